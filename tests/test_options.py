@@ -1,0 +1,28 @@
+from pathlib import Path
+
+import pytest
+
+from newsprism.errors import ConfigError
+from newsprism.options import load_options
+
+
+def test_defaults_then_file_then_flags(tmp_path: Path) -> None:
+    base = load_options()
+    assert base.stages[0] == "nlp"
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("batch_size = 7\nmax_bytes = 100\n")
+    opts = load_options(cfg, max_bytes=50, url_timeout=None)
+    assert opts.batch_size == 7
+    assert opts.max_bytes == 50
+    assert opts.url_timeout == base.url_timeout
+
+
+def test_unknown_and_invalid_options(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("nonsense = 1\n")
+    with pytest.raises(ConfigError, match="E022"):
+        load_options(cfg)
+    with pytest.raises(ConfigError, match="batch_size"):
+        load_options(batch_size=0)
+    with pytest.raises(ConfigError, match="E023"):
+        load_options(tmp_path / "missing.toml")
