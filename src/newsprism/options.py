@@ -29,6 +29,8 @@ class Options(BaseModel):
     language_check: bool
     embedding_model: str
     progress: bool
+    web_max_articles: int
+    web_max_request_bytes: int
     transcript: str | None = None
 
     def replace(self, **changes: Any) -> Options:
