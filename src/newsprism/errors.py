@@ -34,6 +34,7 @@ MESSAGES: dict[str, str] = {
     "E051": "metric floor broken: {details}",
     "E052": "unknown benchmark task {name!r}; known tasks: {known}",
     "E060": "cannot write output {path}: {reason}",
+    "E110": "cannot compare articles: {reason}",
 }
 
 
