@@ -1,0 +1,116 @@
+"""Story grouping on BASIL: pairwise and B-cubed precision/recall/F1 over all articles mixed together.
+
+Split (seeded, ``ctx.seed``): the BASIL triplets are shuffled and cut in half; the first half is the
+tuning half (where ``THRESHOLD``/``ENTITY_WEIGHT`` were chosen), the second half is validation and is
+the only one scored here. ``ctx.split == "test"`` scores every triplet found in ``ctx.data_dir``.
+Grouping sees only title, body text and date (never BASIL's ``main-entities``/``main-event``).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from itertools import combinations
+from pathlib import Path
+
+from newsprism.bench.registry import BenchContext, Metric, evaluator, hash_files
+from newsprism.errors import BenchError
+from newsprism.model import Article
+
+TASK = "stories"
+QUICK_TRIPLETS = 20
+
+
+def basil_files(data_dir: Path) -> list[Path]:
+    root = data_dir / "basil" / "articles"
+    files = sorted(root.glob("*/*.json"))
+    if not files:
+        raise BenchError("E050", task=TASK, path=str(root))
+    return files
+
+
+def basil_article(path: Path) -> tuple[Article, str]:
+    """An Article (title, body, date, outlet) and its gold story (triplet-uuid)."""
+    d = json.loads(path.read_text(encoding="utf-8"))
+    paras = d.get("body-paragraphs") or []
+    body = "\n\n".join(" ".join(p) if isinstance(p, list) else str(p) for p in paras)
+    art = Article(
+        id=str(d.get("uuid") or path.stem),
+        title=d.get("title"),
+        outlet=d.get("source"),
+        published=d.get("date"),
+        text=body,
+    )
+    return art, str(d["triplet-uuid"])
+
+
+def split_triplets(triplets: list[str], seed: int) -> tuple[list[str], list[str]]:
+    """(tune, validation): a seeded shuffle of the sorted triplet ids, cut in half."""
+    ids = sorted(triplets)
+    random.Random(seed).shuffle(ids)
+    half = len(ids) // 2
+    return ids[:half], ids[half:]
+
+
+def pairwise_prf(pred: list[int], gold: list[str]) -> tuple[float, float, float]:
+    tp = fp = fn = 0
+    for i, j in combinations(range(len(pred)), 2):
+        same_p, same_g = pred[i] == pred[j], gold[i] == gold[j]
+        tp += same_p and same_g
+        fp += same_p and not same_g
+        fn += same_g and not same_p
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def bcubed_prf(pred: list[int], gold: list[str]) -> tuple[float, float, float]:
+    pc, gc = Counter(pred), Counter(gold)
+    both = Counter(zip(pred, gold, strict=True))
+    n = len(pred)
+    p = sum(both[(pred[i], gold[i])] / pc[pred[i]] for i in range(n)) / n if n else 1.0
+    r = sum(both[(pred[i], gold[i])] / gc[gold[i]] for i in range(n)) / n if n else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def load_split(ctx: BenchContext) -> tuple[list[Article], list[str], list[Path]]:
+    files = basil_files(ctx.data_dir)
+    rows = [basil_article(p) for p in files]
+    if ctx.split == "test":
+        keep = {g for _, g in rows}
+    else:
+        _, val = split_triplets(sorted({g for _, g in rows}), ctx.seed)
+        if ctx.quick:
+            val = val[:QUICK_TRIPLETS]
+        keep = set(val)
+    sel = [(a, g, p) for (a, g), p in zip(rows, files, strict=True) if g in keep]
+    return [a for a, _, _ in sel], [g for _, g, _ in sel], [p for _, _, p in sel]
+
+
+@evaluator(TASK, datasets=("basil",))
+def evaluate_stories(ctx: BenchContext) -> list[Metric]:
+    """Story grouping on BASIL triplets: pairwise and B-cubed P/R/F1 (batch) and pairwise F1 (StoryIndex)."""
+    from newsprism.compare.features import story_features
+    from newsprism.compare.grouping import group_features
+
+    articles, gold, _paths = load_split(ctx)
+    feats = story_features(articles, cache_name="basil-stories")
+    data_hash = hash_files(basil_files(ctx.data_dir))
+    pred = group_features(feats)
+    stream = group_features(feats, exact_max=0)
+    n = len(articles)
+    values = dict(
+        zip(
+            ("pairwise_precision", "pairwise_recall", "pairwise_f1"),
+            pairwise_prf(pred, gold),
+            strict=True,
+        )
+    )
+    values.update(zip(("bcubed_precision", "bcubed_recall", "bcubed_f1"), bcubed_prf(pred, gold), strict=True))
+    values["stream_pairwise_f1"] = pairwise_prf(stream, gold)[2]
+    values["stream_bcubed_f1"] = bcubed_prf(stream, gold)[2]
+    return [
+        Metric(task=TASK, name=name, value=round(v, 4), n=n, split=ctx.split, data_hash=data_hash)
+        for name, v in values.items()
+    ]

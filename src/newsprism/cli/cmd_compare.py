@@ -1,0 +1,65 @@
+"""``newsprism compare PATH...``: group articles into stories and compare how each told it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from newsprism.api import analyze_articles, compare_articles
+from newsprism.cli.common import build_options, check_format, emit, err_console, progress
+from newsprism.ingest import iter_articles
+from newsprism.model import Comparison
+from newsprism.report import FORMATS, render_comparison
+
+
+def summary_lines(comparison: Comparison) -> list[str]:
+    lines = []
+    for story in comparison.stories:
+        extra = story.model_extra or {}
+        shared = sum(len(g["articles"]) > 1 for g in story.claim_groups)
+        lines.append(
+            f"{story.id}  {story.label[:60]!s:60}  {len(story.articles)} article(s), {shared} shared claims, "
+            f"{len(story.quote_groups)} quote groups, {len(extra.get('number_conflicts', []))} number conflicts"
+        )
+    return lines
+
+
+def compare_cli(
+    paths: list[str] = typer.Argument(..., help="Files, directories, JSONL/Parquet corpora, URLs, or - for stdin."),
+    fmt: str = typer.Option("json", "--format", "-f", help="json | md | html"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
+    stages: str | None = typer.Option(None, "--stages", help="Comma-separated stage names (default: all)."),
+    config: Path | None = typer.Option(None, "--config", help="A TOML options file."),
+    max_bytes: int | None = typer.Option(None, "--max-bytes", help="Refuse inputs larger than this."),
+    allow_private_urls: bool | None = typer.Option(
+        None, "--allow-private-urls/--no-private-urls", help="Allow fetching loopback/private addresses."
+    ),
+    transcript: str | None = typer.Option(None, "--transcript", help="A transcript file to check quotes against."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
+) -> None:
+    """Group articles into stories and compare them: shared and omitted claims, quotes, numbers, slant."""
+    check_format(fmt, FORMATS)
+    options = build_options(
+        config,
+        stages,
+        max_bytes=max_bytes,
+        allow_private_urls=allow_private_urls,
+        progress=not quiet,
+        transcript=transcript,
+    )
+    articles = list(progress(analyze_articles(iter_articles(paths, options), options), None, "analyzing", not quiet))
+    comparison = compare_articles(articles, options)
+    emit(render_comparison(comparison, articles, fmt), output)
+    if not quiet and output is not None:
+        for line in summary_lines(comparison):
+            err_console.print(line, markup=False, highlight=False)
+        err_console.print(
+            f"wrote {output} ({len(comparison.stories)} story(ies), {len(articles)} article(s))",
+            markup=False,
+            highlight=False,
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("compare")(compare_cli)

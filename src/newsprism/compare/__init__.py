@@ -1,0 +1,150 @@
+"""Stories: group articles about the same event and compare how each told it.
+
+``compare(articles, options)`` returns a :class:`~newsprism.model.Comparison`
+(``newsprism.comparison/1``): stories with claim groups, quote groups, a coverage matrix, number
+conflicts, a timeline and a side-by-side summary. It reads whatever the analysis stages produced
+and degrades gracefully when a stage did not run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsprism.compare.align import claim_groups
+from newsprism.compare.coverage import coverage_matrix
+from newsprism.compare.features import StoryFeatures, story_features
+from newsprism.compare.grouping import (
+    ENTITY_WEIGHT,
+    THRESHOLD,
+    WINDOW_DAYS,
+    StoryIndex,
+    group_features,
+    story_label,
+    timeline,
+)
+from newsprism.compare.numbers import number_conflicts
+from newsprism.compare.sidebyside import side_by_side
+from newsprism.errors import InputError
+from newsprism.model import Article, Comparison, Quote, QuoteGroup, Story
+from newsprism.options import Options, load_options
+
+__all__ = ["StoryIndex", "compare", "compare_story", "group_articles"]
+log = logging.getLogger(__name__)
+
+
+def group_articles(articles: list[Article], options: Options | None = None) -> list[list[Article]]:
+    """Articles grouped into stories (lists of articles), in order of each story's first article."""
+    opts = options or load_options()
+    feats = story_features(articles, model=opts.embedding_model)
+    labels = group_features(feats)
+    stories: dict[int, list[Article]] = {}
+    for art, lab in zip(articles, labels, strict=True):
+        stories.setdefault(lab, []).append(art)
+    return list(stories.values())
+
+
+def _transcript(options: Options, warnings: list[dict[str, str]]) -> str | None:
+    ref = options.transcript
+    if not ref:
+        return None
+    path = Path(ref)
+    if path.is_file():
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            warnings.append({"code": "W111", "message": f"cannot read transcript {ref}: {exc}"})
+            return None
+    warnings.append({"code": "W111", "message": f"transcript {ref} is not a local file; quotes not checked against it"})
+    return None
+
+
+def _quote_groups(articles: list[Article], options: Options, warnings: list[dict[str, str]]) -> list[QuoteGroup]:
+    items: list[tuple[str, Quote]] = [(a.id, q) for a in articles for q in a.quotes]
+    if not items:
+        return []
+    try:
+        from newsprism.quotes.fidelity import group_quotes
+    except ImportError:
+        warnings.append({"code": "W110", "message": "quote grouping unavailable (newsprism.quotes.fidelity missing)"})
+        return []
+    groups = group_quotes(items, _transcript(options, warnings))
+    return [g if isinstance(g, QuoteGroup) else QuoteGroup.model_validate(g) for g in groups]
+
+
+def _story_id(ids: list[str]) -> str:
+    return "story-" + hashlib.sha256("\n".join(sorted(ids)).encode()).hexdigest()[:12]
+
+
+def _key_entities(feats: list[StoryFeatures], n: int = 6) -> list[str]:
+    df: Counter[str] = Counter()
+    for f in feats:
+        df.update(set(f.entities))
+    need = 2 if len(feats) > 1 else 1
+    return [k for k, c in df.most_common() if c >= need][:n]
+
+
+def compare_story(
+    articles: list[Article], options: Options | None = None, feats: list[StoryFeatures] | None = None
+) -> Story:
+    """Compare the articles of one story (they are assumed to be about the same event)."""
+    opts = options or load_options()
+    if feats is None:
+        feats = story_features(articles, model=opts.embedding_model)
+    warnings: list[dict[str, str]] = []
+
+    def embed_fn(texts: list[str]) -> np.ndarray:
+        from newsprism.nlp import embed
+
+        return embed(texts, name=opts.embedding_model)
+
+    groups, _units, pairs = claim_groups(articles, embed_fn)
+    quote_groups = _quote_groups(articles, opts, warnings)
+    key = _key_entities(feats)
+    published = {a.id: a.published for a in articles}
+    return Story.model_validate(
+        dict(
+            id=_story_id([a.id for a in articles]),
+            label=story_label(feats),
+            articles=[a.id for a in articles],
+            quote_groups=quote_groups,
+            claim_groups=groups,
+            key_entities=[next((f.surfaces[k] for f in feats if k in f.surfaces), k) for k in key],
+            coverage=coverage_matrix(articles, groups, quote_groups),
+            number_conflicts=number_conflicts(pairs),
+            timeline=timeline(feats, published),
+            side_by_side=side_by_side(articles, key),
+            warnings=warnings,
+        )
+    )
+
+
+def compare(articles: list[Article], options: Options | None = None) -> Comparison:
+    """Group analysed articles into stories and compare how each told its story."""
+    opts = options or load_options()
+    ids = [a.id for a in articles]
+    dupes = sorted(k for k, v in Counter(ids).items() if v > 1)
+    if dupes:
+        raise InputError("E110", reason=f"duplicate article ids: {', '.join(dupes[:5])}")
+    feats = story_features(articles, model=opts.embedding_model)
+    labels = group_features(feats)
+    members: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        members.setdefault(lab, []).append(i)
+    stories = [compare_story([articles[i] for i in idx], opts, [feats[i] for i in idx]) for idx in members.values()]
+    info: dict[str, Any] = {"threshold": THRESHOLD, "entity_weight": ENTITY_WEIGHT, "window_days": WINDOW_DAYS}
+    return Comparison.model_validate(
+        dict(
+            stories=stories,
+            grouping=info,
+            articles=[
+                {"id": a.id, "title": a.title, "outlet": a.outlet or a.source, "published": a.published}
+                for a in articles
+            ],
+        )
+    )

@@ -1,0 +1,214 @@
+"""Claim alignment: the same fact stated in different articles becomes one claim group.
+
+Units are the articles' claims (the claims stage), or, where an article has none, its sentences
+that look check-worthy (a number, a date, a name, or a high ``checkworthiness`` score). Two units
+from different articles align when MiniLM cosine plus entity-overlap and number-match bonuses
+reaches ``ALIGN_THRESHOLD``; groups are built greedily from the strongest pairs with at most one
+member per article, so the coverage matrix can say "this article reports it" without ambiguity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from newsprism.compare.features import entity_surface
+from newsprism.compare.numbers import Mention, find_dates, find_numbers, mentions_from_extra, same_value
+from newsprism.model import Article
+
+ALIGN_THRESHOLD = 0.70
+ENTITY_BONUS = 0.10
+NUMBER_BONUS = 0.08
+CONFLICT_COS = 0.62  # looser cosine for "same quantity" candidates across groups
+MAX_UNITS = 60
+MIN_WORDS = 6
+_SENT = re.compile(r"[^\n.!?]+(?:[.!?]+[\"”’)]*|$)")
+_CAPWORD = re.compile(r"(?<=[a-z,;:] )[A-Z][a-zA-Z'’-]+")
+
+
+@dataclass
+class Unit:
+    """One claim-like span of one article (offsets into that article's text)."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    score: float
+    entities: set[str] = field(default_factory=set)
+    numbers: list[Mention] = field(default_factory=list)
+    dates: list[Mention] = field(default_factory=list)
+    source: str = "claim"  # claim | sentence
+
+
+def _sentence_spans(article: Article) -> list[tuple[int, int, float | None]]:
+    if article.sentences:
+        return [(s.start, s.end, s.checkworthiness) for s in article.sentences]
+    return [(m.start(), m.end(), None) for m in _SENT.finditer(article.text)]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _entities_in(article: Article, start: int, end: int) -> set[str]:
+    ents = {entity_surface(e.text).lower() for e in article.entities if start <= e.start and e.end <= end}
+    if not article.entities:
+        ents = {entity_surface(m.group(0)).lower() for m in _CAPWORD.finditer(article.text[start:end])}
+    return {e for e in ents if len(e) > 1}
+
+
+def article_units(article: Article, max_units: int = MAX_UNITS) -> list[Unit]:
+    """Claim units of one article: its claims, else its check-worthy-looking sentences."""
+    text = article.text
+    units: list[Unit] = []
+    if article.claims:
+        for c in article.claims:
+            extra = c.model_extra or {}
+            numbers = mentions_from_extra(extra.get("numbers"), text, "number")
+            dates = mentions_from_extra(extra.get("dates"), text, "date")
+            ents_extra = extra.get("entities")
+            if isinstance(ents_extra, list) and ents_extra:
+                ents = {entity_surface(str(e.get("text", ""))).lower() for e in ents_extra if isinstance(e, dict)}
+                ents.discard("")
+            else:
+                ents = _entities_in(article, c.start, c.end)
+            units.append(
+                Unit(
+                    article.id,
+                    c.start,
+                    c.end,
+                    text[c.start : c.end],
+                    float(c.checkworthiness),
+                    ents,
+                    numbers if numbers is not None else find_numbers(text[c.start : c.end], c.start),
+                    dates if dates is not None else find_dates(text[c.start : c.end], c.start),
+                )
+            )
+        units.sort(key=lambda u: -u.score)
+        return sorted(units[:max_units], key=lambda u: u.start)
+    for s, e, cw in _sentence_spans(article):
+        s, e = _trim(text, s, e)
+        chunk = text[s:e]
+        if len(chunk.split()) < MIN_WORDS or chunk.rstrip().endswith("?"):
+            continue
+        numbers = find_numbers(chunk, s)
+        dates = find_dates(chunk, s)
+        ents = _entities_in(article, s, e)
+        # without a check-worthiness score, concrete details (numbers, dates, names) make a checkable claim
+        heuristic = 0.2 + 0.3 * bool(numbers) + 0.2 * bool(dates) + 0.1 * min(len(ents), 3)
+        score = float(cw) if cw is not None else heuristic
+        if score < 0.3 and not numbers:
+            continue
+        units.append(Unit(article.id, s, e, chunk, score, ents, numbers, dates, source="sentence"))
+    units.sort(key=lambda u: -u.score)
+    return sorted(units[:max_units], key=lambda u: u.start)
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _number_match(a: Unit, b: Unit) -> bool:
+    return any(
+        x.value is not None and y.value is not None and same_value(x.value, y.value) and x.unit == y.unit
+        for x in a.numbers
+        for y in b.numbers
+    )
+
+
+def pair_scores(units: list[Unit], vectors: np.ndarray) -> np.ndarray:
+    """Alignment score of every unit pair (cosine + bonuses); same-article pairs are -inf."""
+    n = len(units)
+    cos = vectors @ vectors.T if n else np.zeros((0, 0))
+    scores = np.full((n, n), -np.inf)
+    for i in range(n):
+        for j in range(i + 1, n):
+            if units[i].article == units[j].article:
+                continue
+            s = float(cos[i, j]) + ENTITY_BONUS * _jaccard(units[i].entities, units[j].entities)
+            if _number_match(units[i], units[j]):
+                s += NUMBER_BONUS
+            scores[i, j] = scores[j, i] = s
+    return scores
+
+
+def align_units(units: list[Unit], scores: np.ndarray, threshold: float = ALIGN_THRESHOLD) -> list[list[int]]:
+    """Greedy grouping from the best pair down; a group never holds two units of one article."""
+    parent = list(range(len(units)))
+    arts: dict[int, set[str]] = {i: {u.article} for i, u in enumerate(units)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    iu = np.triu_indices(len(units), 1)
+    vals = scores[iu] if len(units) > 1 else np.zeros(0)
+    for k in np.argsort(-vals, kind="stable"):
+        if vals[k] < threshold:
+            break
+        a, b = find(int(iu[0][k])), find(int(iu[1][k]))
+        if a == b or arts[a] & arts[b]:
+            continue
+        parent[b] = a
+        arts[a] |= arts.pop(b)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(units)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def claim_groups(
+    articles: list[Article], embed_fn: Any
+) -> tuple[list[dict[str, Any]], list[Unit], list[tuple[Unit, Unit, str | None]]]:
+    """Claim groups for one story, the units, and candidate pairs for number-conflict checks.
+
+    ``embed_fn(texts) -> (n, d) unit vectors``. Groups are ordered by how many articles report them,
+    then by position in the first article reporting them.
+    """
+    order = {a.id: i for i, a in enumerate(articles)}
+    units = [u for a in articles for u in article_units(a)]
+    vectors = embed_fn([u.text for u in units]) if units else np.zeros((0, 384))
+    scores = pair_scores(units, vectors)
+    raw = align_units(units, scores)
+    raw.sort(key=lambda g: (-len(g), min((order[units[i].article], units[i].start) for i in g)))
+    groups: list[dict[str, Any]] = []
+    group_of: dict[int, str] = {}
+    for n, members in enumerate(raw, 1):
+        gid = f"c{n}"
+        members.sort(key=lambda i: order[units[i].article])
+        rep = max(members, key=lambda i: units[i].score)
+        for i in members:
+            group_of[i] = gid
+        groups.append(
+            {
+                "id": gid,
+                "text": units[rep].text,
+                "members": [
+                    {"article": units[i].article, "text": units[i].text, "start": units[i].start, "end": units[i].end}
+                    for i in members
+                ],
+                "articles": [units[i].article for i in members],
+                "score": round(max(units[i].score for i in members), 3),
+                "source": units[rep].source,
+            }
+        )
+    cos = vectors @ vectors.T if len(units) else np.zeros((0, 0))
+    pairs: list[tuple[Unit, Unit, str | None]] = []
+    for i in range(len(units)):
+        for j in range(i + 1, len(units)):
+            if units[i].article == units[j].article or not (units[i].numbers or units[i].dates):
+                continue
+            same = group_of.get(i) == group_of.get(j)
+            if same or cos[i, j] >= CONFLICT_COS:
+                pairs.append((units[i], units[j], group_of[i] if same else None))
+    return groups, units, pairs

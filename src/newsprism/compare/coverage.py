@@ -1,0 +1,81 @@
+"""Coverage matrix: which article includes which claim group, quote group and source, and what each omits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsprism.compare.features import entity_surface
+from newsprism.model import Article, QuoteGroup
+
+
+def article_sources(article: Article) -> dict[str, str]:
+    """Named sources of an article (speakers, quote speakers, claim speakers): key -> display name."""
+    names: list[str] = []
+    speakers = (article.model_extra or {}).get("speakers")
+    if isinstance(speakers, list):
+        for sp in speakers:
+            if isinstance(sp, dict) and sp.get("kind") != "anonymous" and sp.get("name"):
+                names.append(str(sp["name"]))
+    for q in article.quotes:
+        extra = q.model_extra or {}
+        if q.speaker is not None and q.speaker.name and not extra.get("anonymous"):
+            names.append(q.speaker.name)
+    for c in article.claims:
+        sp = (c.model_extra or {}).get("speaker")
+        if isinstance(sp, str) and sp:
+            names.append(sp)
+    out: dict[str, str] = {}
+    for name in names:
+        key = entity_surface(name).lower()
+        if len(key) > 1 and len(name) > len(out.get(key, "")):
+            out[key] = name
+    return out
+
+
+def coverage_matrix(
+    articles: list[Article], claim_groups: list[dict[str, Any]], quote_groups: list[QuoteGroup]
+) -> dict[str, Any]:
+    """Rows of (kind, id, text) with ``present`` per article, plus each article's omissions.
+
+    An omission is a row that at least one other article in the story reports and this one does not.
+    """
+    ids = [a.id for a in articles]
+    rows: list[dict[str, Any]] = []
+    for g in claim_groups:
+        have = set(g["articles"])
+        rows.append({"kind": "claim", "id": g["id"], "text": g["text"], "present": {a: a in have for a in ids}})
+    for n, qg in enumerate(quote_groups, 1):
+        have = {m.article for m in qg.members}
+        text = qg.members[0].text if qg.members else ""
+        rows.append(
+            {
+                "kind": "quote",
+                "id": f"q{n}",
+                "text": text,
+                "speaker": qg.speaker,
+                "verdict": qg.verdict,
+                "present": {a: a in have for a in ids},
+            }
+        )
+    sources = {a.id: article_sources(a) for a in articles}
+    all_keys: dict[str, str] = {}
+    for found in sources.values():
+        for k, v in found.items():
+            if len(v) > len(all_keys.get(k, "")):
+                all_keys[k] = v
+    for k in sorted(all_keys, key=lambda k: (-sum(k in sources[a] for a in ids), k)):
+        rows.append(
+            {"kind": "source", "id": f"src:{k}", "text": all_keys[k], "present": {a: k in sources[a] for a in ids}}
+        )
+    omits: dict[str, dict[str, list[str]]] = {}
+    for a in ids:
+        per: dict[str, list[str]] = {"claims": [], "quotes": [], "sources": []}
+        for r in rows:
+            others = sum(r["present"][b] for b in ids if b != a)
+            if not r["present"][a] and others:
+                per[r["kind"] + "s"].append(r["id"])
+        omits[a] = per
+    counts = {
+        a: {k: sum(r["present"][a] for r in rows if r["kind"] == k) for k in ("claim", "quote", "source")} for a in ids
+    }
+    return {"articles": ids, "rows": rows, "omits": omits, "counts": counts}

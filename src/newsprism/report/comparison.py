@@ -1,0 +1,271 @@
+"""Comparison reports: Markdown (terminal-friendly tables) and self-contained HTML (no network, escaped)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from newsprism.model import Article, Comparison, Story
+
+MAX_CLAIM_ROWS = 40
+MAX_OMITS = 8
+
+
+def article_names(articles: Sequence[Article]) -> dict[str, str]:
+    """A short column name per article: outlet or source file, else A1, A2, ..."""
+    names: dict[str, str] = {}
+    for i, a in enumerate(articles, 1):
+        base = a.outlet or (a.source.rsplit("/", 1)[-1] if a.source else None) or f"A{i}"
+        name = base if base not in names.values() else f"{base} ({i})"
+        names[a.id] = name
+    return names
+
+
+def word_diff(a: str, b: str) -> list[tuple[str, str]]:
+    """Word-level diff of two quotes as (op, text) with op in equal | delete | insert."""
+    wa, wb = re.findall(r"\S+\s*", a), re.findall(r"\S+\s*", b)
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("equal", "".join(wa[i1:i2])))
+        else:
+            if i2 > i1:
+                out.append(("delete", "".join(wa[i1:i2])))
+            if j2 > j1:
+                out.append(("insert", "".join(wb[j1:j2])))
+    return out
+
+
+def _extra(story: Story) -> dict[str, Any]:
+    return story.model_extra or {}
+
+
+def _claim_rows(story: Story) -> list[dict[str, Any]]:
+    """Coverage rows for claims: shared groups first, then single-article ones, capped."""
+    rows = [r for r in _extra(story).get("coverage", {}).get("rows", []) if r["kind"] == "claim"]
+    rows.sort(key=lambda r: -sum(r["present"].values()))
+    return rows[:MAX_CLAIM_ROWS]
+
+
+def _cell(text: Any, limit: int = 160) -> str:
+    s = " ".join(str(text if text is not None else "").split())
+    if len(s) > limit:
+        s = s[: limit - 1] + "…"
+    return s.replace("|", "\\|")
+
+
+def _fmt(v: Any, nd: int = 2) -> str:
+    if v is None:
+        return "–"
+    if isinstance(v, float):
+        return f"{v:.{nd}f}"
+    return str(v)
+
+
+def _side_rows(story: Story, names: dict[str, str]) -> list[list[str]]:
+    rows = []
+    for col in _extra(story).get("side_by_side", []):
+        slant = col.get("slant")
+        tech = col.get("techniques", {})
+        src = col.get("sourcing", {})
+        rows.append(
+            [
+                names.get(col["article"], col["article"]),
+                _cell(col.get("title") or "", 60),
+                _fmt(col.get("published")),
+                f"{slant['label']} ({slant['score']:.2f})" if slant else "–",
+                f"{tech.get('per_1000_words', 0):.1f}; " + ", ".join(t["technique"] for t in tech.get("top", [])),
+                ", ".join(f"{f['frame']} {f['score']:.2f}" for f in col.get("frames", [])) or "–",
+                ", ".join(f"{t['target']} {t['score']:+.2f}" for t in col.get("tone", [])[:3]) or "–",
+                f"{src.get('named', 0)} / {src.get('anonymous', 0)}",
+                _fmt(col.get("opinion_share")),
+            ]
+        )
+    return rows
+
+
+SIDE_HEAD = [
+    "article",
+    "title",
+    "published",
+    "slant",
+    "techniques /1000w; top",
+    "frames",
+    "tone",
+    "named/anon",
+    "opinion",
+]
+
+
+def _md_table(head: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _md_diff(a: str, b: str) -> str:
+    parts = []
+    for op, text in word_diff(a, b):
+        t = text.strip()
+        if not t:
+            continue
+        parts.append(t if op == "equal" else (f"~~{t}~~" if op == "delete" else f"**{t}**"))
+    return " ".join(parts)
+
+
+def story_markdown(story: Story, articles: Sequence[Article]) -> str:
+    by_id = {a.id: a for a in articles}
+    arts = [by_id[i] for i in story.articles if i in by_id]
+    names = article_names(arts)
+    extra = _extra(story)
+    out = [f"## {story.label}", "", f"`{story.id}`: {len(story.articles)} article(s)", ""]
+    out += ["### Side by side", "", _md_table(SIDE_HEAD, _side_rows(story, names)), ""]
+    tl = extra.get("timeline", [])
+    if tl:
+        out += ["### Timeline", ""]
+        out += [f"- {t.get('published') or 'undated'}: {names.get(t['article'], t['article'])}" for t in tl]
+        out.append("")
+    rows = _claim_rows(story)
+    if rows:
+        out += ["### Claims: who reports what", ""]
+        head = ["claim"] + [names[a.id] for a in arts]
+        out.append(
+            _md_table(head, [[r["text"]] + ["✓" if r["present"].get(a.id) else "·" for a in arts] for r in rows])
+        )
+        out.append("")
+    if story.quote_groups:
+        out += ["### Quotes across articles", ""]
+        for qg in story.quote_groups:
+            out.append(f"- **{_cell(qg.speaker or 'unknown speaker', 60)}** ({qg.verdict})")
+            for m in qg.members:
+                out.append(f"  - {names.get(m.article, m.article)}: “{_cell(m.text, 300)}”")
+            if len(qg.members) > 1 and qg.members[0].text != qg.members[1].text:
+                out.append(f"  - diff: {_md_diff(qg.members[0].text, qg.members[1].text)}")
+        out.append("")
+    conflicts = extra.get("number_conflicts", [])
+    if conflicts:
+        out += ["### Numbers that disagree", ""]
+        for c in conflicts:
+            vals = "; ".join(
+                f"{names.get(v['article'], v['article'])}: **{_cell(v['text'], 40)}**" for v in c["values"]
+            )
+            out.append(f"- {c['kind']} `{c.get('quantity') or ''}`: {vals}")
+            for v in c["values"]:
+                out.append(f"  - {names.get(v['article'], v['article'])}: {_cell(v['claim']['text'], 200)}")
+        out.append("")
+    omits = extra.get("coverage", {}).get("omits", {})
+    texts = {r["id"]: r["text"] for r in extra.get("coverage", {}).get("rows", [])}
+    if len(arts) > 1 and omits:
+        out += ["### What each omits that others report", ""]
+        for a in arts:
+            om = omits.get(a.id, {})
+            out.append(
+                f"- **{names[a.id]}** omits {len(om.get('claims', []))} claim group(s), "
+                f"{len(om.get('quotes', []))} quote(s), sources: "
+                + (", ".join(texts.get(s, s) for s in om.get("sources", [])[:MAX_OMITS]) or "none")
+            )
+            for gid in om.get("claims", [])[:MAX_OMITS]:
+                out.append(f"  - {_cell(texts.get(gid, gid), 140)}")
+        out.append("")
+    for w in extra.get("warnings", []):
+        out.append(f"> {w['code']}: {w['message']}")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def comparison_markdown(comparison: Comparison, articles: Sequence[Article]) -> str:
+    head = f"# Story comparison\n\n{len(comparison.stories)} story(ies) from {len(articles)} article(s)\n\n"
+    return head + "\n".join(story_markdown(s, articles) for s in comparison.stories)
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    return Environment(
+        loader=PackageLoader("newsprism.report", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _chart(story: Story, names: dict[str, str]) -> dict[str, Any]:
+    """Bars per article: technique counts (story's top techniques) and frame scores (top frames)."""
+    cols = _extra(story).get("side_by_side", [])
+    tech_total: dict[str, int] = {}
+    frame_total: dict[str, float] = {}
+    for col in cols:
+        for k, v in col.get("techniques", {}).get("counts", {}).items():
+            tech_total[k] = tech_total.get(k, 0) + v
+        for f in col.get("frames", []):
+            frame_total[f["frame"]] = frame_total.get(f["frame"], 0.0) + f["score"]
+    techs = sorted(tech_total, key=lambda k: -tech_total[k])[:6]
+    frames = sorted(frame_total, key=lambda k: -frame_total[k])[:6]
+    tmax = max([c.get("techniques", {}).get("counts", {}).get(t, 0) for c in cols for t in techs] + [1])
+    series = []
+    for col in cols:
+        counts = col.get("techniques", {}).get("counts", {})
+        fscores = {f["frame"]: f["score"] for f in col.get("frames", [])}
+        series.append(
+            {
+                "name": names.get(col["article"], col["article"]),
+                "techniques": [(t, counts.get(t, 0), 100 * counts.get(t, 0) / tmax) for t in techs],
+                "frames": [(f, fscores.get(f, 0.0), 100 * max(0.0, min(1.0, fscores.get(f, 0.0)))) for f in frames],
+            }
+        )
+    return {"techniques": techs, "frames": frames, "series": series}
+
+
+def _story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
+    by_id = {a.id: a for a in articles}
+    arts = [by_id[i] for i in story.articles if i in by_id]
+    names = article_names(arts)
+    extra = _extra(story)
+    coverage = extra.get("coverage", {})
+    texts = {r["id"]: r["text"] for r in coverage.get("rows", [])}
+    quotes = []
+    for qg in story.quote_groups:
+        first = qg.members[0].text if qg.members else ""
+        quotes.append(
+            {
+                "speaker": qg.speaker,
+                "verdict": qg.verdict,
+                "members": [
+                    {
+                        "name": names.get(m.article, m.article),
+                        "text": m.text,
+                        "diff": word_diff(first, m.text) if i else [],
+                    }
+                    for i, m in enumerate(qg.members)
+                ],
+            }
+        )
+    return {
+        "story": story,
+        "arts": arts,
+        "names": names,
+        "side": extra.get("side_by_side", []),
+        "timeline": extra.get("timeline", []),
+        "claim_rows": _claim_rows(story),
+        "other_rows": [r for r in coverage.get("rows", []) if r["kind"] != "claim"],
+        "omits": coverage.get("omits", {}),
+        "texts": texts,
+        "conflicts": extra.get("number_conflicts", []),
+        "quotes": quotes,
+        "chart": _chart(story, names),
+        "warnings": extra.get("warnings", []),
+        "max_omits": MAX_OMITS,
+    }
+
+
+def comparison_html(comparison: Comparison, articles: Sequence[Article]) -> str:
+    """A self-contained HTML page (inline CSS, no scripts, no network); all text is escaped."""
+    template = _env().get_template("comparison.html.j2")
+    return template.render(
+        schema=comparison.schema_,
+        n_articles=len(articles),
+        stories=[_story_view(s, articles) for s in comparison.stories],
+    )
