@@ -26,7 +26,7 @@ CONFLICT_COS = 0.62  # looser cosine for "same quantity" candidates across group
 MAX_UNITS = 60
 MIN_WORDS = 6
 _SENT = re.compile(r"[^\n.!?]+(?:[.!?]+[\"”’)]*|$)")
-_CAPWORD = re.compile(r"(?<=[a-z,;:] )[A-Z][a-zA-Z'’-]+")
+_CAPWORD = re.compile(r"(?<=[a-z,;:] )[A-ZÀ-ÖØ-Þ][\w'’-]+")
 
 
 @dataclass

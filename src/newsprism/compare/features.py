@@ -116,7 +116,8 @@ _STOP_CAPS = {
     "then",
     "here",
 }
-_CAP_RUN = re.compile(r"\b[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+)*")
+_CAP_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w'’-]|\.(?=\w))+"
+_CAP_RUN = re.compile(rf"\b{_CAP_WORD}(?:[ \t]+{_CAP_WORD})*")
 _WORD = re.compile(r"\S+")
 
 
