@@ -63,3 +63,19 @@ def test_key_entities_without_nlp_and_label() -> None:
         )
     ]
     assert story_label(feats) == "Obrador, Harris: meets"
+
+
+def test_vectorised_matrix_equals_pairwise_definition() -> None:
+    from newsprism.compare.grouping import pair_similarity
+
+    rng = np.random.default_rng(1)
+    feats = []
+    for i in range(40):
+        ents = {f"e{rng.integers(0, 12)}": int(rng.integers(1, 4)) for _ in range(int(rng.integers(0, 5)))}
+        day = f"2020-01-{int(rng.integers(1, 28)):02d}" if i % 5 else None
+        feats.append(_feat(str(i), list(rng.normal(size=8)), day, ents))
+    sim = similarity_matrix(feats)
+    for i in range(40):
+        for j in range(40):
+            if i != j:
+                assert abs(sim[i, j] - pair_similarity(feats[i], feats[j])) < 1e-9

@@ -112,21 +112,40 @@ def pair_similarity(
     return float(a.vector @ b.vector) + entity_weight * entity_overlap(a.entities, b.entities)
 
 
+def entity_overlap_matrix(feats: list[StoryFeatures]) -> np.ndarray:
+    """Pairwise weighted Jaccard of entity bags, exact, via one posting list per entity (numpy per key)."""
+    n = len(feats)
+    inter = np.zeros((n, n))
+    postings: dict[str, list[tuple[int, int]]] = {}
+    for i, f in enumerate(feats):
+        for key, c in f.entities.items():
+            postings.setdefault(key, []).append((i, c))
+    for plist in postings.values():
+        if len(plist) < 2:
+            continue
+        idx = np.fromiter((i for i, _ in plist), dtype=np.int64, count=len(plist))
+        cnt = np.fromiter((c for _, c in plist), dtype=np.float64, count=len(plist))
+        inter[np.ix_(idx, idx)] += np.minimum.outer(cnt, cnt)
+    totals = np.array([sum(f.entities.values()) for f in feats], dtype=np.float64)
+    union = totals[:, None] + totals[None, :] - inter
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where((union > 0) & (totals[:, None] > 0) & (totals[None, :] > 0), inter / union, 0.0)
+    return np.asarray(out)
+
+
 def similarity_matrix(
     feats: list[StoryFeatures], entity_weight: float = ENTITY_WEIGHT, window_days: int = WINDOW_DAYS
 ) -> np.ndarray:
-    """The full pairwise similarity matrix (diagonal set to the maximum)."""
+    """The full pairwise similarity matrix (diagonal set to the maximum); -1 where dates are too far apart."""
     n = len(feats)
     if n == 0:
         return np.zeros((0, 0))
     vecs = np.stack([f.vector for f in feats]).astype(np.float64)
-    sim = vecs @ vecs.T
-    for i in range(n):
-        for j in range(i + 1, n):
-            ov = entity_overlap(feats[i].entities, feats[j].entities)
-            gap = day_gap(feats[i].day, feats[j].day)
-            s = -1.0 if gap is not None and gap > window_days else sim[i, j] + entity_weight * ov
-            sim[i, j] = sim[j, i] = s
+    sim = vecs @ vecs.T + entity_weight * entity_overlap_matrix(feats)
+    days = np.array([f.day.toordinal() if f.day else 0 for f in feats], dtype=np.int64)
+    known = days > 0
+    far = (np.abs(days[:, None] - days[None, :]) > window_days) & known[:, None] & known[None, :]
+    sim[far] = -1.0
     np.fill_diagonal(sim, 1.0 + entity_weight)
     return sim
 
@@ -165,6 +184,8 @@ class StoryIndex:
     """Incremental story assignment with a time window (for streams and corpora too big for the matrix).
 
     Feed articles in (roughly) date order with :meth:`add`; it returns the story index of each.
+    Open stories' normalised centroids live in one growing numpy buffer, so each assignment is one
+    matrix-vector product over the stories still inside the window.
     """
 
     def __init__(
@@ -179,31 +200,42 @@ class StoryIndex:
         self.window_days = window_days
         self.candidates = candidates
         self.stories: list[_OpenStory] = []
-        self._open: list[int] = []  # indices into self.stories still inside the window
+        self._open: list[int] = []  # story indices still inside the window; row k of _mat is _open[k]
+        self._mat = np.zeros((0, 0), dtype=np.float32)
         self._count = 0
 
     def _expire(self, day: date | None) -> None:
-        if day is None:
+        if day is None or not self._open:
             return
-        keep = []
-        for s in self._open:
-            last = self.stories[s].last_day
-            if last is None or (day - last).days <= self.window_days:
-                keep.append(s)
-        self._open = keep
+        keep = [
+            k
+            for k, s in enumerate(self._open)
+            if (last := self.stories[s].last_day) is None or (day - last).days <= self.window_days
+        ]
+        if len(keep) < len(self._open):
+            self._mat[: len(keep)] = self._mat[keep]
+            self._open = [self._open[k] for k in keep]
+
+    def _push(self, vec: np.ndarray) -> None:
+        n = len(self._open)
+        if self._mat.shape[0] <= n:
+            grown = np.zeros((max(16, 2 * self._mat.shape[0]), vec.shape[0]), dtype=np.float32)
+            if n:
+                grown[:n] = self._mat[:n]
+            self._mat = grown
+        self._mat[n] = vec
 
     def add(self, feat: StoryFeatures) -> int:
         """Assign one article; returns its story index."""
         self._expire(feat.day)
         idx = self._count
         self._count += 1
-        best, best_sim = -1, -np.inf
-        if self._open:
-            cents = np.stack([self.stories[s].vec_sum for s in self._open])
-            cents /= np.clip(np.linalg.norm(cents, axis=1, keepdims=True), 1e-9, None)
-            cos = cents @ feat.vector
-            order = np.argsort(-cos)[: self.candidates]
-            for k in order:
+        best_row, best_sim = -1, -np.inf
+        n_open = len(self._open)
+        if n_open:
+            cos = self._mat[:n_open] @ feat.vector
+            top = np.argpartition(-cos, min(self.candidates, n_open) - 1)[: self.candidates]
+            for k in top:
                 story = self.stories[self._open[int(k)]]
                 gap = day_gap(story.last_day, feat.day)
                 if gap is not None and gap > self.window_days:
@@ -212,19 +244,21 @@ class StoryIndex:
                 mean_ents = Counter({key: v / n for key, v in story.entities.items()})
                 s = float(cos[k]) + self.entity_weight * entity_overlap(feat.entities, mean_ents)
                 if s > best_sim:
-                    best, best_sim = self._open[int(k)], s
-        if best >= 0 and best_sim >= self.threshold:
-            story = self.stories[best]
+                    best_row, best_sim = int(k), s
+        if best_row >= 0 and best_sim >= self.threshold:
+            story = self.stories[self._open[best_row]]
             story.vec_sum = story.vec_sum + feat.vector
+            self._mat[best_row] = story.vec_sum / max(float(np.linalg.norm(story.vec_sum)), 1e-9)
             story.entities.update(feat.entities)
             story.members.append(idx)
             if feat.day and (story.last_day is None or feat.day > story.last_day):
                 story.last_day = feat.day
-            return best
+            return story.index
         story = _OpenStory(
             len(self.stories), feat.vector.astype(np.float64).copy(), Counter(feat.entities), [idx], feat.day
         )
         self.stories.append(story)
+        self._push(feat.vector)
         self._open.append(story.index)
         return story.index
 
