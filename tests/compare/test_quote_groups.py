@@ -1,0 +1,51 @@
+"""The stories module calls the quotes package's group_quotes across articles (faked here)."""
+
+from __future__ import annotations
+
+import sys
+import types
+
+import pytest
+
+from newsprism.compare import compare
+from newsprism.model import Article, Quote, QuoteGroup, QuoteMember
+from newsprism.report.comparison import comparison_html, comparison_markdown
+
+
+def _fake_group_quotes(items: list[tuple[str, Quote]], transcript: str | None = None) -> list[QuoteGroup]:
+    by_speaker: dict[str, list[QuoteMember]] = {}
+    for art, q in items:
+        name = q.speaker.name if q.speaker else "?"
+        by_speaker.setdefault(name, []).append(QuoteMember(article=art, text=q.text, start=q.start, end=q.end))
+    return [QuoteGroup(speaker=k, members=v, verdict="altered") for k, v in by_speaker.items()]
+
+
+def test_quote_groups_feed_coverage_and_reports(story_articles: list[Article], monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+
+    def group_quotes(items: list[tuple[str, Quote]], transcript: str | None = None) -> list[QuoteGroup]:
+        calls.append(len(items))
+        assert all(isinstance(a, str) and isinstance(q, Quote) for a, q in items)
+        return _fake_group_quotes(items, transcript)
+
+    fake = types.ModuleType("newsprism.quotes.fidelity")
+    fake.group_quotes = group_quotes  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "newsprism.quotes", types.ModuleType("newsprism.quotes"))
+    monkeypatch.setitem(sys.modules, "newsprism.quotes.fidelity", fake)
+    comp = compare(story_articles)
+    story = comp.to_json_dict()["stories"][0]
+    assert calls == [2]
+    assert [qg["speaker"] for qg in story["quote_groups"]] == ["Smith"]
+    rows = [r for r in story["coverage"]["rows"] if r["kind"] == "quote"]
+    assert rows and rows[0]["present"] == {"a": True, "b": True, "c": False}
+    assert story["coverage"]["omits"]["c"]["quotes"] == ["q1"]
+    html = comparison_html(comp, story_articles)
+    assert "<ins>single </ins>" in html
+    assert "**single**" in comparison_markdown(comp, story_articles)
+
+
+def test_missing_quotes_package_is_a_warning(story_articles: list[Article], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "newsprism.quotes.fidelity", None)  # import raises ImportError
+    story = compare(story_articles).to_json_dict()["stories"][0]
+    assert story["quote_groups"] == []
+    assert [w["code"] for w in story["warnings"]] == ["W110"]

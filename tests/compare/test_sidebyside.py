@@ -1,0 +1,38 @@
+from newsprism.compare.sidebyside import side_by_side
+from newsprism.model import Article, Claim, Frame, Sentence, Tone
+
+
+def test_opinion_share_tone_frames_and_claim_sourcing() -> None:
+    text = "Harris met Obrador. This was a disgrace. Officials said aid rose."
+    art = Article(id="a", text=text)
+    art.sentences = [
+        Sentence(start=0, end=19, subjectivity=0.1),
+        Sentence(start=20, end=40, subjectivity=0.9),
+        Sentence(start=41, end=len(text), subjectivity=None),
+    ]
+    art.tone = [Tone(target="Kamala Harris", score=-0.4, mentions=3), Tone(target="Weather", score=0.1, mentions=5)]
+    art.frames = [Frame(frame="Economic", score=0.2), Frame(frame="Political", score=0.8)]
+    art.claims = [
+        Claim.model_validate(
+            {
+                "text": text[41:],
+                "start": 41,
+                "end": len(text),
+                "checkworthiness": 0.7,
+                "subjectivity": 0.1,
+                "type": "fact",
+                "sourced": "anonymous",
+            }
+        )
+    ]
+    col = side_by_side([art], ["harris"])[0]
+    assert col["opinion_share"] == 0.5  # one of the two scored sentences
+    assert col["tone"] == [{"target": "Kamala Harris", "score": -0.4, "mentions": 3}]  # key people only
+    assert [f["frame"] for f in col["frames"]] == ["Political", "Economic"]
+    assert col["sourcing"] == {"named": 0, "anonymous": 1, "unattributed": 0}
+    assert col["slant"] is None and col["techniques"]["count"] == 0
+    assert col["title"] is None  # a first line ending in a period is not a headline
+
+
+def test_unscored_opinion_is_null() -> None:
+    assert side_by_side([Article(id="x", text="No sentences scored here at all.")], [])[0]["opinion_share"] is None
