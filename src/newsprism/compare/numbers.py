@@ -82,6 +82,9 @@ _SKIP_WHAT = {
     "percent",
 }
 _SKIP_WHAT |= set(MULTIPLIERS)
+# prepositions and function words: skip them to reach the counted noun ("$716 billion from Medicare")
+_SKIP_WHAT |= {"from", "for", "on", "at", "by", "with", "into", "over", "under", "that", "which", "who", "were", "was"}
+_SKIP_WHAT |= {"is", "are", "had", "has", "have", "said", "says", "new", "other", "additional", "total", "least", "at"}
 
 _NUM = re.compile(
     r"(?P<cur>[$€£])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -260,6 +263,7 @@ def _conflict(
         "quantity": what,
         "unit": unit,
         "group": group,
+        "match": "claim_group" if group else "similar_claims",
         "values": [
             {
                 "article": u.article,
