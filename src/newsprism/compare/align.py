@@ -124,19 +124,24 @@ def _number_match(a: Unit, b: Unit) -> bool:
     )
 
 
-def pair_scores(units: list[Unit], vectors: np.ndarray) -> np.ndarray:
-    """Alignment score of every unit pair (cosine + bonuses); same-article pairs are -inf."""
+def pair_scores(units: list[Unit], vectors: np.ndarray, floor: float = ALIGN_THRESHOLD) -> np.ndarray:
+    """Alignment score (cosine + bonuses) of unit pairs from different articles.
+
+    Bonuses are only computed where they could lift a pair to ``floor``; every other pair (and every
+    same-article pair) is -inf, which is all :func:`align_units` needs. Keeps big stories fast.
+    """
     n = len(units)
-    cos = vectors @ vectors.T if n else np.zeros((0, 0))
     scores = np.full((n, n), -np.inf)
-    for i in range(n):
-        for j in range(i + 1, n):
-            if units[i].article == units[j].article:
-                continue
-            s = float(cos[i, j]) + ENTITY_BONUS * _jaccard(units[i].entities, units[j].entities)
-            if _number_match(units[i], units[j]):
-                s += NUMBER_BONUS
-            scores[i, j] = scores[j, i] = s
+    if n < 2:
+        return scores
+    cos = vectors @ vectors.T
+    arts = np.array([u.article for u in units])
+    cand = np.triu(cos >= floor - ENTITY_BONUS - NUMBER_BONUS, 1) & (arts[:, None] != arts[None, :])
+    for i, j in np.argwhere(cand):
+        s = float(cos[i, j]) + ENTITY_BONUS * _jaccard(units[i].entities, units[j].entities)
+        if _number_match(units[i], units[j]):
+            s += NUMBER_BONUS
+        scores[i, j] = scores[j, i] = s
     return scores
 
 
@@ -202,13 +207,14 @@ def claim_groups(
                 "source": units[rep].source,
             }
         )
-    cos = vectors @ vectors.T if len(units) else np.zeros((0, 0))
     pairs: list[tuple[Unit, Unit, str | None]] = []
-    for i in range(len(units)):
-        for j in range(i + 1, len(units)):
-            if units[i].article == units[j].article or not (units[i].numbers or units[i].dates):
-                continue
-            same = group_of.get(i) == group_of.get(j)
-            if same or cos[i, j] >= CONFLICT_COS:
-                pairs.append((units[i], units[j], group_of[i] if same else None))
+    if len(units) > 1:
+        cos = vectors @ vectors.T
+        arts = np.array([u.article for u in units])
+        gids = np.array([group_of[i] for i in range(len(units))])
+        has = np.array([bool(u.numbers or u.dates) for u in units])
+        same = gids[:, None] == gids[None, :]
+        cand = np.triu(same | (cos >= CONFLICT_COS), 1) & (arts[:, None] != arts[None, :]) & has[:, None]
+        for i, j in np.argwhere(cand):
+            pairs.append((units[i], units[j], str(gids[i]) if same[i, j] else None))
     return groups, units, pairs

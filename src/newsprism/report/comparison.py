@@ -154,7 +154,8 @@ def story_markdown(story: Story, articles: Sequence[Article]) -> str:
             vals = "; ".join(
                 f"{names.get(v['article'], v['article'])}: **{_cell(v['text'], 40)}**" for v in c["values"]
             )
-            out.append(f"- {c['kind']} `{c.get('quantity') or ''}`: {vals}")
+            how = "same claim" if c.get("match") == "claim_group" else "similar claims"
+            out.append(f"- {c['kind']} `{c.get('quantity') or ''}` ({how}): {vals}")
             for v in c["values"]:
                 out.append(f"  - {names.get(v['article'], v['article'])}: {_cell(v['claim']['text'], 200)}")
         out.append("")
