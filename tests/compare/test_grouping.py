@@ -79,3 +79,10 @@ def test_vectorised_matrix_equals_pairwise_definition() -> None:
         for j in range(40):
             if i != j:
                 assert abs(sim[i, j] - pair_similarity(feats[i], feats[j])) < 1e-6
+
+
+def test_story_index_on_articles(story_articles: list[Article]) -> None:
+    index = StoryIndex()
+    other = Article(id="z", text="The Riverside chess club won the regional final after a tense tie-break on Saturday.")
+    assert index.add_articles([*story_articles, other]) == [0, 0, 0, 1]
+    assert index.story_articles() == [["a", "b", "c"], ["z"]]

@@ -20,7 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.compare.features import StoryFeatures, day_gap, entity_overlap
+from newsprism.compare.features import StoryFeatures, day_gap, entity_overlap, story_features
+from newsprism.model import Article
 
 # Tuned on the seeded BASIL tuning split only (see docs/stories.md and bench/task_stories.py).
 THRESHOLD = 0.72
@@ -203,6 +204,7 @@ class StoryIndex:
         self._open: list[int] = []  # story indices still inside the window; row k of _mat is _open[k]
         self._mat = np.zeros((0, 0), dtype=np.float32)
         self._count = 0
+        self.article_ids: list[str] = []
 
     def _expire(self, day: date | None) -> None:
         if day is None or not self._open:
@@ -225,11 +227,20 @@ class StoryIndex:
             self._mat = grown
         self._mat[n] = vec
 
+    def add_articles(self, articles: list[Article], model: str = "minilm") -> list[int]:
+        """Embed and assign articles in the given order; returns each one's story index."""
+        return [self.add(f) for f in story_features(articles, model=model)]
+
+    def story_articles(self) -> list[list[str]]:
+        """Article ids of every story so far (open and closed), in story order."""
+        return [[self.article_ids[i] for i in s.members] for s in self.stories]
+
     def add(self, feat: StoryFeatures) -> int:
         """Assign one article; returns its story index."""
         self._expire(feat.day)
         idx = self._count
         self._count += 1
+        self.article_ids.append(feat.article_id)
         best_row, best_sim = -1, -np.inf
         n_open = len(self._open)
         if n_open:
