@@ -43,7 +43,15 @@ def coverage_matrix(
     rows: list[dict[str, Any]] = []
     for g in claim_groups:
         have = set(g["articles"])
-        rows.append({"kind": "claim", "id": g["id"], "text": g["text"], "present": {a: a in have for a in ids}})
+        rows.append(
+            {
+                "kind": "claim",
+                "id": g["id"],
+                "text": g["text"],
+                "score": g.get("score"),
+                "present": {a: a in have for a in ids},
+            }
+        )
     for n, qg in enumerate(quote_groups, 1):
         have = {m.article for m in qg.members}
         text = qg.members[0].text if qg.members else ""
@@ -67,14 +75,15 @@ def coverage_matrix(
         rows.append(
             {"kind": "source", "id": f"src:{k}", "text": all_keys[k], "present": {a: k in sources[a] for a in ids}}
         )
+    # omissions, most telling first: reported by more of the other articles, then more check-worthy
     omits: dict[str, dict[str, list[str]]] = {}
     for a in ids:
-        per: dict[str, list[str]] = {"claims": [], "quotes": [], "sources": []}
-        for r in rows:
+        missing: dict[str, list[tuple[int, float, int, str]]] = {"claims": [], "quotes": [], "sources": []}
+        for pos, r in enumerate(rows):
             others = sum(r["present"][b] for b in ids if b != a)
             if not r["present"][a] and others:
-                per[r["kind"] + "s"].append(r["id"])
-        omits[a] = per
+                missing[r["kind"] + "s"].append((-others, -float(r.get("score") or 0.0), pos, r["id"]))
+        omits[a] = {k: [rid for *_, rid in sorted(v)] for k, v in missing.items()}
     counts = {
         a: {k: sum(r["present"][a] for r in rows if r["kind"] == k) for k in ("claim", "quote", "source")} for a in ids
     }
