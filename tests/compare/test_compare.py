@@ -87,3 +87,17 @@ def test_duplicate_ids_are_refused(story_articles: list[Article]) -> None:
 
 def test_empty_input() -> None:
     assert compare([]).stories == []
+
+
+def test_sources_fall_back_to_attributed_entities() -> None:
+    from newsprism.compare.coverage import article_sources
+    from newsprism.model import Entity, Sentence
+
+    text = "Ana Ruiz said the dam held. Ben Cole visited the dam."
+    art = Article(id="x", text=text)
+    art.sentences = [Sentence(start=0, end=27), Sentence(start=28, end=len(text))]
+    art.entities = [
+        Entity(text="Ana Ruiz", start=0, end=8, label="PERSON"),
+        Entity(text="Ben Cole", start=28, end=36, label="PERSON"),
+    ]
+    assert article_sources(art) == {"ruiz": "Ana Ruiz"}  # Cole is mentioned, not a source

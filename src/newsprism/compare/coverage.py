@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsprism.compare.features import entity_surface
 from newsprism.model import Article, QuoteGroup
+
+_REPORTING = re.compile(
+    r"\b(said|says|told|according to|stated|announced|added|argued|claimed|wrote|tweeted|explained|insisted)\b",
+    re.IGNORECASE,
+)
+
+
+def attributed_entities(article: Article) -> list[str]:
+    """PERSON/ORG entities inside sentences with a reporting verb (a fallback for the quotes stage)."""
+    spans = [(s.start, s.end) for s in article.sentences]
+    names = []
+    for start, end in spans:
+        if not _REPORTING.search(article.text[start:end]):
+            continue
+        names += [e.text for e in article.entities if e.label in ("PERSON", "ORG") and start <= e.start < end]
+    return names
 
 
 def article_sources(article: Article) -> dict[str, str]:
@@ -24,6 +41,8 @@ def article_sources(article: Article) -> dict[str, str]:
         sp = (c.model_extra or {}).get("speaker")
         if isinstance(sp, str) and sp:
             names.append(sp)
+    if not names:  # no quotes/speakers stage output: people and organisations in attributed sentences
+        names = attributed_entities(article)
     out: dict[str, str] = {}
     for name in names:
         key = entity_surface(name).lower()
