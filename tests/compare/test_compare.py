@@ -29,6 +29,8 @@ def test_synthetic_story_alignment_coverage_and_conflicts(story_articles: list[A
     power = [g for g in story["claim_groups"] if "Power was cut" in g["text"]]
     assert len(power) == 1 and set(power[0]["articles"]) == {"a", "c"}
     assert groups  # several multi-article groups
+    event = [g for g in story["claim_groups"] if "storm" in g["text"] and "Monday" in g["text"]]
+    assert len(event) == 1 and set(event[0]["articles"]) == {"a", "b", "c"}  # the event, worded three ways
     # the death toll disagrees: 12 (a) vs 15 (b), both spans given
     tolls = [c for c in story["number_conflicts"] if c["quantity"] == "people"]
     assert len(tolls) == 1 and {v["text"] for v in tolls[0]["values"]} == {"12", "15"}

@@ -105,8 +105,8 @@ def article_units(article: Article, max_units: int = MAX_UNITS) -> list[Unit]:
         # without a check-worthiness score, concrete details (numbers, dates, names) make a checkable claim
         heuristic = 0.2 + 0.3 * bool(numbers) + 0.2 * bool(dates) + 0.1 * min(len(ents), 3)
         score = float(cw) if cw is not None else heuristic
-        if score < 0.3 and not numbers:
-            continue
+        if cw is not None and cw < 0.2 and not numbers:
+            continue  # scored as not check-worthy; unscored sentences all count (recall matters for omissions)
         units.append(Unit(article.id, s, e, chunk, score, ents, numbers, dates, source="sentence"))
     units.sort(key=lambda u: -u.score)
     return sorted(units[:max_units], key=lambda u: u.start)
