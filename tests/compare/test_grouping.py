@@ -86,3 +86,21 @@ def test_story_index_on_articles(story_articles: list[Article]) -> None:
     other = Article(id="z", text="The Riverside chess club won the regional final after a tense tie-break on Saturday.")
     assert index.add_articles([*story_articles, other]) == [0, 0, 0, 1]
     assert index.story_articles() == [["a", "b", "c"], ["z"]]
+
+
+def test_label_keywords_skip_names_but_keep_title_case_topics() -> None:
+    from newsprism.compare.features import story_features
+
+    arts = [
+        Article(
+            id=str(i),
+            title=f"Kamala Harris Visits Guatemala on Migration Trip {i}",
+            text="Vice President Kamala Harris flew to Guatemala. The migration talks with Kamala Harris "
+            "focused on migration and corruption. Migration Policy Experts said migration rose.",
+        )
+        for i in range(2)
+    ]
+    label = story_label(story_features(arts))
+    assert set(label.split(":")[0].split(", ")[:2]) == {"Harris", "Guatemala"}
+    assert "migration" in label.split(":")[1]
+    assert "kamala" not in label.lower().split(":")[1]

@@ -131,6 +131,7 @@ class StoryFeatures:
     day: date | None = None
     title: str = ""
     surfaces: dict[str, str] = field(default_factory=dict)
+    names: set[str] = field(default_factory=set)  # lowercased words of capitalised runs (not event keywords)
 
 
 def parse_day(value: str | None) -> date | None:
@@ -204,6 +205,13 @@ def content_texts(article: Article) -> list[str]:
     return [t for t in texts if t.strip()] or [article.text[:1000] or " "]
 
 
+def name_words(text: str) -> set[str]:
+    """Lowercased words of multi-word capitalised runs that are seldom written in lowercase (names)."""
+    caps = Counter(w.lower() for m in _CAP_RUN.finditer(text) if " " in m.group(0) for w in m.group(0).split())
+    lows = Counter(re.findall(r"\b[a-z][a-z'-]+\b", text))
+    return {w for w, n in caps.items() if n > lows[w]}
+
+
 def headline(text: str) -> str:
     """The first line when it looks like a headline (short, no final period), else ""."""
     first = text.lstrip().split("\n", 1)[0].strip()
@@ -267,6 +275,7 @@ def story_features(
                 day=parse_day(art.published),
                 title=art.title or headline(art.text),
                 surfaces=surfaces,
+                names=name_words(art.text),
             )
         )
     return out

@@ -306,7 +306,8 @@ def story_label(feats: list[StoryFeatures], n_entities: int = 3, n_words: int = 
     words: Counter[str] = Counter()
     for f in feats:
         words.update({w for w in re.findall(r"[a-z][a-z'-]{2,}", f.title.lower()) if w not in _TITLE_STOP})
-    kw = [w for w, _ in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])) if w not in ents][:n_words]
+    names = set().union(*(f.names for f in feats)) | set(ents)
+    kw = [w for w, _ in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])) if w not in names][:n_words]
     parts = [surfaces.get(e, e.title()) for e in ents]
     label = ", ".join(parts)
     if kw:
