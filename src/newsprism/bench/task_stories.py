@@ -36,7 +36,7 @@ def basil_article(path: Path) -> tuple[Article, str]:
     paras = d.get("body-paragraphs") or []
     body = "\n\n".join(" ".join(p) if isinstance(p, list) else str(p) for p in paras)
     art = Article(
-        id=str(d.get("uuid") or path.stem),
+        id=path.stem,  # the file name is unique; some records carry a placeholder uuid
         title=d.get("title"),
         outlet=d.get("source"),
         published=d.get("date"),
