@@ -57,3 +57,9 @@ def test_date_conflict_within_a_claim_group() -> None:
     b = _unit("b", "The summit opened on June 8 in Guatemala City.")
     assert [c["kind"] for c in number_conflicts([(a, b, "c1")])] == ["date"]
     assert number_conflicts([(a, b, None)]) == []  # dates only conflict inside one claim group
+
+
+def test_mentions_from_extra_tolerates_odd_values() -> None:
+    text = "Roughly 40 people came."
+    got = mentions_from_extra([{"text": "40", "start": 8, "end": 10, "value": "forty", "unit": 3}], text, "number")
+    assert got is not None and got[0].value is None and got[0].unit is None and got[0].what == "people"

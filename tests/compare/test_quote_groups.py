@@ -49,3 +49,16 @@ def test_missing_quotes_package_is_a_warning(story_articles: list[Article], monk
     story = compare(story_articles).to_json_dict()["stories"][0]
     assert story["quote_groups"] == []
     assert [w["code"] for w in story["warnings"]] == ["W110"]
+
+
+def test_failing_group_quotes_is_a_warning(story_articles: list[Article], monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(items: list[tuple[str, Quote]], transcript: str | None = None) -> list[QuoteGroup]:
+        raise RuntimeError("boom")
+
+    fake = types.ModuleType("newsprism.quotes.fidelity")
+    fake.group_quotes = broken  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "newsprism.quotes", types.ModuleType("newsprism.quotes"))
+    monkeypatch.setitem(sys.modules, "newsprism.quotes.fidelity", fake)
+    story = compare(story_articles).to_json_dict()["stories"][0]
+    assert story["quote_groups"] == [] and story["claim_groups"]
+    assert story["warnings"][0]["code"] == "W110" and "boom" in story["warnings"][0]["message"]

@@ -73,8 +73,13 @@ def _quote_groups(articles: list[Article], options: Options, warnings: list[dict
     except ImportError:
         warnings.append({"code": "W110", "message": "quote grouping unavailable (newsprism.quotes.fidelity missing)"})
         return []
-    groups = group_quotes(items, _transcript(options, warnings))
-    return [g if isinstance(g, QuoteGroup) else QuoteGroup.model_validate(g) for g in groups]
+    try:
+        groups = group_quotes(items, _transcript(options, warnings))
+        return [g if isinstance(g, QuoteGroup) else QuoteGroup.model_validate(g) for g in groups]
+    except Exception as exc:  # a bug there must not lose the rest of the comparison
+        log.exception("group_quotes failed")
+        warnings.append({"code": "W110", "message": f"quote grouping failed: {type(exc).__name__}: {exc}"})
+        return []
 
 
 def _story_id(ids: list[str]) -> str:

@@ -208,11 +208,13 @@ def mentions_from_extra(items: Any, article_text: str, kind: str) -> list[Mentio
         if kind == "date":
             out.append(Mention(article_text[s:e], s, e, None, it.get("iso"), "date", "date"))
         else:
-            value = it.get("value")
+            try:
+                value = float(it["value"]) if it.get("value") is not None else None
+            except (TypeError, ValueError):
+                value = None
             what = it.get("what") or _what_after(article_text, e)
-            out.append(
-                Mention(article_text[s:e], s, e, float(value) if value is not None else None, it.get("unit"), what)
-            )
+            unit = it.get("unit") if isinstance(it.get("unit"), str) else None
+            out.append(Mention(article_text[s:e], s, e, value, unit, str(what).lower() if what else None))
     return out
 
 
