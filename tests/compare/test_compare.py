@@ -31,6 +31,8 @@ def test_synthetic_story_alignment_coverage_and_conflicts(story_articles: list[A
     assert groups  # several multi-article groups
     event = [g for g in story["claim_groups"] if "storm" in g["text"] and "Monday" in g["text"]]
     assert len(event) == 1 and set(event[0]["articles"]) == {"a", "b", "c"}  # the event, worded three ways
+    for g in story["claim_groups"]:
+        assert (g["similarity"] is None) == (len(g["articles"]) == 1)
     # the death toll disagrees: 12 (a) vs 15 (b), both spans given
     tolls = [c for c in story["number_conflicts"] if c["quantity"] == "people"]
     assert len(tolls) == 1 and {v["text"] for v in tolls[0]["values"]} == {"12", "15"}

@@ -172,6 +172,12 @@ def align_units(units: list[Unit], scores: np.ndarray, threshold: float = ALIGN_
     return list(groups.values())
 
 
+def _group_similarity(members: list[int], scores: np.ndarray) -> float | None:
+    """Mean alignment score over the group's member pairs (None for a single-article group)."""
+    vals = [scores[i, j] for k, i in enumerate(members) for j in members[k + 1 :] if np.isfinite(scores[i, j])]
+    return round(float(np.mean(vals)), 3) if vals else None
+
+
 def claim_groups(
     articles: list[Article], embed_fn: Any
 ) -> tuple[list[dict[str, Any]], list[Unit], list[tuple[Unit, Unit, str | None]]]:
@@ -204,6 +210,7 @@ def claim_groups(
                 ],
                 "articles": [units[i].article for i in members],
                 "score": round(max(units[i].score for i in members), 3),
+                "similarity": _group_similarity(members, scores),
                 "source": units[rep].source,
             }
         )
