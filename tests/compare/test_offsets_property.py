@@ -52,3 +52,16 @@ def test_units_numbers_and_dates_are_exact_slices(words: list[str]) -> None:
             assert u.start <= m.start <= m.end <= u.end and text[m.start : m.end] == m.text
     for m in [*find_numbers(text), *find_dates(text)]:
         assert text[m.start : m.end] == m.text
+
+
+def test_fallback_sentences_keep_abbreviations_together() -> None:
+    from newsprism.compare.align import split_sentences
+
+    text = "Chuck Schumer (D-N.Y.) said no. Mr. Smith met U.S. officials on Monday! Then F. Scott left.\nNext"
+    got = [text[s:e].strip() for s, e in split_sentences(text) if text[s:e].strip()]
+    assert got == [
+        "Chuck Schumer (D-N.Y.) said no.",
+        "Mr. Smith met U.S. officials on Monday!",
+        "Then F. Scott left.",
+        "Next",
+    ]

@@ -25,7 +25,6 @@ NUMBER_BONUS = 0.08
 CONFLICT_COS = 0.62  # looser cosine for "same quantity" candidates across groups
 MAX_UNITS = 60
 MIN_WORDS = 6
-_SENT = re.compile(r"[^\n.!?]+(?:[.!?]+[\"”’)]*|$)")
 _CAPWORD = re.compile(r"(?<=[a-z,;:] )[A-ZÀ-ÖØ-Þ][\w'’-]+")
 
 
@@ -44,10 +43,34 @@ class Unit:
     source: str = "claim"  # claim | sentence
 
 
+_ABBREV = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", "jr", "sr", "vs", "lt", "col", "sgt", "u.s"}
+_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])|\n+")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans without the nlp stage: end at . ! ? before a capital, or a line break.
+
+    Hand-written (spaCy is not loaded here) with just enough care not to split "Mr. Smith",
+    "D-N.Y." or "U.S. officials", which would make fragments that align with nothing.
+    """
+    spans, start = [], 0
+    for m in _END.finditer(text):
+        if m.group(0)[0] == ".":
+            word = re.search(r"([\w.]+)$", text[start : m.start()])
+            token = word.group(1).lower() if word else ""
+            if token in _ABBREV or (re.fullmatch(r"(?:\w\.)*\w", token) and len(token.replace(".", "")) <= 2):
+                continue
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
 def _sentence_spans(article: Article) -> list[tuple[int, int, float | None]]:
     if article.sentences:
         return [(s.start, s.end, s.checkworthiness) for s in article.sentences]
-    return [(m.start(), m.end(), None) for m in _SENT.finditer(article.text)]
+    return [(s, e, None) for s, e in split_sentences(article.text)]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
