@@ -1,0 +1,208 @@
+"""Article reports: self-contained HTML with highlight layers, and Markdown for terminals."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from newsprism.model import Article
+
+# Colour-blind-safe palette (Okabe-Ito plus two), one colour per speaker in order of first quote.
+SPEAKER_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F3C8D", "#8C6D31"]
+LAYERS = ("quotes", "claims", "techniques", "slant")
+
+
+@dataclass
+class Mark:
+    """One highlighted span of one layer, with its hover text."""
+
+    layer: str
+    start: int
+    end: int
+    tip: str
+    css: str = ""
+    style: str = ""
+
+
+@dataclass
+class Segment:
+    text: str
+    marks: list[Mark] = field(default_factory=list)
+
+    @property
+    def classes(self) -> str:
+        return " ".join(sorted({f"hl-{m.layer}" for m in self.marks} | {m.css for m in self.marks if m.css}))
+
+    @property
+    def style(self) -> str:
+        return ";".join(m.style for m in self.marks if m.style)
+
+    @property
+    def tip(self) -> str:
+        return "\n".join(dict.fromkeys(m.tip for m in self.marks if m.tip))
+
+
+def _extra(obj: Any, key: str, default: Any = None) -> Any:
+    extra = getattr(obj, "model_extra", None) or {}
+    return extra.get(key, getattr(obj, key, default))
+
+
+def speaker_colours(article: Article) -> dict[str, str]:
+    names: list[str] = []
+    for q in article.quotes:
+        name = q.speaker.name if q.speaker else "unattributed"
+        if name not in names:
+            names.append(name)
+    return {n: SPEAKER_COLOURS[i % len(SPEAKER_COLOURS)] for i, n in enumerate(names)}
+
+
+def marks(article: Article) -> list[Mark]:
+    """Every highlight of every layer."""
+    colours = speaker_colours(article)
+    out: list[Mark] = []
+    for q in article.quotes:
+        name = q.speaker.name if q.speaker else "unattributed"
+        cue = f" ({q.cue})" if q.cue else ""
+        out.append(Mark("quotes", q.start, q.end, f"{q.kind} quote — {name}{cue}", style=f"--spk:{colours[name]}"))
+    for c in article.claims:
+        level = "high" if c.checkworthiness >= 0.7 else "mid"
+        out.append(
+            Mark(
+                "claims", c.start, c.end, f"{c.type} claim, check-worthiness {c.checkworthiness:.2f}", css=f"cw-{level}"
+            )
+        )
+    for t in article.techniques:
+        neutral = f" Neutral: “{t.neutral}”." if t.neutral else ""
+        out.append(Mark("techniques", t.start, t.end, f"{t.technique} ({t.score:.2f}): {t.explanation}{neutral}"))
+    if article.slant:
+        for ev in article.slant.evidence:
+            w = _extra(ev, "weight", 0.0) or 0.0
+            side = "right" if w > 0 else "left"
+            out.append(Mark("slant", ev.start, ev.end, f"slant evidence ({side}, weight {w:+.2f})", css=f"sl-{side}"))
+    return [m for m in out if 0 <= m.start < m.end <= len(article.text)]
+
+
+def segments(text: str, all_marks: list[Mark]) -> list[Segment]:
+    """Split text at every mark boundary; each segment knows every mark covering it (overlaps render)."""
+    cuts = sorted({0, len(text)} | {m.start for m in all_marks} | {m.end for m in all_marks})
+    out = []
+    for a, b in pairwise(cuts):
+        if b > a:
+            out.append(Segment(text[a:b], [m for m in all_marks if m.start <= a and m.end >= b]))
+    return out
+
+
+def summary(article: Article) -> dict[str, Any]:
+    """Per-article numbers shown in both reports."""
+    speakers = Counter(q.speaker.name if q.speaker else "unattributed" for q in article.quotes)
+    techniques = Counter(t.technique for t in article.techniques)
+    words = len(article.text.split())
+    return {
+        "words": words,
+        "quotes": len(article.quotes),
+        "speakers": speakers.most_common(),
+        "claims": len(article.claims),
+        "techniques": techniques.most_common(),
+        "techniques_per_1000": round(1000 * len(article.techniques) / words, 1) if words else 0.0,
+        "frames": [(f.frame, f.score) for f in sorted(article.frames, key=lambda f: -f.score)[:5]],
+        "tone": [(t.target, t.score, t.mentions) for t in sorted(article.tone, key=lambda t: -t.mentions)[:8]],
+    }
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("newsprism.report", "templates"), autoescape=select_autoescape(["j2"]))
+    env.filters["tojson_safe"] = lambda v: json.dumps(v).replace("<", "\\u003c")
+    return env
+
+
+def articles_html(articles: Sequence[Article]) -> str:
+    """One self-contained HTML page for one or more analysed articles (no network needed to view it)."""
+    items = []
+    for art in articles:
+        items.append(
+            {
+                "article": art,
+                "segments": segments(art.text, marks(art)),
+                "summary": summary(art),
+                "colours": speaker_colours(art),
+                "quote_groups": art.quote_groups,
+            }
+        )
+    return _env().get_template("article.html.j2").render(items=items, layers=LAYERS)
+
+
+def _md_cell(text: Any, limit: int = 100) -> str:
+    s = " ".join(str(text).split())
+    return (s[: limit - 1] + "…" if len(s) > limit else s).replace("|", "\\|")
+
+
+def article_markdown(art: Article) -> str:
+    s = summary(art)
+    lines = [f"# {art.title or art.source or art.id}", ""]
+    meta = [f"id `{art.id}`"] + [
+        f"{k} {v}" for k, v in (("outlet", art.outlet), ("by", art.byline), ("published", art.published)) if v
+    ]
+    lines += [" · ".join(meta), ""]
+    slant = (
+        f"slant **{art.slant.label}** ({art.slant.score:+.2f}, confidence {art.slant.confidence:.2f})"
+        if art.slant
+        else "slant not measured"
+    )
+    lines += [
+        f"{s['words']} words · {s['quotes']} quotes · {s['claims']} claims · "
+        f"{len(art.techniques)} techniques ({s['techniques_per_1000']}/1000 words) · {slant}",
+        "",
+    ]
+    if art.quotes:
+        lines += ["## Quotes", "", "| kind | speaker | cue | quote |", "|---|---|---|---|"]
+        lines += [
+            f"| {q.kind} | {_md_cell(q.speaker.name if q.speaker else '–', 40)} | {q.cue or '–'} | {_md_cell(q.text)} |"
+            for q in art.quotes
+        ]
+        lines.append("")
+    if art.quote_groups:
+        lines += ["## Same utterance, different renderings", ""]
+        for g in art.quote_groups:
+            lines.append(
+                f"- {g.speaker or 'unattributed'}: **{g.verdict}** — "
+                + " / ".join(f"“{_md_cell(m.text, 80)}”" for m in g.members)
+            )
+        lines.append("")
+    if art.claims:
+        lines += ["## Check-worthy claims", "", "| type | score | claim |", "|---|---|---|"]
+        lines += [f"| {c.type} | {c.checkworthiness:.2f} | {_md_cell(c.text)} |" for c in art.claims]
+        lines.append("")
+    if art.techniques:
+        lines += ["## Persuasion techniques", "", "| technique | span | neutral |", "|---|---|---|"]
+        lines += [
+            f"| {t.technique} | {_md_cell(t.text, 60)} | {_md_cell(t.neutral or '–', 40)} |" for t in art.techniques
+        ]
+        lines.append("")
+    if art.slant and art.slant.evidence:
+        lines += ["## Slant evidence", ""]
+        lines += [", ".join(f"“{e.text}” ({_extra(e, 'weight', 0) or 0:+.2f})" for e in art.slant.evidence[:15]), ""]
+    if s["frames"]:
+        lines += ["## Frames", "", ", ".join(f"{f} ({v:.2f})" for f, v in s["frames"]), ""]
+    if s["tone"]:
+        lines += ["## Tone toward people", "", "| target | tone | mentions |", "|---|---|---|"]
+        lines += [f"| {_md_cell(t, 40)} | {v:+.2f} | {n} |" for t, v, n in s["tone"]]
+        lines.append("")
+    if art.boilerplate:
+        lines += ["## Removed as boilerplate", ""]
+        lines += [f"- ({b.reason}) {_md_cell(b.text, 90)}" for b in art.boilerplate]
+        lines.append("")
+    if art.warnings:
+        lines += ["## Warnings", ""] + [f"- {w.code}: {w.message}" for w in art.warnings] + [""]
+    return "\n".join(lines)
+
+
+def articles_markdown(articles: Sequence[Article]) -> str:
+    return "\n---\n\n".join(article_markdown(a) for a in articles)
