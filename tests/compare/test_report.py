@@ -27,3 +27,12 @@ def test_renderers(story_articles: list[Article]) -> None:
     assert not re.search(r"(src|href)=\"?https?:", html)  # self-contained: nothing fetched at view time
     assert html.count('class="col"') >= 3 and "Numbers that disagree" in html
     assert "<ins>" in html or not comp.stories[0].quote_groups  # quote diffs highlighted when grouped
+
+
+def test_coverage_marks_weak_alignment() -> None:
+    from newsprism.report.comparison import mark
+
+    row = {"present": {"a": True, "b": False}, "similarity": 0.75}
+    assert (mark(row, "a"), mark(row, "b")) == ("≈", "·")
+    assert mark({"present": {"a": True}, "similarity": 0.9}, "a") == "✓"
+    assert mark({"present": {"a": True}, "similarity": None}, "a") == "✓"  # only this article reports it

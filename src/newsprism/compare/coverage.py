@@ -68,6 +68,7 @@ def coverage_matrix(
                 "id": g["id"],
                 "text": g["text"],
                 "score": g.get("score"),
+                "similarity": g.get("similarity"),
                 "present": {a: a in have for a in ids},
             }
         )

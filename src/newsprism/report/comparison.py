@@ -14,6 +14,15 @@ from newsprism.model import Article, Comparison, Story
 
 MAX_CLAIM_ROWS = 40
 MAX_OMITS = 8
+SURE_MATCH = 0.82  # alignment similarity from which matched statements were always the same fact (docs/stories.md)
+
+
+def mark(row: dict[str, Any], article_id: str) -> str:
+    """✓ reports it, ≈ reports a similar statement (weaker alignment), · does not."""
+    if not row["present"].get(article_id):
+        return "·"
+    sim = row.get("similarity")
+    return "≈" if sim is not None and sim < SURE_MATCH else "✓"
 
 
 def article_names(articles: Sequence[Article]) -> dict[str, str]:
@@ -132,11 +141,14 @@ def story_markdown(story: Story, articles: Sequence[Article]) -> str:
         out.append("")
     rows = _claim_rows(story)
     if rows:
-        out += ["### Claims: who reports what", ""]
+        out += [
+            "### Claims: who reports what",
+            "",
+            f"✓ reports it · ≈ a similar statement (similarity < {SURE_MATCH}) · · not reported",
+            "",
+        ]
         head = ["claim"] + [names[a.id] for a in arts]
-        out.append(
-            _md_table(head, [[r["text"]] + ["✓" if r["present"].get(a.id) else "·" for a in arts] for r in rows])
-        )
+        out.append(_md_table(head, [[r["text"]] + [mark(r, a.id) for a in arts] for r in rows]))
         out.append("")
     if story.quote_groups:
         out += ["### Quotes across articles", ""]
@@ -259,6 +271,8 @@ def _story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
         "chart": _chart(story, names),
         "warnings": extra.get("warnings", []),
         "max_omits": MAX_OMITS,
+        "mark": mark,
+        "sure": SURE_MATCH,
     }
 
 
