@@ -104,3 +104,9 @@ def test_label_keywords_skip_names_but_keep_title_case_topics() -> None:
     assert set(label.split(":")[0].split(", ")[:2]) == {"Harris", "Guatemala"}
     assert "migration" in label.split(":")[1]
     assert "kamala" not in label.lower().split(":")[1]
+
+
+def test_parse_day_formats() -> None:
+    assert parse_day("2019-03-25T10:00:00Z") == date(2019, 3, 25)
+    assert parse_day("Mon, 25 Mar 2019 10:00:00 +0000") == date(2019, 3, 25)
+    assert parse_day("last week") is None and parse_day(None) is None and parse_day("2019-02-30") is None

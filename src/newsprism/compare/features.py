@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -140,7 +141,10 @@ def parse_day(value: str | None) -> date | None:
         return None
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
     if not m:
-        return None
+        try:  # RFC 2822, as in RSS feeds and HTTP headers
+            return parsedate_to_datetime(value).date()
+        except (TypeError, ValueError, IndexError):
+            return None
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
