@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
+from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 
@@ -90,7 +91,7 @@ def load_split(ctx: BenchContext) -> tuple[list[Article], list[str], list[Path]]
 
 @evaluator(TASK, datasets=("basil",))
 def evaluate_stories(ctx: BenchContext) -> list[Metric]:
-    """Story grouping on BASIL triplets: pairwise and B-cubed P/R/F1 (batch) and pairwise F1 (StoryIndex)."""
+    """Story grouping on BASIL triplets: pairwise and B-cubed P/R/F1 (batch), F1 for StoryIndex and undated."""
     from newsprism.compare.features import story_features
     from newsprism.compare.grouping import group_features
 
@@ -110,6 +111,9 @@ def evaluate_stories(ctx: BenchContext) -> list[Metric]:
     values.update(zip(("bcubed_precision", "bcubed_recall", "bcubed_f1"), bcubed_prf(pred, gold), strict=True))
     values["stream_pairwise_f1"] = pairwise_prf(stream, gold)[2]
     values["stream_bcubed_f1"] = bcubed_prf(stream, gold)[2]
+    undated = group_features([replace(f, day=None) for f in feats])  # as for plain text files without dates
+    values["undated_pairwise_f1"] = pairwise_prf(undated, gold)[2]
+    values["undated_bcubed_f1"] = bcubed_prf(undated, gold)[2]
     return [
         Metric(task=TASK, name=name, value=round(v, 4), n=n, split=ctx.split, data_hash=data_hash)
         for name, v in values.items()
