@@ -14,6 +14,7 @@ from newsprism.model import Article, Comparison, Story
 
 MAX_CLAIM_ROWS = 40
 MAX_OMITS = 8
+QUOTE_MARKS = "\"“”‘’'«»"
 SURE_MATCH = 0.82  # alignment similarity from which matched statements were always the same fact (docs/stories.md)
 
 
@@ -155,7 +156,10 @@ def story_markdown(story: Story, articles: Sequence[Article]) -> str:
         for qg in story.quote_groups:
             out.append(f"- **{_cell(qg.speaker or 'unknown speaker', 60)}** ({qg.verdict})")
             for m in qg.members:
-                out.append(f"  - {names.get(m.article, m.article)}: “{_cell(m.text, 300)}”")
+                text = _cell(m.text, 300)
+                out.append(
+                    f"  - {names.get(m.article, m.article)}: " + (text if m.text[:1] in QUOTE_MARKS else f"“{text}”")
+                )
             if len(qg.members) > 1 and qg.members[0].text != qg.members[1].text:
                 out.append(f"  - diff: {_md_diff(qg.members[0].text, qg.members[1].text)}")
         out.append("")
@@ -251,6 +255,7 @@ def _story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
                         "name": names.get(m.article, m.article),
                         "text": m.text,
                         "diff": word_diff(first, m.text) if i else [],
+                        "wrap": m.text[:1] not in QUOTE_MARKS,
                     }
                     for i, m in enumerate(qg.members)
                 ],
