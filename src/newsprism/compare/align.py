@@ -211,7 +211,10 @@ def claim_groups(
     """
     order = {a.id: i for i, a in enumerate(articles)}
     units = [u for a in articles for u in article_units(a)]
-    vectors = embed_fn([u.text for u in units]) if units else np.zeros((0, 384))
+    if len({u.article for u in units}) > 1:
+        vectors = embed_fn([u.text for u in units])
+    else:  # nothing to align across: skip the embedding cost (one-article stories are common in corpora)
+        vectors = np.zeros((len(units), 1), dtype=np.float32)
     scores = pair_scores(units, vectors)
     raw = align_units(units, scores)
     raw.sort(key=lambda g: (-len(g), min((order[units[i].article], units[i].start) for i in g)))
