@@ -33,6 +33,8 @@ MESSAGES: dict[str, str] = {
     "E050": "benchmark data not found for {task}: {path}",
     "E051": "metric floor broken: {details}",
     "E052": "unknown benchmark task {name!r}; known tasks: {known}",
+    "E053": "refusing to lower floors without --allow-lower-floor and --note: {details}",
+    "E054": "evaluator {task} failed: {reason}",
     "E060": "cannot write output {path}: {reason}",
     "E110": "cannot compare articles: {reason}",
 }

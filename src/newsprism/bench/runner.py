@@ -1,0 +1,79 @@
+"""Run evaluators, collect metrics, apply the floor gate."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsprism.bench import gate
+from newsprism.bench.registry import BenchContext, Metric, default_data_dir, evaluators
+from newsprism.errors import BenchError, NewsprismError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class BenchResult:
+    metrics: list[Metric] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "metrics": [m.to_dict() for m in self.metrics],
+            "seconds": self.seconds,
+            "errors": self.errors,
+            "notes": self.notes,
+        }
+
+
+def select(tasks: Sequence[str]) -> list[str]:
+    known = evaluators()
+    for t in tasks:
+        if t not in known:
+            raise BenchError("E052", name=t, known=", ".join(sorted(known)))
+    return list(tasks) or sorted(known)
+
+
+def run_bench(
+    tasks: Sequence[str] = (),
+    *,
+    data_dir: Path | None = None,
+    split: str = "validation",
+    quick: bool = False,
+    budget: float | None = None,
+    seed: int = 13,
+    on_task: Callable[[str], None] | None = None,
+) -> BenchResult:
+    """Run each selected evaluator; one failing evaluator is recorded, the others still run."""
+    result = BenchResult()
+    data = data_dir or default_data_dir()
+    for task in select(tasks):
+        if on_task:
+            on_task(task)
+        ctx = BenchContext(data_dir=data, split=split, quick=quick, seed=seed, time_budget=budget)
+        t0 = time.perf_counter()
+        try:
+            metrics = evaluators()[task].fn(ctx)
+        except NewsprismError as exc:
+            result.errors[task] = str(exc)
+            metrics = []
+        except Exception as exc:  # an evaluator bug must not hide the other tasks' numbers
+            log.exception("evaluator %s failed", task)
+            result.errors[task] = str(BenchError("E054", task=task, reason=f"{type(exc).__name__}: {exc}"))
+            metrics = []
+        took = time.perf_counter() - t0
+        result.seconds[task] = round(took, 1)
+        if budget is not None and took > budget:
+            result.notes.append(f"{task}: took {took:.0f}s, over the {budget:.0f}s budget")
+        result.metrics.extend(metrics)
+    return result
+
+
+def apply_gate(result: BenchResult, quick: bool, directory: Path | None = None) -> None:
+    """Add gate notes to ``result``; raise BenchError E051 if a metric is under its floor."""
+    result.notes.extend(gate.enforce(result.metrics, quick, directory))

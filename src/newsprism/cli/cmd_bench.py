@@ -1,0 +1,86 @@
+"""``newsprism bench [TASK...]``: evaluate stages on benchmark data and gate on pinned floors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsprism.bench.gate import update_floors
+from newsprism.bench.runner import BenchResult, apply_gate, run_bench
+from newsprism.cli.common import err_console
+from newsprism.errors import BenchError
+
+
+def _table(result: BenchResult) -> Table:
+    table = Table("task", "metric", "ours", "published", "n", "split", "data hash", title="newsprism bench")
+    for m in result.metrics:
+        ref = f"{m.reference:.3f}" if m.reference is not None else "–"
+        if m.reference_note:
+            ref = f"{ref} ({m.reference_note})"
+        table.add_row(m.task, m.name, f"{m.value:.4f}", ref, str(m.n), m.split, m.data_hash)
+    return table
+
+
+def bench_cli(
+    tasks: list[str] = typer.Argument(None, help="Tasks to run (default: all). See `newsprism bench --list`."),
+    data: Path | None = typer.Option(None, "--data", help="Dataset directory (default: ../shared/data)."),
+    split: str = typer.Option("validation", "--split", help="validation (own seeded split) or test (given files)."),
+    quick: bool = typer.Option(False, "--quick", help="Subsampled run for CI (each task well under a minute)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    budget: float | None = typer.Option(None, "--budget", help="Seconds per task; slower tasks are reported."),
+    gate: bool = typer.Option(True, "--gate/--no-gate", help="Fail (exit 6) when a metric is under its floor."),
+    list_tasks: bool = typer.Option(False, "--list", help="List the registered tasks and exit."),
+    update: bool = typer.Option(False, "--update-floors", help="Write floors 0.02 under the measured values."),
+    allow_lower: bool = typer.Option(False, "--allow-lower-floor", help="Allow --update-floors to lower a floor."),
+    note: str | None = typer.Option(None, "--note", help="Why a floor is lowered (goes to the floors CHANGELOG)."),
+) -> None:
+    """Run evaluators and print their metrics beside the published references."""
+    from newsprism.bench.registry import evaluators
+
+    if list_tasks:
+        for name, info in sorted(evaluators().items()):
+            typer.echo(f"{name:12} {', '.join(info.datasets) or '-':32} {info.description}")
+        return
+    if split not in ("validation", "test"):
+        raise BenchError("E052", name=split, known="validation, test (for --split)")
+    show = not as_json and sys.stderr.isatty()
+    result = run_bench(
+        tasks or [],
+        data_dir=data,
+        split=split,
+        quick=quick,
+        budget=budget,
+        on_task=(lambda t: err_console.print(f"running {t}…", markup=False)) if show else None,
+    )
+    gate_error: BenchError | None = None
+    if update:
+        for change in update_floors(result.metrics, quick, allow_lower=allow_lower, note=note):
+            err_console.print(f"floor {change}", markup=False, highlight=False)
+    elif gate and split == "validation":
+        try:
+            apply_gate(result, quick)
+        except BenchError as exc:
+            gate_error = exc
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), indent=2))
+    else:
+        Console(width=None if sys.stdout.isatty() else 200).print(_table(result))
+        for task, secs in result.seconds.items():
+            err_console.print(f"{task}: {secs:.1f}s", markup=False, highlight=False)
+        for n in result.notes:
+            err_console.print(f"note: {n}", markup=False, highlight=False)
+        for task, err in result.errors.items():
+            err_console.print(f"{task}: {err}", markup=False, highlight=False)
+    if gate_error is not None:
+        raise gate_error
+    if result.errors:
+        raise BenchError("E054", task=",".join(result.errors), reason="see the lines above")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("bench")(bench_cli)
