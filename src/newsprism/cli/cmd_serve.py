@@ -1,0 +1,33 @@
+"""``newsprism serve``: the local web app and JSON API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from newsprism.cli.common import build_options, err_console
+
+
+def serve_cli(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: localhost only)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    store: Path | None = typer.Option(None, "--store", help="A corpus store directory: enables the corpus page."),
+    config: Path | None = typer.Option(None, "--config", help="A TOML options file."),
+    allow_private_urls: bool | None = typer.Option(
+        None, "--allow-private-urls/--no-private-urls", help="Allow fetching loopback/private addresses."
+    ),
+) -> None:
+    """Start the web app (FastAPI + uvicorn) on localhost."""
+    import uvicorn
+
+    from newsprism.web import create_app
+
+    options = build_options(config, allow_private_urls=allow_private_urls)
+    app = create_app(options, store=store)
+    err_console.print(f"newsprism: serving on http://{host}:{port}/", markup=False, highlight=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve_cli)
