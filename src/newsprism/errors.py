@@ -22,6 +22,8 @@ MESSAGES: dict[str, str] = {
     "E005": "cannot decode text: {source}",
     "E006": "invalid record {line} in {source}: {reason}",
     "E007": "unsupported input format: {source}",
+    "E008": "{count} bad record(s) skipped in the input (see the lines above)",
+    "E009": "record has no text: {source} (expected one of the fields {fields})",
     "E010": "refusing to fetch {url}: {reason}",
     "E011": "cannot fetch {url}: {reason}",
     "E020": "unknown stage {name!r}; known stages: {known}",

@@ -25,13 +25,13 @@ def score_keep_all(pages: list[Page]) -> tuple[float, float, float]:
     return corpus_f1([(_plain(p), p.body) for p in pages])
 
 
-def score_html(pages: list[Page]) -> tuple[float, float, float]:
-    """(P, R, F1) of the HTML ingest path (trafilatura + boilerplate rules)."""
+def score_html(pages: list[Page], boilerplate: bool = True) -> tuple[float, float, float]:
+    """(P, R, F1) of the HTML ingest path (trafilatura favor_precision + boilerplate rules)."""
     from newsprism.ingest.html import extract_html
 
     out = []
     for p in pages:
-        body = extract_html(p.html.read_text(encoding="utf-8", errors="replace"))["text"]
+        body = extract_html(p.html.read_text(encoding="utf-8", errors="replace"), boilerplate=boilerplate)["text"]
         out.append((body, p.body))
     return corpus_f1(out)
 
@@ -54,6 +54,7 @@ def evaluate_extraction(ctx: BenchContext) -> list[Metric]:
         ("plain_f1_rules_only", score_plain(valid, None), None, ""),
         ("plain_f1_keep_all", score_keep_all(valid), 0.684, "keeping everything (held-out pages)"),
         ("html_f1", score_html(valid), 0.964, "trafilatura 2.3 on HTML (held-out pages)"),
+        ("html_f1_no_rules", score_html(valid, boilerplate=False), None, ""),
     ):
         rows.append(
             Metric("extraction", name, round(f1, 4), ref, note, n=len(valid), split=ctx.split, data_hash=data_hash)

@@ -8,6 +8,7 @@ import typer
 
 from newsprism.api import analyze_articles
 from newsprism.cli.common import build_options, check_format, emit, err_console, progress
+from newsprism.errors import InputError
 from newsprism.ingest import iter_articles
 from newsprism.model import Article
 from newsprism.report import FORMATS, render_articles
@@ -47,12 +48,21 @@ def analyze_cli(
         progress=not quiet,
         transcript=transcript,
     )
-    articles = list(progress(analyze_articles(iter_articles(paths, options), options), None, "analyzing", not quiet))
+    bad: list[InputError] = []
+
+    def skip_bad_record(exc: InputError) -> None:  # one stderr line per bad record; exit 2 at the end
+        bad.append(exc)
+        err_console.print(f"warning: skipped {exc}", markup=False, highlight=False, soft_wrap=True)
+
+    inputs = iter_articles(paths, options, on_error=skip_bad_record)
+    articles = list(progress(analyze_articles(inputs, options), None, "analyzing", not quiet))
     emit(render_articles(articles, fmt), output)
     if not quiet and output is not None:
         for art in articles:
             err_console.print(summary_line(art), markup=False, highlight=False)
         err_console.print(f"wrote {output} ({len(articles)} article(s))", markup=False, highlight=False)
+    if bad:
+        raise InputError("E008", count=len(bad))
 
 
 def register(app: typer.Typer) -> None:

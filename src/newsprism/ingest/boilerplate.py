@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -219,10 +220,17 @@ class LineModel:
     coef: np.ndarray
     intercept: float
     threshold: float
+    smooth: float = 0.0
 
     def proba(self, feats: np.ndarray) -> np.ndarray:
+        """P(line is body), blended with the mean of its +-2 neighbours (body lines come in runs)."""
         z = ((feats - self.mean) / self.scale) @ self.coef + self.intercept
-        return 1.0 / (1.0 + np.exp(-z))
+        p = 1.0 / (1.0 + np.exp(-z))
+        if self.smooth <= 0 or len(p) < 2:
+            return p
+        kernel = np.ones(5)
+        window = np.convolve(p, kernel, mode="same") / np.convolve(np.ones_like(p), kernel, mode="same")
+        return (1 - self.smooth) * p + self.smooth * window
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -233,14 +241,16 @@ class LineModel:
             "coef": self.coef.tolist(),
             "intercept": self.intercept,
             "threshold": self.threshold,
+            "smooth": self.smooth,
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, object]) -> LineModel:
+    def from_json(cls, data: dict[str, Any]) -> LineModel:
         def arr(key: str) -> np.ndarray:
             return np.asarray(data[key], dtype=float)
 
-        return cls(arr("mean"), arr("scale"), arr("coef"), float(data["intercept"]), float(data["threshold"]))  # type: ignore[arg-type]
+        thr, smooth = float(data["threshold"]), float(data.get("smooth", 0.0))
+        return cls(arr("mean"), arr("scale"), arr("coef"), float(data["intercept"]), thr, smooth)
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,9 @@ def extract_html(html: str, *, boilerplate: bool = True) -> dict[str, Any]:
 
     doc = None
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
+        )
     except (ValueError, RecursionError, Exception):
         doc = None
     meta: dict[str, Any] = {}
@@ -73,7 +75,7 @@ def article_from_html(
     source: str | None = None,
     boilerplate: bool = True,
     warnings: list[tuple[str, str]] | None = None,
-    **meta: str | None,
+    **meta: Any,
 ) -> Article:
     """Build an Article from an HTML page: trafilatura metadata and body, then boilerplate rules."""
     from newsprism.ingest.text import build_article

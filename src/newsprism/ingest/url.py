@@ -1,0 +1,80 @@
+"""Fetch an article by URL safely: scheme check, address check, timeout, size cap, content type."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from urllib.parse import urlsplit
+
+from newsprism.errors import FetchError
+from newsprism.ingest.decode import decode_bytes
+from newsprism.ingest.html import article_from_html
+from newsprism.ingest.text import build_article
+from newsprism.model import Article
+from newsprism.options import Options
+
+ALLOWED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+
+
+def is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
+
+
+def check_address(url: str, allow_private: bool) -> None:
+    """Refuse non-HTTP schemes and hosts that resolve to private, loopback or link-local addresses."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FetchError("E010", url=url, reason="only http(s) URLs with a host are fetched")
+    if allow_private:
+        return
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError("E011", url=url, reason=f"cannot resolve host ({exc})") from None
+    for info in infos:
+        addr = ipaddress.ip_address(info[4][0])
+        if not addr.is_global or addr.is_multicast:
+            raise FetchError(
+                "E010",
+                url=url,
+                reason=f"{addr} is a private/loopback/reserved address (allow with --allow-private-urls)",
+            )
+
+
+def fetch(url: str, options: Options) -> tuple[bytes, str, str]:
+    """Return (body, content type, final URL). Redirects are followed one by one and re-checked."""
+    import httpx
+
+    current = url
+    with httpx.Client(timeout=options.url_timeout, headers={"User-Agent": options.user_agent}) as client:
+        for _ in range(6):
+            check_address(current, options.allow_private_urls)
+            try:
+                with client.stream("GET", current, follow_redirects=False) as resp:
+                    if resp.is_redirect and "location" in resp.headers:
+                        current = str(resp.url.join(resp.headers["location"]))
+                        continue
+                    if resp.status_code >= 400:
+                        raise FetchError("E011", url=url, reason=f"HTTP {resp.status_code}")
+                    ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
+                    if ctype and ctype not in ALLOWED_TYPES:
+                        raise FetchError("E011", url=url, reason=f"content type {ctype} is not HTML or text")
+                    body = bytearray()
+                    for chunk in resp.iter_bytes():
+                        body.extend(chunk)
+                        if len(body) > options.max_bytes:
+                            raise FetchError(
+                                "E011", url=url, reason=f"body over the size cap of {options.max_bytes} bytes"
+                            )
+                    return bytes(body), ctype, current
+            except httpx.HTTPError as exc:
+                raise FetchError("E011", url=url, reason=f"{type(exc).__name__}: {exc}") from None
+    raise FetchError("E011", url=url, reason="too many redirects")
+
+
+def article_from_url(url: str, options: Options) -> Article:
+    body, ctype, final = fetch(url, options)
+    text, warnings = decode_bytes(body, url)
+    if ctype == "text/plain":
+        return build_article(text, source=url, warnings=warnings, boilerplate=options.boilerplate, url=final)
+    return article_from_html(text, source=url, warnings=warnings, boilerplate=options.boilerplate, url=final)

@@ -1,0 +1,109 @@
+"""Boilerplate removal: generic rules, the shipped line classifier, and the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from newsprism.ingest.boilerplate import (
+    N_FEATURES,
+    LineModel,
+    line_features,
+    remove_boilerplate,
+    rule_reason,
+    shipped_model,
+    strip_boilerplate,
+)
+from newsprism.ingest.extraction_data import corpus_f1, line_labels, page_pr, split_pages
+
+PROSE = (
+    "The council voted on Tuesday to approve the new budget, which raises spending on schools by four percent "
+    "and cuts the road maintenance fund."
+)
+
+
+def test_rules_are_generic() -> None:
+    lines = [PROSE] * 6 + [
+        "Share this story",
+        "Leave a comment",
+        "Sign up for our daily newsletter.",
+        "Read this in English",
+        "Related Articles",
+        "© 2024 Example Media. All rights reserved.",
+    ]
+    reasons = [rule_reason(t, i, lines) for i, t in enumerate(lines)]
+    assert reasons[:6] == [None] * 6
+    assert reasons[6:] == ["share", "comments", "subscription", "language switch", "related", "copyright"]
+
+
+def test_bio_only_near_the_end() -> None:
+    bio = "Jane Roe is a freelance journalist and author based in Lisbon."
+    lines = [PROSE] * 8 + ["Jane Roe", bio]
+    assert rule_reason(bio, 9, lines) == "author bio"
+    assert rule_reason("Jane Roe", 8, lines) == "author bio"
+    assert rule_reason(bio, 0, [bio, *[PROSE] * 8]) is None
+
+
+def test_quoted_subscription_word_is_kept() -> None:
+    line = '"People cancel their subscriptions when prices rise," she said.'
+    assert rule_reason(line, 3, [PROSE] * 3 + [line]) is None
+
+
+def test_shipped_model_loads_and_scores_prose_above_chrome() -> None:
+    model = shipped_model()
+    assert model is not None and model.coef.shape == (N_FEATURES,)
+    lines = ["Home", "News", "Sport", PROSE, PROSE, PROSE, PROSE, "Privacy policy", "Cookie settings"]
+    p = model.proba(line_features(lines))
+    assert p[3:7].min() > p[[0, 1, 2, 7, 8]].max()
+
+
+def test_model_json_round_trip() -> None:
+    m = LineModel(np.zeros(N_FEATURES), np.ones(N_FEATURES), np.arange(N_FEATURES) / 10, -1.0, 0.4, 0.5)
+    again = LineModel.from_json(m.to_json())
+    x = np.random.default_rng(0).normal(size=(5, N_FEATURES))
+    assert np.allclose(m.proba(x), again.proba(x))
+
+
+def test_strip_never_empties_and_records_reasons() -> None:
+    body, removed = strip_boilerplate("Subscribe now\nShare", use_model=False)
+    assert body and removed == []
+    body, removed = strip_boilerplate(f"{PROSE}\n\nShare this article\n\n{PROSE}", use_model=False)
+    assert "Share this" not in body and removed == [{"text": "Share this article", "reason": "share"}]
+
+
+def test_seed_003_loses_its_boilerplate(seed_texts: dict[str, str]) -> None:
+    body, removed = remove_boilerplate(seed_texts["003"])
+    reasons = {r for _, r in removed}
+    assert {"author bio", "related", "subscription", "comments", "language switch", "photo caption"} <= reasons
+    assert "Leave a Reply" not in body and "More Posts" not in body and "Lea en español" not in body
+    assert "Subscribe here" not in body and "is a businessman, writer" not in body
+    assert "(Gage Skidmore)" not in body
+    assert "Based on current policy, the answer is yes." in body
+
+
+def test_seed_002_keeps_all_quotes(seed_texts: dict[str, str]) -> None:
+    text = seed_texts["002"]
+    body, _ = remove_boilerplate(text)
+    quoted = [ln.strip() for ln in text.splitlines() if any(q in ln for q in '"“”')]
+    assert quoted
+    for line in quoted:
+        assert line in body
+
+
+def test_metric_and_labels() -> None:
+    assert page_pr("a b c d e", "a b c d e") == (1.0, 1.0)
+    p, r = page_pr("a b c d x y z w", "a b c d e")
+    assert p == 0.2 and r == 0.5
+    assert corpus_f1([("a b c d", "a b c d")]) == (1.0, 1.0, 1.0)
+    assert line_labels(["a b c d", "zz yy", "Menu"], "x a b c d y") == [1, 0, 0]
+
+
+def test_split_is_by_page_and_seeded(data_dir: Path) -> None:
+    from newsprism.ingest.extraction_data import load_pages
+
+    pages = load_pages(data_dir)
+    train, valid = split_pages(pages, seed=13)
+    assert {p.id for p in train}.isdisjoint(p.id for p in valid)
+    assert len(train) + len(valid) == len(pages)
+    assert [p.id for p in split_pages(pages, seed=13)[1]] == [p.id for p in valid]
