@@ -228,8 +228,10 @@ class LineModel:
         p = 1.0 / (1.0 + np.exp(-z))
         if self.smooth <= 0 or len(p) < 2:
             return p
-        kernel = np.ones(5)
-        window = np.convolve(p, kernel, mode="same") / np.convolve(np.ones_like(p), kernel, mode="same")
+        csum = np.concatenate([[0.0], np.cumsum(p)])
+        idx = np.arange(len(p))
+        lo, hi = np.maximum(idx - 2, 0), np.minimum(idx + 3, len(p))
+        window = (csum[hi] - csum[lo]) / (hi - lo)
         return (1 - self.smooth) * p + self.smooth * window
 
     def to_json(self) -> dict[str, object]:

@@ -27,6 +27,10 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, list[tuple[str, str]]]:
         return data.decode("utf-8"), warnings
     except UnicodeDecodeError:
         pass
+    western = _plausible_cp1252(data)
+    if western is not None:
+        warnings.append(("W002", "not UTF-8: decoded as cp1252"))
+        return western, warnings
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:1_000_000]).best()
@@ -39,6 +43,28 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, list[tuple[str, str]]]:
         text = data.decode("cp1252", errors="replace")
     warnings.append(("W002", f"not UTF-8: decoded as {encoding}"))
     return text, warnings
+
+
+CP1252_EXTRA = frozenset("‘’‚“”„–—…•€™†‡‰‹›ŠšŽžŒœŸˆ˜")
+
+
+def _plausible_cp1252(data: bytes) -> str | None:
+    """cp1252 when it decodes cleanly and reads as mostly-ASCII Western text.
+
+    Detectors (charset-normalizer included) guess badly on short Western texts (e.g. cp775 for
+    "Café “quoted”"), so this common case is checked first; texts whose letters are mostly non-ASCII
+    (Cyrillic, Greek in legacy code pages) go to the detector.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [c for c in text if c.isalpha()]
+    high = [c for c in text if ord(c) > 127]
+    if not letters or any(not ("\u00a0" <= c <= "\u00ff" or c in CP1252_EXTRA) for c in high):
+        return None
+    high_letters = sum(1 for c in letters if ord(c) > 127)
+    return text if high_letters / len(letters) < 0.3 else None
 
 
 def clean_text(text: str) -> tuple[str, list[tuple[str, str]]]:
