@@ -13,6 +13,7 @@ spans include the marks, ours do not). Exact = same boundaries; overlap = any ch
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 from newsprism.bench.registry import BenchContext, Metric, evaluator, hash_files
@@ -85,7 +86,8 @@ def evaluate(ctx: BenchContext) -> list[Metric]:
     from newsprism.pipeline import Pipeline
 
     files = split_files(ctx)
-    data_hash = hash_files([p for pair in files for p in pair])
+    whole = split_files(replace(ctx, quick=False))  # the hash names the split, quick or not
+    data_hash = hash_files([p for pair in whole for p in pair])
     docs = [load(t, a) for t, a in files]
     pipe = Pipeline(stages=["nlp", "quotes"])
     counts = {k: Counts() for k in KINDS}
