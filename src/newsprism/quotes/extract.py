@@ -1,0 +1,446 @@
+"""Extract every quotation of an article from its text and spaCy Doc.
+
+Order of work: quotation marks (direct/partial, split, multi-paragraph, unclosed), block quotes
+after a speaker line ("Biden said:"), then indirect speech (ccomp of a reporting verb,
+"according to X"). Speakers are resolved by :class:`SpeakerBook`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from newsprism.quotes.cues import SPEECH, cue_class, is_cue
+from newsprism.quotes.lexicon import ANONYMOUS_HEADS, HUMAN_NOUNS, OUTLET_WORDS, TITLES
+from newsprism.quotes.marks import MarkSpan, find_marks, paragraphs
+from newsprism.quotes.speakers import Resolved, SpeakerBook
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+BLOCK_INTRO_MAX_WORDS = 15
+FIRST_SECOND = re.compile(r"\b(I|I’m|I'm|I’ve|I'd|I’d|we|We|we’re|We’re|our|Our|us|you|You|your|my|My|me)\b")
+SPEECHY_START = re.compile(r"^(So|Well|And|But|Now|Look|Yes|No|Oh)\b")
+GAP_WORDS = 7
+REPORT_CUES = frozenset("say tell add report note state explain write".split())
+NON_AGENT_PRONOUNS = frozenset("it this that which what i we you me us".split())
+TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())  # words allowed between a quotation and its cue ("," said the former governor.)
+
+
+@dataclass
+class RawQuote:
+    kind: str
+    start: int
+    end: int
+    subj: Token | None = None
+    speaker: Resolved | None = None
+    cue: Token | None = None
+    event: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _words(s: str) -> int:
+    return len(re.findall(r"\w+", s))
+
+
+def subject_of(v: Token) -> Token | None:
+    """The subject of a reporting verb, climbing conj/advcl/xcomp links; the agent of a passive."""
+    h = v
+    for _ in range(4):
+        for c in h.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                if c.i > h.i and h.tag_ == "VBG":
+                    continue  # "stating Mexico is ...": the noun belongs to the reported clause
+                if c.lower_ in ("who", "that") and h.dep_ == "relcl":
+                    return h.head
+                return c
+            if c.dep_ == "agent":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if h.dep_ in ("conj", "advcl", "xcomp", "csubj", "pcomp", "acl", "dep") and h.head is not h:
+            h = h.head
+        else:
+            break
+    if v.tag_ == "VBG":  # ", stating ...": the main clause's subject speaks
+        root = v.sent.root
+        for c in root.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i:
+                return c
+    return None
+
+
+class Extractor:
+    def __init__(self, text: str, doc: Doc) -> None:
+        self.text = text
+        self.doc = doc
+        self.paras = paragraphs(text)
+        self.marks = find_marks(text)
+        self.quotes: list[RawQuote] = []
+        self._event = 0
+        self.blocks = self._find_blocks()
+        block_ranges = [(s, e) for _, s, e, _ in self.blocks]
+        person_blocks = [(s, e) for _, s, e, outlet in self.blocks if not outlet]
+        # marks inside a person's block quote are part of the speech, not quotations of their own
+        self.marks = [m for m in self.marks if not any(s <= m.start < e for s, e in person_blocks)]
+        self.block_ranges = block_ranges
+        self.book = SpeakerBook(text, doc, exclude=[(m.start, m.end) for m in self.marks] + person_blocks)
+
+    def _new_event(self) -> int:
+        self._event += 1
+        return self._event
+
+    # -- helpers --------------------------------------------------------------------------------
+    def in_marks(self, pos: int) -> bool:
+        return any(m.start <= pos < m.end for m in self.marks)
+
+    def in_person_block(self, pos: int) -> bool:
+        return any(s <= pos < e for _, s, e, outlet in self.blocks if not outlet)
+
+    def cue_tokens(self, start: int, end: int, *, stance: bool = False) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return []
+        return [
+            t
+            for t in span
+            if t.pos_ in ("VERB", "AUX") and is_cue(t.lemma_, stance=stance) and not self.in_marks(t.idx)
+            and t.lemma_.lower() != "be"
+        ]
+
+    def speaker_for(self, cue: Token) -> Token | None:
+        subj = subject_of(cue)
+        if subj is None and cue.tag_ in ("VBD", "VBZ", "VBP"):
+            # "said Ken Cuccinelli" with a broken parse: the next proper noun or pronoun
+            nxt = cue.nbor(1) if cue.i + 1 < len(self.doc) else None
+            if nxt is not None and nxt.pos_ in ("PROPN", "PRON"):
+                head = nxt
+                while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+                    head = head.head
+                subj = head
+        if subj is None or self.in_marks(subj.idx):
+            return None
+        return subj
+
+    @staticmethod
+    def agentive(subj: Token | None) -> bool:
+        """Can this subject report speech? Names, personal pronouns, people and bodies of people."""
+        if subj is None:
+            return False
+        if subj.pos_ == "PRON":
+            return subj.lower_ not in NON_AGENT_PRONOUNS
+        if subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG", "NORP"):
+            return True
+        lem = subj.lemma_.lower()
+        return lem in HUMAN_NOUNS or lem in ANONYMOUS_HEADS or lem in TITLE_WORDS or subj.lower_ in HUMAN_NOUNS
+
+    # -- block quotes ---------------------------------------------------------------------------
+    def _intro_cue(self, k: int) -> Token | None:
+        ps, pe = self.paras[k]
+        line = self.text[ps:pe]
+        if not line.endswith(":") or _words(line) > BLOCK_INTRO_MAX_WORDS or self.text[ps] in "“\"'‘":
+            return None
+        cues = [t for t in self.cue_tokens(ps, pe) if t.lemma_.lower() in SPEECH | {"continue", "reply", "write"}]
+        return cues[-1] if cues else None
+
+    def _speechy(self, k: int) -> bool:
+        ps, pe = self.paras[k]
+        para = self.text[ps:pe]
+        return bool(FIRST_SECOND.search(para) or "[" in para or SPEECHY_START.match(para))
+
+    def _find_blocks(self) -> list[tuple[int, int, int, bool]]:
+        """(intro paragraph, block start char, block end char, is an outlet's report)."""
+        out = []
+        n = len(self.paras)
+        for k in range(n - 1):
+            cue = self._intro_cue(k)
+            if cue is None:
+                continue
+            nxt_s, _ = self.paras[k + 1]
+            if self.text[nxt_s] in "“\"‘" or self._intro_cue(k + 1) is not None:
+                continue  # a direct quotation follows: handled as a quote, not a block
+            ps, pe = self.paras[k]
+            outlet = bool({w.lower() for w in re.findall(r"\w+", self.text[ps:pe])} & OUTLET_WORDS)
+            last = k + 1
+            j = k + 2
+            while j < n and self._intro_cue(j) is None:
+                if outlet:
+                    js, je = self.paras[j]
+                    said = [t for t in self.cue_tokens(js, je) if t.lemma_.lower() in REPORT_CUES]
+                    if said or self.text[js] in "“\"‘":
+                        last = j
+                        j += 1
+                        continue
+                    break
+                if self._speechy(j) or (j + 1 < n and self._speechy(j + 1) and self._intro_cue(j + 1) is None and self._words_ok(j)):
+                    last = j
+                    j += 1
+                    continue
+                break
+            out.append((k, self.paras[k + 1][0], self.paras[last][1], outlet))
+        return out
+
+    def _words_ok(self, j: int) -> bool:
+        ps, pe = self.paras[j]
+        return _words(self.text[ps:pe]) <= 40
+
+    def _add_blocks(self) -> None:
+        for k, s, e, outlet in self.blocks:
+            cue = self._intro_cue(k)
+            assert cue is not None
+            spk = self.speaker_for(cue)
+            self.quotes.append(RawQuote("block", s, e, subj=spk, cue=cue, event=self._new_event(), extra={"outlet_report": outlet}))
+
+    # -- marked quotations ----------------------------------------------------------------------
+    def _is_direct(self, m: MarkSpan) -> bool:
+        ps, _ = self.paras[m.para]
+        before = self.text[ps : m.start].rstrip()
+        inner = self.text[m.inner_start : m.inner_end]
+        if m.continues or not before:
+            return _words(inner) >= 2 or m.continues
+        if before[-1] in ":,;—–-(":
+            return _words(inner) >= 3
+        prev_word = re.findall(r"\w+$", before)
+        if prev_word and is_cue(self._lemma_at(len(before) + ps - 1), stance=False):
+            return _words(inner) >= 3
+        if before[-1] in ".!?”\"" and inner[:1].isupper():
+            return _words(inner) >= 3
+        return False
+
+    def _lemma_at(self, pos: int) -> str:
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        return span[0].lemma_ if span is not None and len(span) else ""
+
+    def _own_cue(self, m: MarkSpan, para_marks: list[MarkSpan]) -> Token | None:
+        """A cue right after the closing mark (", she said") or right before the opening one."""
+        ps, pe = self.paras[m.para]
+        nxt = [x.start for x in para_marks if x.start >= m.end]
+        after_end = min([pe, *nxt])
+        after_cues = self.cue_tokens(m.end, after_end)
+        for t in after_cues:
+            if _words(self.text[m.end : t.idx]) <= GAP_WORDS:
+                return t
+        prv = [x.end for x in para_marks if x.end <= m.start]
+        before_start = max([ps, *prv])
+        before_cues = self.cue_tokens(before_start, m.start)
+        for t in reversed(before_cues):
+            gap = self.text[t.idx + len(t.text) : m.start]
+            if _words(gap) <= GAP_WORDS:
+                return t
+        return None
+
+    def _add_marked(self) -> None:
+        by_para: dict[int, list[MarkSpan]] = {}
+        for m in self.marks:
+            by_para.setdefault(m.para, []).append(m)
+        last_direct: RawQuote | None = None
+        last_para = -2
+        for k in sorted(by_para):
+            pms = by_para[k]
+            para_cue: Token | None = None
+            para_event = 0
+            para_spk: Token | None = None
+            pending: list[RawQuote] = []
+            for m in pms:
+                if any(s <= m.start < e for s, e in self.block_ranges) and self.in_person_block(m.start):
+                    continue
+                direct = self._is_direct(m)
+                q = RawQuote("direct" if direct else "partial", m.inner_start, m.inner_end)
+                if not m.closed:
+                    q.extra["closed"] = False
+                if direct:
+                    cue = self._own_cue(m, pms)
+                    if cue is not None:
+                        q.cue = cue
+                        q.subj = self.speaker_for(cue)
+                        if para_cue is not None and cue.i == para_cue.i:
+                            q.event = para_event
+                        else:
+                            q.event = self._new_event()
+                            para_cue, para_event, para_spk = cue, q.event, q.subj
+                        for p in pending:  # “A,” she said. “B”: earlier cue-less parts join the event
+                            p.cue, p.subj, p.event = cue, q.subj, q.event
+                        pending = []
+                    elif m.continues and last_direct is not None:
+                        q.cue, q.subj, q.event = last_direct.cue, last_direct.subj, last_direct.event
+                    elif para_cue is not None:
+                        q.cue, q.subj, q.event = para_cue, para_spk, para_event
+                    else:
+                        q.event = self._new_event()
+                        pending.append(q)
+                    last_direct = q
+                else:
+                    self._attribute_partial(q)
+                self.quotes.append(q)
+            for p in pending:
+                cues = self.cue_tokens(*self.paras[k])
+                if cues:
+                    p.cue = cues[0]
+                    p.subj = self.speaker_for(cues[0])
+            last_para = k
+
+    def _sentence(self, pos: int) -> Span | None:
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        return span[0].sent if span is not None and len(span) else None
+
+    def _possessor(self, pos: int) -> Token | None:
+        """"Sanders’ claim of “…”": the possessor of a noun the quotation hangs from."""
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        h = span[0]
+        for _ in range(4):
+            if h.head is h:
+                break
+            h = h.head
+            owners = [c for c in h.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+            if owners and h.pos_ == "NOUN":
+                return owners[0]
+            if h.pos_ == "VERB":
+                break
+        return None
+
+    def _attribute_partial(self, q: RawQuote) -> None:
+        sent = self._sentence(q.start)
+        if sent is None:
+            return
+        owner = self._possessor(q.start)
+        if owner is not None:
+            q.subj = owner
+            return
+        cues = self.cue_tokens(sent.start_char, sent.end_char, stance=True)
+        cues += [t for t in sent if t.lower_ == "according" and not self.in_marks(t.idx)]
+        for cue in cues:
+            if cue.lower_ == "according":
+                spk = self._according_object(cue)
+            else:
+                spk = self.speaker_for(cue)
+                if not self.agentive(spk) and not (spk is not None and spk.lower_ == "it"):
+                    continue
+            if spk is not None:
+                q.cue, q.subj = cue, spk
+                return
+
+    # -- indirect speech ------------------------------------------------------------------------
+    @staticmethod
+    def _according_object(tok: Token) -> Token | None:
+        for c in tok.children:
+            if c.lower_ == "to":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ == "to" and nxt.i + 1 < len(tok.doc):
+            cand = [g for g in nxt.children if g.dep_ == "pobj"]
+            return cand[0] if cand else None
+        return None
+
+    def _trim(self, s: int, e: int) -> tuple[int, int]:
+        t = self.text
+        while s < e and (t[s].isspace() or t[s] in ",;:—–-"):
+            s += 1
+        while e > s and (t[e - 1].isspace() or t[e - 1] in ".,;:—–-"):
+            e -= 1
+        return s, e
+
+    def _covered(self, s: int, e: int) -> bool:
+        """True when most of [s, e) is already a direct or block quotation."""
+        taken = 0
+        for q in self.quotes:
+            if q.kind in ("direct", "block"):
+                taken += max(0, min(e, q.end) - max(s, q.start))
+        return taken >= 0.5 * (e - s)
+
+    def _add_indirect(self) -> None:
+        used = {q.cue.i for q in self.quotes if q.cue is not None and q.kind in ("direct", "block")}
+        for sent in self.doc.sents:
+            if self.in_person_block(sent.start_char):
+                continue
+            for tok in sent:
+                if self.in_marks(tok.idx):
+                    continue
+                if tok.lower_ == "according":
+                    self._according(tok, sent)
+                    continue
+                if tok.pos_ not in ("VERB", "AUX") or not is_cue(tok.lemma_, stance=True) or tok.lemma_.lower() == "be":
+                    continue
+                if tok.i in used:
+                    continue
+                subj = self.speaker_for(tok)
+                if not self.agentive(subj):
+                    continue
+                comps = [c for c in tok.children if c.dep_ in ("ccomp",) and c.i > tok.i]
+                if comps:
+                    c = comps[0]
+                    s, e = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+                    if c.left_edge.lower_ == "that":
+                        s = c.left_edge.idx + len(c.left_edge.text)
+                elif tok.lemma_.lower() in ("mention", "add", "state", "note", "report", "say", "tell") and tok.i + 2 < sent.end:
+                    rest = [t for t in sent if t.i > tok.i]
+                    if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == tok.i for t in rest):
+                        continue
+                    if not any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "conj", "relcl", "advcl") for t in rest):
+                        continue
+                    first = rest[0]
+                    if first.lower_ in ("that", ",", "to"):
+                        rest = rest[1:]
+                    if not rest:
+                        continue
+                    s, e = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+                else:
+                    continue
+                s, e = self._extend_marks(*self._trim(s, e))
+                if e - s < 8 or self._covered(s, e):
+                    continue
+                self.quotes.append(RawQuote("indirect", s, e, subj=subj, cue=tok, event=self._new_event()))
+
+    def _extend_marks(self, s: int, e: int) -> tuple[int, int]:
+        """Widen a reported clause to whole quotation marks it cuts through."""
+        for m in self.marks:
+            if m.start < e <= m.end and m.start >= s:
+                e = m.end
+            if m.start < s < m.end and m.end <= e:
+                s = m.start
+        return s, e
+
+    def _according(self, tok: Token, sent: Span) -> None:
+        obj = self._according_object(tok)
+        if obj is None:
+            return
+        ph_end = obj.right_edge.idx + len(obj.right_edge.text)
+        if tok.idx - sent.start_char <= 2 or not self.text[sent.start_char : tok.idx].strip(" ,"):
+            s, e = ph_end, sent.end_char
+        else:
+            s, e = sent.start_char, tok.idx
+        s, e = self._extend_marks(*self._trim(s, e))
+        if e - s < 8 or self._covered(s, e):
+            return
+        self.quotes.append(RawQuote("indirect", s, e, subj=obj, cue=tok, event=self._new_event(), extra={"according_to": True}))
+
+    def run(self) -> list[RawQuote]:
+        # texts are processed in order so pronoun history builds up left to right
+        self._add_blocks()
+        self._add_marked()
+        self._add_indirect()
+        self.quotes.sort(key=lambda q: (q.start, q.end))
+        # speakers are resolved left to right so each pronoun sees the speakers before it
+        done: dict[int, Resolved | None] = {}
+        for q in sorted((q for q in self.quotes if q.subj is not None), key=lambda q: q.subj.i if q.subj else 0):
+            assert q.subj is not None
+            if q.subj.i not in done:
+                done[q.subj.i] = self.book.resolve(q.subj)
+            q.speaker = done[q.subj.i]
+        return self.quotes
+
+
+def cue_span(cue: Token) -> tuple[int, int]:
+    """The cue's characters; "according to" covers both words."""
+    s, e = cue.idx, cue.idx + len(cue.text)
+    if cue.lower_ == "according" and cue.i + 1 < len(cue.doc) and cue.nbor(1).lower_ == "to":
+        e = cue.nbor(1).idx + 2
+    return s, e
+
+
+def cue_class_of(cue: Token) -> str:
+    return "neutral" if cue.lower_ == "according" else cue_class(cue.lemma_)

@@ -1,0 +1,260 @@
+"""Quote fidelity: group quotations that render the same utterance and say how faithfully.
+
+Matching uses rapidfuzz's partial alignment (best window of the longer text for the shorter one),
+then a word-level difflib alignment to cut the window at matched words. Verdicts, most severe last:
+identical < trimmed < altered < paraphrase_as_quote < different_speaker; ``not_in_transcript`` for a
+quotation with no matching window in the transcript.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from newsprism.model import Quote, QuoteGroup, QuoteMember
+
+MIN_WORDS = 4  # shorter quotations (scare quotes) are too common to group
+MIN_PARTIAL_WORDS = 5
+MIN_RUN = 3  # only runs of at least this many words in a row count as shared
+MIN_SHARED = 0.6  # share of the shorter rendering's words found in order in the window
+MATCH_SCORE = 72.0  # rapidfuzz partial_ratio needed to call two renderings one utterance
+ALTERED_RATIO = 0.55  # word-level similarity below this is a paraphrase, not an altered quote
+SEVERITY = ["identical", "trimmed", "altered", "paraphrase_as_quote", "different_speaker", "not_in_transcript"]
+ELLIPSIS = re.compile(r"…|\.\.\.")
+WORD = re.compile(r"[\w’']+|…|\.\.\.")
+TRANSCRIPT = "transcript"
+
+
+@dataclass
+class Words:
+    """Words of a text with their character offsets (relative to ``base``)."""
+
+    text: str
+    base: int
+    spans: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, text: str, base: int = 0) -> Words:
+        return cls(text, base, [(m.start(), m.end()) for m in WORD.finditer(text)])
+
+    def norm(self, i: int) -> str:
+        s, e = self.spans[i]
+        return self.text[s:e].lower().replace("’", "'")
+
+    def norms(self) -> list[str]:
+        return [
+            self.norm(i) for i in range(len(self.spans)) if not ELLIPSIS.fullmatch(self.text[slice(*self.spans[i])])
+        ]
+
+    def content_idx(self) -> list[int]:
+        return [i for i in range(len(self.spans)) if not ELLIPSIS.fullmatch(self.text[slice(*self.spans[i])])]
+
+
+def _window(short: Words, long: Words) -> tuple[int, int, float] | None:
+    """Best window of ``long`` for ``short``: (char start, char end) relative to long.text, score."""
+    a = " ".join(short.norms())
+    si = long.content_idx()
+    b_words = [long.norm(i) for i in si]
+    if not a or not b_words:
+        return None
+    res = fuzz.partial_ratio_alignment(a, " ".join(b_words))
+    if res is None or res.score < MATCH_SCORE:
+        return None
+    # word index of the aligned region in long, widened a little, then cut at matched words
+    pos = 0
+    starts = []
+    for w in b_words:
+        starts.append(pos)
+        pos += len(w) + 1
+    lo = max(0, next((k for k, p in enumerate(starts) if p + len(b_words[k]) > res.dest_start), 0) - 5)
+    hi = min(len(b_words), next((k for k, p in enumerate(starts) if p >= res.dest_end), len(b_words)) + 5)
+    sm = difflib.SequenceMatcher(None, short.norms(), b_words[lo:hi], autojunk=False)
+    blocks = [m for m in sm.get_matching_blocks() if m.size]
+    if not blocks:
+        return None
+    if sum(m.size for m in blocks if m.size >= MIN_RUN) < MIN_SHARED * len(short.norms()):
+        return None  # characters align but too few whole words do
+    first = lo + blocks[0].b
+    last = lo + blocks[-1].b + blocks[-1].size - 1
+    return long.spans[si[first]][0], long.spans[si[last]][1], float(res.score)
+
+
+def word_diff(a: str, b: str) -> list[dict[str, Any]]:
+    """Word-level diff from ``a`` to ``b``: ops equal | insert | delete | replace with a/b text."""
+    wa, wb = Words.of(a), Words.of(b)
+    na = [wa.norm(i) for i in range(len(wa.spans))]
+    nb = [wb.norm(i) for i in range(len(wb.spans))]
+    out: list[dict[str, Any]] = []
+    sm = difflib.SequenceMatcher(None, na, nb, autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        ta = " ".join(a[slice(*wa.spans[i])] for i in range(i1, i2))
+        tb = " ".join(b[slice(*wb.spans[j])] for j in range(j1, j2))
+        out.append({"op": op, "a": ta, "b": tb})
+    return out
+
+
+def verdict(ref: str, member: str, ref_speaker: str | None, member_speaker: str | None) -> str:
+    """How ``member`` renders the utterance ``ref``."""
+    a, b = Words.of(ref).norms(), Words.of(member).norms()
+    if ref_speaker and member_speaker and ref_speaker != member_speaker:
+        return "different_speaker"
+    if a == b:
+        return "trimmed" if ELLIPSIS.search(member) and not ELLIPSIS.search(ref) else "identical"
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    ops = {op for op, *_ in sm.get_opcodes() if op != "equal"}
+    if ops <= {"delete"}:
+        return "trimmed"
+    return "altered" if sm.ratio() >= ALTERED_RATIO else "paraphrase_as_quote"
+
+
+@dataclass
+class _Item:
+    article: str
+    quote: Quote
+    words: Words
+
+    @property
+    def speaker(self) -> str | None:
+        return self.quote.speaker.name if self.quote.speaker else None
+
+
+def _member(article: str, text: str, start: int, end: int, **extra: Any) -> QuoteMember:
+    return QuoteMember(article=article, text=text[start:end], start=start, end=end, **extra)
+
+
+def _eligible(q: Quote) -> bool:
+    if getattr(q, "outlet_report", False):
+        return False  # an outlet's reported block: its own quotations are grouped instead
+    n = len(Words.of(q.text).norms())
+    return (q.kind in ("direct", "block") and n >= MIN_WORDS) or (q.kind == "partial" and n >= MIN_PARTIAL_WORDS)
+
+
+def _overlap(x: _Item, y: _Item) -> bool:
+    return x.article == y.article and x.quote.start < y.quote.end and y.quote.start < x.quote.end
+
+
+def group_quotes(items: list[tuple[str, Quote]], transcript: str | None = None) -> list[QuoteGroup]:
+    """Groups of quotations rendering one utterance; with a transcript, every quotation is checked."""
+    its = [_Item(a, q, Words.of(q.text, q.start)) for a, q in items if _eligible(q)]
+    if transcript:
+        return _against_transcript(its, transcript)
+    parent = list(range(len(its)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    windows: dict[tuple[int, int], tuple[int, int]] = {}  # (long, short) -> window in long
+    for i in range(len(its)):
+        for j in range(i + 1, len(its)):
+            x, y = its[i], its[j]
+            if _overlap(x, y):
+                continue
+            short, long, si, li = (x, y, i, j) if len(x.quote.text) <= len(y.quote.text) else (y, x, j, i)
+            w = _window(short.words, long.words)
+            if w is None:
+                continue
+            windows[(li, si)] = (w[0], w[1])
+            parent[find(i)] = find(j)
+    clusters: dict[int, list[int]] = {}
+    for i in range(len(its)):
+        clusters.setdefault(find(i), []).append(i)
+    groups = []
+    for members in clusters.values():
+        if len(members) < 2:
+            continue
+        ref_i = max(members, key=lambda k: len(its[k].quote.text))
+        ref = its[ref_i]
+        ordered = [ref_i] + [k for k in members if k != ref_i]
+        spans: dict[int, tuple[int, int]] = {}
+        for k in members:
+            if k == ref_i:
+                continue
+            w = windows.get((ref_i, k)) or _window(its[k].words, ref.words)
+            if w:
+                spans[k] = (w[0], w[1])
+        # the reference is cut to the part the others render (the union of their windows)
+        if spans:
+            rs, re_ = min(s for s, _ in spans.values()), max(e for _, e in spans.values())
+        else:
+            rs, re_ = 0, len(ref.quote.text)
+        ref_text = ref.quote.text[rs:re_]
+        worst = "identical"
+        worst_diff: list[dict[str, Any]] = []
+        out_members = [
+            QuoteMember(
+                article=ref.article,
+                text=ref_text,
+                start=ref.quote.start + rs,
+                end=ref.quote.start + re_,
+                verdict="reference",
+                speaker=ref.speaker,
+            )
+        ]
+        for k in ordered[1:]:
+            it = its[k]
+            v = verdict(ref_text, it.quote.text, ref.speaker, it.speaker)
+            m = QuoteMember(
+                article=it.article,
+                text=it.quote.text,
+                start=it.quote.start,
+                end=it.quote.end,
+                verdict=v,
+                speaker=it.speaker,
+            )
+            out_members.append(m)
+            if SEVERITY.index(v) >= SEVERITY.index(worst):
+                worst = v
+                worst_diff = word_diff(ref_text, it.quote.text)
+        groups.append(QuoteGroup(speaker=ref.speaker, members=out_members, verdict=worst, diff=worst_diff))
+    return groups
+
+
+def _against_transcript(its: list[_Item], transcript: str) -> list[QuoteGroup]:
+    tw = Words.of(transcript)
+    by_window: dict[tuple[int, int], list[tuple[_Item, str]]] = {}
+    groups: list[QuoteGroup] = []
+    for it in its:
+        w = _window(it.words, tw)
+        if w is None:
+            m = QuoteMember(
+                article=it.article,
+                text=it.quote.text,
+                start=it.quote.start,
+                end=it.quote.end,
+                verdict="not_in_transcript",
+                speaker=it.speaker,
+            )
+            groups.append(QuoteGroup(speaker=it.speaker, members=[m], verdict="not_in_transcript", diff=[]))
+            continue
+        key = (w[0], w[1])
+        merged = next((k for k in by_window if k[0] < key[1] and key[0] < k[1]), None)
+        by_window.setdefault(merged or key, []).append((it, transcript[w[0] : w[1]]))
+    for (s, e), members in by_window.items():
+        ref = _member(TRANSCRIPT, transcript, s, e, verdict="reference")
+        out = [ref]
+        worst = "identical"
+        worst_diff: list[dict[str, Any]] = []
+        for it, window in members:
+            v = verdict(window, it.quote.text, None, None)
+            out.append(
+                QuoteMember(
+                    article=it.article,
+                    text=it.quote.text,
+                    start=it.quote.start,
+                    end=it.quote.end,
+                    verdict=v,
+                    speaker=it.speaker,
+                )
+            )
+            if SEVERITY.index(v) >= SEVERITY.index(worst):
+                worst, worst_diff = v, word_diff(window, it.quote.text)
+        speaker = next((it.speaker for it, _ in members if it.speaker), None)
+        groups.append(QuoteGroup(speaker=speaker, members=out, verdict=worst, diff=worst_diff))
+    return groups

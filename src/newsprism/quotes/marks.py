@@ -1,0 +1,124 @@
+"""Find quotation-mark spans paragraph by paragraph (curly, straight, single), closed or not.
+
+Hand-written scanner: quotation marks in news text are ambiguous (straight marks, apostrophes,
+paragraph-continuation convention) and no maintained library pairs them with offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPEN_DOUBLE = "“„«"
+CLOSE_DOUBLE = "”»"
+STRAIGHT = '"'
+
+
+@dataclass
+class MarkSpan:
+    """One quoted stretch: ``start``/``end`` include the marks; ``inner_*`` exclude them (trimmed)."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    para: int
+    closed: bool
+    continues: bool = False  # continues an unclosed quote of the previous paragraph
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line (news paragraphs never share a line)."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        s, e = pos, pos + len(line)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        pos += len(line) + 1
+    return out
+
+
+def _is_open_single(text: str, i: int, ps: int) -> bool:
+    prev = text[i - 1] if i > ps else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev.isspace() or prev in "([—–-") and nxt.isalnum()
+
+
+def _is_close_single(text: str, i: int, pe: int) -> bool:
+    prev = text[i - 1]
+    nxt = text[i + 1] if i + 1 < pe else " "
+    return not prev.isspace() and not nxt.isalnum()
+
+
+def _inner(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace()):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+        e -= 1
+    return s, e
+
+
+def _scan_para(text: str, ps: int, pe: int, para: int) -> list[MarkSpan]:
+    spans: list[MarkSpan] = []
+    i = ps
+    while i < pe:
+        ch = text[i]
+        opener = None
+        if ch in OPEN_DOUBLE:
+            opener = "double"
+        elif ch == STRAIGHT:
+            opener = "straight"
+        elif ch in "‘'" and _is_open_single(text, i, ps):
+            opener = "single"
+        elif ch == "”" and (i == ps or text[i - 1].isspace()) and i + 1 < pe and text[i + 1].isalnum():
+            opener = "double"  # a closing mark used as an opener (bad typography)
+        if opener is None:
+            i += 1
+            continue
+        j = i + 1
+        close = -1
+        while j < pe:
+            c = text[j]
+            if opener == "double" and c in CLOSE_DOUBLE:
+                close = j
+                break
+            if opener == "double" and c in OPEN_DOUBLE:
+                break  # a new quotation opens: the first one was never closed
+            if opener == "straight" and c == STRAIGHT:
+                close = j
+                break
+            if opener == "single" and c in "’'" and _is_close_single(text, j, pe):
+                close = j
+                break
+            j += 1
+        if close < 0:
+            if opener == "single":  # an apostrophe, not a quotation
+                i += 1
+                continue
+            end = j if j < pe else pe
+            s, e = _inner(text, i + 1, end)
+            if e > s:
+                spans.append(MarkSpan(i, end, s, e, para, closed=False))
+            i = end
+            continue
+        s, e = _inner(text, i + 1, close)
+        if e > s:
+            spans.append(MarkSpan(i, close + 1, s, e, para, closed=True))
+        i = close + 1
+    return spans
+
+
+def find_marks(text: str) -> list[MarkSpan]:
+    """All quoted stretches; an unclosed quote runs to its paragraph's end (recovered, not dropped)."""
+    out: list[MarkSpan] = []
+    paras = paragraphs(text)
+    for k, (ps, pe) in enumerate(paras):
+        spans = _scan_para(text, ps, pe, k)
+        if spans and spans[0].start == ps and out and not out[-1].closed and out[-1].para == k - 1:
+            spans[0].continues = True  # multi-paragraph quote: the paragraph reopens the quotation
+        out.extend(spans)
+    return out

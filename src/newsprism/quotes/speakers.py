@@ -1,0 +1,384 @@
+"""Speaker resolution over a spaCy Doc: names merged into one canonical speaker, titles and roles
+mapped to the person who holds them, pronouns resolved to the most salient compatible person, and
+organisations, outlets and anonymous sources recognised.
+
+Rules over the parse (no coreference model ships on PyPI for spaCy 3.8 without torch).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from newsprism.quotes.lexicon import (
+    ANONYMOUS_HEADS,
+    FEMALE_NAMES,
+    FEMALE_WORDS,
+    HONORIFICS,
+    MALE_NAMES,
+    MALE_WORDS,
+    ORG_WORDS,
+    OUTLET_WORDS,
+    TITLES,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+PLURAL = {"they", "them", "their"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
+WINDOW_CHARS = 1500  # a pronoun's antecedent is looked for this far back
+SPEAKER_WINDOW = 800  # a recent speaker of the right gender wins within this distance
+
+
+@dataclass
+class Cluster:
+    id: int
+    name: str
+    kind: str  # person | organization | outlet | anonymous
+    gender: str = ""  # "m" | "f" | ""
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    quoted: bool = False
+
+
+@dataclass
+class NameMention:
+    start: int
+    end: int
+    cluster: int
+    subject: bool
+    speaker: bool = False
+
+
+@dataclass
+class Resolved:
+    cluster: Cluster
+    start: int
+    end: int
+
+
+def _strip_poss(words: list[str]) -> list[str]:
+    if words and words[-1] in ("’s", "'s", "’", "'"):
+        words = words[:-1]
+    return [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
+
+
+def _title_of(words: list[str]) -> tuple[str, list[str], str]:
+    """Split leading titles/honorifics off a name: (title key, rest, gender hint)."""
+    low = [w.lower() for w in words]
+    gender = ""
+    title = ""
+    i = 0
+    while i < len(low):
+        if low[i] in HONORIFICS:
+            gender = gender or HONORIFICS[low[i]]
+            i += 1
+            continue
+        two = " ".join(low[i : i + 2])
+        if two in TITLES and i + 2 <= len(low):
+            title = TITLES[two]
+            i += 2
+            continue
+        if low[i] in TITLES:
+            title = TITLES[low[i]]
+            i += 1
+            continue
+        if low[i] in FEMALE_WORDS:
+            gender = "f"
+        elif low[i] in MALE_WORDS:
+            gender = "m"
+        break
+    return title, words[i:], gender
+
+
+class SpeakerBook:
+    """All speaker knowledge for one article: clusters, title→person map, mention history."""
+
+    def __init__(self, text: str, doc: Doc, exclude: list[tuple[int, int]] | None = None) -> None:
+        self.text = text
+        self.doc = doc
+        self.exclude = sorted(exclude or [])
+        self.clusters: list[Cluster] = []
+        self.by_key: dict[str, int] = {}
+        self.roles: dict[str, Counter[int]] = {}
+        self.history: list[NameMention] = []
+        self._collect_names()
+
+    # -- clusters -------------------------------------------------------------------------------
+    def _excluded(self, start: int) -> bool:
+        return any(s <= start < e for s, e in self.exclude)
+
+    def _cluster(self, key: str, name: str, kind: str) -> Cluster:
+        if key in self.by_key:
+            c = self.clusters[self.by_key[key]]
+            if kind == "person" and len(name.split()) > len(c.name.split()):
+                c.name = name  # the fullest name form is the canonical one
+            return c
+        c = Cluster(id=len(self.clusters), name=name, kind=kind)
+        self.clusters.append(c)
+        self.by_key[key] = c.id
+        return c
+
+    def _person_like(self, toks: list[Token], label: str) -> bool:
+        first = toks[0].text.lower()
+        if label == "PERSON" or first in FEMALE_NAMES or first in MALE_NAMES:
+            return True
+        surname = _strip_poss([toks[-1].text])[0].lower()
+        return f"p:{surname}" in self.by_key
+
+    def _collect_names(self) -> None:
+        """Every proper-name chunk, in order: person clusters by surname, titles as roles."""
+        doc = self.doc
+        ent_label = {t.i: e.label_ for e in doc.ents for t in e}
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            if tok.pos_ != "PROPN" or self._excluded(tok.idx):
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and doc[j + 1].pos_ == "PROPN" and doc[j + 1].whitespace_ == doc[j + 1].whitespace_:
+                if doc[j].whitespace_ == "" and doc[j + 1].text not in ("’s", "'s"):
+                    break
+                j += 1
+            # titles written in lower case just before the name ("vice president Harris")
+            k = i
+            while k - 1 >= 0 and doc[k - 1].lower_ in TITLE_WORDS:
+                k -= 1
+            for x in range(i, j):  # "Western Hemisphere Juan Gonzalez": the name starts at a given name
+                if doc[x].lower_ in FEMALE_NAMES or doc[x].lower_ in MALE_NAMES:
+                    if x > i and doc[x - 1].lower_ not in TITLE_WORDS:
+                        k = i = x
+                    break
+            toks = [doc[x] for x in range(k, j + 1)]
+            words = [w for w in _strip_poss([t.text for t in toks]) if w[:1].isalnum()]
+            title, rest, gender = _title_of(words)
+            label = ent_label.get(j, ent_label.get(i, ""))
+            if rest and label in ("PERSON", "ORG", "") and (label == "PERSON" or title or gender or rest[0].lower() in FEMALE_NAMES | MALE_NAMES or f"p:{rest[-1].lower()}" in self.by_key):
+                name = " ".join(rest)
+                c = self._cluster(f"p:{rest[-1].lower()}", name, "person")
+                first = rest[0].lower()
+                if not c.gender:
+                    c.gender = gender or ("f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else "")
+                if title:
+                    self.roles.setdefault(title, Counter())[c.id] += 1
+                head = doc[j]
+                start, end = toks[0].idx, doc[j].idx + len(doc[j].text)
+                c.mentions.append((start, end))
+                subj = any(t.dep_ in SUBJECT_DEPS for t in doc[i : j + 1])
+                self.history.append(NameMention(start, end, c.id, subj))
+                self._apposition_role(head, c)
+            elif rest and label in ("ORG", "NORP"):
+                name = " ".join(rest)
+                lw = {w.lower() for w in rest}
+                kind = "outlet" if lw & OUTLET_WORDS else "organization"
+                c = self._cluster(f"{kind[0]}:{name.lower()}", name, kind)
+                start, end = toks[0].idx, doc[j].idx + len(doc[j].text)
+                c.mentions.append((start, end))
+                subj = any(t.dep_ in SUBJECT_DEPS for t in doc[i : j + 1])
+                self.history.append(NameMention(start, end, c.id, subj))
+            i = j + 1
+
+    def _apposition_role(self, head: Token, c: Cluster) -> None:
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                words = [t.lower_ for t in child.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i >= child.left_edge.i]
+                words = [w for w in words if w not in ("’s", "'s")]
+                for n in (2, 1):
+                    key = " ".join(words[-n:])
+                    if key in TITLES:
+                        self.roles.setdefault(TITLES[key], Counter())[c.id] += 2
+                        if words[-1] in FEMALE_WORDS and not c.gender:
+                            c.gender = "f"
+                        elif words[-1] in MALE_WORDS and not c.gender:
+                            c.gender = "m"
+                        return
+
+    def role_holder(self, key: str) -> Cluster | None:
+        counts = self.roles.get(key)
+        if not counts:
+            return None
+        best = max(counts.items(), key=lambda kv: (kv[1], max(s for s, _ in self.clusters[kv[0]].mentions)))
+        return self.clusters[best[0]]
+
+    # -- resolution -----------------------------------------------------------------------------
+    def _pronoun(self, tok: Token) -> Cluster | None:
+        low = tok.lower_
+        start = tok.idx
+        if low in PERSONAL:
+            g = PERSONAL[low]
+            cands = [
+                m
+                for m in self.history
+                if m.end <= start
+                and start - m.start <= WINDOW_CHARS
+                and self.clusters[m.cluster].kind == "person"
+                and self.clusters[m.cluster].gender in (g, "")
+            ]
+            known = [m for m in cands if self.clusters[m.cluster].gender == g]
+            pick = None
+            for group in (known, cands):
+                spoke = [m for m in group if m.speaker and start - m.start <= SPEAKER_WINDOW]
+                subj = [m for m in group if m.subject]
+                pool = spoke or subj or group
+                if pool:
+                    pick = pool[-1]
+                    break
+            if pick is None:
+                return None
+            c = self.clusters[pick.cluster]
+            if not c.gender:
+                c.gender = g
+            return c
+        if low in PLURAL or low == "it":
+            groups = [
+                m
+                for m in self.history
+                if m.end <= start
+                and start - m.start <= WINDOW_CHARS
+                and self.clusters[m.cluster].kind in ("organization", "outlet", "anonymous")
+            ]
+            if low == "it":  # "it" speaks only as an outlet/organisation that has just spoken
+                groups = [m for m in groups if m.speaker and start - m.start <= SPEAKER_WINDOW]
+            subj = [m for m in groups if m.subject]
+            pool = subj or groups
+            return self.clusters[pool[-1].cluster] if pool else None
+        return None
+
+    def np_span(self, tok: Token) -> tuple[int, int]:
+        """The noun phrase headed by ``tok``, cut before relative clauses, appositions and commas."""
+        left = tok.left_edge.i
+        right = tok.i
+        for child in tok.rights:
+            if child.dep_ in ("compound", "flat", "case") or (child.dep_ == "prep" and child.lower_ in ("of", "familiar", "close")):
+                right = max(right, child.right_edge.i)
+            elif child.dep_ in ("amod", "acl") and child.lower_ in ("familiar", "close", "involved"):
+                right = max(right, child.right_edge.i)
+            else:
+                break
+        if tok.pos_ == "PROPN":
+            k = tok.i
+            while k - 1 >= left and (self.doc[k - 1].pos_ == "PROPN" or self.doc[k - 1].lower_ in TITLE_WORDS):
+                k -= 1
+            for x in range(k, tok.i):  # a name starts at its given name
+                if self.doc[x].lower_ in FEMALE_NAMES or self.doc[x].lower_ in MALE_NAMES:
+                    if x > k and self.doc[x - 1].lower_ not in TITLE_WORDS:
+                        k = x
+                    break
+            left = k
+        while left < tok.i and self.doc[left].is_punct:
+            left += 1
+        d = self.doc
+        return d[left].idx, d[right].idx + len(d[right].text)
+
+    def resolve(self, tok: Token) -> Resolved | None:
+        """Resolve the subject token of a cue (or an ``according to`` object) to a speaker."""
+        doc = self.doc
+        if tok.pos_ == "PRON":
+            c = self._pronoun(tok)
+            start, end = tok.idx, tok.idx + len(tok.text)
+            if c is None:
+                if tok.lower_ in ("i", "we", "you", "who", "that", "which", "this", "it"):
+                    return None
+                c = self._cluster(f"u:{tok.lower_}:{start}", tok.text, "person")
+            self._note(c, start, end, tok.dep_ in SUBJECT_DEPS)
+            return Resolved(c, start, end)
+        if tok.pos_ != "PROPN" or tok.ent_type_ != "PERSON":
+            # "Director for the Western Hemisphere Juan Gonzalez said": the name inside the subject
+            names = [
+                t
+                for t in tok.subtree
+                if t.i > tok.i and t.pos_ == "PROPN" and f"p:{t.text.lower()}" in self.by_key and t.dep_ != "poss"
+            ]
+            if names and not any(x.is_punct for x in doc[tok.i : names[-1].i]):
+                tok = names[-1]
+            for ent in doc.ents:
+                if (
+                    ent.label_ == "PERSON"
+                    and tok.i < ent.start
+                    and ent.end - 1 <= tok.right_edge.i
+                    and not any(t.is_punct for t in doc[tok.i : ent.start])
+                ):
+                    tok = ent.root
+                    break
+        start, end = self.np_span(tok)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        toks = list(span) if span is not None else [tok]
+        words = _strip_poss([t.text for t in toks if t.dep_ != "det" and t.pos_ != "DET" and not t.is_punct])
+        words = [w for w in words if w[:1].isalnum()]
+        low = [w.lower() for w in words]
+        if tok.pos_ != "PROPN" and ((low and low[-1] in ANONYMOUS_HEADS) or (set(low) & ANONYMOUS_HEADS and {"familiar", "close"} & set(low))):
+            if not any(t.pos_ == "PROPN" for t in toks):
+                text = self.text[start:end]
+                c = self._cluster(f"a:{text.lower()}", text, "anonymous")
+                self._note(c, start, end, True)
+                return Resolved(c, start, end)
+        title, rest, _ = _title_of(words)
+        poss = [t for t in toks if t.dep_ == "poss" and t.i != tok.i]
+        if title and not [w for w in rest if w[:1].isupper()]:
+            holder = self.role_holder(title)
+            if holder is not None:
+                self._note(holder, start, end, True)
+                return Resolved(holder, start, end)
+        if rest and rest[-1][:1].isupper() and f"p:{rest[-1].lower()}" in self.by_key and not poss:
+            c = self.clusters[self.by_key[f"p:{rest[-1].lower()}"]]
+            self._note(c, start, end, True)
+            return Resolved(c, start, end)
+        propn = [t for t in toks if t.pos_ == "PROPN" and t.dep_ != "poss" and t.head.dep_ != "poss"]
+        if rest and propn and not poss:
+            key = f"p:{rest[-1].lower()}"
+            if key in self.by_key:
+                c = self.clusters[self.by_key[key]]
+                self._note(c, start, end, True)
+                return Resolved(c, start, end)
+            name = " ".join(rest)
+            lw = {w.lower() for w in rest}
+            kind = (
+                "outlet"
+                if lw & OUTLET_WORDS
+                else "organization"
+                if (lw & ORG_WORDS or tok.ent_type_ in ("ORG", "NORP", "GPE") or not rest[-1][:1].isupper())
+                else "person"
+            )
+            c = self._cluster(f"{kind[0]}:{name.lower()}", name, kind)
+            if kind == "person" and rest[0].lower() in FEMALE_NAMES | MALE_NAMES:
+                c.gender = "f" if rest[0].lower() in FEMALE_NAMES else "m"
+            self._note(c, start, end, True)
+            return Resolved(c, start, end)
+        text = self.text[start:end]
+        if not text.strip() or tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        lw = set(low)
+        kind = "outlet" if lw & OUTLET_WORDS else "organization"
+        bare = " ".join(words) if words else text
+        c = self._cluster(f"o:{bare.lower()}", bare, kind)
+        self._note(c, start, end, True)
+        return Resolved(c, start, end)
+
+    def _note(self, c: Cluster, start: int, end: int, subject: bool) -> None:
+        c.quoted = True
+        if (start, end) not in c.mentions:
+            c.mentions.append((start, end))
+        self.history.append(NameMention(start, end, c.id, subject, speaker=True))
+        self.history.sort(key=lambda m: m.start)
+
+    def speakers_json(self) -> list[dict[str, Any]]:
+        """Article extra ``speakers``: clusters that are quoted, with every mention (sorted)."""
+        out = []
+        for c in self.clusters:
+            if not c.quoted:
+                continue
+            out.append(
+                {
+                    "id": c.id,
+                    "name": c.name,
+                    "kind": c.kind,
+                    "anonymous": c.kind == "anonymous",
+                    "mentions": [{"text": self.text[s:e], "start": s, "end": e} for s, e in sorted(set(c.mentions))],
+                }
+            )
+        return out
