@@ -44,3 +44,11 @@ def render_comparison(comparison: Comparison, articles: Sequence[Article], fmt: 
 
         return comparison_html(comparison, articles)
     raise ConfigError("E022", name="format", reason=f"{fmt!r} is not one of {', '.join(FORMATS)}")
+
+
+def load_schema(name: str = "article") -> dict[str, object]:
+    """The JSON Schema (draft 2020-12) of the contract: ``article`` or ``comparison``."""
+    from importlib import resources
+
+    text = resources.files("newsprism.report").joinpath("schema", f"{name}.schema.json").read_text(encoding="utf-8")
+    return dict(json.loads(text))
