@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 from newsprism.model import Article, Quote, Speaker, Span, make_span
 from newsprism.quotes.extract import Extractor, cue_class_of, cue_span
 
+MARKS = "“”\"‘’'„«»"
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -39,5 +41,13 @@ def quotes_for(article: Article, doc: Doc) -> tuple[list[Quote], list[dict[str, 
             fields["cue_class"] = cue_class_of(r.cue)
             fields["cue_lemma"] = "according to" if r.cue.lower_ == "according" else r.cue.lemma_.lower()
             fields["cue_span"] = make_span(article, cs, ce, Span)
+            fields["cue_start"], fields["cue_end"] = cs, ce
+        os_, oe = r.start, r.end
+        t = article.text
+        if os_ > 0 and t[os_ - 1] in MARKS:
+            os_ -= 1
+        while oe < len(t) and (t[oe] in MARKS or (t[oe] in ",." and oe + 1 < len(t) and t[oe + 1] in MARKS)):
+            oe += 1
+        fields["outer_start"], fields["outer_end"] = os_, oe
         quotes.append(make_span(article, r.start, r.end, Quote, kind=r.kind, speaker=speaker, cue=cue, **fields))
     return quotes, speakers

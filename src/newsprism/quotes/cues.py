@@ -6,7 +6,8 @@ from __future__ import annotations
 NEUTRAL = frozenset(
     """say tell add note state report explain mention write continue reply respond ask announce
     comment describe remark testify quote answer declare observe reiterate recall tweet post
-    indicate suggest argue predict estimate confirm agree disclose recount urge attribute""".split()
+    indicate suggest argue predict estimate confirm agree disclose recount urge attribute
+    offer propose recall cite refer pledge reveal call""".split()
 )
 # Loaded verbs: they colour the statement (doubt, concession, aggression, emphasis).
 LOADED = frozenset(

@@ -23,6 +23,10 @@ BLOCK_INTRO_MAX_WORDS = 15
 FIRST_SECOND = re.compile(r"\b(I|I’m|I'm|I’ve|I'd|I’d|we|We|we’re|We’re|our|Our|us|you|You|your|my|My|me)\b")
 SPEECHY_START = re.compile(r"^(So|Well|And|But|Now|Look|Yes|No|Oh)\b")
 GAP_WORDS = 7
+OBJECT_CUES = frozenset(
+    "call accuse cite offer propose recall pledge promise urge ask demand announce reveal warn".split()
+)
+QUANTITY_HEADS = frozenset("number lot group majority some many dozens handful couple few most several".split())
 REPORT_CUES = frozenset("say tell add report note state explain write".split())
 NON_AGENT_PRONOUNS = frozenset("it this that which what i we you me us".split())
 TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())  # words allowed between a quotation and its cue ("," said the former governor.)
@@ -54,6 +58,12 @@ def subject_of(v: Token) -> Token | None:
                     continue  # "stating Mexico is ...": the noun belongs to the reported clause
                 if c.lower_ in ("who", "that") and h.dep_ == "relcl":
                     return h.head
+                if c.lemma_.lower() in QUANTITY_HEADS:  # "a number of attendees said"
+                    for p in c.children:
+                        if p.dep_ == "prep" and p.lower_ == "of":
+                            objs = [g for g in p.children if g.dep_ == "pobj"]
+                            if objs:
+                                return objs[0]
                 return c
             if c.dep_ == "agent":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -345,10 +355,10 @@ class Extractor:
         return s, e
 
     def _covered(self, s: int, e: int) -> bool:
-        """True when most of [s, e) is already a direct or block quotation."""
+        """True when most of [s, e) is already a direct, block or indirect quotation."""
         taken = 0
         for q in self.quotes:
-            if q.kind in ("direct", "block"):
+            if q.kind != "partial":
                 taken += max(0, min(e, q.end) - max(s, q.start))
         return taken >= 0.5 * (e - s)
 
@@ -371,11 +381,34 @@ class Extractor:
                 if not self.agentive(subj):
                     continue
                 comps = [c for c in tok.children if c.dep_ in ("ccomp",) and c.i > tok.i]
+                left_comps = [c for c in tok.children if c.dep_ in ("ccomp",) and c.i < tok.i]
+                obj_deps = ("dobj", "xcomp", "oprd", "prep") if tok.lemma_.lower() in ("call", "refer") else ("dobj", "xcomp", "oprd")
+                objs = [c for c in tok.children if c.dep_ in obj_deps and c.i > tok.i]
                 if comps:
                     c = comps[0]
                     s, e = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
                     if c.left_edge.lower_ == "that":
                         s = c.left_edge.idx + len(c.left_edge.text)
+                elif (
+                    left_comps
+                    and tok.lemma_.lower() in REPORT_CUES
+                    and subj.i > left_comps[0].right_edge.i
+                    and self.doc[subj.left_edge.i - 1].text in (",", "”", '"')
+                ):
+                    # "…GOP rivals, Obama said.": the reported clause precedes the cue
+                    c = left_comps[0]
+                    s, e = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+                elif (
+                    tok.lemma_.lower() in REPORT_CUES
+                    and tok.dep_ in ("parataxis", "advcl", "conj", "ccomp")
+                    and tok.head.i < subj.left_edge.i < tok.i
+                    and subj.left_edge.i > 0
+                    and self.doc[subj.left_edge.i - 1].text == ","
+                ):
+                    s, e = sent.start_char, subj.left_edge.idx
+                elif tok.lemma_.lower() in OBJECT_CUES and objs:
+                    first = min(objs, key=lambda c: c.i)
+                    s, e = first.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
                 elif tok.lemma_.lower() in ("mention", "add", "state", "note", "report", "say", "tell") and tok.i + 2 < sent.end:
                     rest = [t for t in sent if t.i > tok.i]
                     if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == tok.i for t in rest):

@@ -68,10 +68,11 @@ def _scan_para(text: str, ps: int, pe: int, para: int) -> list[MarkSpan]:
     while i < pe:
         ch = text[i]
         opener = None
-        if ch in OPEN_DOUBLE:
+        width = 1
+        if text.startswith("''", i) and (i == ps or not text[i - 1].isalnum()):
+            opener, width = "double", 2  # NYT style ''…''
+        elif ch in OPEN_DOUBLE or ch == STRAIGHT:
             opener = "double"
-        elif ch == STRAIGHT:
-            opener = "straight"
         elif ch in "‘'" and _is_open_single(text, i, ps):
             opener = "single"
         elif ch == "”" and (i == ps or text[i - 1].isspace()) and i + 1 < pe and text[i + 1].isalnum():
@@ -79,18 +80,20 @@ def _scan_para(text: str, ps: int, pe: int, para: int) -> list[MarkSpan]:
         if opener is None:
             i += 1
             continue
-        j = i + 1
+        j = i + width
         close = -1
+        cwidth = 1
         while j < pe:
             c = text[j]
-            if opener == "double" and c in CLOSE_DOUBLE:
+            # any closing double mark closes any opening one (mixed curly/straight typography)
+            if opener == "double" and (c in CLOSE_DOUBLE or c == STRAIGHT):
                 close = j
+                break
+            if opener == "double" and text.startswith("''", j) and (j + 2 >= pe or not text[j + 2].isalnum()):
+                close, cwidth = j, 2
                 break
             if opener == "double" and c in OPEN_DOUBLE:
                 break  # a new quotation opens: the first one was never closed
-            if opener == "straight" and c == STRAIGHT:
-                close = j
-                break
             if opener == "single" and c in "’'" and _is_close_single(text, j, pe):
                 close = j
                 break
@@ -100,15 +103,15 @@ def _scan_para(text: str, ps: int, pe: int, para: int) -> list[MarkSpan]:
                 i += 1
                 continue
             end = j if j < pe else pe
-            s, e = _inner(text, i + 1, end)
+            s, e = _inner(text, i + width, end)
             if e > s:
                 spans.append(MarkSpan(i, end, s, e, para, closed=False))
             i = end
             continue
-        s, e = _inner(text, i + 1, close)
+        s, e = _inner(text, i + width, close)
         if e > s:
-            spans.append(MarkSpan(i, close + 1, s, e, para, closed=True))
-        i = close + 1
+            spans.append(MarkSpan(i, close + cwidth, s, e, para, closed=True))
+        i = close + cwidth
     return spans
 
 
