@@ -51,7 +51,7 @@ def split_files(ctx: BenchContext) -> list[tuple[Path, Path]]:
 def predicted_spans(art: Article) -> dict[str, list[tuple[int, int]]]:
     """Source (speaker mention), cue and content spans of the ``quotes`` stage output."""
     out: dict[str, list[tuple[int, int]]] = {k: [] for k in KINDS}
-    for q in art.quotes:
+    for q in attributions(art.quotes):
         out["content"].append((q.start, q.end))
         if q.speaker is not None and q.speaker.start is not None and q.speaker.end is not None:
             out["source"].append((q.speaker.start, q.speaker.end))
@@ -59,6 +59,20 @@ def predicted_spans(art: Article) -> dict[str, list[tuple[int, int]]]:
         if cue is not None:
             out["cue"].append(cue)
     return out
+
+
+def attributions(quotes: list[Quote]) -> list[Quote]:
+    """Quotes that are attributions in PolNeAR's sense: unattributed scare quotes are not, and a quote
+    nested inside another (a partial inside an indirect clause) is part of that one attribution, since
+    PolNeAR gives each token to at most one attribution."""
+    kept = [q for q in quotes if not (q.kind == "partial" and q.speaker is None)]
+    return [
+        q
+        for q in kept
+        if not any(
+            o is not q and o.start <= q.start and q.end <= o.end and (o.start, o.end) != (q.start, q.end) for o in kept
+        )
+    ]
 
 
 def cue_span(text: str, q: Quote) -> tuple[int, int] | None:
