@@ -1,0 +1,125 @@
+"""Throughput: articles/s and peak RSS of the full ``analyze`` pipeline against bare spaCy ``nlp.pipe``.
+
+Both run on the same texts (the seed articles repeated, plus a seeded sample of AllSides articles),
+each in its own subprocess so that peak RSS (``resource.getrusage``) is separable. Models are loaded and
+warmed on one text before the clock starts. Reported as rates and as ratios; no test asserts on them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from newsprism.bench.registry import BenchContext, Metric, evaluator
+from newsprism.errors import BenchError
+
+MODES = ("analyze", "spacy")
+
+
+def sample_texts(data_dir: Path, n: int, seed: int = 13) -> list[str]:
+    """The seeds (repeated up to a third of ``n``) plus AllSides bodies, seeded; in a fixed order."""
+    seeds_dir = data_dir.parent / "seeds"
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))] if seeds_dir.is_dir() else []
+    texts = [seeds[i % len(seeds)] for i in range(n // 3)] if seeds else []
+    allsides = data_dir / "allsides" / "media_train_valid.jsonl"
+    if allsides.exists():
+        lines = allsides.read_text(encoding="utf-8").splitlines()
+        rng = random.Random(seed)
+        for line in rng.sample(lines, min(len(lines), 4 * n)):
+            body = json.loads(line).get("content_original") or ""
+            if len(body) > 300:
+                texts.append(body)
+            if len(texts) >= n:
+                break
+    if not texts:
+        raise BenchError("E050", task="speed", path=f"{seeds_dir} or {allsides}")
+    return texts[:n]
+
+
+def _worker(mode: str, path: str, stages: str, budget: float) -> dict[str, float]:
+    """Run in a subprocess: time one mode over the texts in ``path``; return rate and peak RSS."""
+    texts: list[str] = json.loads(Path(path).read_text(encoding="utf-8"))
+    if mode == "spacy":
+        from newsprism.nlp.spacy_loader import load_spacy
+        from newsprism.options import load_options
+
+        nlp = load_spacy(load_options().spacy_model)
+        list(nlp.pipe(texts[:1]))  # warm-up
+
+        def run(batch: list[str]) -> int:
+            return sum(1 for _ in nlp.pipe(batch, batch_size=32))
+    else:
+        from newsprism.api import analyze_articles
+        from newsprism.ingest import article_from_text
+        from newsprism.options import load_options
+
+        opts = load_options(stages=tuple(s for s in stages.split(",") if s))
+        list(analyze_articles([article_from_text(texts[0], options=opts)], opts))  # warm-up: loads models
+
+        def run(batch: list[str]) -> int:
+            arts = (article_from_text(t, options=opts) for t in batch)
+            return sum(1 for _ in analyze_articles(arts, opts))
+
+    done, t0 = 0, time.perf_counter()
+    for i in range(0, len(texts), 32):  # chunks, so a time budget can stop between them
+        done += run(texts[i : i + 32])
+        if budget and time.perf_counter() - t0 > budget:
+            break
+    took = time.perf_counter() - t0
+    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+    return {"articles": done, "seconds": took, "rate": done / took if took else 0.0, "rss_mb": rss_kb / 1024}
+
+
+def measure(texts: list[str], stages: list[str], budget: float | None = None) -> dict[str, dict[str, float]]:
+    """Run each mode in a fresh subprocess on ``texts``; return {mode: {articles, seconds, rate, rss_mb}}."""
+    out: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "texts.json"
+        path.write_text(json.dumps(texts), encoding="utf-8")
+        for mode in MODES:
+            cmd = [sys.executable, "-m", "newsprism.bench.task_speed", mode, str(path), ",".join(stages)]
+            proc = subprocess.run([*cmd, str(budget or 0)], capture_output=True, text=True, check=False)
+            if proc.returncode != 0:
+                tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+                raise BenchError("E054", task="speed", reason=f"{mode} worker: {tail}")
+            out[mode] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return out
+
+
+def default_stages() -> list[str]:
+    from newsprism.options import load_options
+    from newsprism.registry import registered
+
+    return [s for s in load_options().stages if s in registered()]
+
+
+@evaluator("speed", datasets=("seeds", "allsides"))
+def evaluate(ctx: BenchContext) -> list[Metric]:
+    """Articles/s and peak RSS of analyze (all stages) vs bare spaCy nlp.pipe, and their ratios."""
+    texts = sample_texts(ctx.data_dir, 24 if ctx.quick else 240, ctx.seed)
+    data_hash = hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:12]
+    res = measure(texts, default_stages(), ctx.time_budget)
+    a, s = res["analyze"], res["spacy"]
+
+    def m(name: str, value: float, n: int, note: str = "") -> Metric:
+        return Metric("speed", name, round(value, 3), None, note, n, ctx.split, data_hash)
+
+    return [
+        m("analyze_articles_per_s", a["rate"], int(a["articles"])),
+        m("spacy_articles_per_s", s["rate"], int(s["articles"])),
+        m("speed_ratio", a["rate"] / s["rate"] if s["rate"] else 0.0, int(a["articles"]), "analyze / spaCy"),
+        m("analyze_peak_rss_mb", a["rss_mb"], int(a["articles"])),
+        m("spacy_peak_rss_mb", s["rss_mb"], int(s["articles"])),
+        m("rss_ratio", a["rss_mb"] / s["rss_mb"] if s["rss_mb"] else 0.0, int(a["articles"]), "analyze / spaCy"),
+    ]
+
+
+if __name__ == "__main__":  # subprocess entry: MODE TEXTS_JSON STAGES BUDGET
+    print(json.dumps(_worker(sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]))))
