@@ -39,6 +39,14 @@ MESSAGES: dict[str, str] = {
     "E054": "evaluator {task} failed: {reason}",
     "E060": "cannot write output {path}: {reason}",
     "E110": "cannot compare articles: {reason}",
+    "E090": "cannot read neutral-wording lexicon {path}: {reason}",
+    "E091": "techniques model not found or invalid in {path}: {reason} (run `newsprism train techniques`)",
+    "E120": "unknown store question {name!r}; known questions: {known}",
+    "E121": "store question {name!r} takes {expected} argument(s), got {got}",
+    "E122": "refused or failed SQL query: {reason}",
+    "E123": "unknown export format or table {name!r}; choose from {known}",
+    "E124": "ingest partition {partition} failed: {reason}",
+    "E125": "store {path} was filled from other inputs or batch size ({previous}); now {current}: use a new store",
 }
 
 

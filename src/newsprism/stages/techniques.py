@@ -1,0 +1,20 @@
+"""The ``techniques`` stage: PTC persuasion techniques with explanations and neutral wording."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsprism.registry import Work, stage
+
+if TYPE_CHECKING:
+    from newsprism.options import Options
+
+
+@stage("techniques", requires=("sentences", "doc"), produces=("techniques",), version="1", per_article=True)
+def techniques_stage(work: Work, options: Options) -> None:
+    """Persuasion techniques (14 PTC classes), spans, calibrated scores, explanations, neutral wording."""
+    from newsprism.techniques.stage import analyse
+
+    if work.doc is None:
+        return
+    analyse(work.article, work.doc, getattr(options, "neutral_lexicon", None))

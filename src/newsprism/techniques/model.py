@@ -1,0 +1,164 @@
+"""The shipped techniques model: linear SI token tagger + linear TC span classifier (JSON + .npy, no pickle)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsprism.errors import ModelError
+from newsprism.techniques import neutral as lex
+from newsprism.techniques.features import (
+    Tok,
+    decode,
+    hash_spans,
+    hash_tokens,
+    lex_mask,
+    span_features,
+    token_features,
+)
+from newsprism.techniques.repetition import repeated_ngrams
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "techniques"
+
+
+@dataclass
+class Detection:
+    start: int
+    end: int
+    technique: str
+    score: float
+    technique_probability: float
+    source: str  # "model" | "lexicon" | "repetition"
+    neutral: str | None = None
+    evidence: str = ""
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    x = x - x.max(axis=1, keepdims=True)
+    e = np.exp(x)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+@dataclass
+class TechniquesModel:
+    si_coef: np.ndarray
+    si_bias: float
+    tc_coef: np.ndarray  # (n_classes, n_features)
+    tc_bias: np.ndarray
+    classes: list[str]
+    meta: dict[str, Any]
+
+    @classmethod
+    def load(cls, path: Path = MODEL_DIR) -> TechniquesModel:
+        try:
+            meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+            si = np.load(path / "si_coef.npy", allow_pickle=False)
+            tc = np.load(path / "tc_coef.npy", allow_pickle=False)
+        except (OSError, ValueError) as exc:
+            raise ModelError("E091", path=path, reason=str(exc)) from exc
+        return cls(
+            si.astype(np.float32),
+            float(meta["si_bias"]),
+            tc.astype(np.float32),
+            np.asarray(meta["tc_bias"], dtype=np.float32),
+            list(meta["classes"]),
+            meta,
+        )
+
+    def save(self, path: Path) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        np.save(path / "si_coef.npy", self.si_coef.astype(np.float16), allow_pickle=False)
+        np.save(path / "tc_coef.npy", self.tc_coef.astype(np.float16), allow_pickle=False)
+        meta = dict(self.meta, si_bias=self.si_bias, tc_bias=[float(b) for b in self.tc_bias], classes=self.classes)
+        (path / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+    @property
+    def threshold(self) -> float:
+        return float(self.meta.get("threshold", 0.5))
+
+    def token_probs(self, text: str, toks: list[Tok], hits: list[lex.Hit]) -> np.ndarray:
+        if not toks:
+            return np.zeros(0, dtype=np.float32)
+        mask = lex_mask(toks, [(h.start, h.end) for h in hits])
+        x = hash_tokens(token_features(text, toks, mask))
+        return _sigmoid(np.asarray(x @ self.si_coef).ravel() + self.si_bias)
+
+    def classify(
+        self, text: str, spans: list[tuple[int, int]], contexts: list[str], lemmas: list[list[str]]
+    ) -> np.ndarray:
+        if not spans:
+            return np.zeros((0, len(self.classes)), dtype=np.float32)
+        x = hash_spans(
+            [span_features(text, s, e, c, lm) for (s, e), c, lm in zip(spans, contexts, lemmas, strict=True)]
+        )
+        return _softmax(np.asarray(x @ self.tc_coef.T) + self.tc_bias)
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> TechniquesModel:
+    return TechniquesModel.load(MODEL_DIR)
+
+
+def _sentence_of(sentences: list[tuple[int, int]], start: int, end: int, text: str) -> str:
+    for s, e in sentences:
+        if s <= start < e:
+            return text[s : max(e, end)]
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    return text[ls : le if le >= 0 else len(text)]
+
+
+def _lemmas(toks: list[Tok], start: int, end: int) -> list[str]:
+    return [t.lemma for t in toks if t.start >= start and t.end <= end]
+
+
+def detect(
+    model: TechniquesModel,
+    text: str,
+    toks: list[Tok],
+    sentences: list[tuple[int, int]],
+    entries: tuple[lex.Entry, ...],
+    *,
+    use_lexicon: bool = True,
+    use_repetition: bool = True,
+) -> list[Detection]:
+    """Spans from the lexicon (with neutral wording), repeated n-grams and the SI tagger, each classified."""
+    hits = lex.find(text, entries) if use_lexicon else []
+    probs = model.token_probs(text, toks, hits)
+    out: list[Detection] = []
+    taken: list[tuple[int, int]] = []
+    lex_precision = float(model.meta.get("lexicon_precision", 0.5))
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for h in hits:
+        span_p = [p for t, p in zip(toks, probs, strict=True) if t.start < h.end and h.start < t.end]
+        score = max(lex_precision, float(np.mean(span_p)) if span_p else 0.0)
+        out.append(Detection(h.start, h.end, h.technique, score, 1.0, "lexicon", h.neutral or None, h.source))
+        taken.append((h.start, h.end))
+    if use_repetition:
+        rep_precision = float(model.meta.get("repetition_precision", 0.5))
+        for s, e, n in repeated_ngrams(toks):
+            if free(s, e):
+                out.append(Detection(s, e, "Repetition", rep_precision, 1.0, "repetition", None, str(n)))
+                taken.append((s, e))
+    model_spans = [(s, e, p) for s, e, p in decode(toks, probs, model.threshold) if free(s, e)]
+    if model_spans:
+        ctx = [_sentence_of(sentences, s, e, text) for s, e, _ in model_spans]
+        lem = [_lemmas(toks, s, e) for s, e, _ in model_spans]
+        tc = model.classify(text, [(s, e) for s, e, _ in model_spans], ctx, lem)
+        for (s, e, p), row in zip(model_spans, tc, strict=True):
+            k = int(np.argmax(row))
+            neutral = lex.neutral_for(text[s:e], entries)
+            out.append(Detection(s, e, model.classes[k], p, float(row[k]), "model", neutral))
+    return sorted(out, key=lambda d: (d.start, d.end))

@@ -1,0 +1,202 @@
+"""Train and evaluate the techniques model on PTC (seeded by-article split)."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsprism.techniques import TECHNIQUES
+from newsprism.techniques import neutral as lex
+from newsprism.techniques.features import (
+    Tok,
+    hash_spans,
+    hash_tokens,
+    lex_mask,
+    span_features,
+    tok_from_list,
+    tok_to_list,
+    tokens_from_doc,
+)
+from newsprism.techniques.metrics import micro_f1, si_prf
+from newsprism.techniques.model import TechniquesModel, _lemmas, _sentence_of, detect
+from newsprism.techniques.ptc import PtcArticle, load_ptc, split
+from newsprism.techniques.repetition import repeated_ngrams
+
+CACHE = Path("/tmp/newsprism-cache")
+
+
+def tokenize(articles: list[PtcArticle]) -> dict[str, list[Tok]]:
+    """spaCy tokens (tagger + lemmatizer only), cached under /tmp/newsprism-cache/ keyed by article id + length."""
+    from newsprism.nlp.spacy_loader import load_spacy
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / "ptc-tokens-v1.json"
+    cached: dict[str, Any] = json.loads(path.read_text()) if path.exists() else {}
+    key = {a.id: f"{a.id}:{len(a.text)}" for a in articles}
+    todo = [a for a in articles if key[a.id] not in cached]
+    if todo:
+        nlp = load_spacy()
+        with nlp.select_pipes(enable=["tok2vec", "tagger", "attribute_ruler", "lemmatizer"]):
+            for a, doc in zip(todo, nlp.pipe((a.text for a in todo), batch_size=16), strict=True):
+                cached[key[a.id]] = [tok_to_list(t) for t in tokens_from_doc(doc)]
+        path.write_text(json.dumps(cached))
+    return {a.id: [tok_from_list(x) for x in cached[key[a.id]]] for a in articles}
+
+
+def line_sentences(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _si_matrix(
+    arts: list[PtcArticle], toks: dict[str, list[Tok]], entries: tuple[lex.Entry, ...]
+) -> tuple[Any, np.ndarray]:
+    from scipy.sparse import vstack
+
+    from newsprism.techniques.features import token_features
+
+    xs: list[Any] = []
+    ys: list[int] = []
+    for a in arts:
+        ts = toks[a.id]
+        hits = [(h.start, h.end) for h in lex.find(a.text, entries)]
+        xs.append(hash_tokens(token_features(a.text, ts, lex_mask(ts, hits))))
+        ys.extend(int(any(t.start < e and s < t.end for s, e in a.si)) for t in ts)
+    return vstack(xs).tocsr(), np.asarray(ys)
+
+
+def _tc_data(arts: list[PtcArticle], toks: dict[str, list[Tok]]) -> tuple[Any, list[str]]:
+    feats, labels = [], []
+    for a in arts:
+        sents = line_sentences(a.text)
+        for tech, s, e in a.tc:
+            ctx = _sentence_of(sents, s, e, a.text)
+            feats.append(span_features(a.text, s, e, ctx, _lemmas(toks[a.id], s, e)))
+            labels.append(tech)
+    return hash_spans(feats), labels
+
+
+def _fit_si(x: Any, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=c, solver="liblinear", max_iter=200)
+    clf.fit(x, y)
+    return clf.coef_.ravel().astype(np.float32), float(clf.intercept_[0])
+
+
+def _fit_tc(x: Any, y: list[str], c: float) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=c, max_iter=300)
+    clf.fit(x, y)
+    return clf.coef_.astype(np.float32), clf.intercept_.astype(np.float32), [str(k) for k in clf.classes_]
+
+
+def evaluate(
+    model: TechniquesModel,
+    arts: list[PtcArticle],
+    toks: dict[str, list[Tok]],
+    entries: tuple[lex.Entry, ...],
+    *,
+    use_lexicon: bool = True,
+    use_repetition: bool = True,
+) -> dict[str, float]:
+    """SI P/R/F1 (partial overlap) of the full detector, TC micro-F1 on gold spans."""
+    preds, golds, tc_pred, tc_gold = [], [], [], []
+    for a in arts:
+        sents = line_sentences(a.text)
+        dets = detect(model, a.text, toks[a.id], sents, entries, use_lexicon=use_lexicon, use_repetition=use_repetition)
+        preds.append([(d.start, d.end) for d in dets])
+        golds.append(a.si)
+        if a.tc:
+            spans = [(s, e) for _, s, e in a.tc]
+            probs = model.classify(
+                a.text,
+                spans,
+                [_sentence_of(sents, s, e, a.text) for s, e in spans],
+                [_lemmas(toks[a.id], s, e) for s, e in spans],
+            )
+            tc_pred += [model.classes[int(k)] for k in probs.argmax(axis=1)]
+            tc_gold += [t for t, _, _ in a.tc]
+    p, r, f = si_prf(preds, golds)
+    return {
+        "si_precision": p,
+        "si_recall": r,
+        "si_f1": f,
+        "tc_micro_f1": micro_f1(tc_pred, tc_gold),
+        "tc_n": float(len(tc_gold)),
+    }
+
+
+def _span_precision(arts: list[PtcArticle], finder: Any) -> float:
+    """Share of a rule's matches that overlap a gold SI span (used as that rule's calibrated score)."""
+    hit = total = 0
+    for a in arts:
+        for s, e in finder(a):
+            total += 1
+            hit += any(s < ge and gs < e for gs, ge in a.si)
+    return hit / total if total else 0.5
+
+
+def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> dict[str, float]:
+    t0 = time.time()
+    arts = load_ptc(data_dir)
+    train_arts, valid_arts = split(arts, seed)
+    inner, tune = split(train_arts, seed + 1, 0.2)
+    entries = lex.load_lexicon(None)
+    toks = tokenize(arts)
+    log(f"tokenised {len(arts)} articles in {time.time() - t0:.0f}s")
+    lex_p = _span_precision(train_arts, lambda a: [(h.start, h.end) for h in lex.find(a.text, entries)])
+    rep_p = _span_precision(train_arts, lambda a: [(s, e) for s, e, _ in repeated_ngrams(toks[a.id])])
+    meta: dict[str, Any] = {"lexicon_precision": lex_p, "repetition_precision": rep_p, "seed": seed, "valid_share": 0.2}
+    # 1) choose SI C and threshold, TC C on an inner split of the training articles
+    xi, yi = _si_matrix(inner, toks, entries)
+    xt_tc, yt_tc = _tc_data(inner, toks)
+    tc_coef, tc_bias, classes = _fit_tc(xt_tc, yt_tc, 1.0)
+    best: tuple[float, float, float] = (-1.0, 0.0, 0.0)
+    for c in (0.3,):
+        si_coef, si_bias = _fit_si(xi, yi, c)
+        for th in (0.12, 0.16, 0.2, 0.25):
+            m = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, dict(meta, threshold=th))
+            f = evaluate(m, tune, toks, entries)["si_f1"]
+            log(f"SI C={c} threshold={th}: tune F1 {f:.3f}")
+            if f > best[0]:
+                best = (f, c, th)
+    _, si_c, th = best
+    tc_best = (-1.0, 1.0)
+    xtune_tc, ytune_tc = _tc_data(tune, toks)
+    for c in (0.3, 1.0, 3.0):
+        coef, bias, cls = _fit_tc(xt_tc, yt_tc, c)
+        pred = [cls[int(k)] for k in np.asarray(xtune_tc @ coef.T + bias).argmax(axis=1)]
+        acc = micro_f1(pred, ytune_tc)
+        log(f"TC C={c}: tune micro-F1 {acc:.3f}")
+        if acc > tc_best[0]:
+            tc_best = (acc, c)
+    # 2) refit on all training articles, measure once on validation
+    xs, ys = _si_matrix(train_arts, toks, entries)
+    si_coef, si_bias = _fit_si(xs, ys, si_c)
+    xtc, ytc = _tc_data(train_arts, toks)
+    tc_coef, tc_bias, classes = _fit_tc(xtc, ytc, tc_best[1])
+    assert set(classes) <= set(TECHNIQUES), classes
+    meta.update(
+        threshold=th, si_C=si_c, tc_C=tc_best[1], n_train_articles=len(train_arts), n_valid_articles=len(valid_arts)
+    )
+    model = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, meta)
+    metrics = evaluate(model, valid_arts, toks, entries)
+    ablation = {
+        "no_lexicon_si_f1": evaluate(model, valid_arts, toks, entries, use_lexicon=False)["si_f1"],
+        "no_repetition_si_f1": evaluate(model, valid_arts, toks, entries, use_repetition=False)["si_f1"],
+    }
+    model.meta["validation"] = metrics
+    model.meta["ablation"] = ablation
+    model.save(out_dir)
+    log(f"validation: {metrics} ablation: {ablation} ({time.time() - t0:.0f}s)")
+    return {**metrics, **ablation}

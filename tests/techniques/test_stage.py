@@ -1,0 +1,92 @@
+"""The techniques stage on the seeds and on small synthetic texts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsprism.model import Article, content_id, validate_offsets
+from newsprism.techniques import TECHNIQUES
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Any:
+    from newsprism.pipeline import Pipeline
+
+    return Pipeline(stages=["nlp", "techniques"])
+
+
+def run(pipe: Any, text: str) -> Article:
+    return pipe(Article(id=content_id(text), text=text))
+
+
+def find(art: Article, phrase: str) -> Any:
+    hits = [t for t in art.techniques if phrase in t.text]
+    assert hits, f"{phrase!r} not detected; got {[t.text for t in art.techniques][:30]}"
+    return hits[0]
+
+
+def test_seed_003_loaded_labels(pipe: Any, seed_texts: dict[str, str]) -> None:
+    art = run(pipe, seed_texts["003"])
+    assert validate_offsets(art) == []
+    regime = find(art, "Biden regime")
+    assert regime.technique == "Name_Calling,Labeling"
+    assert regime.neutral == "Biden administration"
+    assert "“Biden regime”" in regime.explanation
+    socialists = find(art, "criminal socialists")
+    assert socialists.technique == "Name_Calling,Labeling"
+    assert socialists.neutral == "political opponents"
+    assert "“criminal socialists”" in socialists.explanation
+    flood = find(art, "flood the country with illegal immigrants")
+    assert flood.technique == "Loaded_Language"
+    assert flood.neutral == "bring more undocumented immigrants"
+    assert "“flood the country with illegal immigrants”" in flood.explanation
+    for t in art.techniques:
+        assert t.technique in TECHNIQUES
+        assert 0.0 <= t.score <= 1.0
+        assert t.explanation.endswith(f"({t.technique}).")
+    summary = art.technique_summary  # type: ignore[attr-defined]
+    assert sum(summary["counts"].values()) == len(art.techniques)
+    assert summary["most_used"] in TECHNIQUES
+    assert summary["per_1000_words"] > 0
+    assert summary["densest_sentences"][0]["count"] >= summary["densest_sentences"][-1]["count"]
+
+
+def test_seed_000_illegals(pipe: Any, seed_texts: dict[str, str]) -> None:
+    art = run(pipe, seed_texts["000"])
+    assert validate_offsets(art) == []
+    hit = find(art, "illegals")
+    assert hit.technique == "Name_Calling,Labeling"
+    assert hit.neutral == "undocumented immigrants"
+
+
+def test_neutral_text_has_few_detections(pipe: Any) -> None:
+    text = "The city council met on Tuesday to discuss the budget. The meeting lasted two hours.\n"
+    art = run(pipe, text)
+    assert validate_offsets(art) == []
+    assert all(t.method != "lexicon" for t in art.techniques)  # type: ignore[attr-defined]
+
+
+def test_repetition_detected(pipe: Any) -> None:
+    text = (
+        "We need secure borders now. Voters want secure borders. The plan delivers secure borders.\n"
+        "Nothing matters more than secure borders, and the senator promised secure borders again.\n"
+    )
+    art = run(pipe, text)
+    assert validate_offsets(art) == []
+    reps = [t for t in art.techniques if t.technique == "Repetition"]
+    assert reps and all(t.text.lower() == "secure borders" for t in reps)
+    assert "times in the article" in reps[0].explanation
+
+
+def test_slogan_and_flag_waving_are_flagged(pipe: Any) -> None:
+    text = (
+        "Make America Great Again! We will stand up for our great nation and defend the American people, "
+        "because patriots never surrender.\n"
+    )
+    art = run(pipe, text)
+    assert validate_offsets(art) == []
+    assert art.techniques, "no technique found in an openly patriotic slogan"
+    found = {t.technique for t in art.techniques}
+    assert found & {"Slogans", "Flag-Waving", "Loaded_Language"}
