@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from newsprism.model import Article, Quote, Speaker, Span, make_span
+from newsprism.model import Article, Quote, Span, Speaker, make_span
 from newsprism.quotes.extract import Extractor, cue_class_of, cue_span
 
 MARKS = "“”\"‘’'„«»"
@@ -22,8 +22,12 @@ def quotes_for(article: Article, doc: Doc) -> tuple[list[Quote], list[dict[str, 
     for i, s in enumerate(speakers):
         s["id"] = i
     quotes: list[Quote] = []
+    reports = [r for r in raw if r.kind == "block" and r.extra.get("outlet_report") and r.speaker is not None]
     for r in raw:
         fields: dict[str, Any] = {"event": r.event, **r.extra}
+        via = next((b for b in reports if b is not r and b.start <= r.start and r.end <= b.end), None)
+        if via is not None and via.speaker is not None:
+            fields["via"] = via.speaker.cluster.name  # quoted inside an outlet's reported block
         speaker = None
         if r.speaker is not None:
             c = r.speaker.cluster

@@ -23,13 +23,37 @@ BLOCK_INTRO_MAX_WORDS = 15
 FIRST_SECOND = re.compile(r"\b(I|I’m|I'm|I’ve|I'd|I’d|we|We|we’re|We’re|our|Our|us|you|You|your|my|My|me)\b")
 SPEECHY_START = re.compile(r"^(So|Well|And|But|Now|Look|Yes|No|Oh)\b")
 GAP_WORDS = 7
-OBJECT_CUES = frozenset(
-    "call accuse cite offer propose recall pledge promise urge ask demand announce reveal warn".split()
+POSSESSED = re.compile(
+    r"\b([A-Z][\w.-]+(?: [A-Z][\w.-]+)*)[’']s?\s+(?:\w+\s+)?"
+    r"(?:claims?|words?|promises?|pledges?|statements?|comments?|remarks?|vows?|calls?|assertions?|insistence|"
+    r"descriptions?|phrases?|warnings?|arguments?)\s*(?:of|that|to|about)?$"
 )
-QUANTITY_HEADS = frozenset("number lot group majority some many dozens handful couple few most several".split())
-REPORT_CUES = frozenset("say tell add report note state explain write".split())
-NON_AGENT_PRONOUNS = frozenset("it this that which what i we you me us".split())
-TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())  # words allowed between a quotation and its cue ("," said the former governor.)
+OBJECT_CUES = frozenset(
+    [
+        "call",
+        "accuse",
+        "cite",
+        "offer",
+        "propose",
+        "recall",
+        "pledge",
+        "promise",
+        "urge",
+        "ask",
+        "demand",
+        "announce",
+        "reveal",
+        "warn",
+    ]
+)
+QUANTITY_HEADS = frozenset(
+    ["number", "lot", "group", "majority", "some", "many", "dozens", "handful", "couple", "few", "most", "several"]
+)
+REPORT_CUES = frozenset(["say", "tell", "add", "report", "note", "state", "explain", "write"])
+NON_AGENT_PRONOUNS = frozenset(["it", "this", "that", "which", "what", "i", "we", "you", "me", "us"])
+TITLE_WORDS = frozenset(
+    w for t in TITLES for w in t.split()
+)  # words allowed between a quotation and its cue ("," said the former governor.)
 
 
 @dataclass
@@ -115,7 +139,9 @@ class Extractor:
         return [
             t
             for t in span
-            if t.pos_ in ("VERB", "AUX") and is_cue(t.lemma_, stance=stance) and not self.in_marks(t.idx)
+            if t.pos_ in ("VERB", "AUX")
+            and is_cue(t.lemma_, stance=stance)
+            and not self.in_marks(t.idx)
             and t.lemma_.lower() != "be"
         ]
 
@@ -168,7 +194,7 @@ class Extractor:
             if cue is None:
                 continue
             nxt_s, _ = self.paras[k + 1]
-            if self.text[nxt_s] in "“\"‘" or self._intro_cue(k + 1) is not None:
+            if self.text[nxt_s] in '“"‘' or self._intro_cue(k + 1) is not None:
                 continue  # a direct quotation follows: handled as a quote, not a block
             ps, pe = self.paras[k]
             outlet = bool({w.lower() for w in re.findall(r"\w+", self.text[ps:pe])} & OUTLET_WORDS)
@@ -178,12 +204,14 @@ class Extractor:
                 if outlet:
                     js, je = self.paras[j]
                     said = [t for t in self.cue_tokens(js, je) if t.lemma_.lower() in REPORT_CUES]
-                    if said or self.text[js] in "“\"‘":
+                    if said or self.text[js] in '“"‘':
                         last = j
                         j += 1
                         continue
                     break
-                if self._speechy(j) or (j + 1 < n and self._speechy(j + 1) and self._intro_cue(j + 1) is None and self._words_ok(j)):
+                if self._speechy(j) or (
+                    j + 1 < n and self._speechy(j + 1) and self._intro_cue(j + 1) is None and self._words_ok(j)
+                ):
                     last = j
                     j += 1
                     continue
@@ -200,7 +228,9 @@ class Extractor:
             cue = self._intro_cue(k)
             assert cue is not None
             spk = self.speaker_for(cue)
-            self.quotes.append(RawQuote("block", s, e, subj=spk, cue=cue, event=self._new_event(), extra={"outlet_report": outlet}))
+            self.quotes.append(
+                RawQuote("block", s, e, subj=spk, cue=cue, event=self._new_event(), extra={"outlet_report": outlet})
+            )
 
     # -- marked quotations ----------------------------------------------------------------------
     def _is_direct(self, m: MarkSpan) -> bool:
@@ -214,7 +244,7 @@ class Extractor:
         prev_word = re.findall(r"\w+$", before)
         if prev_word and is_cue(self._lemma_at(len(before) + ps - 1), stance=False):
             return _words(inner) >= 3
-        if before[-1] in ".!?”\"" and inner[:1].isupper():
+        if before[-1] in '.!?”"' and inner[:1].isupper():
             return _words(inner) >= 3
         return False
 
@@ -245,7 +275,6 @@ class Extractor:
         for m in self.marks:
             by_para.setdefault(m.para, []).append(m)
         last_direct: RawQuote | None = None
-        last_para = -2
         for k in sorted(by_para):
             pms = by_para[k]
             para_cue: Token | None = None
@@ -288,14 +317,13 @@ class Extractor:
                 if cues:
                     p.cue = cues[0]
                     p.subj = self.speaker_for(cues[0])
-            last_para = k
 
     def _sentence(self, pos: int) -> Span | None:
         span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         return span[0].sent if span is not None and len(span) else None
 
     def _possessor(self, pos: int) -> Token | None:
-        """"Sanders’ claim of “…”": the possessor of a noun the quotation hangs from."""
+        """ "Sanders’ claim of “…”": the possessor of a noun the quotation hangs from."""
         span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         if span is None or not len(span):
             return None
@@ -311,11 +339,21 @@ class Extractor:
                 break
         return None
 
+    def _possessor_text(self, pos: int, sent_start: int) -> Token | None:
+        """The same from the words when the parse is broken: "Sanders’ claim of “…”"."""
+        before = self.text[sent_start:pos]
+        before = before.rstrip('“"‘ ')
+        m = POSSESSED.search(before)
+        if m is None:
+            return None
+        span = self.doc.char_span(sent_start + m.start(1), sent_start + m.end(1), alignment_mode="expand")
+        return span[-1] if span is not None and len(span) else None
+
     def _attribute_partial(self, q: RawQuote) -> None:
         sent = self._sentence(q.start)
         if sent is None:
             return
-        owner = self._possessor(q.start)
+        owner = self._possessor(q.start) or self._possessor_text(q.start, sent.start_char)
         if owner is not None:
             q.subj = owner
             return
@@ -358,7 +396,7 @@ class Extractor:
         """True when most of [s, e) is already a direct, block or indirect quotation."""
         taken = 0
         for q in self.quotes:
-            if q.kind != "partial":
+            if q.kind != "partial" and not q.extra.get("outlet_report"):
                 taken += max(0, min(e, q.end) - max(s, q.start))
         return taken >= 0.5 * (e - s)
 
@@ -378,11 +416,15 @@ class Extractor:
                 if tok.i in used:
                     continue
                 subj = self.speaker_for(tok)
-                if not self.agentive(subj):
+                if subj is None or not self.agentive(subj):
                     continue
                 comps = [c for c in tok.children if c.dep_ in ("ccomp",) and c.i > tok.i]
                 left_comps = [c for c in tok.children if c.dep_ in ("ccomp",) and c.i < tok.i]
-                obj_deps = ("dobj", "xcomp", "oprd", "prep") if tok.lemma_.lower() in ("call", "refer") else ("dobj", "xcomp", "oprd")
+                obj_deps = (
+                    ("dobj", "xcomp", "oprd", "prep")
+                    if tok.lemma_.lower() in ("call", "refer")
+                    else ("dobj", "xcomp", "oprd")
+                )
                 objs = [c for c in tok.children if c.dep_ in obj_deps and c.i > tok.i]
                 if comps:
                     c = comps[0]
@@ -409,11 +451,16 @@ class Extractor:
                 elif tok.lemma_.lower() in OBJECT_CUES and objs:
                     first = min(objs, key=lambda c: c.i)
                     s, e = first.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
-                elif tok.lemma_.lower() in ("mention", "add", "state", "note", "report", "say", "tell") and tok.i + 2 < sent.end:
+                elif (
+                    tok.lemma_.lower() in ("mention", "add", "state", "note", "report", "say", "tell")
+                    and tok.i + 2 < sent.end
+                ):
                     rest = [t for t in sent if t.i > tok.i]
                     if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == tok.i for t in rest):
                         continue
-                    if not any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "conj", "relcl", "advcl") for t in rest):
+                    if not any(
+                        t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "conj", "relcl", "advcl") for t in rest
+                    ):
                         continue
                     first = rest[0]
                     if first.lower_ in ("that", ",", "to"):
@@ -449,7 +496,9 @@ class Extractor:
         s, e = self._extend_marks(*self._trim(s, e))
         if e - s < 8 or self._covered(s, e):
             return
-        self.quotes.append(RawQuote("indirect", s, e, subj=obj, cue=tok, event=self._new_event(), extra={"according_to": True}))
+        self.quotes.append(
+            RawQuote("indirect", s, e, subj=obj, cue=tok, event=self._new_event(), extra={"according_to": True})
+        )
 
     def run(self) -> list[RawQuote]:
         # texts are processed in order so pronoun history builds up left to right

@@ -19,8 +19,9 @@ from newsprism.model import Quote, QuoteGroup, QuoteMember
 
 MIN_WORDS = 4  # shorter quotations (scare quotes) are too common to group
 MIN_PARTIAL_WORDS = 5
-MIN_RUN = 3  # only runs of at least this many words in a row count as shared
-MIN_SHARED = 0.6  # share of the shorter rendering's words found in order in the window
+SLACK = 12  # words added on each side of the character alignment before the word alignment
+MIN_RUN = 2  # only runs of at least this many words in a row count as shared
+MIN_SHARED = 0.5  # share of the shorter rendering's words found in order in the window
 MATCH_SCORE = 72.0  # rapidfuzz partial_ratio needed to call two renderings one utterance
 ALTERED_RATIO = 0.55  # word-level similarity below this is a paraphrase, not an altered quote
 SEVERITY = ["identical", "trimmed", "altered", "paraphrase_as_quote", "different_speaker", "not_in_transcript"]
@@ -70,8 +71,8 @@ def _window(short: Words, long: Words) -> tuple[int, int, float] | None:
     for w in b_words:
         starts.append(pos)
         pos += len(w) + 1
-    lo = max(0, next((k for k, p in enumerate(starts) if p + len(b_words[k]) > res.dest_start), 0) - 5)
-    hi = min(len(b_words), next((k for k, p in enumerate(starts) if p >= res.dest_end), len(b_words)) + 5)
+    lo = max(0, next((k for k, p in enumerate(starts) if p + len(b_words[k]) > res.dest_start), 0) - SLACK)
+    hi = min(len(b_words), next((k for k, p in enumerate(starts) if p >= res.dest_end), len(b_words)) + SLACK)
     sm = difflib.SequenceMatcher(None, short.norms(), b_words[lo:hi], autojunk=False)
     blocks = [m for m in sm.get_matching_blocks() if m.size]
     if not blocks:
@@ -122,8 +123,13 @@ class _Item:
         return self.quote.speaker.name if self.quote.speaker else None
 
 
+def _qm(**fields: Any) -> QuoteMember:
+    """A group member; ``verdict`` and ``speaker`` are extra fields."""
+    return QuoteMember.model_validate(fields)
+
+
 def _member(article: str, text: str, start: int, end: int, **extra: Any) -> QuoteMember:
-    return QuoteMember(article=article, text=text[start:end], start=start, end=end, **extra)
+    return _qm(article=article, text=text[start:end], start=start, end=end, **extra)
 
 
 def _eligible(q: Quote) -> bool:
@@ -176,8 +182,12 @@ def group_quotes(items: list[tuple[str, Quote]], transcript: str | None = None) 
         for k in members:
             if k == ref_i:
                 continue
-            w = windows.get((ref_i, k)) or _window(its[k].words, ref.words)
-            if w:
+            known = windows.get((ref_i, k))
+            if known is not None:
+                spans[k] = known
+                continue
+            w = _window(its[k].words, ref.words)
+            if w is not None:
                 spans[k] = (w[0], w[1])
         # the reference is cut to the part the others render (the union of their windows)
         if spans:
@@ -188,7 +198,7 @@ def group_quotes(items: list[tuple[str, Quote]], transcript: str | None = None) 
         worst = "identical"
         worst_diff: list[dict[str, Any]] = []
         out_members = [
-            QuoteMember(
+            _qm(
                 article=ref.article,
                 text=ref_text,
                 start=ref.quote.start + rs,
@@ -200,7 +210,7 @@ def group_quotes(items: list[tuple[str, Quote]], transcript: str | None = None) 
         for k in ordered[1:]:
             it = its[k]
             v = verdict(ref_text, it.quote.text, ref.speaker, it.speaker)
-            m = QuoteMember(
+            m = _qm(
                 article=it.article,
                 text=it.quote.text,
                 start=it.quote.start,
@@ -223,7 +233,7 @@ def _against_transcript(its: list[_Item], transcript: str) -> list[QuoteGroup]:
     for it in its:
         w = _window(it.words, tw)
         if w is None:
-            m = QuoteMember(
+            m = _qm(
                 article=it.article,
                 text=it.quote.text,
                 start=it.quote.start,
@@ -244,7 +254,7 @@ def _against_transcript(its: list[_Item], transcript: str) -> list[QuoteGroup]:
         for it, window in members:
             v = verdict(window, it.quote.text, None, None)
             out.append(
-                QuoteMember(
+                _qm(
                     article=it.article,
                     text=it.quote.text,
                     start=it.quote.start,

@@ -158,7 +158,17 @@ class SpeakerBook:
             words = [w for w in _strip_poss([t.text for t in toks]) if w[:1].isalnum()]
             title, rest, gender = _title_of(words)
             label = ent_label.get(j, ent_label.get(i, ""))
-            if rest and label in ("PERSON", "ORG", "") and (label == "PERSON" or title or gender or rest[0].lower() in FEMALE_NAMES | MALE_NAMES or f"p:{rest[-1].lower()}" in self.by_key):
+            if (
+                rest
+                and label in ("PERSON", "ORG", "")
+                and (
+                    label == "PERSON"
+                    or title
+                    or gender
+                    or rest[0].lower() in FEMALE_NAMES | MALE_NAMES
+                    or f"p:{rest[-1].lower()}" in self.by_key
+                )
+            ):
                 name = " ".join(rest)
                 c = self._cluster(f"p:{rest[-1].lower()}", name, "person")
                 first = rest[0].lower()
@@ -186,7 +196,9 @@ class SpeakerBook:
     def _apposition_role(self, head: Token, c: Cluster) -> None:
         for child in head.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
-                words = [t.lower_ for t in child.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i >= child.left_edge.i]
+                words = [
+                    t.lower_ for t in child.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i >= child.left_edge.i
+                ]
                 words = [w for w in words if w not in ("’s", "'s")]
                 for n in (2, 1):
                     key = " ".join(words[-n:])
@@ -254,9 +266,11 @@ class SpeakerBook:
         left = tok.left_edge.i
         right = tok.i
         for child in tok.rights:
-            if child.dep_ in ("compound", "flat", "case") or (child.dep_ == "prep" and child.lower_ in ("of", "familiar", "close")):
-                right = max(right, child.right_edge.i)
-            elif child.dep_ in ("amod", "acl") and child.lower_ in ("familiar", "close", "involved"):
+            if (
+                child.dep_ in ("compound", "flat")
+                or (child.dep_ == "prep" and child.lower_ in ("of", "familiar", "close"))
+                or (child.dep_ in ("amod", "acl") and child.lower_ in ("familiar", "close", "involved"))
+            ):
                 right = max(right, child.right_edge.i)
             else:
                 break
@@ -311,12 +325,18 @@ class SpeakerBook:
         words = _strip_poss([t.text for t in toks if t.dep_ != "det" and t.pos_ != "DET" and not t.is_punct])
         words = [w for w in words if w[:1].isalnum()]
         low = [w.lower() for w in words]
-        if tok.pos_ != "PROPN" and ((low and low[-1] in ANONYMOUS_HEADS) or (set(low) & ANONYMOUS_HEADS and {"familiar", "close"} & set(low))):
-            if not any(t.pos_ == "PROPN" for t in toks):
-                text = self.text[start:end]
-                c = self._cluster(f"a:{text.lower()}", text, "anonymous")
-                self._note(c, start, end, True)
-                return Resolved(c, start, end)
+        if (
+            tok.pos_ != "PROPN"
+            and (
+                (low and low[-1] in ANONYMOUS_HEADS)
+                or (set(low) & ANONYMOUS_HEADS and {"familiar", "close"} & set(low))
+            )
+            and not any(t.pos_ == "PROPN" for t in toks)
+        ):
+            text = self.text[start:end]
+            c = self._cluster(f"a:{text.lower()}", text, "anonymous")
+            self._note(c, start, end, True)
+            return Resolved(c, start, end)
         title, rest, _ = _title_of(words)
         poss = [t for t in toks if t.dep_ == "poss" and t.i != tok.i]
         if title and not [w for w in rest if w[:1].isupper()]:

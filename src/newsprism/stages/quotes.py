@@ -29,7 +29,13 @@ def _transcript(options: Options, work: Work) -> str | None:
         return None
 
 
-@stage("quotes", requires=("sentences", "entities", "doc"), produces=("quotes", "quote_groups", "speakers"), version="2", per_article=True)
+@stage(
+    "quotes",
+    requires=("sentences", "entities", "doc"),
+    produces=("quotes", "quote_groups", "speakers"),
+    version="2",
+    per_article=True,
+)
 def quotes_stage(work: Work, options: Options) -> None:
     """Quotations (direct, partial, block, indirect) with resolved speakers, cue classes and fidelity groups."""
     art = work.article

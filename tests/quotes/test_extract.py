@@ -1,0 +1,174 @@
+"""One focused test per quotation/speaker edge case, on short sentences written for the test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsprism.model import Article, Quote, validate_offsets
+
+Analyze = Callable[[str], Article]
+
+
+def _find(art: Article, needle: str, kind: str | None = None) -> Quote:
+    hits = [q for q in art.quotes if needle in q.text and (kind is None or q.kind == kind)]
+    assert hits, f"no {kind or ''} quote containing {needle!r}: {[(q.kind, q.text) for q in art.quotes]}"
+    return hits[0]
+
+
+def _name(q: Quote) -> str | None:
+    return q.speaker.name if q.speaker else None
+
+
+def test_pronoun_resolves_to_compatible_person(analyze: Analyze) -> None:
+    art = analyze(
+        "Senator Maria Lopez met Governor John Smith on Monday.\n\n"
+        "“We will not back down on this bill,” she said.\n\n"
+        "“The budget comes first,” he said."
+    )
+    assert _name(_find(art, "back down")) == "Maria Lopez"
+    assert _name(_find(art, "budget")) == "John Smith"
+    assert validate_offsets(art) == []
+
+
+def test_split_quote_is_one_event(analyze: Analyze) -> None:
+    art = analyze("“The plan is ready,” said Mary Jones, the agency director. “We start next week.”")
+    a, b = _find(art, "plan is ready"), _find(art, "start next week")
+    assert a.kind == b.kind == "direct"
+    assert a.event == b.event  # type: ignore[attr-defined]
+    assert _name(a) == _name(b) == "Mary Jones"
+
+
+def test_unclosed_quote_is_recovered(analyze: Analyze) -> None:
+    art = analyze("“This will take time,” Jones said. “It is hard work and we are ready for it.\n\nThe meeting ended.")
+    q = _find(art, "hard work")
+    assert q.text.endswith("ready for it.")
+    assert q.closed is False  # type: ignore[attr-defined]
+    assert _name(q) == "Jones"
+
+
+def test_block_quote_after_speaker_line(analyze: Analyze) -> None:
+    art = analyze(
+        "Governor Tom Baker spoke to reporters on Friday.\n\n"
+        "Baker said:\n\n"
+        "We have done everything we can for these families, and I am proud of our team.\n\n"
+        "So we will keep going until the work is finished.\n\n"
+        "The legislature returns in January."
+    )
+    q = _find(art, "everything we can", "block")
+    assert "keep going" in q.text and "legislature" not in q.text
+    assert _name(q) == "Tom Baker"
+
+
+def test_block_quote_pronoun_speaker_line(analyze: Analyze) -> None:
+    art = analyze(
+        "“This is wrong,” said Karen White.\n\nShe continued:\n\n"
+        "I have never seen anything like it.\n\nThe vote is Tuesday."
+    )
+    q = _find(art, "never seen", "block")
+    assert _name(q) == "Karen White"
+
+
+def test_partial_quote_attributed_or_not(analyze: Analyze) -> None:
+    art = analyze(
+        "Smith said the deal was a “historic step” for the region.\n\n"
+        "Critics of the so-called “reform agenda” remain unconvinced."
+    )
+    attributed = _find(art, "historic step", "partial")
+    assert _name(attributed) == "Smith"
+    scare = _find(art, "reform agenda", "partial")
+    assert scare.speaker is None
+
+
+def test_indirect_speech_content_is_reported_clause(analyze: Analyze) -> None:
+    art = analyze("Mayor Ann Lee said the city had made a number of calls to the state.")
+    q = _find(art, "the city had made", "indirect")
+    assert q.text == "the city had made a number of calls to the state"
+    assert _name(q) == "Ann Lee"
+    assert q.cue == "said"
+
+
+def test_according_to(analyze: Analyze) -> None:
+    art = analyze("According to Lee, most residents do not want to leave the city.")
+    q = _find(art, "most residents", "indirect")
+    assert q.text == "most residents do not want to leave the city"
+    assert _name(q) == "Lee"
+    assert q.cue == "According to"
+
+
+def test_organisation_and_outlet_sources(analyze: Analyze) -> None:
+    art = analyze(
+        "The Daily Herald has reported that the mayor will resign next month.\n\n"
+        "The White House said the visit would go ahead as planned."
+    )
+    outlet = _find(art, "mayor will resign", "indirect")
+    assert _name(outlet) == "Daily Herald"
+    assert outlet.speaker_kind == "outlet"  # type: ignore[attr-defined]
+    org = _find(art, "visit would go ahead", "indirect")
+    assert org.speaker_kind == "organization"  # type: ignore[attr-defined]
+    kinds = {s["name"]: s["kind"] for s in art.speakers}  # type: ignore[attr-defined]
+    assert kinds["Daily Herald"] == "outlet"
+
+
+def test_anonymous_source_flagged(analyze: Analyze) -> None:
+    art = analyze(
+        "Officials said the border would reopen on Monday.\n\n"
+        "“Nobody expected this,” a source familiar with the talks said."
+    )
+    a = _find(art, "border would reopen", "indirect")
+    assert a.anonymous is True  # type: ignore[attr-defined]
+    b = _find(art, "Nobody expected", "direct")
+    assert b.anonymous is True  # type: ignore[attr-defined]
+    assert b.speaker is not None and "source familiar" in b.speaker.name
+    assert any(s["kind"] == "anonymous" for s in art.speakers)  # type: ignore[attr-defined]
+
+
+def test_loaded_and_neutral_cues(analyze: Analyze) -> None:
+    art = analyze("Jones claimed the report was false.\n\nJones said the report was late.")
+    loaded = _find(art, "was false", "indirect")
+    neutral = _find(art, "was late", "indirect")
+    assert (loaded.cue, loaded.cue_class) == ("claimed", "loaded")  # type: ignore[attr-defined]
+    assert neutral.cue_class == "neutral"  # type: ignore[attr-defined]
+
+
+def test_name_variants_merge_into_one_speaker(analyze: Analyze) -> None:
+    art = analyze(
+        "President Joe Biden spoke on Monday.\n\n"
+        "“We are ready,” Biden said.\n\n"
+        "President Biden added that the plan was fair.\n\n"
+        "“Thank you, Mr. President,” said Kamala Harris.\n\n"
+        "“It is time,” the president said."
+    )
+    names = {_name(q) for q in art.quotes if q.speaker and "Harris" not in q.speaker.name}
+    assert names == {"Joe Biden"}
+    (biden,) = [s for s in art.speakers if s["name"] == "Joe Biden"]  # type: ignore[attr-defined]
+    mentions = {m["text"] for m in biden["mentions"]}
+    assert {"Biden", "President Biden", "the president"} <= mentions
+    ids = {q.speaker_id for q in art.quotes if _name(q) == "Joe Biden"}  # type: ignore[attr-defined]
+    assert ids == {biden["id"]}
+
+
+def test_role_resolves_to_title_holder(analyze: Analyze) -> None:
+    art = analyze(
+        "On Friday, Symone Sanders, the press secretary, spoke.\n\n"
+        "Vice President Kamala Harris was in Texas.\n\n"
+        "The vice president said the trip had gone well."
+    )
+    q = _find(art, "trip had gone well", "indirect")
+    assert _name(q) == "Kamala Harris"
+
+
+def test_content_before_cue_and_quantity_speaker(analyze: Analyze) -> None:
+    art = analyze(
+        "The plan would cut taxes for most families, Johnson said.\n\nA number of voters said they supported the plan."
+    )
+    a = _find(art, "cut taxes", "indirect")
+    assert a.text == "The plan would cut taxes for most families" and _name(a) == "Johnson"
+    b = _find(art, "they supported", "indirect")
+    assert b.speaker is not None and b.speaker.name == "voters"
+
+
+def test_multi_paragraph_quote_keeps_speaker_and_event(analyze: Analyze) -> None:
+    art = analyze("“We came here to work,” said Mayor Ann Lee. “And we will finish it.\n\n“Nobody will stop us.”")
+    a, b = _find(art, "finish it"), _find(art, "Nobody will stop")
+    assert b.kind == "direct" and _name(b) == "Ann Lee"
+    assert a.event == b.event  # type: ignore[attr-defined]
