@@ -1,0 +1,125 @@
+"""The CLI as a user runs it: version, analyze to -o in each format, exit codes, stages, bench gate."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsprism import __version__
+from newsprism.bench import gate
+from newsprism.bench.registry import BenchContext, Metric, evaluator
+from newsprism.cli.app import main
+
+EXE = Path(sys.executable).parent / "newsprism"
+
+
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run ``newsprism ARGS`` in-process through the real entry point (error handling and exit codes included)."""
+    monkeypatch.setattr(sys, "argv", ["newsprism", *args])
+    code = 0
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version_from_the_installed_script() -> None:
+    proc = subprocess.run([str(EXE), "--version"], capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 0 and proc.stdout.strip() == f"newsprism {__version__}"
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "html"])
+def test_analyze_writes_each_format_to_output(
+    fmt: str,
+    tmp_path: Path,
+    seeds_dir: Path,
+    nlp_pipeline: object,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    seeds = sorted(str(p) for p in seeds_dir.glob("*.txt"))
+    target = tmp_path / f"report.{fmt}"
+    code, out, err = cli(monkeypatch, capsys, "analyze", *seeds, "--stages", "nlp", "-f", fmt, "-o", str(target))
+    assert code == 0, err
+    assert out == "" and "wrote" in err  # the report goes to the file; the summary to stderr
+    text = target.read_text(encoding="utf-8")
+    if fmt == "json":
+        rows = [json.loads(line) for line in text.splitlines()]
+        assert len(rows) == len(seeds) and all(r["schema"] == "newsprism.article/1" for r in rows)
+    elif fmt == "html":
+        assert text.startswith("<!doctype html>") and text.count("<article ") == len(seeds)
+    else:
+        assert text.count("\n---\n") == len(seeds) - 1
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary file left behind
+
+
+def test_quiet_prints_nothing_on_stderr(
+    tmp_path: Path,
+    seeds_dir: Path,
+    nlp_pipeline: object,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    seed = str(sorted(seeds_dir.glob("*.txt"))[0])
+    code, _, err = cli(monkeypatch, capsys, "analyze", seed, "--stages", "nlp", "-o", str(tmp_path / "x.json"), "-q")
+    assert code == 0 and err == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "exit_code", "code"),
+    [
+        (["analyze", "/no/such/file.txt", "--stages", "nlp"], 2, "E001"),
+        (["analyze", "-", "--stages", "nlp", "--format", "pdf"], 2, "E022"),
+        (["analyze", "-", "--stages", "nosuchstage"], 2, "E020"),
+        (["bench", "nosuchtask", "--no-gate"], 6, "E052"),
+    ],
+)
+def test_exit_codes_and_one_line_errors(
+    args: list[str], exit_code: int, code: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    got, out, err = cli(monkeypatch, capsys, *args)
+    assert got == exit_code, err
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"newsprism: error: {code}"), err
+    assert "Traceback" not in err and out == ""
+
+
+def test_output_is_not_written_when_the_directory_is_missing(
+    tmp_path: Path,
+    seeds_dir: Path,
+    nlp_pipeline: object,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    seed = str(sorted(seeds_dir.glob("*.txt"))[0])
+    code, _, err = cli(monkeypatch, capsys, "analyze", seed, "--stages", "nlp", "-o", str(tmp_path / "no" / "x.json"))
+    assert code == 1 and "E060" in err and not (tmp_path / "no").exists()
+
+
+def test_stages_lists_registered_stages(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsprism.registry import registered
+
+    code, out, _ = cli(monkeypatch, capsys, "stages")
+    assert code == 0 and all(name in out for name in registered())
+
+
+def test_bench_gate_exit_code_and_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    @evaluator("cli_toy")
+    def _toy(ctx: BenchContext) -> list[Metric]:
+        return [Metric("cli_toy", "f1", 0.4, 0.5, "", 10, ctx.split, "h1")]
+
+    (tmp_path / "cli_toy.json").write_text(json.dumps({"task": "cli_toy", "data_hash": "h1", "floors": {"f1": 0.6}}))
+    monkeypatch.setattr(gate, "FLOORS_DIR", tmp_path)
+    code, out, err = cli(monkeypatch, capsys, "bench", "cli_toy", "--json")
+    assert code == 6 and "E051" in err and "cli_toy.f1" in err
+    assert json.loads(out)["metrics"][0]["value"] == 0.4  # the numbers are printed even when the gate fails
+    code, out, _ = cli(monkeypatch, capsys, "bench", "cli_toy", "--no-gate")
+    assert code == 0 and "cli_toy" in out and "0.4000" in out
