@@ -21,6 +21,7 @@ class BenchResult:
     seconds: dict[str, float] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    timed_out: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -28,6 +29,7 @@ class BenchResult:
             "seconds": self.seconds,
             "errors": self.errors,
             "notes": self.notes,
+            "timed_out": self.timed_out,
         }
 
 
@@ -48,6 +50,7 @@ def run_bench(
     budget: float | None = None,
     seed: int = 13,
     on_task: Callable[[str], None] | None = None,
+    on_done: Callable[[str], None] | None = None,
 ) -> BenchResult:
     """Run each selected evaluator; one failing evaluator is recorded, the others still run."""
     result = BenchResult()
@@ -68,9 +71,12 @@ def run_bench(
             metrics = []
         took = time.perf_counter() - t0
         result.seconds[task] = round(took, 1)
-        if budget is not None and took > budget:
+        if budget is not None and took > budget:  # evaluators are plain functions: measured, never killed
+            result.timed_out.append(task)
             result.notes.append(f"{task}: took {took:.0f}s, over the {budget:.0f}s budget")
         result.metrics.extend(metrics)
+        if on_done:
+            on_done(task)
     return result
 
 

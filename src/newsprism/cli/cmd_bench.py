@@ -8,10 +8,11 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from newsprism.bench.gate import update_floors
-from newsprism.bench.runner import BenchResult, apply_gate, run_bench
+from newsprism.bench.runner import BenchResult, apply_gate, run_bench, select
 from newsprism.cli.common import err_console
 from newsprism.errors import BenchError
 
@@ -48,15 +49,26 @@ def bench_cli(
         return
     if split not in ("validation", "test"):
         raise BenchError("E052", name=split, known="validation, test (for --split)")
-    show = not as_json and sys.stderr.isatty()
-    result = run_bench(
-        tasks or [],
-        data_dir=data,
-        split=split,
-        quick=quick,
-        budget=budget,
-        on_task=(lambda t: err_console.print(f"running {t}…", markup=False)) if show else None,
-    )
+    show = sys.stderr.isatty()
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        disable=not show,
+    ) as bar:
+        names = select(tasks or [])
+        overall = bar.add_task("bench", total=len(names))
+        result = run_bench(
+            names,
+            data_dir=data,
+            split=split,
+            quick=quick,
+            budget=budget,
+            on_task=lambda t: bar.update(overall, description=f"bench: {t}"),
+            on_done=lambda t: bar.advance(overall),
+        )
     gate_error: BenchError | None = None
     if update:
         for change in update_floors(result.metrics, quick, allow_lower=allow_lower, note=note):
@@ -71,7 +83,8 @@ def bench_cli(
     else:
         Console(width=None if sys.stdout.isatty() else 200).print(_table(result))
         for task, secs in result.seconds.items():
-            err_console.print(f"{task}: {secs:.1f}s", markup=False, highlight=False)
+            over = " (over the time budget)" if task in result.timed_out else ""
+            err_console.print(f"{task}: {secs:.1f}s{over}", markup=False, highlight=False)
         for n in result.notes:
             err_console.print(f"note: {n}", markup=False, highlight=False)
         for task, err in result.errors.items():
