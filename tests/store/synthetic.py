@@ -6,10 +6,8 @@ import json
 import random
 from pathlib import Path
 
-WORDS = (
-    "council budget police school market health vote report city minister growth river bridge court "
-    "union teacher price energy farm road"
-).split()
+_VOCAB = "council budget police school market health vote report city minister growth river bridge court union"
+WORDS = tuple(_VOCAB.split())
 
 
 def body(rng: random.Random, n: int = 80) -> str:
