@@ -78,6 +78,7 @@ def test_quiet_prints_nothing_on_stderr(
         (["analyze", "-", "--stages", "nlp", "--format", "pdf"], 2, "E022"),
         (["analyze", "-", "--stages", "nosuchstage"], 2, "E020"),
         (["bench", "nosuchtask", "--no-gate"], 6, "E052"),
+        (["bench", "speed", "--data", "/no/such/dir"], 6, "E050"),
     ],
 )
 def test_exit_codes_and_one_line_errors(

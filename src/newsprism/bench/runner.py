@@ -22,6 +22,7 @@ class BenchResult:
     errors: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     timed_out: list[str] = field(default_factory=list)
+    exceptions: dict[str, NewsprismError] = field(default_factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -55,7 +56,10 @@ def run_bench(
     """Run each selected evaluator; one failing evaluator is recorded, the others still run."""
     result = BenchResult()
     data = data_dir or default_data_dir()
-    for task in select(tasks):
+    names = select(tasks)
+    if not data.is_dir():
+        raise BenchError("E050", task=", ".join(names), path=str(data))
+    for task in names:
         if on_task:
             on_task(task)
         ctx = BenchContext(data_dir=data, split=split, quick=quick, seed=seed, time_budget=budget)
@@ -64,6 +68,7 @@ def run_bench(
             metrics = evaluators()[task].fn(ctx)
         except NewsprismError as exc:
             result.errors[task] = str(exc)
+            result.exceptions[task] = exc
             metrics = []
         except Exception as exc:  # an evaluator bug must not hide the other tasks' numbers
             log.exception("evaluator %s failed", task)

@@ -88,9 +88,13 @@ def bench_cli(
         for n in result.notes:
             err_console.print(f"note: {n}", markup=False, highlight=False)
         for task, err in result.errors.items():
+            if len(result.errors) == 1 and not result.metrics and result.exceptions:
+                break
             err_console.print(f"{task}: {err}", markup=False, highlight=False)
     if gate_error is not None:
         raise gate_error
+    if len(result.errors) == 1 and not result.metrics and result.exceptions:
+        raise next(iter(result.exceptions.values()))  # one task, one error: print just that line (e.g. E050)
     if result.errors:
         raise BenchError("E054", task=",".join(result.errors), reason="see the lines above")
 
