@@ -146,6 +146,14 @@ def lex_mask(toks: list[Tok], hits: list[tuple[int, int]]) -> list[bool]:
     return [any(t.start < e and s < t.end for s, e in hits) for t in toks]
 
 
+EDGE_POS = {"PUNCT", "CCONJ", "ADP", "DET", "PART", "SCONJ", "SPACE"}
+
+
+def _edge_junk(t: Tok) -> bool:
+    """Tokens a span should not start or end with (function words, punctuation)."""
+    return t.stop or t.pos in EDGE_POS
+
+
 def decode(toks: list[Tok], probs: np.ndarray, threshold: float, gap: int = 2) -> list[tuple[int, int, float]]:
     """Runs of tokens with p >= threshold, bridging up to ``gap`` low tokens -> (start, end, mean p)."""
     pos = [i for i in range(len(toks)) if probs[i] >= threshold]
@@ -158,7 +166,13 @@ def decode(toks: list[Tok], probs: np.ndarray, threshold: float, gap: int = 2) -
         if i is not None and i - prev <= gap + 1:
             prev = i
             continue
-        spans.append((toks[first].start, toks[prev].end, float(np.mean(probs[first : prev + 1]))))
+        a, b = first, prev
+        while a <= b and _edge_junk(toks[a]):
+            a += 1
+        while b >= a and _edge_junk(toks[b]):
+            b -= 1
+        if a <= b:
+            spans.append((toks[a].start, toks[b].end, float(np.mean(probs[first : prev + 1]))))
         if i is not None:
             first = prev = i
     return spans
