@@ -72,24 +72,28 @@ def test_private_url_refused() -> None:
     assert proc.returncode == 3 and "E010" in err_lines(proc)[0]
 
 
-@pytest.mark.parametrize(
-    ("data", "warning"),
-    [
-        (BODY.encode("utf-16"), "W001"),
-        (("Caf\u00e9 owners said \u201cno\u201d. " + BODY).encode("cp1252"), "W002"),
-        (BODY.replace(". ", ".\r\n").encode(), "W003"),
-        (BODY.replace("plan", "pl\u200ban\u200d").encode(), "W004"),
-    ],
-    ids=["utf16-bom", "cp1252", "crlf", "zero-width"],
-)
-def test_repaired_input_is_analysed_with_a_warning(tmp_path: Path, data: bytes, warning: str) -> None:
-    path = tmp_path / "in.txt"
-    path.write_bytes(data)
-    art = one_article(run(path))
-    assert warning in [w["code"] for w in art["warnings"]]  # type: ignore[union-attr]
-    text = str(art["text"])
-    assert "\r" not in text and "\u200b" not in text and "committee approved the plan" in text
-    assert art["sentences"]
+REPAIRS = {
+    "a_utf16_bom.txt": (BODY.encode("utf-16"), "W001"),
+    "b_cp1252.txt": (("Caf\u00e9 owners said \u201cno\u201d. " + BODY).encode("cp1252"), "W002"),
+    "c_crlf.txt": (BODY.replace(". ", ".\r\n").encode(), "W003"),
+    "d_zero_width.txt": (BODY.replace("plan", "pl\u200ban\u200d").encode(), "W004"),
+}
+
+
+def test_repaired_inputs_are_analysed_with_warnings(tmp_path: Path) -> None:
+    for name, (data, _) in REPAIRS.items():
+        (tmp_path / name).write_bytes(data)
+    proc = run(tmp_path)  # one process for all four (a directory: JSON Lines in name order)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    arts = [json.loads(ln) for ln in proc.stdout.splitlines() if ln.strip()]
+    assert len(arts) == len(REPAIRS)
+    for art, (_, warning) in zip(arts, REPAIRS.values(), strict=True):
+        assert warning in [w["code"] for w in art["warnings"]]
+        text = str(art["text"])
+        assert "\r" not in text and "\u200b" not in text and "committee approved the plan" in text
+        assert art["sentences"]
+    assert arts[1]["text"].startswith("Caf\u00e9 owners said \u201cno\u201d")
 
 
 def test_non_english_warns(tmp_path: Path) -> None:
