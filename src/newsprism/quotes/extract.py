@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from newsprism.quotes.cues import SPEECH, cue_class, is_cue
+from newsprism.quotes.cues import ATTITUDE, OBJECT_CUES, SPEECH, cue_class, is_cue
 from newsprism.quotes.lexicon import ANONYMOUS_HEADS, HUMAN_NOUNS, OUTLET_WORDS, TITLES
 from newsprism.quotes.marks import MarkSpan, find_marks, paragraphs
 from newsprism.quotes.speakers import Resolved, SpeakerBook
@@ -23,28 +23,11 @@ BLOCK_INTRO_MAX_WORDS = 15
 FIRST_SECOND = re.compile(r"\b(I|I’m|I'm|I’ve|I'd|I’d|we|We|we’re|We’re|our|Our|us|you|You|your|my|My|me)\b")
 SPEECHY_START = re.compile(r"^(So|Well|And|But|Now|Look|Yes|No|Oh)\b")
 GAP_WORDS = 7
+HEADLINE_COLON = re.compile(r"^((?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+): (\S.*)$")
 POSSESSED = re.compile(
     r"\b([A-Z][\w.-]+(?: [A-Z][\w.-]+)*)[’']s?\s+(?:\w+\s+)?"
     r"(?:claims?|words?|promises?|pledges?|statements?|comments?|remarks?|vows?|calls?|assertions?|insistence|"
     r"descriptions?|phrases?|warnings?|arguments?)\s*(?:of|that|to|about)?$"
-)
-OBJECT_CUES = frozenset(
-    [
-        "call",
-        "accuse",
-        "cite",
-        "offer",
-        "propose",
-        "recall",
-        "pledge",
-        "promise",
-        "urge",
-        "ask",
-        "demand",
-        "announce",
-        "reveal",
-        "warn",
-    ]
 )
 QUANTITY_HEADS = frozenset(
     ["number", "lot", "group", "majority", "some", "many", "dozens", "handful", "couple", "few", "most", "several"]
@@ -160,12 +143,17 @@ class Extractor:
         return subj
 
     @staticmethod
-    def agentive(subj: Token | None) -> bool:
-        """Can this subject report speech? Names, personal pronouns, people and bodies of people."""
+    def agentive(subj: Token | None, speech: bool = False) -> bool:
+        """Can this subject report speech? Names, personal pronouns, people and bodies of people.
+
+        With a speech verb (say, tell, report...) any noun may speak ("the report says").
+        """
         if subj is None:
             return False
         if subj.pos_ == "PRON":
             return subj.lower_ not in NON_AGENT_PRONOUNS
+        if speech and subj.pos_ == "NOUN":
+            return True
         if subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG", "NORP"):
             return True
         lem = subj.lemma_.lower()
@@ -416,7 +404,7 @@ class Extractor:
                 if tok.i in used:
                     continue
                 subj = self.speaker_for(tok)
-                if subj is None or not self.agentive(subj):
+                if subj is None or not self.agentive(subj, speech=tok.lemma_.lower() in REPORT_CUES):
                     continue
                 comps = [c for c in tok.children if c.dep_ in ("ccomp",) and c.i > tok.i]
                 left_comps = [c for c in tok.children if c.dep_ in ("ccomp",) and c.i < tok.i]
@@ -448,6 +436,11 @@ class Extractor:
                     and self.doc[subj.left_edge.i - 1].text == ","
                 ):
                     s, e = sent.start_char, subj.left_edge.idx
+                elif tok.lemma_.lower() in REPORT_CUES and tok.dep_ == "parataxis" and subj.i < tok.i:
+                    # "Bob, they said, ordered them to wait.": the sentence around the parenthetical cue
+                    left_part = (sent.start_char, subj.left_edge.idx)
+                    right_part = (tok.right_edge.idx + len(tok.right_edge.text), sent.end_char)
+                    s, e = max(left_part, right_part, key=lambda p: p[1] - p[0])
                 elif tok.lemma_.lower() in OBJECT_CUES and objs:
                     first = min(objs, key=lambda c: c.i)
                     s, e = first.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
@@ -473,7 +466,8 @@ class Extractor:
                 s, e = self._extend_marks(*self._trim(s, e))
                 if e - s < 8 or self._covered(s, e):
                     continue
-                self.quotes.append(RawQuote("indirect", s, e, subj=subj, cue=tok, event=self._new_event()))
+                extra = {"attitude": True} if tok.lemma_.lower() in ATTITUDE else {}
+                self.quotes.append(RawQuote("indirect", s, e, subj=subj, cue=tok, event=self._new_event(), extra=extra))
 
     def _extend_marks(self, s: int, e: int) -> tuple[int, int]:
         """Widen a reported clause to whole quotation marks it cuts through."""
@@ -500,11 +494,34 @@ class Extractor:
             RawQuote("indirect", s, e, subj=obj, cue=tok, event=self._new_event(), extra={"according_to": True})
         )
 
+    def _add_headline_colons(self) -> None:
+        """ "Sanders: Clinton email story has moved." A short line led by a person's name and a colon."""
+        for ps, pe in self.paras:
+            m = HEADLINE_COLON.match(self.text[ps:pe])
+            if m is None or _words(self.text[ps:pe]) > 25:
+                continue
+            span = self.doc.char_span(ps, ps + m.end(1), alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            root = span[-1]
+            person = root.ent_type_ == "PERSON" or self.book.by_key.get(f"p:{root.lower_}") is not None
+            if not person:
+                continue
+            s, e = self._trim(ps + m.start(2), pe)
+            if e - s < 8 or self._covered(s, e):
+                continue
+            colon = self.doc.char_span(ps + m.end(1), ps + m.end(1) + 1, alignment_mode="expand")
+            cue = colon[0] if colon is not None and len(colon) else None
+            self.quotes.append(
+                RawQuote("indirect", s, e, subj=root, cue=cue, event=self._new_event(), extra={"headline": True})
+            )
+
     def run(self) -> list[RawQuote]:
         # texts are processed in order so pronoun history builds up left to right
         self._add_blocks()
         self._add_marked()
         self._add_indirect()
+        self._add_headline_colons()
         self.quotes.sort(key=lambda q: (q.start, q.end))
         # speakers are resolved left to right so each pronoun sees the speakers before it
         done: dict[int, Resolved | None] = {}
