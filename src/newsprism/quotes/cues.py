@@ -128,6 +128,8 @@ STANCE = frozenset(
 # Cues whose object (not a clause) is what is reported: "called X a liar", "wants to …".
 OBJECT_CUES = frozenset(
     [
+        "blame",
+        "charge",
         "accuse",
         "announce",
         "applaud",
@@ -156,7 +158,7 @@ OBJECT_CUES = frozenset(
     ]
 )
 # Cues that report an attitude (belief, wish, criticism) rather than words: quotes get ``attitude: true``.
-ATTITUDE = STANCE | frozenset(["criticize", "criticise", "praise", "applaud", "condemn", "attack", "dismiss"])
+ATTITUDE = STANCE | frozenset(["blame", "criticize", "criticise", "praise", "applaud", "condemn", "attack", "dismiss"])
 SPEECH = NEUTRAL | LOADED
 CUES = SPEECH | STANCE
 

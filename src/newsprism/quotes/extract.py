@@ -254,7 +254,7 @@ class Extractor:
         before_cues = self.cue_tokens(before_start, m.start)
         for t in reversed(before_cues):
             gap = self.text[t.idx + len(t.text) : m.start]
-            if _words(gap) <= GAP_WORDS:
+            if _words(gap) <= GAP_WORDS and not re.search(r"[.!?]", gap):
                 return t
         return None
 
@@ -441,6 +441,10 @@ class Extractor:
                     left_part = (sent.start_char, subj.left_edge.idx)
                     right_part = (tok.right_edge.idx + len(tok.right_edge.text), sent.end_char)
                     s, e = max(left_part, right_part, key=lambda p: p[1] - p[0])
+                elif any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and tok.dep_ == "advcl":
+                    # "As The Hill reported, Trump was accused …": the main clause is the content
+                    right = tok.right_edge.i + 1
+                    s, e = (self.doc[right].idx if right < sent.end else sent.end_char), sent.end_char
                 elif tok.lemma_.lower() in OBJECT_CUES and objs:
                     first = min(objs, key=lambda c: c.i)
                     s, e = first.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
@@ -485,8 +489,9 @@ class Extractor:
         ph_end = obj.right_edge.idx + len(obj.right_edge.text)
         if tok.idx - sent.start_char <= 2 or not self.text[sent.start_char : tok.idx].strip(" ,"):
             s, e = ph_end, sent.end_char
-        else:
-            s, e = sent.start_char, tok.idx
+        else:  # "X, according to Y, is …" or "X, according to Y.": the longer side is the content
+            before, after = (sent.start_char, tok.idx), (ph_end, sent.end_char)
+            s, e = max(before, after, key=lambda p: len(self.text[p[0] : p[1]].strip(" ,.")))
         s, e = self._extend_marks(*self._trim(s, e))
         if e - s < 8 or self._covered(s, e):
             return
