@@ -32,7 +32,7 @@ def main() -> None:
     if args.json:
         print(json.dumps(res, indent=2))
         return
-    print(f"{len(texts)} articles, stages: {','.join(stages)}")
+    print(f"{len(texts)} articles, stages: {a['stages']}")
     for mode in ("analyze", "spacy"):
         r = res[mode]
         print(f"{mode:8} {r['rate']:8.2f} articles/s  peak RSS {r['rss_mb']:7.0f} MB  ({r['seconds']:.1f}s)")
