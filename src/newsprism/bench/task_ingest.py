@@ -1,6 +1,6 @@
 """Ingest throughput and store parity on real AllSides articles (no accuracy metric: a systems benchmark).
 
-Input: a seeded sample of N records of ``allsides/media_train_valid.jsonl`` (N = 2,000, quick: 100),
+Input: a seeded sample of N records of ``allsides/media_train_valid.jsonl`` (N = 2,000, quick: 30),
 written to a temporary JSONL file and ingested three times into fresh stores: 1 worker (in process),
 2 worker processes, and a 2-worker Dask LocalCluster. Rates are end to end (model loading included).
 Stages: ``ctx.extra["stages"]`` (comma-separated) if given, else ``nlp`` in quick mode and the
@@ -40,13 +40,13 @@ def evaluate(ctx: BenchContext) -> list[Metric]:
     src = ctx.path("allsides", "media_train_valid.jsonl")
     if not src.exists():
         raise BenchError("E050", task=TASK, path=str(src))
-    n = int(str(ctx.extra.get("n", 100 if ctx.quick else 2000)))
+    n = int(str(ctx.extra.get("n", 30 if ctx.quick else 2000)))
     lines = [x for x in src.read_text(encoding="utf-8").splitlines() if x.strip()]
     sample = sorted(random.Random(ctx.seed).sample(range(len(lines)), min(n, len(lines))))
     stages_opt = ctx.extra.get("stages") or ("nlp" if ctx.quick else None)
     stages = tuple(str(stages_opt).split(",")) if stages_opt else None
     options = load_options(stages=stages) if stages else load_options()
-    batch = max(10, n // 20)
+    batch = max(5, n // 20)
     with tempfile.TemporaryDirectory(prefix="newsprism-bench-ingest-") as tmp:
         inp = Path(tmp) / "in.jsonl"
         with open(inp, "w", encoding="utf-8") as fh:

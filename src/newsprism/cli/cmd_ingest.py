@@ -46,6 +46,8 @@ def ingest_cli(
             bar.update(task, completed=done + skipped, rate=done / elapsed if elapsed else 0.0)
 
         result = ingest(sources, str(store), options, workers, scheduler, batch_size, on_progress)
+        final = result.articles + result.skipped
+        bar.update(task, total=final, completed=final)  # the estimate counted bad records too
     if not quiet:
         err_console.print(
             f"ingested {result.articles} article(s) in {result.partitions} partition(s) at {result.rate:.1f} art/s; "
