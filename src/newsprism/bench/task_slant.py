@@ -1,0 +1,50 @@
+"""``newsprism bench slant``: shipped slant models scored on the seeded validation splits (no retraining)."""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.metrics import accuracy_score, f1_score
+
+from newsprism.bench.registry import BenchContext, Metric, evaluator, hash_files
+
+SPLIT_SEED = 13  # the seed the shipped models were trained with (validation rows were never seen)
+
+
+def _sub(idx: np.ndarray, n: int, quick: bool, seed: int) -> np.ndarray:
+    if not quick or len(idx) <= n:
+        return idx
+    return np.sort(np.random.default_rng(seed).choice(idx, n, replace=False))
+
+
+@evaluator("slant", datasets=("allsides", "hyperpartisan", "babe"))
+def bench_slant(ctx: BenchContext) -> list[Metric]:
+    """AllSides media-split macro-F1, hyperpartisan accuracy, BABE macro-F1 (split == "test": every row)."""
+    from newsprism.slant import data
+    from newsprism.slant.score import model
+
+    out: list[Metric] = []
+    root = ctx.data_dir
+    rows = data.read_allsides(root / "allsides")
+    test = ctx.split == "test"
+    val = np.flatnonzero(data.media_split([str(r["source"]) for r in rows], SPLIT_SEED) | test)
+    val = _sub(val, 300, ctx.quick, ctx.seed)
+    y = np.array([int(rows[i]["label"]) for i in val])  # type: ignore[call-overload]
+    pred = model("allsides").predict_proba([str(rows[i]["text"]) for i in val]).argmax(1)
+    h = hash_files([root / "allsides" / "media_train_valid.jsonl"])
+    out.append(Metric("slant", "allsides_media_macro_f1", float(f1_score(y, pred, average="macro")), 0.54,
+                      "TF-IDF+LR media split (BERT 0.355)", len(val), ctx.split, h))  # fmt: skip
+    hp = data.read_hyperpartisan(root / "hyperpartisan")
+    hv = _sub(np.flatnonzero(data.seeded_split(len(hp), SPLIT_SEED) | test), 129, ctx.quick, ctx.seed)
+    hy = np.array([int(hp[i]["label"]) for i in hv])  # type: ignore[call-overload,unused-ignore]
+    hpred = model("hyperpartisan").predict_proba([str(hp[i]["text"]) for i in hv]).argmax(1)
+    h = hash_files(sorted((root / "hyperpartisan").glob("*.xml")))
+    out.append(Metric("slant", "hyperpartisan_accuracy", float(accuracy_score(hy, hpred)), 0.822,
+                      "SemEval-2019 winner (test)", len(hv), ctx.split, h))  # fmt: skip
+    bb = list(data.read_babe(root / "babe"))
+    bv = np.flatnonzero(data.seeded_split(len(bb), SPLIT_SEED) | test)
+    by = np.array([int(bb[i]["label"]) for i in bv])  # type: ignore[call-overload]
+    bpred = model("babe").predict_proba([str(bb[i]["text"]) for i in bv]).argmax(1)
+    h = hash_files([root / "babe" / "babe_train.csv"])
+    out.append(Metric("slant", "babe_macro_f1", float(f1_score(by, bpred, average="macro")), 0.804,
+                      "BABE paper (Spinde et al. 2021)", len(bv), ctx.split, h))  # fmt: skip
+    return out

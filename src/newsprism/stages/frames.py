@@ -1,0 +1,18 @@
+"""The ``frames`` stage: Policy Frames Codebook frames per sentence and per article."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsprism.registry import Work, stage
+
+if TYPE_CHECKING:
+    from newsprism.options import Options
+
+
+@stage("frames", requires=("sentences",), produces=("frames",), version="1", per_article=True)
+def frames_stage(work: Work, options: Options) -> None:
+    """15 policy frames from seed phrases + MiniLM prototype similarity, with evidence sentences."""
+    from newsprism.slant.frames import frames
+
+    work.article.frames = frames(work.article)
