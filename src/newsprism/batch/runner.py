@@ -128,7 +128,7 @@ def _run_dask(
     from dask.distributed import wait as dwait
 
     cluster = (
-        LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None)
+        LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=":0")
         if scheduler == "local"
         else None
     )
