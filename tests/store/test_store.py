@@ -33,6 +33,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
         fh.write(
             json.dumps({**first, "id": "synd", "outlet": "Wire", "text": first["text"] + " Reporting by X."}) + "\n"
         )
+    with open(src, "ab") as fb:  # a record in the wrong encoding
+        fb.write(b'{"id": "latin", "text": "caf\xe9 in the city"}\n')
     ingest([str(src)], str(tmp / "st"), load_options(stages=("nlp",)), batch_size=8)
     return Store(tmp / "st")
 
@@ -49,8 +51,8 @@ def test_articles_rows_and_ids(store: Store) -> None:
 
 def test_rejects_recorded_with_reason(store: Store) -> None:
     rows = [json.loads(line) for line in store.rejects_path.read_text().splitlines()]
-    assert sorted(r["code"] for r in rows) == ["E006", "E009"]
-    assert all(r["reason"] for r in rows)
+    assert sorted(r["code"] for r in rows) == ["E006", "E006", "E009"]
+    assert all(r["reason"] for r in rows) and any("decode" in r["reason"] for r in rows)
 
 
 def test_duplicates_exact_and_near(store: Store) -> None:
