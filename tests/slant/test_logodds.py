@@ -12,11 +12,11 @@ def test_tokens_normalise_apostrophes_and_possessives() -> None:
 def test_log_odds_sign_and_ranking() -> None:
     right = count(["illegal aliens crossed the border"] * 20 + ["the economy grew"] * 10)
     left = count(["undocumented immigrants crossed the border"] * 20 + ["the economy grew"] * 10)
-    z = log_odds(right, left, min_count=5)
-    assert z["illegal aliens"] > 2 > 0 > -2 > z["undocumented immigrants"]
+    z = log_odds(right, left, alpha0=50.0, min_count=5)
+    assert z["illegal aliens"] > 1.5 > 0 > -1.5 > z["undocumented immigrants"]
     assert abs(z["economy grew"]) < 0.5  # shared phrases are neutral
-    top = top_phrases(z, 2)
-    assert "illegal aliens" in top and "undocumented immigrants" in top
+    top = top_phrases(z, 8)
+    assert "illegal aliens" in top and "undocumented immigrants" in top and "economy grew" not in top
 
 
 def test_prior_shrinks_rare_phrases() -> None:
