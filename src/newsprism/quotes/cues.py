@@ -5,6 +5,10 @@ from __future__ import annotations
 # Neutral reporting verbs: they report that something was said without judging it.
 NEUTRAL = frozenset(
     [
+        "vow",
+        "thank",
+        "congratulate",
+        "echo",
         "add",
         "agree",
         "announce",
@@ -101,6 +105,15 @@ LOADED = frozenset(
 # Stance verbs: attribution in PolNeAR's sense (beliefs, intentions, findings); neutral class.
 STANCE = frozenset(
     [
+        "decide",
+        "refuse",
+        "decline",
+        "endorse",
+        "defend",
+        "consider",
+        "need",
+        "see",
+        "agree",
         "applaud",
         "believe",
         "condemn",
@@ -128,6 +141,15 @@ STANCE = frozenset(
 # Cues whose object (not a clause) is what is reported: "called X a liar", "wants to …".
 OBJECT_CUES = frozenset(
     [
+        "vow",
+        "decline",
+        "refuse",
+        "endorse",
+        "defend",
+        "thank",
+        "congratulate",
+        "consider",
+        "need",
         "blame",
         "charge",
         "accuse",
@@ -158,7 +180,9 @@ OBJECT_CUES = frozenset(
     ]
 )
 # Cues that report an attitude (belief, wish, criticism) rather than words: quotes get ``attitude: true``.
-ATTITUDE = STANCE | frozenset(["blame", "criticize", "criticise", "praise", "applaud", "condemn", "attack", "dismiss"])
+ATTITUDE = (STANCE - {"agree"}) | frozenset(
+    ["blame", "criticize", "criticise", "praise", "applaud", "condemn", "attack", "dismiss"]
+)
 SPEECH = NEUTRAL | LOADED
 CUES = SPEECH | STANCE
 

@@ -414,7 +414,10 @@ class Extractor:
                     else ("dobj", "xcomp", "oprd")
                 )
                 objs = [c for c in tok.children if c.dep_ in obj_deps and c.i > tok.i]
-                if comps:
+                around = self._comma_cue(tok, subj, sent)
+                if around is not None:
+                    s, e = around
+                elif comps:
                     c = comps[0]
                     s, e = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
                     if c.left_edge.lower_ == "that":
@@ -473,6 +476,37 @@ class Extractor:
                 extra = {"attitude": True} if tok.lemma_.lower() in ATTITUDE else {}
                 self.quotes.append(RawQuote("indirect", s, e, subj=subj, cue=tok, event=self._new_event(), extra=extra))
 
+    def _comma_cue(self, tok: Token, subj: Token, sent: Span) -> tuple[int, int] | None:
+        """Cues set off by commas, read from the words (robust to parse errors):
+        "…, Obama said." / "…, said Mark Kantrowitz, an expert." / "If …, Rubio said, Christians must …"."""
+        if tok.lemma_.lower() not in REPORT_CUES:
+            return None
+        doc = self.doc
+        if subj.i < tok.i:
+            k = subj.left_edge.i - 1
+            if k <= sent.start or doc[k].text != ",":
+                return None
+            if any(t.is_punct for t in doc[subj.left_edge.i : tok.i]):
+                return None
+            after = [t for t in doc[tok.i + 1 : sent.end]]
+            comma = next((t for t in after if t.text == ","), None)
+            words_to_comma = [
+                t for t in after[: (comma.i - tok.i - 1) if comma is not None else len(after)] if not t.is_punct
+            ]
+            if comma is not None and len(words_to_comma) <= 4 and comma.i + 1 < sent.end:
+                before = (sent.start_char, doc[k].idx)
+                rest = (doc[comma.i + 1].idx, sent.end_char)
+                return max(before, rest, key=lambda p: p[1] - p[0])
+            if comma is None and len(words_to_comma) <= 5:
+                return sent.start_char, doc[k].idx
+            return None
+        k = tok.i - 1
+        if k <= sent.start or doc[k].text != ",":
+            return None
+        if k - sent.start < 3:
+            return None
+        return sent.start_char, doc[k].idx
+
     def _extend_marks(self, s: int, e: int) -> tuple[int, int]:
         """Widen a reported clause to whole quotation marks it cuts through."""
         for m in self.marks:
@@ -498,6 +532,27 @@ class Extractor:
         self.quotes.append(
             RawQuote("indirect", s, e, subj=obj, cue=tok, event=self._new_event(), extra={"according_to": True})
         )
+
+    def _add_interview_answers(self) -> None:
+        """Q&A interviews: "A: …" paragraphs are the interviewee's words (kind block, cue ":")."""
+        qa = [(ps, pe) for ps, pe in self.paras if self.text.startswith(("Q: ", "A: "), ps)]
+        if len({self.text[ps] for ps, _ in qa}) < 2:
+            return  # both questions and answers, or it is not an interview
+        for ps, pe in qa:
+            if self.text[ps] != "A":
+                continue
+            s, e = self._trim(ps + 3, pe)
+            if e - s < 2 or self._covered(s, e):
+                continue
+            letter = self.doc.char_span(ps, ps + 1, alignment_mode="expand")
+            colon = self.doc.char_span(ps + 1, ps + 2, alignment_mode="expand")
+            q = RawQuote(
+                "block", s, e, cue=colon[0] if colon is not None and len(colon) else None, event=self._new_event()
+            )
+            q.extra["interview"] = True
+            if letter is not None and len(letter):
+                q.extra["answer_mark"] = (letter[0].idx, letter[0].idx + 1)
+            self.quotes.append(q)
 
     def _add_headline_colons(self) -> None:
         """ "Sanders: Clinton email story has moved." A short line led by a person's name and a colon."""
@@ -527,6 +582,7 @@ class Extractor:
         self._add_marked()
         self._add_indirect()
         self._add_headline_colons()
+        self._add_interview_answers()
         self.quotes.sort(key=lambda q: (q.start, q.end))
         # speakers are resolved left to right so each pronoun sees the speakers before it
         done: dict[int, Resolved | None] = {}
