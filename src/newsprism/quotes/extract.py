@@ -591,7 +591,24 @@ class Extractor:
             if q.subj.i not in done:
                 done[q.subj.i] = self.book.resolve(q.subj)
             q.speaker = done[q.subj.i]
+            q.extra["source_start"], q.extra["source_end"] = self.source_span(q.subj)
         return self.quotes
+
+    def source_span(self, subj: Token) -> tuple[int, int]:
+        """The whole source noun phrase as written ("Donna Brazile, the interim chairwoman of the DNC"),
+        PolNeAR's notion of a source; ``speaker`` keeps the short mention."""
+        head = subj
+        if head.head.dep_ == "prep" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in QUANTITY_HEADS:
+            head = head.head.head
+        if head.pos_ == "PRON":
+            return head.idx, head.idx + len(head.text)
+        toks = [t for t in head.subtree]
+        if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
+            toks = [t for t in head.subtree]
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        while e > s and self.text[e - 1] in ",;:—–- ":
+            e -= 1
+        return s, e
 
 
 def cue_span(cue: Token) -> tuple[int, int]:
