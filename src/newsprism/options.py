@@ -32,6 +32,7 @@ class Options(BaseModel):
     web_max_articles: int
     web_max_request_bytes: int
     transcript: str | None = None
+    neutral_lexicon: str | None = None
 
     def replace(self, **changes: Any) -> Options:
         return make_options(self.model_dump() | changes)
