@@ -77,8 +77,6 @@ def options_md() -> str:
         ann = str(field.annotation).replace("typing.", "").replace("<class '", "").replace("'>", "")
         default = defaults.get(name, field.default)
         doc = comments.get(name, "") or (field.description or "")
-        if not doc and name == "transcript":
-            doc = "A transcript file or URL quotes are checked against (`--transcript`)."
         lines.append(f"| `{name}` | `{ann}` | `{default!r}` | {doc.replace('|', '/')} |")
     return "\n".join(lines) + "\n"
 

@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from newsprism.errors import ConfigError
 
@@ -31,8 +31,10 @@ class Options(BaseModel):
     progress: bool
     web_max_articles: int
     web_max_request_bytes: int
-    transcript: str | None = None
-    neutral_lexicon: str | None = None
+    transcript: str | None = Field(None, description="A transcript file quotes are checked against (`--transcript`).")
+    neutral_lexicon: str | None = Field(
+        None, description="A TSV (loaded, neutral, category, source) extending the neutral-wording lexicon."
+    )
 
     def replace(self, **changes: Any) -> Options:
         return make_options(self.model_dump() | changes)
