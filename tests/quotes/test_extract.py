@@ -172,3 +172,9 @@ def test_multi_paragraph_quote_keeps_speaker_and_event(analyze: Analyze) -> None
     a, b = _find(art, "finish it"), _find(art, "Nobody will stop")
     assert b.kind == "direct" and _name(b) == "Ann Lee"
     assert a.event == b.event  # type: ignore[attr-defined]
+
+
+def test_pronoun_skips_names_inside_the_reported_clause(analyze: Analyze) -> None:
+    art = analyze("Mayor Tom Baker spoke on Monday.\n\nJohn Smith is not a conservative, he said.")
+    q = _find(art, "not a conservative", "indirect")
+    assert _name(q) == "Tom Baker"

@@ -589,7 +589,7 @@ class Extractor:
         for q in sorted((q for q in self.quotes if q.subj is not None), key=lambda q: q.subj.i if q.subj else 0):
             assert q.subj is not None
             if q.subj.i not in done:
-                done[q.subj.i] = self.book.resolve(q.subj)
+                done[q.subj.i] = self.book.resolve(q.subj, avoid=(q.start, q.end))
             q.speaker = done[q.subj.i]
             q.extra["source_start"], q.extra["source_end"] = self.source_span(q.subj)
         return self.quotes

@@ -218,7 +218,7 @@ class SpeakerBook:
         return self.clusters[best[0]]
 
     # -- resolution -----------------------------------------------------------------------------
-    def _pronoun(self, tok: Token) -> Cluster | None:
+    def _pronoun(self, tok: Token, avoid: tuple[int, int] = (0, 0)) -> Cluster | None:
         low = tok.lower_
         start = tok.idx
         if low in PERSONAL:
@@ -228,6 +228,7 @@ class SpeakerBook:
                 for m in self.history
                 if m.end <= start
                 and start - m.start <= WINDOW_CHARS
+                and not (avoid[0] <= m.start < avoid[1])  # not a name inside the reported words
                 and self.clusters[m.cluster].kind == "person"
                 and self.clusters[m.cluster].gender in (g, "")
             ]
@@ -289,11 +290,14 @@ class SpeakerBook:
         d = self.doc
         return d[left].idx, d[right].idx + len(d[right].text)
 
-    def resolve(self, tok: Token) -> Resolved | None:
-        """Resolve the subject token of a cue (or an ``according to`` object) to a speaker."""
+    def resolve(self, tok: Token, avoid: tuple[int, int] = (0, 0)) -> Resolved | None:
+        """Resolve the subject token of a cue (or an ``according to`` object) to a speaker.
+
+        ``avoid``: the reported words, whose names cannot be the antecedent of the speaker pronoun.
+        """
         doc = self.doc
         if tok.pos_ == "PRON":
-            c = self._pronoun(tok)
+            c = self._pronoun(tok, avoid)
             start, end = tok.idx, tok.idx + len(tok.text)
             if c is None:
                 if tok.lower_ in ("i", "we", "you", "who", "that", "which", "this", "it"):
