@@ -7,6 +7,7 @@ import sys
 from functools import lru_cache
 from typing import Any
 
+from newsprism.errors import NewsprismError, StoreError
 from newsprism.model import Article
 from newsprism.options import Options
 from newsprism.pipeline import Pipeline
@@ -16,7 +17,13 @@ from newsprism.store.shards import write_partition
 
 @lru_cache(maxsize=4)
 def _pipeline(options: Options) -> Pipeline:
-    return Pipeline(options)  # loaded once per worker process
+    pipeline = Pipeline(options)  # loaded once per worker process
+    pipeline.set_error_handler(_keep_going)
+    return pipeline
+
+
+def _keep_going(article: Article, exc: Exception) -> None:
+    """A stage bug on a batch must not stop a corpus run: the article keeps its W900 warning."""
 
 
 def peak_rss_mb() -> float:
@@ -26,6 +33,15 @@ def peak_rss_mb() -> float:
 
 def process_partition(root: str, name: str, items: list[tuple[int, Article]], options: Options) -> dict[str, Any]:
     """Analyse one partition and write its shards (not yet committed: the coordinator appends the ledger)."""
+    try:
+        return _process(root, name, items, options)
+    except NewsprismError:
+        raise
+    except Exception as exc:  # surfaced with the partition name; the rerun retries it
+        raise StoreError("E124", partition=name, reason=f"{type(exc).__name__}: {exc}") from exc
+
+
+def _process(root: str, name: str, items: list[tuple[int, Article]], options: Options) -> dict[str, Any]:
     pipeline = _pipeline(options)
     analysed = list(pipeline.pipe(a for _, a in items))
     counts = write_partition(Store(root), name, [(pos, art) for (pos, _), art in zip(items, analysed, strict=True)])
