@@ -178,3 +178,10 @@ def test_pronoun_skips_names_inside_the_reported_clause(analyze: Analyze) -> Non
     art = analyze("Mayor Tom Baker spoke on Monday.\n\nJohn Smith is not a conservative, he said.")
     q = _find(art, "not a conservative", "indirect")
     assert _name(q) == "Tom Baker"
+
+
+def test_parenthetical_cue_gives_two_parts_of_one_event(analyze: Analyze) -> None:
+    art = analyze("The old plant was a juggernaut, Mr. Clarke said, until it went bankrupt in 2009.")
+    a, b = _find(art, "juggernaut", "indirect"), _find(art, "until it went bankrupt", "indirect")
+    assert a.text == "The old plant was a juggernaut"
+    assert a.event == b.event and _name(a) == _name(b) == "Clarke"  # type: ignore[attr-defined]

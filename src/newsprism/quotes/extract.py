@@ -96,6 +96,7 @@ class Extractor:
         self.marks = find_marks(text)
         self.quotes: list[RawQuote] = []
         self._event = 0
+        self._pending_part: tuple[int, int] | None = None
         self.blocks = self._find_blocks()
         block_ranges = [(s, e) for _, s, e, _ in self.blocks]
         person_blocks = [(s, e) for _, s, e, outlet in self.blocks if not outlet]
@@ -414,6 +415,7 @@ class Extractor:
                     else ("dobj", "xcomp", "oprd")
                 )
                 objs = [c for c in tok.children if c.dep_ in obj_deps and c.i > tok.i]
+                self._pending_part = None
                 around = self._comma_cue(tok, subj, sent)
                 if around is not None:
                     s, e = around
@@ -474,7 +476,14 @@ class Extractor:
                 if e - s < 8 or self._covered(s, e):
                     continue
                 extra = {"attitude": True} if tok.lemma_.lower() in ATTITUDE else {}
-                self.quotes.append(RawQuote("indirect", s, e, subj=subj, cue=tok, event=self._new_event(), extra=extra))
+                event = self._new_event()
+                self.quotes.append(RawQuote("indirect", s, e, subj=subj, cue=tok, event=event, extra=extra))
+                if self._pending_part is not None:
+                    ps_, pe_ = self._pending_part
+                    if not self._covered(ps_, pe_):
+                        self.quotes.append(
+                            RawQuote("indirect", ps_, pe_, subj=subj, cue=tok, event=event, extra=dict(extra))
+                        )
 
     def _comma_cue(self, tok: Token, subj: Token, sent: Span) -> tuple[int, int] | None:
         """Cues set off by commas, read from the words (robust to parse errors):
@@ -494,9 +503,12 @@ class Extractor:
                 t for t in after[: (comma.i - tok.i - 1) if comma is not None else len(after)] if not t.is_punct
             ]
             if comma is not None and len(words_to_comma) <= 4 and comma.i + 1 < sent.end:
-                before = (sent.start_char, doc[k].idx)
+                # parenthetical cue: two parts of one quote event; the first part is added here
+                before = self._trim(sent.start_char, doc[k].idx)
                 rest = (doc[comma.i + 1].idx, sent.end_char)
-                return max(before, rest, key=lambda p: p[1] - p[0])
+                if before[1] - before[0] >= 8 and _words(self.text[before[0] : before[1]]) >= 3:
+                    self._pending_part = before
+                return rest
             if comma is None and len(words_to_comma) <= 5:
                 return sent.start_char, doc[k].idx
             return None
