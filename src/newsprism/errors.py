@@ -41,6 +41,8 @@ MESSAGES: dict[str, str] = {
     "E110": "cannot compare articles: {reason}",
     "E090": "cannot read neutral-wording lexicon {path}: {reason}",
     "E091": "techniques model not found or invalid in {path}: {reason} (run `newsprism train techniques`)",
+    "E080": "claims data file not found: {path}",
+    "E081": "claims model not found or invalid in {path}: {reason} (run `newsprism train claims`)",
     "E120": "unknown store question {name!r}; known questions: {known}",
     "E121": "store question {name!r} takes {expected} argument(s), got {got}",
     "E122": "refused or failed SQL query: {reason}",
