@@ -53,7 +53,11 @@ def predicted_spans(art: Article) -> dict[str, list[tuple[int, int]]]:
     out: dict[str, list[tuple[int, int]]] = {k: [] for k in KINDS}
     for q in attributions(art.quotes):
         out["content"].append((q.start, q.end))
-        if q.speaker is not None and q.speaker.start is not None and q.speaker.end is not None:
+        extra = q.model_extra or {}
+        src_s, src_e = extra.get("source_start"), extra.get("source_end")
+        if isinstance(src_s, int) and isinstance(src_e, int):  # the whole source phrase, PolNeAR's notion
+            out["source"].append((src_s, src_e))
+        elif q.speaker is not None and q.speaker.start is not None and q.speaker.end is not None:
             out["source"].append((q.speaker.start, q.speaker.end))
         cue = cue_span(art.text, q)
         if cue is not None:
