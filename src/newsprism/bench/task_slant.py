@@ -20,7 +20,7 @@ def _sub(idx: np.ndarray, n: int, quick: bool, seed: int) -> np.ndarray:
 def bench_slant(ctx: BenchContext) -> list[Metric]:
     """AllSides media-split macro-F1, hyperpartisan accuracy, BABE macro-F1 (split == "test": every row)."""
     from newsprism.slant import data
-    from newsprism.slant.score import model
+    from newsprism.slant.score import babe_proba, model
 
     out: list[Metric] = []
     root = ctx.data_dir
@@ -43,7 +43,7 @@ def bench_slant(ctx: BenchContext) -> list[Metric]:
     bb = list(data.read_babe(root / "babe"))
     bv = np.flatnonzero(data.seeded_split(len(bb), SPLIT_SEED) | test)
     by = np.array([int(bb[i]["label"]) for i in bv])  # type: ignore[call-overload]
-    bpred = model("babe").predict_proba([str(bb[i]["text"]) for i in bv]).argmax(1)
+    bpred = babe_proba([str(bb[i]["text"]) for i in bv]) > 0.5
     h = hash_files([root / "babe" / "babe_train.csv"])
     out.append(Metric("slant", "babe_macro_f1", float(f1_score(by, bpred, average="macro")), 0.804,
                       "BABE paper (Spinde et al. 2021)", len(bv), ctx.split, h))  # fmt: skip

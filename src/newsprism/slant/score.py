@@ -8,6 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from newsprism.model import Article, Slant, Span, make_span
 from newsprism.slant.classifier import LinearText
 from newsprism.slant.data import LABELS
@@ -90,11 +92,27 @@ def slant(article: Article) -> Slant:
     )
 
 
+@lru_cache(maxsize=1)
+def _babe_emb() -> tuple[np.ndarray, np.ndarray]:
+    with np.load(MODEL_DIR / "babe_emb.npz", allow_pickle=False) as z:
+        return z["coef"], z["intercept"]
+
+
+def babe_proba(texts: list[str]) -> np.ndarray:
+    """P(biased) per sentence: mean of the TF-IDF model and a MiniLM-embedding logistic regression."""
+    from newsprism.nlp import embed
+
+    coef, intercept = _babe_emb()
+    s = np.asarray(embed(texts)) @ coef.T.astype(np.float64) + intercept
+    p_emb = 1.0 / (1.0 + np.exp(-s[:, 0]))
+    return np.asarray((model("babe").predict_proba(texts)[:, 1] + p_emb) / 2)
+
+
 def sentence_bias(article: Article) -> None:
     """Set ``bias`` (BABE probability of biased wording) on each sentence."""
     if not article.sentences:
         return
     texts = [article.text[s.start : s.end] for s in article.sentences]
-    probs = model("babe").predict_proba(texts)[:, 1]
+    probs = babe_proba(texts)
     for s, p in zip(article.sentences, probs, strict=True):
         s.bias = round(float(p), 4)
