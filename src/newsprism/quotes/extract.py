@@ -624,10 +624,30 @@ class Extractor:
 
 
 def cue_span(cue: Token) -> tuple[int, int]:
-    """The cue's characters; "according to" covers both words."""
+    """The cue's verb group: auxiliaries, negation and adverbs right before it ("has also said",
+    "would not say") and a particle right after ("pointed out"); "according to" covers both words."""
     s, e = cue.idx, cue.idx + len(cue.text)
-    if cue.lower_ == "according" and cue.i + 1 < len(cue.doc) and cue.nbor(1).lower_ == "to":
-        e = cue.nbor(1).idx + 2
+    doc = cue.doc
+    if cue.lower_ == "according":
+        if cue.i + 1 < len(doc) and cue.nbor(1).lower_ == "to":
+            e = cue.nbor(1).idx + 2
+        return s, e
+    if cue.text == ":":
+        return s, e
+    left = {
+        c.i
+        for c in cue.lefts
+        if c.dep_ in ("aux", "auxpass", "neg", "advmod")
+        and c.lower_ not in ("to", "when", "where", "how", "why", "ago", "then", "as")
+        and not c.tag_.startswith("W")
+    }
+    k = cue.i
+    while k - 1 in left:
+        k -= 1
+    s = doc[k].idx
+    for c in cue.rights:
+        if c.dep_ == "prt" and c.i == cue.i + 1:
+            e = c.idx + len(c.text)
     return s, e
 
 
