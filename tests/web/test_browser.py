@@ -109,4 +109,5 @@ def test_compare_three_seeds(browser: object, server: str, seed_texts: dict[str,
     d.save_screenshot(str(OUT / "web-compare.png"))  # type: ignore[attr-defined]
     assert d.find_element(By.TAG_NAME, "h1").text == "Story comparison"  # type: ignore[attr-defined]
     assert len(d.find_elements(By.TAG_NAME, "section")) == 1, "the three seeds should form one story"  # type: ignore[attr-defined]
-    assert len(d.find_elements(By.CSS_SELECTOR, "section .col")) == 3  # type: ignore[attr-defined]
+    side = d.find_elements(By.CSS_SELECTOR, "section div.cols")[0]  # type: ignore[attr-defined]
+    assert len(side.find_elements(By.CSS_SELECTOR, ":scope > div.col")) == 3

@@ -203,7 +203,7 @@ def create_app(options: Options | None = None, store: str | Path | None = None) 
 
     @app.exception_handler(NewsprismError)
     async def _newsprism_error(request: Request, exc: NewsprismError) -> JSONResponse:
-        status = 502 if exc.exit_code == 3 else 422 if exc.exit_code == 2 else 500
+        status = {2: 422, 3: 502, 5: 422}.get(exc.exit_code, 500)  # bad input, fetch, bad store query
         return JSONResponse(exc.to_dict(), status_code=status)
 
     @app.exception_handler(_ApiError)

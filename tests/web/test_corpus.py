@@ -1,0 +1,61 @@
+"""Corpus page and API over a real (small) store built from the seeds."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsprism.batch import ingest
+from newsprism.options import load_options
+from newsprism.registry import registered
+
+
+@pytest.fixture(scope="module")
+def corpus_client(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Iterator[TestClient]:
+    from newsprism.web import create_app
+
+    tmp = tmp_path_factory.mktemp("corpus")
+    src = tmp / "seeds.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for i, path in enumerate(sorted(seeds_dir.glob("*.txt"))):
+            fh.write(
+                json.dumps(
+                    {
+                        "id": path.stem,
+                        "outlet": f"Outlet {i % 2} <b>",
+                        "date": f"2021-0{i + 3}-01",
+                        "text": path.read_text(encoding="utf-8"),
+                    }
+                )
+                + "\n"
+            )
+    stages = tuple(s for s in ("nlp", "quotes", "techniques", "slant") if s in registered())
+    ingest([str(src)], str(tmp / "store"), load_options(stages=stages), batch_size=2)
+    with TestClient(create_app(load_options(stages=stages), store=tmp / "store")) as client:
+        yield client
+
+
+def test_corpus_page_shows_charts_and_escapes(corpus_client: TestClient) -> None:
+    page = corpus_client.get("/corpus").text
+    assert "3 articles from 2 outlets" in page
+    assert 'id="top-speakers"' in page
+    assert "Outlet 0 &lt;b&gt;" in page and "Outlet 0 <b>" not in page
+
+
+def test_corpus_search_and_api(corpus_client: TestClient) -> None:
+    page = corpus_client.get("/corpus", params={"q": "Guatemala"}).text
+    assert "2 result(s) for" in page and "How Kamala Harris Can Mitigate" in page
+    found = corpus_client.get("/api/corpus/search", params={"q": "Honduras"}).json()
+    assert [r["id"][:3] for r in found] == ["002"]
+    questions = corpus_client.get("/api/corpus/questions").json()
+    assert "quotes-by-speaker" in questions
+    if "quotes" in registered():
+        rows = corpus_client.get("/api/corpus/ask/quotes-by-speaker", params={"arg": "Sanders"}).json()["rows"]
+        assert rows and all("sanders" in r[0].lower() for r in rows)
+    bad = corpus_client.get("/api/corpus/ask/no-such-question")
+    assert bad.status_code == 422
+    assert bad.json()["error"]["code"] == "E120"
