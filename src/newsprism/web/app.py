@@ -167,7 +167,12 @@ class Analyzer:
             raise InputError("E004", size=size, cap=self.options.max_bytes, source="<request>")
 
     def analyze(self, items: list[ArticleIn], job: Job | None = None) -> list[Article]:
-        articles = [self.to_article(i) for i in items]
+        articles = []
+        for n, item in enumerate(items, 1):
+            art = self.to_article(item)
+            if art.source == "<request>":
+                art.source = f"article {n}"  # the name a comparison column shows when no outlet is given
+            articles.append(art)
         out = []
         for art in articles:
             with self._lock:
