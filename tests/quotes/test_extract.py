@@ -185,3 +185,9 @@ def test_parenthetical_cue_gives_two_parts_of_one_event(analyze: Analyze) -> Non
     a, b = _find(art, "juggernaut", "indirect"), _find(art, "until it went bankrupt", "indirect")
     assert a.text == "The old plant was a juggernaut"
     assert a.event == b.event and _name(a) == _name(b) == "Clarke"  # type: ignore[attr-defined]
+
+
+def test_colon_without_verb(analyze: Analyze) -> None:
+    art = analyze("Cruz's response: “We will win this state and the next one.”")
+    q = _find(art, "We will win", "direct")
+    assert (_name(q), q.cue) == ("Cruz", ":")

@@ -306,6 +306,26 @@ class Extractor:
                 if cues:
                     p.cue = cues[0]
                     p.subj = self.speaker_for(cues[0])
+                else:
+                    self._colon_speaker(p)
+
+    def _colon_speaker(self, q: RawQuote) -> None:
+        """ "Cruz's response: “…”": no verb, the colon is the cue and the name before it speaks."""
+        ps, _ = self.paras[self.marks_para(q.start)]
+        before = self.text[ps : q.start].rstrip(' “"‘')
+        if not before.endswith(":"):
+            return
+        span = self.doc.char_span(ps, ps + len(before), alignment_mode="expand")
+        if span is None:
+            return
+        names = [t for t in span if t.pos_ == "PROPN" and not self.in_marks(t.idx)]
+        if not names:
+            return
+        q.subj = names[-1]
+        q.cue = span[-1] if span[-1].text == ":" else None
+
+    def marks_para(self, pos: int) -> int:
+        return next(k for k, (s, e) in enumerate(self.paras) if s <= pos <= e)
 
     def _sentence(self, pos: int) -> Span | None:
         span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
