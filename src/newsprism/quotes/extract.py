@@ -442,8 +442,7 @@ class Extractor:
                 elif comps:
                     c = comps[0]
                     s, e = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
-                    if c.left_edge.lower_ == "that":
-                        s = c.left_edge.idx + len(c.left_edge.text)
+                    # the complementizer stays: "that he was a threat" is the reported clause as written
                 elif (
                     left_comps
                     and tok.lemma_.lower() in REPORT_CUES
@@ -522,7 +521,12 @@ class Extractor:
             words_to_comma = [
                 t for t in after[: (comma.i - tok.i - 1) if comma is not None else len(after)] if not t.is_punct
             ]
-            if comma is not None and len(words_to_comma) <= 4 and comma.i + 1 < sent.end:
+            if (
+                comma is not None
+                and len(words_to_comma) <= 3
+                and not any(t.pos_ == "ADP" for t in words_to_comma)  # "has written for the Times," is no cue
+                and comma.i + 1 < sent.end
+            ):
                 # parenthetical cue: two parts of one quote event; the first part is added here
                 before = self._trim(sent.start_char, doc[k].idx)
                 rest = (doc[comma.i + 1].idx, sent.end_char)
