@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.model import Article, validate_offsets
+from newsprism.model import Article, Claim, validate_offsets
 
 
 def _seed(seeds_dir: Path, prefix: str) -> str:
@@ -24,7 +24,7 @@ def seed003(seeds_dir: Path, analyze: Callable[..., Article]) -> Article:
     return analyze(_seed(seeds_dir, "003"))
 
 
-def _claim_with(article: Article, phrase: str) -> object:
+def _claim_with(article: Article, phrase: str) -> Claim:
     hits = [c for c in article.claims if phrase in c.text]
     assert hits, f"no claim contains {phrase!r}"
     return hits[0]
@@ -58,7 +58,6 @@ def test_liberty_sentence_is_not_a_claim(seed003: Article) -> None:
     assert _opinion(seed003).checkworthiness < 0.3  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: TF-IDF subjectivity head scores it ~0.47 (docs/claims.md)")
 def test_liberty_sentence_is_subjective(seed003: Article) -> None:
     assert _opinion(seed003).subjectivity >= 0.5  # type: ignore[attr-defined]
 

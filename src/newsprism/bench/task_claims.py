@@ -9,16 +9,17 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.bench.registry import BenchContext, Metric, evaluator, hash_files
+from newsprism.claims.data import Example
 
 PUBLISHED: dict[str, tuple[float | None, str]] = {
     "claimbuster_f1": (None, "no published number in data/README.md; issue goal 0.85"),
     "clef2019_map": (0.166, "CLEF CheckThat! 2019 Task 1 best MAP (test debates)"),
     "subjectivity_macro_f1": (0.77, "CheckThat! subjectivity English macro-F1 (2023 test); issue goal 0.80"),
 }
-QUICK_ROWS = {"claimbuster": 400, "clef": 600, "subjectivity": 250}
+QUICK_ROWS = {"claimbuster": 300, "clef": 500, "subjectivity": 200}
 
 
-def _sample(rows: list, n: int, seed: int) -> list:  # type: ignore[type-arg]
+def _sample(rows: list[Example], n: int, seed: int) -> list[Example]:
     if len(rows) <= n:
         return rows
     idx = sorted(random.Random(seed).sample(range(len(rows)), n))
@@ -54,36 +55,50 @@ def bench_claims(ctx: BenchContext) -> list[Metric]:
             raise BenchError("E050", task="claims", path=ctx.data_dir)
         cb_val, clef_val = D.read_claimbuster(cb_path), D.read_clef2019(clef_path)
         subj_val = D.read_subjectivity(subj_path)
+        pools = {"cb": cb_val, "clef": clef_val, "subj": subj_val}
         files = [cb_path, clef_path, subj_path]
     else:
         cb_path, clef_path, subj_path = cw_dir / D.CLAIMBUSTER, cw_dir / D.CLEF2019, subj_dir / D.SUBJ_DEV
         for p in (cb_path, clef_path, subj_path):
             if not p.is_file():
                 raise BenchError("E050", task="claims", path=p)
-        cb_val = D.split_claimbuster(D.read_claimbuster(cb_path), seed)[1]
+        cb_all = D.read_claimbuster(cb_path)
+        cb_val = D.split_claimbuster(cb_all, seed)[1]
         clef_val = D.split_clef(D.read_clef2019(clef_path), seed)[1]
         subj_val = D.read_subjectivity(subj_path)
+        pools = {"cb": cb_all, "clef": clef_val, "subj": subj_val}
         files = [cb_path, clef_path, subj_dir / D.SUBJ_TRAIN, subj_path]
     if ctx.quick:
         cb_val = _sample(cb_val, QUICK_ROWS["claimbuster"], ctx.seed)
         clef_val = _sample(clef_val, QUICK_ROWS["clef"], ctx.seed)
         subj_val = _sample(subj_val, QUICK_ROWS["subjectivity"], ctx.seed)
 
-    def predict(task: str, rows: list[D.Example]) -> np.ndarray:
+    def predict(task: str, rows: list[D.Example], pool: str) -> np.ndarray:
         head = model.heads[task]
         texts = [r.text for r in rows]
-        emb = F.embeddings(texts) if head.needs_embeddings else None  # cached under /tmp/newsprism-cache
+        # whole-file embeddings are cached under /tmp/newsprism-cache (the trainer fills the same cache)
+        if not head.needs_embeddings:
+            return head.predict(texts, None)
+        pool_texts = [r.text for r in pools[pool]]
+        if ctx.quick and not F.is_cached(pool_texts):
+            emb = F.embeddings(texts)  # cold cache in quick mode: embed only the subsample
+        else:
+            emb = F.embeddings_from_pool(texts, pool_texts)
         return head.predict(texts, emb)
 
     cw = model.heads["checkworthiness"]
     scores = {
-        "claimbuster_f1": f1_at(np.array([r.label for r in cb_val]), predict("checkworthiness", cb_val), cw.threshold),
+        "claimbuster_f1": f1_at(
+            np.array([r.label for r in cb_val]), predict("checkworthiness", cb_val, "cb"), cw.threshold
+        ),
         "clef2019_map": mean_average_precision(
-            [r.group for r in clef_val], [r.label for r in clef_val], predict("checkworthiness", clef_val).tolist()
+            [r.group for r in clef_val],
+            [r.label for r in clef_val],
+            predict("checkworthiness", clef_val, "clef").tolist(),
         ),
         "subjectivity_macro_f1": macro_f1(
             np.array([r.label for r in subj_val]),
-            predict("subjectivity", subj_val) >= model.heads["subjectivity"].threshold,
+            predict("subjectivity", subj_val, "subj") >= model.heads["subjectivity"].threshold,
         ),
     }
     sizes = {"claimbuster_f1": len(cb_val), "clef2019_map": len(clef_val), "subjectivity_macro_f1": len(subj_val)}

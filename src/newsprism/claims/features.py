@@ -59,6 +59,15 @@ def tfidf(texts: list[str], terms: list[str], idf: np.ndarray) -> sparse.csr_mat
     return normalize(counts.multiply(idf[None, :]).tocsr(), norm="l2", copy=False)
 
 
+def _cache_path(texts: list[str]) -> Path:
+    key = hashlib.sha256("\x1e".join(normalise(t) for t in texts).encode("utf-8")).hexdigest()[:20]
+    return CACHE_DIR / f"{key}.npy"
+
+
+def is_cached(texts: list[str]) -> bool:
+    return _cache_path(texts).exists()
+
+
 def embeddings(texts: list[str], cache: bool = True) -> np.ndarray:
     """MiniLM unit vectors (n, 384); with ``cache`` the array is kept as .npy keyed by the texts' hash."""
     from newsprism.nlp.embed import embed
@@ -66,8 +75,7 @@ def embeddings(texts: list[str], cache: bool = True) -> np.ndarray:
     norm = [normalise(t) for t in texts]
     if not cache:
         return embed(norm)
-    key = hashlib.sha256("\x1e".join(norm).encode("utf-8")).hexdigest()[:20]
-    path = CACHE_DIR / f"{key}.npy"
+    path = _cache_path(texts)
     if path.exists():
         arr = np.load(path, allow_pickle=False)
         if arr.shape == (len(texts), 384):
@@ -92,3 +100,15 @@ def combine(
         return dense_x
     assert sparse_x is not None and dense_x is not None
     return sparse.hstack([sparse_x, sparse.csr_matrix(dense_x)], format="csr")
+
+
+def embeddings_from_pool(texts: list[str], pool: list[str]) -> np.ndarray:
+    """Embeddings of ``texts`` looked up in the cached embedding of a whole file (``pool``): a subsample reuses
+    the file's cache instead of embedding under a new key."""
+    arr = embeddings(pool)
+    index = {normalise(t): i for i, t in enumerate(pool)}
+    missing = [t for t in texts if normalise(t) not in index]
+    extra = embeddings(missing, cache=False) if missing else np.zeros((0, 384), np.float32)
+    extra_index = {normalise(t): i for i, t in enumerate(missing)}
+    rows = [arr[index[normalise(t)]] if normalise(t) in index else extra[extra_index[normalise(t)]] for t in texts]
+    return np.stack(rows) if rows else np.zeros((0, 384), np.float32)

@@ -21,7 +21,7 @@ from newsprism.claims.model import ClaimsModel, LinearHead
 
 log = logging.getLogger(__name__)
 KINDS = ("tfidf", "embed", "both")
-C_GRID = (0.5, 2.0, 8.0)
+C_GRID = (0.5, 2.0, 8.0, 32.0)
 
 
 def _fit(kind: str, train: list[D.Example], c: float, seed: int, emb: np.ndarray | None) -> LinearHead:
