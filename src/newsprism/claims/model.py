@@ -73,11 +73,14 @@ class ClaimsModel:
     heads: dict[str, LinearHead]
     meta: dict[str, Any]
 
-    def score(self, texts: list[str]) -> dict[str, np.ndarray]:
-        """{"checkworthiness": p, "subjectivity": p} for each text; embeds once when a head needs it."""
-        emb = (
-            F.embeddings(texts, cache=False) if texts and any(h.needs_embeddings for h in self.heads.values()) else None
-        )
+    @property
+    def needs_embeddings(self) -> bool:
+        return any(h.needs_embeddings for h in self.heads.values())
+
+    def score(self, texts: list[str], emb: np.ndarray | None = None) -> dict[str, np.ndarray]:
+        """{"checkworthiness": p, "subjectivity": p} for each text; embeds once (unless ``emb`` is given)."""
+        if emb is None and texts and self.needs_embeddings:
+            emb = F.embeddings(texts, cache=False)
         return {task: head.predict(texts, emb) for task, head in self.heads.items()}
 
     def save(self, path: Path) -> None:

@@ -6,12 +6,16 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
+from newsprism.claims import features as F
 from newsprism.claims import fields as FX
 from newsprism.claims.model import ClaimsModel, shipped
 from newsprism.claims.types import claim_type
 from newsprism.model import Claim, make_span
 
 if TYPE_CHECKING:
+    from newsprism.options import Options
     from newsprism.registry import Work
 
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?:but|yet|while|whereas|although|though)\s+|;\s+|\s+[—–]\s+")
@@ -73,7 +77,24 @@ def is_headline(work: Work, index: int) -> bool:
     return bool(line) and line[-1] not in ".!?\"”’'" and _words(line) <= HEADLINE_MAX_WORDS and line_end >= 0
 
 
-def annotate(batch: list[Work], model: ClaimsModel | None = None) -> None:
+def _unit_embeddings(batch: list[Work], units: list[Unit], texts: list[str], options: Options | None) -> np.ndarray:
+    """Sentence vectors from the per-batch shared cache (``newsprism.nlp.shared``); clauses embedded here."""
+    if options is None:
+        return F.embeddings(texts, cache=False)
+    from newsprism.nlp.shared import sentence_embeddings
+
+    per_article = sentence_embeddings(batch, options)
+    out = np.zeros((len(units), 384), dtype=np.float32)
+    clause_idx = [k for k, u in enumerate(units) if u.is_clause]
+    for k, u in enumerate(units):
+        if not u.is_clause:
+            out[k] = per_article[u.work][u.sentence]
+    if clause_idx:
+        out[clause_idx] = F.embeddings([texts[k] for k in clause_idx], cache=False)
+    return out
+
+
+def annotate(batch: list[Work], model: ClaimsModel | None = None, options: Options | None = None) -> None:
     """Score every sentence (and clause) and fill ``article.claims``."""
     model = model or shipped()
     units: list[Unit] = []
@@ -83,7 +104,8 @@ def annotate(batch: list[Work], model: ClaimsModel | None = None) -> None:
             units.append(Unit(wi, si, sent.start, sent.end, False))
             units.extend(Unit(wi, si, s, e, True) for s, e in clauses(text, sent.start, sent.end))
     texts = [batch[u.work].article.text[u.start : u.end] for u in units]
-    scores = model.score(texts)
+    emb = _unit_embeddings(batch, units, texts, options) if texts and model.needs_embeddings else None
+    scores = model.score(texts, emb)
     cw_t = model.heads["checkworthiness"].threshold
     split_sentences = {(u.work, u.sentence) for u in units if u.is_clause}
     for work in batch:

@@ -21,4 +21,4 @@ def claims_stage(batch: list[Work], options: Options) -> None:
     """Check-worthy claims with type, numbers, dates, entities, hedges and sourcing; sentence scores."""
     from newsprism.claims.stage import annotate
 
-    annotate(batch)
+    annotate(batch, options=options)
