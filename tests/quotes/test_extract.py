@@ -191,3 +191,10 @@ def test_colon_without_verb(analyze: Analyze) -> None:
     art = analyze("Cruz's response: “We will win this state and the next one.”")
     q = _find(art, "We will win", "direct")
     assert (_name(q), q.cue) == ("Cruz", ":")
+
+
+def test_quote_paragraph_continues_previous_speaker(analyze: Analyze) -> None:
+    art = analyze("“We will not stop,” said Mayor Ann Lee.\n\n“The city deserves better than this.”")
+    q = _find(art, "deserves better", "direct")
+    assert _name(q) == "Ann Lee"
+    assert q.inherited_speaker is True  # type: ignore[attr-defined]

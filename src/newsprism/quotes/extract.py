@@ -264,6 +264,7 @@ class Extractor:
         for m in self.marks:
             by_para.setdefault(m.para, []).append(m)
         last_direct: RawQuote | None = None
+        prev_speaker: tuple[int, Token | None, Token | None] = (-2, None, None)
         for k in sorted(by_para):
             pms = by_para[k]
             para_cue: Token | None = None
@@ -308,6 +309,13 @@ class Extractor:
                     p.subj = self.speaker_for(cues[0])
                 else:
                     self._colon_speaker(p)
+                if p.subj is None and p.kind == "direct" and self._starts_para(p) and prev_speaker[0] == k - 1:
+                    # a paragraph that is only a quotation continues the speaker of the paragraph before
+                    p.subj, p.cue = prev_speaker[1], prev_speaker[2]
+                    p.extra["inherited_speaker"] = True
+            attributed = [q for q in self.quotes if q.kind == "direct" and q.subj is not None and self._para_of(q) == k]
+            if attributed:
+                prev_speaker = (k, attributed[-1].subj, attributed[-1].cue)
 
     def _colon_speaker(self, q: RawQuote) -> None:
         """ "Cruz's response: “…”": no verb, the colon is the cue and the name before it speaks."""
@@ -323,6 +331,13 @@ class Extractor:
             return
         q.subj = names[-1]
         q.cue = span[-1] if span[-1].text == ":" else None
+
+    def _para_of(self, q: RawQuote) -> int:
+        return self.marks_para(q.start)
+
+    def _starts_para(self, q: RawQuote) -> bool:
+        ps, _ = self.paras[self.marks_para(q.start)]
+        return not self.text[ps : q.start].strip(" “\"‘'")
 
     def marks_para(self, pos: int) -> int:
         return next(k for k, (s, e) in enumerate(self.paras) if s <= pos <= e)
