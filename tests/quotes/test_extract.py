@@ -198,3 +198,13 @@ def test_quote_paragraph_continues_previous_speaker(analyze: Analyze) -> None:
     q = _find(art, "deserves better", "direct")
     assert _name(q) == "Ann Lee"
     assert q.inherited_speaker is True  # type: ignore[attr-defined]
+
+
+def test_transcript_speaker_labels(analyze: Analyze) -> None:
+    art = analyze(
+        "Senator Mary Fallin spoke to CNN.\n\nTAPPER: Do you think the plan can work?\n\n"
+        "FALLIN: I think it can work if both parties agree on it."
+    )
+    q = _find(art, "if both parties agree", "block")
+    assert _name(q) == "Mary Fallin" and q.cue == ":"
+    assert _find(art, "Do you think", "block").speaker is not None

@@ -23,6 +23,7 @@ BLOCK_INTRO_MAX_WORDS = 15
 FIRST_SECOND = re.compile(r"\b(I|I’m|I'm|I’ve|I'd|I’d|we|We|we’re|We’re|our|Our|us|you|You|your|my|My|me)\b")
 SPEECHY_START = re.compile(r"^(So|Well|And|But|Now|Look|Yes|No|Oh)\b")
 GAP_WORDS = 7
+SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}): (\S.*)$")
 HEADLINE_COLON = re.compile(r"^((?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+): (\S.*)$")
 POSSESSED = re.compile(
     r"\b([A-Z][\w.-]+(?: [A-Z][\w.-]+)*)[’']s?\s+(?:\w+\s+)?"
@@ -522,7 +523,7 @@ class Extractor:
     def _comma_cue(self, tok: Token, subj: Token, sent: Span) -> tuple[int, int] | None:
         """Cues set off by commas, read from the words (robust to parse errors):
         "…, Obama said." / "…, said Mark Kantrowitz, an expert." / "If …, Rubio said, Christians must …"."""
-        if tok.lemma_.lower() not in REPORT_CUES:
+        if tok.lemma_.lower() not in SPEECH:
             return None
         doc = self.doc
         if subj.i < tok.i:
@@ -585,22 +586,42 @@ class Extractor:
         )
 
     def _add_interview_answers(self) -> None:
-        """Q&A interviews: "A: …" paragraphs are the interviewee's words (kind block, cue ":")."""
+        """Interviews and transcripts: "Q: …"/"A: …" paragraphs, and "TAPPER: …" speaker labels in capitals.
+
+        Each labelled paragraph is kind block with cue ":"; a capitalised label is resolved as a name
+        (TRUMP → the article's Trump); Q and A paragraphs stay without a speaker (``interview: true``).
+        """
+        labelled = []
+        for ps, pe in self.paras:
+            m = SPEAKER_LABEL.match(self.text[ps:pe])
+            if m is not None and len(m.group(1)) >= 2:
+                labelled.append((ps, pe, m))
+        if len(labelled) < 2:
+            labelled = []  # one capitalised line with a colon is a headline, not a transcript
+        for ps, pe, m in labelled:
+            s, e = self._trim(ps + m.start(2), pe)
+            if e - s < 2 or self._covered(s, e):
+                continue
+            label = self.doc.char_span(ps, ps + m.end(1), alignment_mode="expand")
+            colon = self.doc.char_span(ps + m.end(1), ps + m.end(1) + 1, alignment_mode="expand")
+            subj = label[-1] if label is not None and len(label) else None
+            cue = colon[0] if colon is not None and len(colon) else None
+            self.quotes.append(
+                RawQuote("block", s, e, subj=subj, cue=cue, event=self._new_event(), extra={"transcript": True})
+            )
         qa = [(ps, pe) for ps, pe in self.paras if self.text.startswith(("Q: ", "A: "), ps)]
         if len({self.text[ps] for ps, _ in qa}) < 2:
             return  # both questions and answers, or it is not an interview
         for ps, pe in qa:
-            if self.text[ps] != "A":
-                continue
             s, e = self._trim(ps + 3, pe)
             if e - s < 2 or self._covered(s, e):
                 continue
             letter = self.doc.char_span(ps, ps + 1, alignment_mode="expand")
             colon = self.doc.char_span(ps + 1, ps + 2, alignment_mode="expand")
-            q = RawQuote(
-                "block", s, e, cue=colon[0] if colon is not None and len(colon) else None, event=self._new_event()
-            )
+            cue = colon[0] if colon is not None and len(colon) else None
+            q = RawQuote("block", s, e, cue=cue, event=self._new_event())
             q.extra["interview"] = True
+            q.extra["question"] = self.text[ps] == "Q"
             if letter is not None and len(letter):
                 q.extra["answer_mark"] = (letter[0].idx, letter[0].idx + 1)
             self.quotes.append(q)
@@ -631,9 +652,9 @@ class Extractor:
         # texts are processed in order so pronoun history builds up left to right
         self._add_blocks()
         self._add_marked()
+        self._add_interview_answers()
         self._add_indirect()
         self._add_headline_colons()
-        self._add_interview_answers()
         self.quotes.sort(key=lambda q: (q.start, q.end))
         # speakers are resolved left to right so each pronoun sees the speakers before it
         done: dict[int, Resolved | None] = {}
