@@ -1,6 +1,8 @@
 """Claim type rules: numeric | comparative | causal | prediction | attribution | event | question | other.
 
 First match wins in that order (a numeric comparison is "numeric"; its numbers are the checkable part).
+"event" needs a past-tense verb other than a reporting verb, so "X said Y happened" is an event and only a
+bare "X said ..." with nothing else checkable is "attribution".
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-TYPES = ("numeric", "comparative", "causal", "prediction", "attribution", "event", "question", "other")
+TYPES = ("numeric", "comparative", "causal", "prediction", "event", "attribution", "question", "other")
+CUE_LEMMAS = {"say", "tell", "report", "state", "claim", "announce", "insist", "add", "write", "note", "argue"}
 COMPARATIVE_RE = re.compile(
     r"\b(than|compared (?:to|with)|more|less|fewer|most|least|highest|lowest|largest|smallest|biggest|record|"
     r"doubled|tripled|halved|outpac\w+|surpass\w+|exceed\w*|rank\w*|top)\b",
@@ -39,15 +42,16 @@ def claim_type(text: str, numbers: list[dict[str, Any]], doc: Doc | None, start:
         return "question"
     if any(n.get("value") is not None for n in numbers):
         return "numeric"
-    tags = [t.tag_ for t in doc if start <= t.idx < end] if doc is not None else []
+    toks = [t for t in doc if start <= t.idx < end] if doc is not None else []
+    tags = [t.tag_ for t in toks]
     if COMPARATIVE_RE.search(text) or any(t in ("JJR", "JJS", "RBR", "RBS") for t in tags):
         return "comparative"
     if CAUSAL_RE.search(text):
         return "causal"
     if PREDICTION_RE.search(text):
         return "prediction"
+    if any(t.tag_ in ("VBD", "VBN") and t.lemma_.lower() not in CUE_LEMMAS for t in toks):
+        return "event"
     if ATTRIBUTION_RE.search(text):
         return "attribution"
-    if any(t in ("VBD", "VBN") for t in tags):
-        return "event"
     return "other"
