@@ -23,7 +23,9 @@ def analyze_paths(paths: Iterable[str | Path], options: Options | None = None) -
 
 def analyze_text(text: str, options: Options | None = None, **meta: str | None) -> Article:
     """Analyse one plain-text article."""
-    return next(analyze_articles([article_from_text(text, **meta)], options))
+    opts = options or load_options()
+    fields = {k: v for k, v in meta.items() if v is not None}
+    return next(analyze_articles([article_from_text(text, options=opts, **fields)], opts))
 
 
 def compare_articles(articles: list[Article], options: Options | None = None) -> Comparison:
