@@ -66,3 +66,12 @@ def test_headline_marked_and_dates_resolved(analyze: Callable[..., Article]) -> 
     dates = body[0].dates  # type: ignore[attr-defined]
     assert [d["iso"] for d in dates if d["text"] == "Tuesday"] == ["2024-05-07"]
     assert body[0].sourced == "anonymous"  # type: ignore[attr-defined]
+
+
+def test_quote_with_trailing_cue_is_the_speakers(analyze: Callable[..., Article]) -> None:
+    art = analyze("“We will cut taxes by 20 percent,” the senator allegedly said on Monday.", published="2024-03-06")
+    assert validate_offsets(art) == []
+    c = art.claims[0]
+    assert c.in_quote is True and c.speaker == "senator"  # type: ignore[attr-defined]
+    assert [h["text"] for h in c.hedges] == ["allegedly"]  # type: ignore[attr-defined]
+    assert [d["iso"] for d in c.dates] == ["2024-03-04"]  # type: ignore[attr-defined]

@@ -262,11 +262,14 @@ def sourced(article: Article, start: int, end: int, sent_start: int, sent_end: i
 
 
 def enclosing_quote(article: Article, start: int, end: int) -> Quote | None:
-    """The quotation that contains (or mostly covers) the claim span, if any."""
+    """The quotation the claim belongs to: one covering >= 60% of the claim span, or one lying wholly inside
+    the claim and making up >= 35% of it (a sentence that is mostly a quotation plus its cue)."""
     best = None
+    length = max(1, end - start)
     for q in article.quotes:
         overlap = min(end, q.end) - max(start, q.start)
-        covers = overlap > 0 and overlap >= 0.6 * (end - start)
-        if covers and (best is None or (q.end - q.start) < (best.end - best.start)):
+        covers = overlap > 0 and overlap >= 0.6 * length
+        inside = start <= q.start and q.end <= end and (q.end - q.start) >= 0.35 * length
+        if (covers or inside) and (best is None or (q.end - q.start) > (best.end - best.start)):
             best = q
     return best
