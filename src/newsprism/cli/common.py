@@ -15,7 +15,7 @@ from newsprism.options import Options, load_options
 from newsprism.report import write_atomic
 
 T = TypeVar("T")
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)  # one line per message, never re-wrapped
 
 
 def build_options(config: Path | None, stages: str | None = None, **flags: object) -> Options:
