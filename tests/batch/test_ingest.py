@@ -18,8 +18,7 @@ from newsprism.options import load_options
 from newsprism.store import Store
 from newsprism.store.catalog import connect
 from newsprism.store.shards import write_partition
-
-from .synthetic import write_corpus
+from synthetic_corpus import write_corpus
 
 EXE = Path(sys.executable).parent / "newsprism"
 OPTS = load_options(stages=("nlp",))

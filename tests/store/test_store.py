@@ -18,8 +18,7 @@ from newsprism.store.dedup import find_duplicates
 from newsprism.store.export import export
 from newsprism.store.query import ask, run_sql
 from newsprism.store.shards import content_hash
-
-from .synthetic import body, write_corpus
+from synthetic_corpus import body, write_corpus
 
 
 @pytest.fixture(scope="module")
