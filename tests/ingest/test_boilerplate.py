@@ -9,7 +9,9 @@ import numpy as np
 from newsprism.ingest.boilerplate import (
     N_FEATURES,
     LineModel,
+    classify_lines,
     line_features,
+    main_block,
     remove_boilerplate,
     rule_reason,
     shipped_model,
@@ -59,10 +61,31 @@ def test_shipped_model_loads_and_scores_prose_above_chrome() -> None:
 
 
 def test_model_json_round_trip() -> None:
-    m = LineModel(np.zeros(N_FEATURES), np.ones(N_FEATURES), np.arange(N_FEATURES) / 10, -1.0, 0.4, 0.5)
+    m = LineModel(np.zeros(N_FEATURES), np.ones(N_FEATURES), np.arange(N_FEATURES) / 10, -1.0, 0.4, 0.5, 0.3, 0.2)
     again = LineModel.from_json(m.to_json())
     x = np.random.default_rng(0).normal(size=(5, N_FEATURES))
     assert np.allclose(m.proba(x), again.proba(x))
+    assert (again.block_threshold, again.inner_threshold) == (0.3, 0.2)
+
+
+def test_main_block_is_the_maximum_sum_run() -> None:
+    assert main_block(np.array([-1.0, 2.0, -0.5, 3.0, -4.0, 1.0])) == (1, 4)
+    assert main_block(np.array([-2.0, -1.0, -3.0])) == (1, 2)
+    assert main_block(np.array([])) == (0, 0)
+
+
+def test_block_selection_drops_prose_detached_from_the_main_block() -> None:
+    # A model that scores only by line length: prose ~0.99, one-word lines ~0.01.
+    coef = np.zeros(N_FEATURES)
+    coef[1] = 4.0  # log1p(words)
+    lines = [PROSE] * 6 + ["Home"] * 30 + [PROSE]
+    plain = LineModel(np.zeros(N_FEATURES), np.ones(N_FEATURES), coef, -8.0, 0.4, 0.0)
+    kept = [i for i, r in enumerate(classify_lines(lines, model=plain)) if r is None]
+    assert kept == [0, 1, 2, 3, 4, 5, 36]
+    blocky = LineModel(np.zeros(N_FEATURES), np.ones(N_FEATURES), coef, -8.0, 0.4, 0.0, 0.3, 0.4)
+    reasons = classify_lines(lines, model=blocky)
+    assert reasons[:6] == [None] * 6
+    assert reasons[-1] is not None and reasons[-1].startswith("outside the main text block")
 
 
 def test_strip_never_empties_and_records_reasons() -> None:

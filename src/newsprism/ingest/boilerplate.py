@@ -221,6 +221,11 @@ class LineModel:
     intercept: float
     threshold: float
     smooth: float = 0.0
+    # Main-block selection: the maximum-sum contiguous run of lines scored (p - block_threshold) * sqrt(words)
+    # (article bodies are one region of the page); lines outside it are dropped, lines inside it are kept from
+    # inner_threshold up. block_threshold <= 0 disables it.
+    block_threshold: float = 0.0
+    inner_threshold: float = 0.0
 
     def proba(self, feats: np.ndarray) -> np.ndarray:
         """P(line is body), blended with the mean of its +-2 neighbours (body lines come in runs)."""
@@ -244,6 +249,8 @@ class LineModel:
             "intercept": self.intercept,
             "threshold": self.threshold,
             "smooth": self.smooth,
+            "block_threshold": self.block_threshold,
+            "inner_threshold": self.inner_threshold,
         }
 
     @classmethod
@@ -252,7 +259,22 @@ class LineModel:
             return np.asarray(data[key], dtype=float)
 
         thr, smooth = float(data["threshold"]), float(data.get("smooth", 0.0))
-        return cls(arr("mean"), arr("scale"), arr("coef"), float(data["intercept"]), thr, smooth)
+        block, inner = float(data.get("block_threshold", 0.0)), float(data.get("inner_threshold", 0.0))
+        return cls(arr("mean"), arr("scale"), arr("coef"), float(data["intercept"]), thr, smooth, block, inner)
+
+
+def main_block(scores: np.ndarray) -> tuple[int, int]:
+    """[start, end) of the maximum-sum contiguous run of ``scores`` (Kadane); (0, 0) when empty."""
+    best, best_span = -math.inf, (0, 0)
+    cur, cur_start = 0.0, 0
+    for i, v in enumerate(scores):
+        if cur <= 0:
+            cur, cur_start = float(v), i
+        else:
+            cur += float(v)
+        if cur > best:
+            best, best_span = cur, (cur_start, i + 1)
+    return best_span
 
 
 @lru_cache(maxsize=1)
@@ -276,8 +298,15 @@ def classify_lines(lines: list[str], model: LineModel | None = None, use_model: 
     mdl = model if model is not None else (shipped_model() if use_model else None)
     if mdl is not None:
         proba = mdl.proba(line_features(lines))
+        lo, hi, thr = 0, len(lines), np.full(len(lines), mdl.threshold)
+        if mdl.block_threshold > 0:
+            n_words = np.array([max(len(_words(t)), 1) for t in lines], dtype=float)
+            lo, hi = main_block((proba - mdl.block_threshold) * np.sqrt(n_words))
+            thr[lo:hi] = min(mdl.inner_threshold, mdl.threshold)
         for i, t in enumerate(lines):
-            if reasons[i] is None and proba[i] < mdl.threshold:
+            if reasons[i] is None and not lo <= i < hi:
+                reasons[i] = f"outside the main text block (p_body={proba[i]:.2f})"
+            elif reasons[i] is None and proba[i] < thr[i]:
                 # Quoted speech inside prose is never dropped by the model alone.
                 if QUOTE_CHARS.search(t) and len(_words(t)) >= 8:
                     continue
