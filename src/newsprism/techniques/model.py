@@ -12,6 +12,7 @@ import numpy as np
 
 from newsprism.errors import ModelError
 from newsprism.techniques import neutral as lex
+from newsprism.techniques.embcache import embed_unique
 from newsprism.techniques.features import (
     Tok,
     decode,
@@ -56,6 +57,8 @@ class TechniquesModel:
     tc_bias: np.ndarray
     classes: list[str]
     meta: dict[str, Any]
+    tc_emb_coef: np.ndarray | None = None  # (n_classes, 768): MiniLM [span, sentence] embeddings
+    si_gate_coef: np.ndarray | None = None  # (384,): "sentence holds a propaganda span" from its MiniLM vector
 
     @classmethod
     def load(cls, path: Path = MODEL_DIR) -> TechniquesModel:
@@ -63,6 +66,10 @@ class TechniquesModel:
             meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
             si = np.load(path / "si_coef.npy", allow_pickle=False)
             tc = np.load(path / "tc_coef.npy", allow_pickle=False)
+            emb_path = path / "tc_emb_coef.npy"
+            tc_emb = np.load(emb_path, allow_pickle=False).astype(np.float32) if emb_path.exists() else None
+            gate_path = path / "si_gate_coef.npy"
+            gate = np.load(gate_path, allow_pickle=False).astype(np.float32) if gate_path.exists() else None
         except (OSError, ValueError) as exc:
             raise ModelError("E091", path=path, reason=str(exc)) from exc
         return cls(
@@ -72,12 +79,18 @@ class TechniquesModel:
             np.asarray(meta["tc_bias"], dtype=np.float32),
             list(meta["classes"]),
             meta,
+            tc_emb,
+            gate,
         )
 
     def save(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
         np.save(path / "si_coef.npy", self.si_coef.astype(np.float16), allow_pickle=False)
         np.save(path / "tc_coef.npy", self.tc_coef.astype(np.float16), allow_pickle=False)
+        if self.tc_emb_coef is not None:
+            np.save(path / "tc_emb_coef.npy", self.tc_emb_coef.astype(np.float32), allow_pickle=False)
+        if self.si_gate_coef is not None:
+            np.save(path / "si_gate_coef.npy", self.si_gate_coef.astype(np.float32), allow_pickle=False)
         meta = dict(self.meta, si_bias=self.si_bias, tc_bias=[float(b) for b in self.tc_bias], classes=self.classes)
         (path / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
@@ -85,22 +98,55 @@ class TechniquesModel:
     def threshold(self) -> float:
         return float(self.meta.get("threshold", 0.5))
 
-    def token_probs(self, text: str, toks: list[Tok], hits: list[lex.Hit]) -> np.ndarray:
+    def token_probs(
+        self, text: str, toks: list[Tok], hits: list[lex.Hit], gate: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Per-token span probability; ``gate`` (per-token sentence logit) is added with weight ``gate_weight``."""
         if not toks:
             return np.zeros(0, dtype=np.float32)
         mask = lex_mask(toks, [(h.start, h.end) for h in hits])
         x = hash_tokens(token_features(text, toks, mask))
-        return _sigmoid(np.asarray(x @ self.si_coef).ravel() + self.si_bias)
+        logits = np.asarray(x @ self.si_coef).ravel() + self.si_bias
+        if gate is not None:
+            logits = logits + float(self.meta.get("gate_weight", 0.0)) * gate
+        return _sigmoid(logits)
+
+    def sentence_gate(
+        self, toks: list[Tok], sentences: list[tuple[int, int]], vectors: np.ndarray | None
+    ) -> np.ndarray | None:
+        """Per-token logit of the sentence classifier (None without a gate or sentence vectors)."""
+        if self.si_gate_coef is None or vectors is None or len(vectors) != len(sentences) or not sentences:
+            return None
+        sent_logit = np.asarray(vectors, dtype=np.float32) @ self.si_gate_coef + float(self.meta["gate_bias"])
+        starts = np.asarray([s for s, _ in sentences])
+        idx = np.clip(np.searchsorted(starts, [t.start for t in toks], side="right") - 1, 0, len(sentences) - 1)
+        return sent_logit[idx]
 
     def classify(
-        self, text: str, spans: list[tuple[int, int]], contexts: list[str], lemmas: list[list[str]]
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        contexts: list[str],
+        lemmas: list[list[str]],
+        embed: Any = embed_unique,
     ) -> np.ndarray:
+        """Technique probabilities per span; ``embed(list[str]) -> (n, 384)`` supplies MiniLM vectors."""
         if not spans:
             return np.zeros((0, len(self.classes)), dtype=np.float32)
         x = hash_spans(
             [span_features(text, s, e, c, lm) for (s, e), c, lm in zip(spans, contexts, lemmas, strict=True)]
         )
-        return _softmax(np.asarray(x @ self.tc_coef.T) + self.tc_bias)
+        logits = np.asarray(x @ self.tc_coef.T) + self.tc_bias
+        if self.tc_emb_coef is not None:
+            logits = logits + tc_embeddings(text, spans, contexts, embed) @ self.tc_emb_coef.T
+        return _softmax(logits)
+
+
+def tc_embeddings(text: str, spans: list[tuple[int, int]], contexts: list[str], embed: Any) -> np.ndarray:
+    """[span vector, sentence vector] per span (one embedding batch for all distinct strings)."""
+    n = len(spans)
+    vecs = np.asarray(embed([text[s:e] for s, e in spans] + list(contexts)), dtype=np.float32)
+    return np.hstack([vecs[:n], vecs[n:]])
 
 
 @lru_cache(maxsize=1)
@@ -130,10 +176,15 @@ def detect(
     *,
     use_lexicon: bool = True,
     use_repetition: bool = True,
+    embed: Any = embed_unique,
+    sentence_vectors: np.ndarray | None = None,
 ) -> list[Detection]:
-    """Spans from the lexicon (with neutral wording), repeated n-grams and the SI tagger, each classified."""
+    """Spans from the lexicon (with neutral wording), repeated n-grams and the SI tagger, each classified.
+
+    ``sentence_vectors`` (MiniLM, one row per sentence) feed the sentence gate of the SI tagger when given.
+    """
     hits = lex.find(text, entries) if use_lexicon else []
-    probs = model.token_probs(text, toks, hits)
+    probs = model.token_probs(text, toks, hits, model.sentence_gate(toks, sentences, sentence_vectors))
     out: list[Detection] = []
     taken: list[tuple[int, int]] = []
     lex_precision = float(model.meta.get("lexicon_precision", 0.5))
@@ -156,7 +207,7 @@ def detect(
     if model_spans:
         ctx = [_sentence_of(sentences, s, e, text) for s, e, _ in model_spans]
         lem = [_lemmas(toks, s, e) for s, e, _ in model_spans]
-        tc = model.classify(text, [(s, e) for s, e, _ in model_spans], ctx, lem)
+        tc = model.classify(text, [(s, e) for s, e, _ in model_spans], ctx, lem, embed)
         for (s, e, p), row in zip(model_spans, tc, strict=True):
             k = int(np.argmax(row))
             neutral = lex.neutral_for(text[s:e], entries)

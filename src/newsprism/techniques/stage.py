@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from newsprism.model import Article, Technique, make_span
 from newsprism.techniques import neutral as lex
+from newsprism.techniques.embcache import embed_unique
 from newsprism.techniques.explain import explain
 from newsprism.techniques.features import tokens_from_doc
 from newsprism.techniques.model import TechniquesModel, detect, shipped_model
@@ -15,14 +18,25 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def analyse(article: Article, doc: Doc, user_lexicon: str | None = None, model: TechniquesModel | None = None) -> None:
-    """Fill ``article.techniques`` and the ``technique_summary`` extra."""
+def analyse(
+    article: Article,
+    doc: Doc,
+    user_lexicon: str | None = None,
+    model: TechniquesModel | None = None,
+    sentence_vectors: np.ndarray | None = None,
+) -> None:
+    """Fill ``article.techniques`` and the ``technique_summary`` extra.
+
+    ``sentence_vectors`` (MiniLM, one row per ``article.sentences``) feed the SI sentence gate; computed if absent.
+    """
     model = model or shipped_model()
     entries = lex.load_lexicon(user_lexicon)
     toks = tokens_from_doc(doc)
     sents = [(s.start, s.end) for s in article.sentences]
+    if sentence_vectors is None and model.si_gate_coef is not None and sents:
+        sentence_vectors = embed_unique([article.text[s:e] for s, e in sents])
     out = []
-    for d in detect(model, article.text, toks, sents, entries):
+    for d in detect(model, article.text, toks, sents, entries, sentence_vectors=sentence_vectors):
         text = article.text[d.start : d.end]
         count = int(d.evidence) if d.source == "repetition" and d.evidence.isdigit() else None
         out.append(

@@ -11,6 +11,7 @@ import numpy as np
 
 from newsprism.techniques import TECHNIQUES
 from newsprism.techniques import neutral as lex
+from newsprism.techniques.embcache import cached_embed
 from newsprism.techniques.features import (
     Tok,
     hash_spans,
@@ -22,7 +23,7 @@ from newsprism.techniques.features import (
     tokens_from_doc,
 )
 from newsprism.techniques.metrics import micro_f1, si_prf
-from newsprism.techniques.model import TechniquesModel, _lemmas, _sentence_of, detect
+from newsprism.techniques.model import TechniquesModel, _lemmas, _sentence_of, detect, tc_embeddings
 from newsprism.techniques.ptc import PtcArticle, load_ptc, split
 from newsprism.techniques.repetition import repeated_ngrams
 
@@ -73,15 +74,25 @@ def _si_matrix(
     return vstack(xs).tocsr(), np.asarray(ys)
 
 
+EMB_WEIGHT = 3.0  # scale of the 768 dense MiniLM columns beside the hashed sparse ones (chosen by the first engineer)
+
+
 def _tc_data(arts: list[PtcArticle], toks: dict[str, list[Tok]]) -> tuple[Any, list[str]]:
-    feats, labels = [], []
+    """Hashed span features + EMB_WEIGHT x [MiniLM span, MiniLM sentence] (cached embeddings)."""
+    from scipy.sparse import csr_matrix, hstack
+
+    feats, labels, embs = [], [], []
     for a in arts:
         sents = line_sentences(a.text)
-        for tech, s, e in a.tc:
-            ctx = _sentence_of(sents, s, e, a.text)
+        spans = [(s, e) for _, s, e in a.tc]
+        ctxs = [_sentence_of(sents, s, e, a.text) for s, e in spans]
+        for (tech, s, e), ctx in zip(a.tc, ctxs, strict=True):
             feats.append(span_features(a.text, s, e, ctx, _lemmas(toks[a.id], s, e)))
             labels.append(tech)
-    return hash_spans(feats), labels
+        if spans:
+            embs.append(tc_embeddings(a.text, spans, ctxs, cached_embed))
+    dense = np.vstack(embs) if embs else np.zeros((0, 768), dtype=np.float32)
+    return hstack([hash_spans(feats), csr_matrix(EMB_WEIGHT * dense)]).tocsr(), labels
 
 
 def _fit_si(x: Any, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
@@ -92,12 +103,33 @@ def _fit_si(x: Any, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
     return clf.coef_.ravel().astype(np.float32), float(clf.intercept_[0])
 
 
-def _fit_tc(x: Any, y: list[str], c: float) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def _fit_tc(x: Any, y: list[str], c: float) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
+    """-> (sparse coef, bias, classes, dense embedding coef already scaled by EMB_WEIGHT)."""
     from sklearn.linear_model import LogisticRegression
 
-    clf = LogisticRegression(C=c, max_iter=300)
+    clf = LogisticRegression(C=c, max_iter=500)
     clf.fit(x, y)
-    return clf.coef_.astype(np.float32), clf.intercept_.astype(np.float32), [str(k) for k in clf.classes_]
+    coef = clf.coef_.astype(np.float32)
+    n = coef.shape[1] - 768
+    return coef[:, :n], clf.intercept_.astype(np.float32), [str(k) for k in clf.classes_], EMB_WEIGHT * coef[:, n:]
+
+
+def line_vectors(a: PtcArticle) -> np.ndarray:
+    """Cached MiniLM vectors of the article's non-empty lines (PTC's sentence unit)."""
+    return cached_embed([a.text[s:e] for s, e in line_sentences(a.text)])
+
+
+def _fit_gate(arts: list[PtcArticle], c: float = 1.0) -> tuple[np.ndarray, float]:
+    """Sentence gate: logistic regression on a line's MiniLM vector -> the line overlaps a gold SI span."""
+    from sklearn.linear_model import LogisticRegression
+
+    ys = [int(any(s < ge and gs < e for gs, ge in a.si)) for a in arts for s, e in line_sentences(a.text)]
+    clf = LogisticRegression(C=c, max_iter=1000).fit(np.vstack([line_vectors(a) for a in arts]), ys)
+    return clf.coef_.ravel().astype(np.float32), float(clf.intercept_[0])
+
+
+def _no_embedding(texts: list[str]) -> np.ndarray:
+    return np.zeros((len(texts), 384), dtype=np.float32)
 
 
 def evaluate(
@@ -108,12 +140,23 @@ def evaluate(
     *,
     use_lexicon: bool = True,
     use_repetition: bool = True,
+    embed: Any = cached_embed,
 ) -> dict[str, float]:
     """SI P/R/F1 (partial overlap) of the full detector, TC micro-F1 on gold spans."""
     preds, golds, tc_pred, tc_gold = [], [], [], []
     for a in arts:
         sents = line_sentences(a.text)
-        dets = detect(model, a.text, toks[a.id], sents, entries, use_lexicon=use_lexicon, use_repetition=use_repetition)
+        dets = detect(
+            model,
+            a.text,
+            toks[a.id],
+            sents,
+            entries,
+            use_lexicon=use_lexicon,
+            use_repetition=use_repetition,
+            embed=_no_embedding,  # SI scores spans only: the detections' technique labels do not count here
+            sentence_vectors=line_vectors(a) if model.si_gate_coef is not None else None,
+        )
         preds.append([(d.start, d.end) for d in dets])
         golds.append(a.si)
         if a.tc:
@@ -123,6 +166,7 @@ def evaluate(
                 spans,
                 [_sentence_of(sents, s, e, a.text) for s, e in spans],
                 [_lemmas(toks[a.id], s, e) for s, e in spans],
+                embed,
             )
             tc_pred += [model.classes[int(k)] for k in probs.argmax(axis=1)]
             tc_gold += [t for t, _, _ in a.tc]
@@ -160,22 +204,26 @@ def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> di
     # 1) choose SI C and threshold, TC C on an inner split of the training articles
     xi, yi = _si_matrix(inner, toks, entries)
     xt_tc, yt_tc = _tc_data(inner, toks)
-    tc_coef, tc_bias, classes = _fit_tc(xt_tc, yt_tc, 1.0)
-    best: tuple[float, float, float] = (-1.0, 0.0, 0.0)
+    tc_coef, tc_bias, classes, tc_emb = _fit_tc(xt_tc, yt_tc, 1.0)
+    gate_coef, gate_bias = _fit_gate(inner)
+    best: tuple[float, float, float, float] = (-1.0, 0.0, 0.0, 0.0)
     for c in (0.3,):
         si_coef, si_bias = _fit_si(xi, yi, c)
-        for th in (0.12, 0.16, 0.2, 0.25):
-            m = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, dict(meta, threshold=th))
-            f = evaluate(m, tune, toks, entries)["si_f1"]
-            log(f"SI C={c} threshold={th}: tune F1 {f:.3f}")
-            if f > best[0]:
-                best = (f, c, th)
-    _, si_c, th = best
+        for w in (0.0, 0.5, 1.0):
+            for th in (0.16, 0.2, 0.25):
+                m_meta = dict(meta, threshold=th, gate_weight=w, gate_bias=gate_bias)
+                m = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, m_meta, tc_emb, gate_coef)
+                f = evaluate(m, tune, toks, entries)["si_f1"]
+                log(f"SI C={c} gate weight={w} threshold={th}: tune F1 {f:.3f}")
+                if f > best[0]:
+                    best = (f, c, th, w)
+    _, si_c, th, gate_w = best
     tc_best = (-1.0, 1.0)
     xtune_tc, ytune_tc = _tc_data(tune, toks)
-    for c in (0.3, 1.0, 3.0):
-        coef, bias, cls = _fit_tc(xt_tc, yt_tc, c)
-        pred = [cls[int(k)] for k in np.asarray(xtune_tc @ coef.T + bias).argmax(axis=1)]
+    for c in (0.3, 1.0):
+        coef, bias, cls, emb = _fit_tc(xt_tc, yt_tc, c)
+        full = np.hstack([coef, emb / EMB_WEIGHT])
+        pred = [cls[int(k)] for k in np.asarray(xtune_tc @ full.T + bias).argmax(axis=1)]
         acc = micro_f1(pred, ytune_tc)
         log(f"TC C={c}: tune micro-F1 {acc:.3f}")
         if acc > tc_best[0]:
@@ -184,12 +232,20 @@ def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> di
     xs, ys = _si_matrix(train_arts, toks, entries)
     si_coef, si_bias = _fit_si(xs, ys, si_c)
     xtc, ytc = _tc_data(train_arts, toks)
-    tc_coef, tc_bias, classes = _fit_tc(xtc, ytc, tc_best[1])
+    tc_coef, tc_bias, classes, tc_emb = _fit_tc(xtc, ytc, tc_best[1])
+    gate_coef, gate_bias = _fit_gate(train_arts)
     assert set(classes) <= set(TECHNIQUES), classes
     meta.update(
-        threshold=th, si_C=si_c, tc_C=tc_best[1], n_train_articles=len(train_arts), n_valid_articles=len(valid_arts)
+        threshold=th,
+        gate_weight=gate_w,
+        gate_bias=gate_bias,
+        si_C=si_c,
+        tc_C=tc_best[1],
+        tc_emb_weight=EMB_WEIGHT,
+        n_train_articles=len(train_arts),
+        n_valid_articles=len(valid_arts),
     )
-    model = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, meta)
+    model = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, meta, tc_emb, gate_coef if gate_w else None)
     metrics = evaluate(model, valid_arts, toks, entries)
     ablation = {
         "no_lexicon_si_f1": evaluate(model, valid_arts, toks, entries, use_lexicon=False)["si_f1"],
