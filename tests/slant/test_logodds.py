@@ -24,3 +24,15 @@ def test_prior_shrinks_rare_phrases() -> None:
     b = count(["common thing"] * 50)
     z = log_odds(a, b, min_count=1)
     assert abs(z["rare"]) < abs(log_odds(count(["rare"] * 30), b, min_count=1)["rare"])
+
+
+def test_shipped_lexicon_has_no_house_style_and_keeps_loaded_phrases() -> None:
+    from newsprism.slant.score import phrases
+    from newsprism.slant.training import HOUSE_STYLE
+
+    lex = phrases()
+    assert not [p for p in lex if set(p.split()) <= HOUSE_STYLE]
+    assert "president" not in lex and "people" not in lex
+    assert all(abs(z) >= 1.96 for z in lex.values())
+    for loaded in ("illegal aliens", "amnesty", "regime"):
+        assert lex.get(loaded, 0.0) > 0, loaded  # right-coded in the AllSides training outlets

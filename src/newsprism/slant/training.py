@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ from sklearn.metrics import accuracy_score, f1_score
 from newsprism.slant import classifier, data, logodds
 
 TOP_K = 4000
+OUTLET_SHARE = 0.5  # at most this share of a phrase's training documents may come from a single outlet
 # web/wire boilerplate, weekdays and reporting verbs: house style of outlets, not partisan vocabulary
 BOILERPLATE = frozenset(
     [
@@ -54,6 +56,60 @@ BOILERPLATE = frozenset(
 )
 
 
+# style-guide titles and function words that separate outlets' house styles rather than politics
+_HOUSE_STYLE_WORDS = (
+    "mr ms mrs rep sen gov dr senator representative president people like so really many there how states "
+    "house report aides offers also just one two new year years time says "
+    "jan feb march april may june july aug sept oct nov dec"
+)
+HOUSE_STYLE = frozenset(_HOUSE_STYLE_WORDS.split())
+
+
+def _is_style(phrase: str, outlet_words: set[str]) -> bool:
+    """Phrase made only of stop/house-style words, or containing an outlet-name or boilerplate word."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    words = phrase.split()
+    if set(words) & outlet_words:
+        return True
+    return all(w in ENGLISH_STOP_WORDS or w in HOUSE_STYLE for w in words)
+
+
+def build_phrases(rows: list[dict[str, object]], tr_idx: list[int], path: Path) -> dict[str, float]:
+    """Monroe et al. log-odds (right vs left) over training outlets only, house-style phrases removed.
+
+    A low minimum count (3) lets rare loaded phrases surface; the informative Dirichlet prior shrinks their z and
+    only phrases with |z| >= 1.96 (p < .05) are kept, at most ``TOP_K`` per side.
+    """
+    left = logodds.count(str(rows[i]["text"]) for i in tr_idx if rows[i]["label"] == 0)
+    right = logodds.count(str(rows[i]["text"]) for i in tr_idx if rows[i]["label"] == 2)
+    # alpha0 = 1e5 pseudo-counts: strong enough shrinkage that a phrase seen 9 times only on the right
+    # ("illegal aliens") reaches |z| 2.5, while one-off words stay below significance
+    z = logodds.log_odds(right, left, min_count=3, alpha0=1e5)  # positive = right
+    extra = {"fox", "cnn", "mr", "ms", "mrs", "photo", "photos", "containing", "content", "select", "image", "caption"}
+    outlet_words = {t for r in rows for t in logodds.tokens(str(r["source"]))} | extra | BOILERPLATE
+    z = {k: v for k, v in z.items() if abs(v) >= 1.96 and not _is_style(k, outlet_words)}
+    # a phrase whose documents mostly come from ONE outlet is that outlet's house style (sign-up boxes,
+    # podcast hosts, datelines), which does not carry over to unseen outlets: drop it
+    df: Counter[str] = Counter()
+    top: dict[str, Counter[str]] = {}
+    for i in tr_idx:
+        grams = set(logodds.ngrams(logodds.tokens(str(rows[i]["text"])))) & z.keys()
+        df.update(grams)
+        top.setdefault(str(rows[i]["source"]), Counter()).update(grams)
+    share = Counter[str]()
+    for c in top.values():
+        for k, n in c.items():
+            share[k] = max(share[k], n)
+    z = {k: v for k, v in z.items() if share[k] <= OUTLET_SHARE * df[k]}
+    phrases = {k: round(v, 3) for k, v in logodds.top_phrases(z, TOP_K).items()}
+    path.write_text(
+        json.dumps({"method": "monroe2008-logodds-informative-dirichlet", "positive": "right", "phrases": phrases}),
+        encoding="utf-8",
+    )
+    return phrases
+
+
 def train(data_dir: Path, out_dir: Path, seed: int) -> dict[str, float]:
     out_dir.mkdir(parents=True, exist_ok=True)
     scores: dict[str, float] = {}
@@ -62,20 +118,7 @@ def train(data_dir: Path, out_dir: Path, seed: int) -> dict[str, float]:
     y = np.array([int(r["label"]) for r in rows])  # type: ignore[call-overload]
     val = data.media_split([str(r["source"]) for r in rows], seed)
     tr_idx, va_idx = np.flatnonzero(~val), np.flatnonzero(val)
-    # partisan phrases: left (0) vs right (2), training outlets only
-    left = logodds.count(texts[i] for i in tr_idx if y[i] == 0)
-    right = logodds.count(texts[i] for i in tr_idx if y[i] == 2)
-    z = logodds.log_odds(right, left, min_count=8)  # positive = right
-    # outlet names and their words are house style, not partisan vocabulary: drop them
-    outlet_words = (
-        {t for r in rows for t in logodds.tokens(str(r["source"]))} | {"mr", "ms", "mrs", "fox", "cnn"} | BOILERPLATE
-    )
-    z = {k: v for k, v in z.items() if not set(k.split()) & outlet_words}
-    phrases = {k: round(v, 3) for k, v in logodds.top_phrases(z, TOP_K).items()}
-    (out_dir / "phrases.json").write_text(
-        json.dumps({"method": "monroe2008-logodds-informative-dirichlet", "positive": "right", "phrases": phrases}),
-        encoding="utf-8",
-    )
+    build_phrases(rows, [int(i) for i in tr_idx], out_dir / "phrases.json")
     clf = classifier.fit([texts[i] for i in tr_idx], y[tr_idx], c=4.0)
     pred = clf.predict_proba([texts[i] for i in va_idx]).argmax(1)
     scores["allsides_media_macro_f1"] = float(f1_score(y[va_idx], pred, average="macro"))
