@@ -7,6 +7,9 @@ from collections import defaultdict
 from newsprism.techniques.features import Tok
 
 CONTENT = {"NOUN", "PROPN", "ADJ", "VERB", "NUM"}
+# Names and figures recur because the story is about them, not to persuade: n-grams holding one are skipped
+# (on the inner PTC tuning split this lifted the detector's SI F1; see docs/models/techniques.md).
+NEUTRAL_REPEATS = {"PROPN", "NUM"}
 
 
 def repeated_ngrams(toks: list[Tok], min_count: int = 4, max_n: int = 4) -> list[tuple[int, int, int]]:
@@ -20,7 +23,9 @@ def repeated_ngrams(toks: list[Tok], min_count: int = 4, max_n: int = 4) -> list
         occ: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for i in range(len(toks) - n + 1):
             win = toks[i : i + n]
-            if win[0].pos not in CONTENT or win[-1].pos not in CONTENT or any(t.pos == "PUNCT" for t in win):
+            if win[0].pos not in CONTENT or win[-1].pos not in CONTENT:
+                continue
+            if any(t.pos == "PUNCT" or t.pos in NEUTRAL_REPEATS for t in win):
                 continue
             occ[tuple(t.lemma for t in win)].append(i)
         for _key, starts in occ.items():
