@@ -1,6 +1,7 @@
 """Turn `newsprism bench --json` output into the Markdown table the README quotes.
 
     .venv/bin/newsprism bench --json --no-gate > bench.json && .venv/bin/python scripts/bench_table.py bench.json
+    (--brief leaves out the precision/recall rows that sit beside each F1)
 """
 
 from __future__ import annotations
@@ -9,12 +10,18 @@ import json
 import sys
 
 
-def main(path: str) -> None:
+def brief_skip(name: str) -> bool:
+    return any(part in name for part in ("_p_", "_r_", "precision", "recall")) or name.endswith(("_p", "_r"))
+
+
+def main(path: str, brief: bool = False) -> None:
     with open(path, encoding="utf-8") as fh:
         data = json.load(fh)
     print("| task | metric | ours | published reference | n | data hash |")
     print("|---|---|---|---|---|---|")
     for m in data["metrics"]:
+        if brief and brief_skip(m["name"]):
+            continue
         ref = "–" if m["reference"] is None else f"{m['reference']:.3f}"
         if m.get("reference_note"):
             ref = f"{ref} ({m['reference_note']})"
@@ -24,4 +31,4 @@ def main(path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], brief="--brief" in sys.argv[2:])
