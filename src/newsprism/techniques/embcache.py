@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
 
-CACHE = Path("/tmp/newsprism-cache")
+CACHE = Path(os.environ.get("NEWSPRISM_CACHE", "/tmp/newsprism-cache"))
 
 
 def embed_unique(texts: list[str]) -> np.ndarray:

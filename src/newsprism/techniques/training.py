@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from newsprism.techniques.model import TechniquesModel, _lemmas, _sentence_of, d
 from newsprism.techniques.ptc import PtcArticle, load_ptc, split
 from newsprism.techniques.repetition import repeated_ngrams
 
-CACHE = Path("/tmp/newsprism-cache")
+CACHE = Path(os.environ.get("NEWSPRISM_CACHE", "/tmp/newsprism-cache"))
 
 
 def tokenize(articles: list[PtcArticle]) -> dict[str, list[Tok]]:
