@@ -26,3 +26,10 @@ def test_unknown_and_invalid_options(tmp_path: Path) -> None:
         load_options(batch_size=0)
     with pytest.raises(ConfigError, match="E023"):
         load_options(tmp_path / "missing.toml")
+
+
+def test_threads_option() -> None:
+    assert load_options().threads == 0
+    assert load_options(threads=2).threads == 2
+    with pytest.raises(ConfigError, match="threads"):
+        load_options(threads=-1)

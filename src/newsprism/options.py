@@ -28,6 +28,7 @@ class Options(BaseModel):
     boilerplate: bool
     language_check: bool
     embedding_model: str
+    threads: int
     progress: bool
     web_max_articles: int
     web_max_request_bytes: int
@@ -53,6 +54,8 @@ def make_options(data: dict[str, Any]) -> Options:
         raise ConfigError("E022", name=".".join(map(str, err["loc"])), reason=err["msg"]) from None
     if opts.batch_size < 1:
         raise ConfigError("E022", name="batch_size", reason="must be at least 1")
+    if opts.threads < 0:
+        raise ConfigError("E022", name="threads", reason="must be 0 (all cores) or more")
     if opts.max_bytes < 1:
         raise ConfigError("E022", name="max_bytes", reason="must be at least 1")
     return opts

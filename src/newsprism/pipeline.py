@@ -25,6 +25,13 @@ class Pipeline:
 
     def __init__(self, options: Options | None = None, stages: Iterable[str] | None = None) -> None:
         self.options = options or load_options()
+        if self.options.threads:
+            from threadpoolctl import threadpool_limits
+
+            from newsprism.nlp.embed import set_threads
+
+            set_threads(self.options.threads)
+            threadpool_limits(self.options.threads)
         names = tuple(stages) if stages is not None else self.options.stages
         if names and names[0] != "nlp" and "nlp" not in names:
             names = ("nlp", *names)

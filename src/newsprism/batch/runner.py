@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -76,6 +77,8 @@ def ingest(
         result.peak_rss_mb.append(out["peak_rss_mb"])
         report(result.articles, result.skipped)
 
+    if workers > 1 and not options.threads:  # split the cores between worker processes
+        options = options.replace(threads=max(1, (os.cpu_count() or 1) // workers))
     todo = (p for p in iter_partitions(sources, options, batch_size) if not _skip(p, done, result, report))
     if scheduler:
         _run_dask(scheduler, workers, todo, root, options, finish)

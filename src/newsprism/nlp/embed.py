@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+from collections import OrderedDict
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -13,6 +15,8 @@ from newsprism.errors import ModelError
 
 log = logging.getLogger(__name__)
 MAX_TOKENS = 256
+MEMO_SIZE = 20_000  # distinct texts kept per model (~30 MB): covers a batch's sentences, clauses and spans
+_THREADS = int(os.environ.get("NEWSPRISM_THREADS", "0") or 0)
 
 
 def _package_file(package: str, relative: str) -> Path | None:
@@ -45,7 +49,7 @@ def _locate(name: str) -> tuple[Path, Path]:
 class Embedder:
     """Batched MiniLM encoder: sorts by length, restores input order."""
 
-    def __init__(self, name: str = "minilm") -> None:
+    def __init__(self, name: str = "minilm", threads: int = 0) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -55,9 +59,30 @@ class Embedder:
         self.tokenizer.enable_padding()
         so = ort.SessionOptions()
         so.log_severity_level = 3
+        if threads > 0:  # one thread per worker process avoids oversubscribing the cores
+            so.intra_op_num_threads = threads
+            so.inter_op_num_threads = 1
         self.session = ort.InferenceSession(str(onnx), so, providers=["CPUExecutionProvider"])
         self.input_names = {i.name for i in self.session.get_inputs()}
         self.dim = 384
+        # Several stages embed the same sentences; a bounded LRU memo (OrderedDict, since functools.lru_cache
+        # cannot serve a batch call with a mix of known and new texts) makes the repeats free.
+        self._memo: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def encode_memo(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        """Like :meth:`encode`, embedding only texts not seen recently; rows follow ``texts``."""
+        memo = self._memo
+        todo = list(dict.fromkeys(t for t in texts if t not in memo))
+        if todo:
+            for t, v in zip(todo, self.encode(todo, batch_size), strict=True):
+                memo[t] = v
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, t in enumerate(texts):
+            out[i] = memo[t]
+            memo.move_to_end(t)
+        while len(memo) > MEMO_SIZE:
+            memo.popitem(last=False)
+        return out
 
     def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
         if not texts:
@@ -80,11 +105,21 @@ class Embedder:
         return out
 
 
-@lru_cache(maxsize=2)
+def set_threads(threads: int) -> None:
+    """CPU threads for encoders created from now on (0 = onnxruntime's default, all cores)."""
+    global _THREADS
+    _THREADS = max(0, threads)
+
+
 def embedder(name: str = "minilm") -> Embedder:
-    return Embedder(name)
+    return _embedder(name, _THREADS)
+
+
+@lru_cache(maxsize=2)
+def _embedder(name: str, threads: int) -> Embedder:
+    return Embedder(name, threads)
 
 
 def embed(texts: list[str], name: str = "minilm", batch_size: int = 64) -> np.ndarray:
-    """Embed texts into unit vectors of shape (len(texts), 384)."""
-    return embedder(name).encode(texts, batch_size=batch_size)
+    """Embed texts into unit vectors of shape (len(texts), 384); repeated texts come from a memo."""
+    return embedder(name).encode_memo(texts, batch_size=batch_size)
