@@ -78,7 +78,7 @@ def test_block_selection_drops_prose_detached_from_the_main_block() -> None:
     # A model that scores only by line length: prose ~0.99, one-word lines ~0.01.
     coef = np.zeros(N_FEATURES)
     coef[1] = 4.0  # log1p(words)
-    lines = [PROSE] * 6 + ["Home"] * 30 + [PROSE]
+    lines = [f"Part {k}: {PROSE}" for k in range(6)] + ["Home"] * 30 + [f"Part 6: {PROSE}"]
     plain = LineModel(np.zeros(N_FEATURES), np.ones(N_FEATURES), coef, -8.0, 0.4, 0.0)
     kept = [i for i, r in enumerate(classify_lines(lines, model=plain)) if r is None]
     assert kept == [0, 1, 2, 3, 4, 5, 36]
@@ -91,8 +91,16 @@ def test_block_selection_drops_prose_detached_from_the_main_block() -> None:
 def test_strip_never_empties_and_records_reasons() -> None:
     body, removed = strip_boilerplate("Subscribe now\nShare", use_model=False)
     assert body and removed == []
-    body, removed = strip_boilerplate(f"{PROSE}\n\nShare this article\n\n{PROSE}", use_model=False)
+    body, removed = strip_boilerplate(f"{PROSE}\n\nShare this article\n\n{PROSE} Again.", use_model=False)
     assert "Share this" not in body and removed == [{"text": "Share this article", "reason": "share"}]
+
+
+def test_a_repeated_long_line_is_kept_once() -> None:
+    short = "Read the full story."
+    text = f"{PROSE}\n\n{short}\n\n{PROSE.upper()}\n\n{short}"
+    body, removed = strip_boilerplate(text, use_model=False)
+    assert body.count("council") == 1 and body.count(short) == 2  # short lines may legitimately repeat
+    assert removed == [{"text": PROSE.upper(), "reason": "repeated line"}]
 
 
 def test_seed_003_loses_its_boilerplate(seed_texts: dict[str, str]) -> None:

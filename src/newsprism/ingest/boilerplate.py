@@ -311,9 +311,23 @@ def classify_lines(lines: list[str], model: LineModel | None = None, use_model: 
                 if QUOTE_CHARS.search(t) and len(_words(t)) >= 8:
                     continue
                 reasons[i] = f"line classifier (p_body={proba[i]:.2f})"
-    if all(r is not None for r in reasons):  # never leave an empty body: keep the longest line's block
+    if all(r is not None for r in reasons):  # never leave an empty body: no body found, keep everything
         return [None] * len(lines)
-    return reasons
+    return _drop_repeats(lines, reasons)
+
+
+def _drop_repeats(lines: list[str], reasons: list[str | None]) -> list[str | None]:
+    """A kept line of 6+ words repeating an earlier kept line (teaser + body, sticky copies) goes."""
+    seen: set[str] = set()
+    out = list(reasons)
+    for i, t in enumerate(lines):
+        if out[i] is not None:
+            continue
+        key = " ".join(_words(t.lower()))
+        if len(key.split()) >= 6 and key in seen:
+            out[i] = "repeated line"
+        seen.add(key)
+    return out
 
 
 def strip_boilerplate_with(text: str, model: LineModel | None) -> tuple[str, list[dict[str, str]]]:
