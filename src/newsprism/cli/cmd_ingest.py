@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsprism.batch import ingest
 from newsprism.batch.partitions import estimate_total
 from newsprism.cli.common import build_options, err_console
+
+
+def progress_fields(total: int | None, done: int, skipped: int, elapsed: float) -> dict[str, Any]:
+    """Bar total, rate, ETA and note for this run: partitions skipped on resume must not inflate the rate."""
+    rate = done / elapsed if elapsed > 0 and done else 0.0
+    todo = max(total - skipped, done) if total is not None else None
+    left = int((todo - done) / rate) if rate and todo is not None else None
+    eta = f"{left // 3600}:{left % 3600 // 60:02d}:{left % 60:02d}" if left is not None else "-"
+    note = f"({skipped} already in the store)" if skipped else ""
+    return {"total": todo, "rate": rate, "eta": eta, "note": note}
 
 
 def ingest_cli(
@@ -31,23 +42,21 @@ def ingest_cli(
         TextColumn("ingest"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]:.1f} art/s"),
+        TextColumn("{task.fields[rate]:.2f} art/s"),
         TimeElapsedColumn(),
-        TextColumn("ETA"),
-        TimeRemainingColumn(),
+        TextColumn("ETA {task.fields[eta]}"),
+        TextColumn("{task.fields[note]}"),
         console=err_console,
         disable=quiet,
     )
     with bar:
-        task = bar.add_task("ingest", total=total, rate=0.0)
+        task = bar.add_task("ingest", total=total, rate=0.0, eta="-", note="")
 
         def on_progress(done: int, skipped: int) -> None:
-            elapsed = bar.tasks[0].elapsed or 0.0
-            bar.update(task, completed=done + skipped, rate=done / elapsed if elapsed else 0.0)
+            bar.update(task, completed=done, **progress_fields(total, done, skipped, bar.tasks[0].elapsed or 0.0))
 
         result = ingest(sources, str(store), options, workers, scheduler, batch_size, on_progress)
-        final = result.articles + result.skipped
-        bar.update(task, total=final, completed=final)  # the estimate counted bad records too
+        bar.update(task, total=result.articles, completed=result.articles, eta="0:00:00")  # estimate counted rejects
     if not quiet:
         err_console.print(
             f"ingested {result.articles} article(s) in {result.partitions} partition(s) at {result.rate:.1f} art/s; "
