@@ -120,3 +120,27 @@ def test_export_formats_and_per_source(store: Store, tmp_path: Path) -> None:
 def test_not_a_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="E040"):
         Store(tmp_path)
+
+
+def test_stories_group_copies_and_respect_the_date_window(store: Store) -> None:
+    con = connect(store)
+    story = dict(con.execute("SELECT id, story FROM stories").fetchall())
+    assert len(story) == 32 and con.execute("SELECT count(*) FROM story_features").fetchone() == (32,)
+    assert story["copy"] == story["synd"] == story["r0"]  # the same text on the same day
+    assert story["r1"] != story["r0"]  # a month apart: outside the 7-day window
+    cols, rows = ask(store, "stories", [])
+    assert cols[:3] == ["story", "label", "articles"]
+    assert any(r[0] == story["r0"] and r[2] >= 3 and "Wire" in r[4] for r in rows)
+
+
+def test_stories_rebuilt_without_stored_features(store: Store, tmp_path: Path) -> None:
+    import shutil
+
+    from newsprism.store.stories import FEATURE_TABLE, rebuild_stories
+
+    copy = tmp_path / "copy"
+    shutil.copytree(store.root, copy)
+    shutil.rmtree(copy / "shards" / FEATURE_TABLE)  # an older store: features are computed at rebuild time
+    before = dict(connect(store).execute("SELECT id, story FROM stories").fetchall())
+    assert rebuild_stories(Store(copy)) == len(set(before.values()))
+    assert dict(connect(Store(copy)).execute("SELECT id, story FROM stories").fetchall()) == before

@@ -16,6 +16,7 @@ from newsprism.errors import StoreError
 from newsprism.options import Options
 from newsprism.store.dedup import rebuild_duplicates
 from newsprism.store.layout import Store
+from newsprism.store.stories import rebuild_stories
 
 Progress = Callable[[int, int], None]  # (articles done this run, articles skipped as already committed)
 
@@ -27,6 +28,7 @@ class IngestResult:
     partitions: int = 0
     rejects: int = 0
     duplicates: int = 0
+    stories: int = 0
     seconds: float = 0.0
     peak_rss_mb: list[float] = field(default_factory=list)
 
@@ -56,6 +58,7 @@ def ingest(
     scheduler: str | None = None,
     batch_size: int = 100,
     on_progress: Progress | None = None,
+    stories: bool = True,
 ) -> IngestResult:
     """Ingest ``sources`` into the store at ``root``; rerunning the same command resumes."""
     store = Store(root, create=True)
@@ -81,21 +84,23 @@ def ingest(
         options = options.replace(threads=max(1, (os.cpu_count() or 1) // workers))
     todo = (p for p in iter_partitions(sources, options, batch_size) if not _skip(p, done, result, report))
     if scheduler:
-        _run_dask(scheduler, workers, todo, root, options, finish)
+        _run_dask(scheduler, workers, todo, root, options, finish, stories)
     elif workers <= 1:
         for part in todo:
-            finish(part, process_partition(root, part.name, part.items, options))
+            finish(part, process_partition(root, part.name, part.items, options, stories))
     else:
         ctx = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
             inflight: dict[Future[dict[str, Any]], Partition] = {}
             for part in todo:
-                inflight[pool.submit(process_partition, root, part.name, part.items, options)] = part
+                inflight[pool.submit(process_partition, root, part.name, part.items, options, stories)] = part
                 if len(inflight) >= 2 * workers:
                     _drain(inflight, finish, FIRST_COMPLETED)
             _drain(inflight, finish, None)
     result.seconds = time.perf_counter() - start
     result.duplicates = rebuild_duplicates(store)
+    if stories:
+        result.stories = rebuild_stories(store)
     return result
 
 
@@ -125,6 +130,7 @@ def _run_dask(
     root: str,
     options: Options,
     finish: Callable[[Partition, dict[str, Any]], None],
+    stories: bool = True,
 ) -> None:
     """Same partitions and function on Dask: ``local`` starts a LocalCluster here (never at import)."""
     from dask.distributed import Client, LocalCluster
@@ -149,7 +155,7 @@ def _run_dask(
                     return
 
         for part in todo:
-            inflight[client.submit(process_partition, root, part.name, part.items, options, pure=False)] = part
+            inflight[client.submit(process_partition, root, part.name, part.items, options, stories, pure=False)] = part
             if len(inflight) >= limit:
                 drain(False)
         drain(True)

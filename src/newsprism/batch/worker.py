@@ -13,6 +13,7 @@ from newsprism.options import Options
 from newsprism.pipeline import Pipeline
 from newsprism.store.layout import Store
 from newsprism.store.shards import write_partition
+from newsprism.store.stories import FEATURE_TABLE, write_features
 
 
 @lru_cache(maxsize=4)
@@ -31,18 +32,22 @@ def peak_rss_mb() -> float:
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
 
 
-def process_partition(root: str, name: str, items: list[tuple[int, Article]], options: Options) -> dict[str, Any]:
+def process_partition(
+    root: str, name: str, items: list[tuple[int, Article]], options: Options, stories: bool = True
+) -> dict[str, Any]:
     """Analyse one partition and write its shards (not yet committed: the coordinator appends the ledger)."""
     try:
-        return _process(root, name, items, options)
+        return _process(root, name, items, options, stories)
     except NewsprismError:
         raise
     except Exception as exc:  # surfaced with the partition name; the rerun retries it
         raise StoreError("E124", partition=name, reason=f"{type(exc).__name__}: {exc}") from exc
 
 
-def _process(root: str, name: str, items: list[tuple[int, Article]], options: Options) -> dict[str, Any]:
+def _process(root: str, name: str, items: list[tuple[int, Article]], options: Options, stories: bool) -> dict[str, Any]:
     pipeline = _pipeline(options)
     analysed = list(pipeline.pipe(a for _, a in items))
     counts = write_partition(Store(root), name, [(pos, art) for (pos, _), art in zip(items, analysed, strict=True)])
+    if stories:
+        counts[FEATURE_TABLE] = write_features(Store(root), name, analysed)
     return {"counts": counts, "ids": [a.id for a in analysed], "peak_rss_mb": round(peak_rss_mb(), 1)}

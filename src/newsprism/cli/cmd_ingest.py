@@ -33,6 +33,7 @@ def ingest_cli(
     batch_size: int = typer.Option(100, "--batch-size", help="Articles per partition (one shard each)."),
     stages: str | None = typer.Option(None, "--stages", help="Comma-separated stage names (default: all)."),
     config: Path | None = typer.Option(None, "--config", help="A TOML options file."),
+    stories: bool = typer.Option(True, "--stories/--no-stories", help="Group the store's articles into stories."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress, no summary."),
 ) -> None:
     """Analyse a corpus into a store; rerun the same command to resume after a crash."""
@@ -55,13 +56,13 @@ def ingest_cli(
         def on_progress(done: int, skipped: int) -> None:
             bar.update(task, completed=done, **progress_fields(total, done, skipped, bar.tasks[0].elapsed or 0.0))
 
-        result = ingest(sources, str(store), options, workers, scheduler, batch_size, on_progress)
+        result = ingest(sources, str(store), options, workers, scheduler, batch_size, on_progress, stories)
         bar.update(task, total=result.articles, completed=result.articles, eta="0:00:00")  # estimate counted rejects
     if not quiet:
         err_console.print(
             f"ingested {result.articles} article(s) in {result.partitions} partition(s) at {result.rate:.1f} art/s; "
             f"{result.skipped} already in the store; {result.rejects} rejected (rejects.jsonl); "
-            f"{result.duplicates} duplicate(s) recorded",
+            f"{result.duplicates} duplicate(s) recorded; {result.stories} stories",
             markup=False,
             highlight=False,
         )

@@ -32,6 +32,20 @@ def connect(store: Store) -> duckdb.DuckDBPyConnection:
         else:
             con.register(f"_{table}_empty", schema.empty_table())
             con.execute(f"CREATE VIEW {table} AS SELECT * FROM _{table}_empty")
+    from newsprism.store.stories import FEATURE_SCHEMA, FEATURE_TABLE, STORY_SCHEMA
+
+    files = store.shard_files(FEATURE_TABLE)
+    if files:
+        listing = ", ".join(_quote(str(p)) for p in files)
+        con.execute(f"CREATE VIEW {FEATURE_TABLE} AS SELECT * FROM read_parquet([{listing}])")
+    else:
+        con.register("_features_empty", FEATURE_SCHEMA.empty_table())
+        con.execute(f"CREATE VIEW {FEATURE_TABLE} AS SELECT * FROM _features_empty")
+    if store.stories_path.exists():
+        con.execute(f"CREATE VIEW stories AS SELECT * FROM read_parquet({_quote(str(store.stories_path))})")
+    else:
+        con.register("_stories_empty", STORY_SCHEMA.empty_table())
+        con.execute("CREATE VIEW stories AS SELECT * FROM _stories_empty")
     if store.duplicates_path.exists():
         con.execute(f"CREATE VIEW duplicates AS SELECT * FROM read_parquet({_quote(str(store.duplicates_path))})")
     else:

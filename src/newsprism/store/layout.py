@@ -62,6 +62,10 @@ class Store:
     def duplicates_path(self) -> Path:
         return self.root / "dedup" / "duplicates.parquet"
 
+    @property
+    def stories_path(self) -> Path:
+        return self.root / "stories" / "stories.parquet"
+
     def shard_path(self, table: str, partition: str) -> Path:
         return self.root / "shards" / table / f"{partition}.parquet"
 

@@ -45,6 +45,14 @@ QUESTIONS: dict[str, tuple[str, str, int]] = {
         "claims that mention a number (optionally containing WORD)",
         -1,
     ),
+    "stories": (
+        "SELECT s.story, any_value(s.story_label) AS label, count(*) AS articles, count(DISTINCT a.outlet) AS outlets, "
+        "string_agg(DISTINCT a.outlet, ' | ') AS outlet_list, min(s.first_day) AS first_day, "
+        "max(s.last_day) AS last_day FROM stories s JOIN articles a ON a.id = s.id GROUP BY s.story "
+        "HAVING count(*) > 1 ORDER BY outlets DESC, articles DESC, s.story",
+        "stories covered by more than one article, with their outlets and dates",
+        0,
+    ),
 }
 
 
