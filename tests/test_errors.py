@@ -14,3 +14,13 @@ def test_error_json_shape() -> None:
     assert shape == {
         "error": {"code": "E002", "type": "NewsprismError", "message": "input is empty or only whitespace: s"}
     }
+
+
+def test_errors_survive_pickling_across_processes() -> None:
+    import pickle
+
+    from newsprism.errors import StoreError
+
+    err = pickle.loads(pickle.dumps(StoreError("E124", partition="p00000003", reason="boom")))
+    assert isinstance(err, StoreError) and err.code == "E124" and err.exit_code == StoreError.exit_code
+    assert str(err) == "E124: ingest partition p00000003 failed: boom"

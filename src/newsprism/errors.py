@@ -11,7 +11,7 @@ NewsprismError                  exit 1
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 # Coded messages: the code is stable and documented in docs/errors.md; the text may be refined.
 MESSAGES: dict[str, str] = {
@@ -71,9 +71,17 @@ class NewsprismError(Exception):
     def __str__(self) -> str:
         return f"{self.code}: {self.message}"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exceptions pickle their args only; workers (processes, Dask) must hand back code and fields.
+        return (_restore, (type(self), self.code, self.fields))
+
     def to_dict(self) -> dict[str, object]:
         """The JSON error shape shared by the CLI and the web API."""
         return {"error": {"code": self.code, "type": type(self).__name__, "message": self.message}}
+
+
+def _restore(cls: type[NewsprismError], code: str, fields: dict[str, object]) -> NewsprismError:
+    return cls(code, **fields)
 
 
 class InputError(NewsprismError):
