@@ -68,6 +68,17 @@ def test_block_quote_pronoun_speaker_line(analyze: Analyze) -> None:
     assert _name(q) == "Karen White"
 
 
+def test_block_quote_introduced_at_the_end_of_a_narration_paragraph(analyze: Analyze) -> None:
+    art = analyze(
+        "Councilman Rick Hale, who voted against the plan, said the project was a giveaway to developers. "
+        "He added:\n\nThe numbers never added up. Taxpayers will pay for this long after the ribbon is cut.\n\n"
+        "Officials said construction could begin next spring."
+    )
+    q = _find(art, "numbers never added up", "block")
+    assert "Taxpayers" in q.text and "construction" not in q.text and _name(q) == "Rick Hale"
+    assert not [x for x in art.quotes if x.kind == "block" and "giveaway" in x.text]
+
+
 def test_partial_quote_attributed_or_not(analyze: Analyze) -> None:
     art = analyze(
         "Smith said the deal was a “historic step” for the region.\n\n"

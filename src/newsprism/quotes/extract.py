@@ -165,7 +165,12 @@ class Extractor:
     def _intro_cue(self, k: int) -> Token | None:
         ps, pe = self.paras[k]
         line = self.text[ps:pe]
-        if not line.endswith(":") or _words(line) > BLOCK_INTRO_MAX_WORDS or self.text[ps] in "“\"'‘":
+        if not line.endswith(":"):
+            return None
+        # the intro is the paragraph's last sentence ("… to developers. He added:")
+        ends = [m.end() for m in re.finditer(r"[.!?][\"”’')]*\s+(?=[A-Z“\"])", line)]
+        ps = ps + (ends[-1] if ends else 0)
+        if _words(self.text[ps:pe]) > BLOCK_INTRO_MAX_WORDS or self.text[ps] in "“\"'‘":
             return None
         cues = [t for t in self.cue_tokens(ps, pe) if t.lemma_.lower() in SPEECH | {"continue", "reply", "write"}]
         return cues[-1] if cues else None
