@@ -79,6 +79,15 @@ def test_block_quote_introduced_at_the_end_of_a_narration_paragraph(analyze: Ana
     assert not [x for x in art.quotes if x.kind == "block" and "giveaway" in x.text]
 
 
+def test_according_to_a_recording_is_its_owners_speech(analyze: Analyze) -> None:
+    art = analyze(
+        "Senator Mary Cole spoke first.\n\n"
+        "According to the video of his statement, Governor Tom Baker promised to veto the bill within a week."
+    )
+    q = _find(art, "promised to veto", "indirect")
+    assert _name(q) == "Tom Baker"
+
+
 def test_partial_quote_attributed_or_not(analyze: Analyze) -> None:
     art = analyze(
         "Smith said the deal was a “historic step” for the region.\n\n"

@@ -20,6 +20,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 BLOCK_INTRO_MAX_WORDS = 15
+# Recordings and documents: "according to the video of his statement" is the owner's speech.
+RECORD_NOUNS = frozenset(
+    {
+        "video", "footage", "recording", "tape", "clip", "transcript", "statement", "remarks", "speech",
+        "interview", "letter", "memo", "email", "post", "tweet", "testimony", "op-ed", "column",
+    }
+)  # fmt: skip
 FIRST_SECOND = re.compile(r"\b(I|I’m|I'm|I’ve|I'd|I’d|we|We|we’re|We’re|our|Our|us|you|You|your|my|My|me)\b")
 SPEECHY_START = re.compile(r"^(So|Well|And|But|Now|Look|Yes|No|Oh)\b")
 GAP_WORDS = 7
@@ -578,6 +585,13 @@ class Extractor:
         if obj is None:
             return
         ph_end = obj.right_edge.idx + len(obj.right_edge.text)
+        if obj.lemma_.lower() in RECORD_NOUNS:  # "according to the video of his statement" -> he said it
+            owners = [t for t in obj.subtree if t.dep_ == "poss"]
+            if owners:
+                obj = owners[-1]
+                if obj.pos_ == "PRON":  # cataphora: "According to his statement, Biden asked …" -> Biden
+                    names = [e for e in sent.ents if e.label_ == "PERSON" and e.start_char >= ph_end]
+                    obj = names[0].root if names else obj
         if tok.idx - sent.start_char <= 2 or not self.text[sent.start_char : tok.idx].strip(" ,"):
             s, e = ph_end, sent.end_char
         else:  # "X, according to Y, is …" or "X, according to Y.": the longer side is the content
