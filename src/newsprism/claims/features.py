@@ -1,4 +1,5 @@
-"""Sentence features for the claim models: sparse TF-IDF (word 1-2 grams) and MiniLM embeddings.
+"""Sentence features for the claim models: sparse TF-IDF (word 1-2 grams, character 2-5 grams within word
+boundaries) and MiniLM embeddings.
 
 TF-IDF is fitted with scikit-learn at training time and shipped as a JSON vocabulary plus an .npy idf
 vector; inference rebuilds the same matrix with ``CountVectorizer(vocabulary=...)`` so no pickled
@@ -10,12 +11,18 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy import sparse
 
 TOKEN_PATTERN = r"(?u)\b\w+\b|[%$?!]"
 NGRAMS = (1, 2)
+# sparse feature kinds: vectorizer settings shared by training (fit) and inference (fixed vocabulary)
+SPARSE: dict[str, dict[str, Any]] = {
+    "word": {"analyzer": "word", "ngram_range": NGRAMS, "token_pattern": TOKEN_PATTERN, "max_features": 20000},
+    "char": {"analyzer": "char_wb", "ngram_range": (2, 5), "max_features": 40000},
+}
 CACHE_DIR = Path(os.environ.get("NEWSPRISM_CACHE", "/tmp/newsprism-cache")) / "claims"
 
 
@@ -24,18 +31,11 @@ def normalise(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').strip()
 
 
-def fit_tfidf(texts: list[str], max_features: int = 20000, min_df: int = 2) -> tuple[list[str], np.ndarray]:
+def fit_tfidf(texts: list[str], kind: str = "word", min_df: int = 2) -> tuple[list[str], np.ndarray]:
     """Fit the vocabulary and idf on training texts only; returns (terms in column order, idf)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vec = TfidfVectorizer(
-        ngram_range=NGRAMS,
-        token_pattern=TOKEN_PATTERN,
-        lowercase=True,
-        min_df=min_df,
-        max_features=max_features,
-        sublinear_tf=True,
-    )
+    vec = TfidfVectorizer(lowercase=True, min_df=min_df, sublinear_tf=True, **SPARSE[kind])
     vec.fit([normalise(t) for t in texts])
     terms = [""] * len(vec.vocabulary_)
     for term, i in vec.vocabulary_.items():
@@ -43,17 +43,13 @@ def fit_tfidf(texts: list[str], max_features: int = 20000, min_df: int = 2) -> t
     return terms, vec.idf_.astype(np.float32)
 
 
-def tfidf(texts: list[str], terms: list[str], idf: np.ndarray) -> sparse.csr_matrix:
+def tfidf(texts: list[str], terms: list[str], idf: np.ndarray, kind: str = "word") -> sparse.csr_matrix:
     """Sublinear-tf × idf, L2-normalised rows (the same as TfidfVectorizer(sublinear_tf=True))."""
     from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.preprocessing import normalize
 
-    vec = CountVectorizer(
-        ngram_range=NGRAMS,
-        token_pattern=TOKEN_PATTERN,
-        lowercase=True,
-        vocabulary={t: i for i, t in enumerate(terms)},
-    )
+    settings = {k: v for k, v in SPARSE[kind].items() if k != "max_features"}
+    vec = CountVectorizer(lowercase=True, vocabulary={t: i for i, t in enumerate(terms)}, **settings)
     counts = vec.transform([normalise(t) for t in texts]).astype(np.float32).tocsr()
     counts.data = 1.0 + np.log(counts.data)
     return normalize(counts.multiply(idf[None, :]).tocsr(), norm="l2", copy=False)
@@ -86,20 +82,6 @@ def embeddings(texts: list[str], cache: bool = True) -> np.ndarray:
     np.save(tmp, arr, allow_pickle=False)
     tmp.replace(path)
     return arr
-
-
-def combine(
-    kind: str, sparse_x: sparse.csr_matrix | None, dense_x: np.ndarray | None
-) -> sparse.csr_matrix | np.ndarray:
-    """Feature matrix for ``kind`` in ("tfidf", "embed", "both"): both = [tfidf | embedding]."""
-    if kind == "tfidf":
-        assert sparse_x is not None
-        return sparse_x
-    if kind == "embed":
-        assert dense_x is not None
-        return dense_x
-    assert sparse_x is not None and dense_x is not None
-    return sparse.hstack([sparse_x, sparse.csr_matrix(dense_x)], format="csr")
 
 
 def embeddings_from_pool(texts: list[str], pool: list[str]) -> np.ndarray:

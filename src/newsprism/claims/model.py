@@ -1,5 +1,9 @@
-"""The shipped claim models: two logistic regressions (check-worthiness, subjectivity) over TF-IDF
-and/or MiniLM features, stored as JSON + .npy (loaded with allow_pickle=False; no pickle)."""
+"""The shipped claim models: two stacked logistic-regression heads (check-worthiness, subjectivity).
+
+Each head has base logistic regressions over one feature kind each (TF-IDF word 1-2 grams, TF-IDF character
+2-5 grams, MiniLM sentence embeddings) and a meta logistic regression over the base logits (stacking: the
+meta weights were fitted on out-of-fold base logits of the training part). Everything is stored as JSON +
+.npy (loaded with allow_pickle=False; no pickle, no sklearn object)."""
 
 from __future__ import annotations
 
@@ -17,60 +21,106 @@ from newsprism.errors import ModelError
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "claims"
 TASKS = ("checkworthiness", "subjectivity")
 PREFIX = {"checkworthiness": "cw", "subjectivity": "subj"}
+KINDS = ("word", "char", "embed")
+EMBED_DIM = 384
 
 
 @dataclass
-class LinearHead:
-    """One binary logistic regression over the features named by ``kind``."""
+class BaseModel:
+    """One logistic regression over one feature kind ("word" | "char" TF-IDF, or "embed" MiniLM)."""
 
-    kind: str  # "tfidf" | "embed" | "both"
+    kind: str
     coef: np.ndarray
     intercept: float
-    threshold: float
     terms: list[str] = field(default_factory=list)
     idf: np.ndarray | None = None
+    info: dict[str, Any] = field(default_factory=dict)  # training settings (C, extra-data weight), for the card
+
+    def logit(self, texts: list[str], emb: np.ndarray | None) -> np.ndarray:
+        if self.kind == "embed":
+            x: Any = emb if emb is not None else F.embeddings(texts, cache=False)
+        else:
+            assert self.idf is not None
+            x = F.tfidf(texts, self.terms, self.idf, self.kind)
+        return np.asarray(x @ self.coef.astype(np.float32), dtype=np.float64).ravel() + self.intercept
+
+    def save(self, path: Path, stem: str) -> dict[str, Any]:
+        np.save(path / f"{stem}_coef.npy", self.coef.astype(np.float32), allow_pickle=False)
+        if self.kind != "embed" and self.idf is not None:
+            (path / f"{stem}_vocab.json").write_text(json.dumps(self.terms, ensure_ascii=False), encoding="utf-8")
+            np.save(path / f"{stem}_idf.npy", self.idf.astype(np.float32), allow_pickle=False)
+        return {"kind": self.kind, "stem": stem, "intercept": self.intercept, **self.info}
+
+    @classmethod
+    def load(cls, path: Path, meta: dict[str, Any]) -> BaseModel:
+        kind, stem = str(meta["kind"]), str(meta["stem"])
+        if kind not in KINDS:
+            raise ValueError(f"unknown feature kind {kind!r}")
+        terms: list[str] = []
+        idf = None
+        if kind != "embed":
+            terms = json.loads((path / f"{stem}_vocab.json").read_text(encoding="utf-8"))
+            idf = np.load(path / f"{stem}_idf.npy", allow_pickle=False)
+            if idf.shape != (len(terms),):
+                raise ValueError(f"{stem}_idf.npy has shape {idf.shape}, expected ({len(terms)},)")
+        coef = np.load(path / f"{stem}_coef.npy", allow_pickle=False)
+        width = EMBED_DIM if kind == "embed" else len(terms)
+        if coef.shape != (width,):
+            raise ValueError(f"{stem}_coef.npy has shape {coef.shape}, expected ({width},)")
+        info = {k: v for k, v in meta.items() if k not in ("kind", "stem", "intercept")}
+        return cls(kind, coef, float(meta["intercept"]), terms, idf, info)
+
+
+@dataclass
+class StackedHead:
+    """Probability = sigmoid(meta_coef · [base logits] + meta_intercept); positive at ``threshold``."""
+
+    bases: list[BaseModel]
+    meta_coef: np.ndarray
+    meta_intercept: float
+    threshold: float
+
+    def base_logits(self, texts: list[str], emb: np.ndarray | None = None) -> np.ndarray:
+        if self.needs_embeddings and emb is None and texts:
+            emb = F.embeddings(texts, cache=False)
+        return np.column_stack([b.logit(texts, emb) for b in self.bases])
 
     def predict(self, texts: list[str], emb: np.ndarray | None = None) -> np.ndarray:
         """Probability of the positive class for each text (``emb``: precomputed MiniLM vectors)."""
         if not texts:
             return np.zeros(0, dtype=np.float32)
-        sx = F.tfidf(texts, self.terms, self.idf) if self.kind in ("tfidf", "both") and self.idf is not None else None
-        dx = None
-        if self.kind in ("embed", "both"):
-            dx = emb if emb is not None else F.embeddings(texts, cache=False)
-        x = F.combine(self.kind, sx, dx)
-        z = np.asarray(x @ self.coef.astype(np.float32)).ravel() + self.intercept
+        z = self.base_logits(texts, emb) @ self.meta_coef.astype(np.float64) + self.meta_intercept
         return (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
 
     @property
     def needs_embeddings(self) -> bool:
-        return self.kind in ("embed", "both")
+        return any(b.kind == "embed" for b in self.bases)
+
+    @property
+    def kinds(self) -> list[str]:
+        return [b.kind for b in self.bases]
 
     def save(self, path: Path, prefix: str) -> dict[str, Any]:
-        np.save(path / f"{prefix}_coef.npy", self.coef.astype(np.float32), allow_pickle=False)
-        if self.terms and self.idf is not None:
-            (path / f"{prefix}_vocab.json").write_text(json.dumps(self.terms, ensure_ascii=False), encoding="utf-8")
-            np.save(path / f"{prefix}_idf.npy", self.idf.astype(np.float32), allow_pickle=False)
-        return {"kind": self.kind, "intercept": self.intercept, "threshold": self.threshold}
+        bases = [b.save(path, f"{prefix}_{b.kind}") for b in self.bases]
+        return {
+            "bases": bases,
+            "meta_coef": [float(v) for v in self.meta_coef],
+            "meta_intercept": self.meta_intercept,
+            "threshold": self.threshold,
+        }
 
     @classmethod
-    def load(cls, path: Path, prefix: str, meta: dict[str, Any]) -> LinearHead:
-        kind = str(meta["kind"])
-        terms: list[str] = []
-        idf = None
-        if kind in ("tfidf", "both"):
-            terms = json.loads((path / f"{prefix}_vocab.json").read_text(encoding="utf-8"))
-            idf = np.load(path / f"{prefix}_idf.npy", allow_pickle=False)
-        coef = np.load(path / f"{prefix}_coef.npy", allow_pickle=False)
-        width = (len(terms) if kind != "embed" else 0) + (384 if kind != "tfidf" else 0)
-        if coef.shape != (width,):
-            raise ValueError(f"{prefix}_coef.npy has shape {coef.shape}, expected ({width},)")
-        return cls(kind, coef, float(meta["intercept"]), float(meta["threshold"]), terms, idf)
+    def load(cls, path: Path, meta: dict[str, Any]) -> StackedHead:
+        bases = [BaseModel.load(path, m) for m in meta["bases"]]
+        coef = np.asarray(meta["meta_coef"], dtype=np.float64)
+        if not bases or coef.shape != (len(bases),):
+            raise ValueError(f"meta_coef has shape {coef.shape}, expected ({len(bases)},)")
+        return cls(bases, coef, float(meta["meta_intercept"]), float(meta["threshold"]))
 
 
 @dataclass
 class ClaimsModel:
-    heads: dict[str, LinearHead]
+    heads: dict[str, StackedHead]
     meta: dict[str, Any]
 
     @property
@@ -85,6 +135,8 @@ class ClaimsModel:
 
     def save(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
+        for old in [*path.glob("cw_*"), *path.glob("subj_*")]:
+            old.unlink()  # artifacts of an earlier layout must not linger beside the new ones
         heads = {task: head.save(path, PREFIX[task]) for task, head in self.heads.items()}
         meta = {**self.meta, "heads": heads}
         (path / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -93,8 +145,8 @@ class ClaimsModel:
     def load(cls, path: Path = MODEL_DIR) -> ClaimsModel:
         try:
             meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-            heads = {task: LinearHead.load(path, PREFIX[task], meta["heads"][task]) for task in TASKS}
-        except (OSError, ValueError, KeyError) as exc:
+            heads = {task: StackedHead.load(path, meta["heads"][task]) for task in TASKS}
+        except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ModelError("E081", path=path, reason=str(exc)) from exc
         return cls(heads, meta)
 

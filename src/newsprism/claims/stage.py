@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 CLAUSE_SPLIT_RE = re.compile(r",\s+(?:but|yet|while|whereas|although|though)\s+|;\s+|\s+[—–]\s+")
 MIN_WORDS = 4
 QUESTION_DAMPING = 0.25  # rhetorical / open questions assert nothing checkable
-OPINION_SUBJECTIVITY = 0.5  # a clause at or above this with no number is opinion, not a claim
 HEADLINE_MAX_WORDS = 25
 DIRECT_KINDS = ("direct", "partial", "block")
 
@@ -107,6 +106,7 @@ def annotate(batch: list[Work], model: ClaimsModel | None = None, options: Optio
     emb = _unit_embeddings(batch, units, texts, options) if texts and model.needs_embeddings else None
     scores = model.score(texts, emb)
     cw_t = model.heads["checkworthiness"].threshold
+    subj_t = model.heads["subjectivity"].threshold  # at or above it with no number: opinion, not a claim
     split_sentences = {(u.work, u.sentence) for u in units if u.is_clause}
     for work in batch:
         work.article.claims = []
@@ -130,7 +130,7 @@ def annotate(batch: list[Work], model: ClaimsModel | None = None, options: Optio
             continue
         date_spans = [(e.start, e.end) for e in art.entities if e.label in ("DATE", "TIME")]
         nums = FX.numbers(art.text, u.start, u.end, work.doc, date_spans)
-        if subj >= OPINION_SUBJECTIVITY and not any(n["value"] is not None for n in nums):
+        if subj >= subj_t and not any(n["value"] is not None for n in nums):
             continue  # opinion: subjective and nothing countable to check
         quote = FX.enclosing_quote(art, u.start, u.end)
         claim = make_span(
