@@ -35,7 +35,8 @@ def _toks(words: list[tuple[str, str]]) -> list[Tok]:
 def test_repetition_counts_content_ngrams() -> None:
     phrase = [("open", "ADJ"), ("borders", "NOUN")]
     filler = [("we", "PRON"), ("reject", "VERB"), ("the", "DET")]
-    toks = _toks((filler + phrase) * 4 + filler)
+    verbs = ["reject", "fear", "oppose", "hate"]  # varied contexts: an identical 6-word run is a re-quote
+    toks = _toks([w for v in verbs for w in [("we", "PRON"), (v, "VERB"), ("the", "DET"), *phrase]] + filler)
     reps = repeated_ngrams(toks)
     assert len(reps) == 3  # 2nd..4th occurrence
     assert all(c == 4 for _, _, c in reps)

@@ -42,3 +42,20 @@ def si_prf(
 def micro_f1(pred: Sequence[str], gold: Sequence[str]) -> float:
     """Micro-F1 over single-label predictions on gold spans (= accuracy)."""
     return sum(a == b for a, b in zip(pred, gold, strict=True)) / len(gold) if gold else 0.0
+
+
+def calibration_errors(probs: Sequence[float], labels: Sequence[int], bins: int = 10) -> tuple[float, float]:
+    """(expected calibration error over ``bins`` equal-width bins, Brier score) of probabilities vs 0/1 labels."""
+    n = len(probs)
+    if not n:
+        return 0.0, 0.0
+    brier = sum((p - y) ** 2 for p, y in zip(probs, labels, strict=True)) / n
+    ece = 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        idx = [i for i, p in enumerate(probs) if lo <= p < hi or (b == bins - 1 and p == 1.0)]
+        if idx:
+            conf = sum(probs[i] for i in idx) / len(idx)
+            acc = sum(labels[i] for i in idx) / len(idx)
+            ece += len(idx) / n * abs(conf - acc)
+    return ece, brier

@@ -22,7 +22,7 @@ from newsprism.techniques.features import (
     span_features,
     token_features,
 )
-from newsprism.techniques.repetition import repeated_ngrams
+from newsprism.techniques.repetition import long_quotes, repeated_ngrams
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "techniques"
 
@@ -97,6 +97,19 @@ class TechniquesModel:
     @property
     def threshold(self) -> float:
         return float(self.meta.get("threshold", 0.5))
+
+    def calibrate(self, p: float) -> float:
+        """Platt-scaled probability that a model span overlaps a gold span, from its mean token probability.
+
+        ``meta["calibration"] = {"a", "b"}`` (fitted on the inner tuning split): sigmoid(a * logit(p) + b);
+        without it ``p`` is returned unchanged.
+        """
+        cal = self.meta.get("calibration")
+        if not cal:
+            return p
+        q = min(max(p, 1e-6), 1 - 1e-6)
+        z = float(cal["a"]) * float(np.log(q / (1 - q))) + float(cal["b"])
+        return float(1.0 / (1.0 + np.exp(-z)))
 
     def token_probs(
         self, text: str, toks: list[Tok], hits: list[lex.Hit], gate: np.ndarray | None = None
@@ -178,10 +191,13 @@ def detect(
     use_repetition: bool = True,
     embed: Any = embed_unique,
     sentence_vectors: np.ndarray | None = None,
+    quoted: list[tuple[int, int]] | None = None,
 ) -> list[Detection]:
     """Spans from the lexicon (with neutral wording), repeated n-grams and the SI tagger, each classified.
 
     ``sentence_vectors`` (MiniLM, one row per sentence) feed the sentence gate of the SI tagger when given.
+    ``quoted``: character spans of quoted speech the repetition rule ignores (default: long quotations found
+    by quotation marks, :func:`newsprism.techniques.repetition.long_quotes`).
     """
     hits = lex.find(text, entries) if use_lexicon else []
     probs = model.token_probs(text, toks, hits, model.sentence_gate(toks, sentences, sentence_vectors))
@@ -194,12 +210,12 @@ def detect(
 
     for h in hits:
         span_p = [p for t, p in zip(toks, probs, strict=True) if t.start < h.end and h.start < t.end]
-        score = max(lex_precision, float(np.mean(span_p)) if span_p else 0.0)
+        score = max(lex_precision, model.calibrate(float(np.mean(span_p))) if span_p else 0.0)
         out.append(Detection(h.start, h.end, h.technique, score, 1.0, "lexicon", h.neutral or None, h.source))
         taken.append((h.start, h.end))
     if use_repetition:
         rep_precision = float(model.meta.get("repetition_precision", 0.5))
-        for s, e, n in repeated_ngrams(toks):
+        for s, e, n in repeated_ngrams(toks, quoted=long_quotes(text) if quoted is None else quoted):
             if free(s, e):
                 out.append(Detection(s, e, "Repetition", rep_precision, 1.0, "repetition", None, str(n)))
                 taken.append((s, e))
@@ -211,5 +227,5 @@ def detect(
         for (s, e, p), row in zip(model_spans, tc, strict=True):
             k = int(np.argmax(row))
             neutral = lex.neutral_for(text[s:e], entries)
-            out.append(Detection(s, e, model.classes[k], p, float(row[k]), "model", neutral))
+            out.append(Detection(s, e, model.classes[k], model.calibrate(p), float(row[k]), "model", neutral))
     return sorted(out, key=lambda d: (d.start, d.end))

@@ -12,6 +12,7 @@ from newsprism.techniques.embcache import embed_unique
 from newsprism.techniques.explain import explain
 from newsprism.techniques.features import tokens_from_doc
 from newsprism.techniques.model import TechniquesModel, detect, shipped_model
+from newsprism.techniques.repetition import LONG_QUOTE, long_quotes
 from newsprism.techniques.summary import summarise
 
 if TYPE_CHECKING:
@@ -35,8 +36,15 @@ def analyse(
     sents = [(s.start, s.end) for s in article.sentences]
     if sentence_vectors is None and model.si_gate_coef is not None and sents:
         sentence_vectors = embed_unique([article.text[s:e] for s, e in sents])
+    # quoted speech the repetition rule ignores: long quotations by quotation marks, plus the quotes stage's
+    # direct/block quotes (block quotes have no marks) when that stage ran
+    quoted = long_quotes(article.text) + [
+        (q.start, q.end)
+        for q in getattr(article, "quotes", None) or []
+        if q.kind in ("direct", "block") and len(article.text[q.start : q.end].split()) > LONG_QUOTE
+    ]
     out = []
-    for d in detect(model, article.text, toks, sents, entries, sentence_vectors=sentence_vectors):
+    for d in detect(model, article.text, toks, sents, entries, sentence_vectors=sentence_vectors, quoted=quoted):
         text = article.text[d.start : d.end]
         count = int(d.evidence) if d.source == "repetition" and d.evidence.isdigit() else None
         out.append(

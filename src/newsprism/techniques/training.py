@@ -23,10 +23,10 @@ from newsprism.techniques.features import (
     tok_to_list,
     tokens_from_doc,
 )
-from newsprism.techniques.metrics import micro_f1, si_prf
+from newsprism.techniques.metrics import calibration_errors, micro_f1, si_prf
 from newsprism.techniques.model import TechniquesModel, _lemmas, _sentence_of, detect, tc_embeddings
 from newsprism.techniques.ptc import PtcArticle, load_ptc, split
-from newsprism.techniques.repetition import repeated_ngrams
+from newsprism.techniques.repetition import long_quotes, repeated_ngrams
 
 CACHE = Path(os.environ.get("NEWSPRISM_CACHE", "/tmp/newsprism-cache"))
 
@@ -56,6 +56,35 @@ def line_sentences(text: str) -> list[tuple[int, int]]:
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+TOKVEC_CACHE = "ptc-tokvec-v1"
+
+
+def token_vectors(arts: list[PtcArticle], toks: dict[str, list[Tok]]) -> dict[str, np.ndarray]:
+    """MiniLM contextual vectors per spaCy token (float16, one encoder pass per article line), cached as .npz.
+
+    The cache ``$NEWSPRISM_CACHE/ptc-tokvec-v1.npz`` holds one array per article, keyed by id and text length.
+    """
+    from newsprism.nlp.tokvec import align
+    from newsprism.nlp.tokvec import token_vectors as encode_tokens
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"{TOKVEC_CACHE}.npz"
+    key = {a.id: f"a{a.id}_{len(a.text)}" for a in arts}
+    known: dict[str, np.ndarray] = {}
+    if path.exists():
+        with np.load(path, allow_pickle=False) as z:
+            known = {k: z[k] for k in z.files}
+    todo = [a for a in arts if key[a.id] not in known]
+    for a in todo:
+        tv = encode_tokens(a.text, line_sentences(a.text))
+        known[key[a.id]] = align(tv, [(t.start, t.end) for t in toks[a.id]]).astype(np.float16)
+    if todo:
+        tmp = path.with_suffix(".tmp.npz")
+        np.savez(tmp, **known)  # type: ignore[arg-type]  # numpy stubs mistype **arrays
+        tmp.replace(path)
+    return {a.id: known[key[a.id]] for a in arts}
 
 
 def _si_matrix(
@@ -104,11 +133,13 @@ def _fit_si(x: Any, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
     return clf.coef_.ravel().astype(np.float32), float(clf.intercept_[0])
 
 
-def _fit_tc(x: Any, y: list[str], c: float) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
+def _fit_tc(
+    x: Any, y: list[str], c: float, class_weight: str | None = None
+) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
     """-> (sparse coef, bias, classes, dense embedding coef already scaled by EMB_WEIGHT)."""
     from sklearn.linear_model import LogisticRegression
 
-    clf = LogisticRegression(C=c, max_iter=500)
+    clf = LogisticRegression(C=c, max_iter=500, class_weight=class_weight)
     clf.fit(x, y)
     coef = clf.coef_.astype(np.float32)
     n = coef.shape[1] - 768
@@ -181,6 +212,47 @@ def evaluate(
     }
 
 
+def scored_spans(
+    model: TechniquesModel, arts: list[PtcArticle], toks: dict[str, list[Tok]], entries: tuple[lex.Entry, ...]
+) -> list[tuple[str, float, int]]:
+    """(method, score, overlaps a gold SI span) for every detection of the full detector."""
+    out = []
+    for a in arts:
+        dets = detect(
+            model,
+            a.text,
+            toks[a.id],
+            line_sentences(a.text),
+            entries,
+            embed=_no_embedding,
+            sentence_vectors=line_vectors(a) if model.si_gate_coef is not None else None,
+        )
+        out += [(d.source, d.score, int(any(d.start < ge and gs < d.end for gs, ge in a.si))) for d in dets]
+    return out
+
+
+def fit_calibration(spans: list[tuple[str, float, int]]) -> dict[str, float]:
+    """Platt scaling of model spans' mean token probability: label = the span overlaps a gold span."""
+    from sklearn.linear_model import LogisticRegression
+
+    xs = [
+        [float(np.log(min(max(p, 1e-6), 1 - 1e-6) / (1 - min(max(p, 1e-6), 1 - 1e-6))))]
+        for m, p, _ in spans
+        if m == "model"
+    ]
+    ys = [y for m, _, y in spans if m == "model"]
+    clf = LogisticRegression(C=1e4).fit(xs, ys)
+    return {"a": float(clf.coef_[0, 0]), "b": float(clf.intercept_[0]), "n": float(len(ys))}
+
+
+def calibration_report(spans: list[tuple[str, float, int]]) -> dict[str, float]:
+    """ECE / Brier of all detections and of model spans only."""
+    ece, brier = calibration_errors([p for _, p, _ in spans], [y for _, _, y in spans])
+    model = [(p, y) for m, p, y in spans if m == "model"]
+    m_ece, m_brier = calibration_errors([p for p, _ in model], [y for _, y in model])
+    return {"ece": ece, "brier": brier, "model_ece": m_ece, "model_brier": m_brier, "n": float(len(spans))}
+
+
 def _span_precision(arts: list[PtcArticle], finder: Any) -> float:
     """Share of a rule's matches that overlap a gold SI span (used as that rule's calibrated score)."""
     hit = total = 0
@@ -200,7 +272,9 @@ def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> di
     toks = tokenize(arts)
     log(f"tokenised {len(arts)} articles in {time.time() - t0:.0f}s")
     lex_p = _span_precision(train_arts, lambda a: [(h.start, h.end) for h in lex.find(a.text, entries)])
-    rep_p = _span_precision(train_arts, lambda a: [(s, e) for s, e, _ in repeated_ngrams(toks[a.id])])
+    rep_p = _span_precision(
+        train_arts, lambda a: [(s, e) for s, e, _ in repeated_ngrams(toks[a.id], quoted=long_quotes(a.text))]
+    )
     meta: dict[str, Any] = {"lexicon_precision": lex_p, "repetition_precision": rep_p, "seed": seed, "valid_share": 0.2}
     # 1) choose SI C and threshold, TC C on an inner split of the training articles
     xi, yi = _si_matrix(inner, toks, entries)
@@ -219,21 +293,27 @@ def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> di
                 if f > best[0]:
                     best = (f, c, th, w)
     _, si_c, th, gate_w = best
-    tc_best = (-1.0, 1.0)
+    # Platt calibration of model-span scores, fitted on the tuning articles with the inner-split model
+    si_coef, si_bias = _fit_si(xi, yi, si_c)
+    m_meta = dict(meta, threshold=th, gate_weight=gate_w, gate_bias=gate_bias)
+    m = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, m_meta, tc_emb, gate_coef)
+    calibration = fit_calibration(scored_spans(m, tune, toks, entries))
+    log(f"calibration (tuning split): {calibration}")
+    tc_best: tuple[float, float, str | None] = (-1.0, 1.0, None)
     xtune_tc, ytune_tc = _tc_data(tune, toks)
-    for c in (0.3, 1.0):
-        coef, bias, cls, emb = _fit_tc(xt_tc, yt_tc, c)
+    for c, cw in ((0.3, None), (1.0, None), (1.0, "balanced")):
+        coef, bias, cls, emb = _fit_tc(xt_tc, yt_tc, c, cw)
         full = np.hstack([coef, emb / EMB_WEIGHT])
         pred = [cls[int(k)] for k in np.asarray(xtune_tc @ full.T + bias).argmax(axis=1)]
         acc = micro_f1(pred, ytune_tc)
-        log(f"TC C={c}: tune micro-F1 {acc:.3f}")
+        log(f"TC C={c} class_weight={cw}: tune micro-F1 {acc:.3f}")
         if acc > tc_best[0]:
-            tc_best = (acc, c)
+            tc_best = (acc, c, cw)
     # 2) refit on all training articles, measure once on validation
     xs, ys = _si_matrix(train_arts, toks, entries)
     si_coef, si_bias = _fit_si(xs, ys, si_c)
     xtc, ytc = _tc_data(train_arts, toks)
-    tc_coef, tc_bias, classes, tc_emb = _fit_tc(xtc, ytc, tc_best[1])
+    tc_coef, tc_bias, classes, tc_emb = _fit_tc(xtc, ytc, tc_best[1], tc_best[2])
     gate_coef, gate_bias = _fit_gate(train_arts)
     assert set(classes) <= set(TECHNIQUES), classes
     meta.update(
@@ -242,12 +322,18 @@ def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> di
         gate_bias=gate_bias,
         si_C=si_c,
         tc_C=tc_best[1],
+        tc_class_weight=tc_best[2],
         tc_emb_weight=EMB_WEIGHT,
         n_train_articles=len(train_arts),
         n_valid_articles=len(valid_arts),
     )
     model = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, meta, tc_emb, gate_coef if gate_w else None)
+    raw = scored_spans(model, valid_arts, toks, entries)  # uncalibrated, for the report only
+    model.meta["calibration"] = calibration
     metrics = evaluate(model, valid_arts, toks, entries)
+    cal = calibration_report(scored_spans(model, valid_arts, toks, entries))
+    metrics.update({f"cal_{k}": v for k, v in cal.items()})
+    metrics.update({f"uncal_{k}": v for k, v in calibration_report(raw).items() if k != "n"})
     ablation = {
         "no_lexicon_si_f1": evaluate(model, valid_arts, toks, entries, use_lexicon=False)["si_f1"],
         "no_repetition_si_f1": evaluate(model, valid_arts, toks, entries, use_repetition=False)["si_f1"],
