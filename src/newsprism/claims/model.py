@@ -35,13 +35,16 @@ class BaseModel:
     terms: list[str] = field(default_factory=list)
     idf: np.ndarray | None = None
     info: dict[str, Any] = field(default_factory=dict)  # training settings (C, extra-data weight), for the card
+    _vec: Any = field(default=None, repr=False, compare=False)  # the fixed-vocabulary vectorizer, built once
 
     def logit(self, texts: list[str], emb: np.ndarray | None) -> np.ndarray:
         if self.kind == "embed":
             x: Any = emb if emb is not None else F.embeddings(texts, cache=False)
         else:
             assert self.idf is not None
-            x = F.tfidf(texts, self.terms, self.idf, self.kind)
+            if self._vec is None:
+                self._vec = F.vectorizer(self.terms, self.kind)
+            x = F.tfidf(texts, self.terms, self.idf, self.kind, self._vec)
         return np.asarray(x @ self.coef.astype(np.float32), dtype=np.float64).ravel() + self.intercept
 
     def save(self, path: Path, stem: str) -> dict[str, Any]:
