@@ -228,3 +228,30 @@ def test_transcript_speaker_labels(analyze: Analyze) -> None:
     q = _find(art, "if both parties agree", "block")
     assert _name(q) == "Mary Fallin" and q.cue == ":"
     assert _find(art, "Do you think", "block").speaker is not None
+
+
+# -- PolNeAR-style attributions (issue 4): object and prepositional frames of attitude/speech verbs --------
+
+
+def test_prepositional_frame_cue_covers_the_preposition(analyze: Analyze) -> None:
+    art = analyze("Senator Maria Lopez talked about the rising cost of housing in small rural towns.")
+    q = _find(art, "rising cost of housing", "indirect")
+    assert q.cue == "talked about"
+    assert q.text.startswith("the rising cost")  # the preposition belongs to the cue, not the content
+    assert _name(q) == "Maria Lopez"
+
+
+def test_object_frame_of_attitude_verbs(analyze: Analyze) -> None:
+    art = analyze(
+        "Governor Tom Baker blamed the budget office for the long delays in payments.\n\n"
+        "Mary Jones described the new tax plan as a reckless gamble with public money."
+    )
+    blame = _find(art, "budget office", "indirect")
+    assert (_name(blame), blame.cue, blame.attitude) == ("Tom Baker", "blamed", True)  # type: ignore[attr-defined]
+    desc = _find(art, "reckless gamble", "indirect")
+    assert (_name(desc), desc.cue) == ("Mary Jones", "described")
+
+
+def test_need_is_not_an_attribution_cue(analyze: Analyze) -> None:
+    art = analyze("Senator Maria Lopez needs to win the northern counties to stay in the race this year.")
+    assert not [q for q in art.quotes if q.kind == "indirect"]

@@ -111,7 +111,6 @@ STANCE = frozenset(
         "endorse",
         "defend",
         "consider",
-        "need",
         "see",
         "agree",
         "applaud",
@@ -138,58 +137,121 @@ STANCE = frozenset(
         "worry",
     ]
 )
-# Cues whose object (not a clause) is what is reported: "called X a liar", "wants to …".
-OBJECT_CUES = frozenset(
+# Verbs PolNeAR annotates as cues with a nominal object or a prepositional frame (talking about, describing,
+# listing, blaming, portraying, backing, favouring …), found on its training part (issue 4).
+NEUTRAL_MORE = frozenset(
     [
-        "vow",
-        "decline",
-        "refuse",
-        "endorse",
-        "defend",
-        "thank",
-        "congratulate",
-        "consider",
-        "need",
-        "blame",
-        "charge",
-        "accuse",
-        "announce",
-        "applaud",
-        "ask",
-        "call",
-        "cite",
-        "condemn",
-        "criticize",
-        "demand",
-        "offer",
-        "oppose",
-        "pledge",
-        "praise",
-        "promise",
-        "propose",
-        "question",
-        "recall",
-        "reject",
-        "reveal",
-        "seek",
-        "support",
-        "tell",
-        "urge",
-        "want",
-        "warn",
+        "talk",
+        "discuss",
+        "list",
+        "repeat",
+        "remind",
+        "assure",
+        "express",
+        "highlight",
+        "reference",
+        "present",
+        "advocate",
+        "conclude",
+        "tout",
+        "retweet",
+        "imply",
     ]
 )
+LOADED_MORE = frozenset(["blast", "denounce", "challenge", "portray", "blame"])
+STANCE_MORE = frozenset(
+    [
+        "describe",
+        "name",
+        "order",
+        "promote",
+        "prefer",
+        "welcome",
+        "favor",
+        "favour",
+        "back",
+        "view",
+        "remember",
+        "focus",
+        "hope",
+    ]
+)
+# Prepositional frames: the cue covers the preposition ("talks about", "pointed to") and its object is
+# the content.
+PREP_FRAMES: dict[str, frozenset[str]] = {
+    "talk": frozenset(["about", "of"]),
+    "focus": frozenset(["on"]),
+    "point": frozenset(["to"]),
+    "refer": frozenset(["to"]),
+    "call": frozenset(["for", "on"]),
+    "ask": frozenset(["for", "about"]),
+    "comment": frozenset(["on"]),
+    "advocate": frozenset(["for"]),
+    "complain": frozenset(["about"]),
+    "warn": frozenset(["about", "of", "against"]),
+    "worry": frozenset(["about"]),
+    "insist": frozenset(["on"]),
+    "hope": frozenset(["for"]),
+}
+# Cues whose object (not a clause) is what is reported: "called X a liar", "wants to …".
+OBJECT_CUES = (
+    frozenset(
+        [
+            "vow",
+            "decline",
+            "refuse",
+            "endorse",
+            "defend",
+            "thank",
+            "congratulate",
+            "consider",
+            "blame",
+            "charge",
+            "accuse",
+            "announce",
+            "applaud",
+            "ask",
+            "call",
+            "cite",
+            "condemn",
+            "criticize",
+            "demand",
+            "offer",
+            "oppose",
+            "pledge",
+            "praise",
+            "promise",
+            "propose",
+            "question",
+            "recall",
+            "reject",
+            "reveal",
+            "seek",
+            "support",
+            "tell",
+            "urge",
+            "want",
+            "warn",
+        ]
+    )
+    | NEUTRAL_MORE
+    | LOADED_MORE
+    | STANCE_MORE
+    | frozenset(["show", "find", "see", "dismiss", "mock", "attack"])
+)
 # Cues that report an attitude (belief, wish, criticism) rather than words: quotes get ``attitude: true``.
-ATTITUDE = (STANCE - {"agree"}) | frozenset(
-    ["blame", "criticize", "criticise", "praise", "applaud", "condemn", "attack", "dismiss"]
+ATTITUDE = (
+    (STANCE - {"agree"})
+    | STANCE_MORE
+    | frozenset(["blame", "criticize", "criticise", "praise", "applaud", "condemn", "attack", "dismiss", "portray"])
 )
 SPEECH = NEUTRAL | LOADED
-CUES = SPEECH | STANCE
+CUES = SPEECH | STANCE | NEUTRAL_MORE | LOADED_MORE | STANCE_MORE
 
 
 def cue_class(lemma: str) -> str:
     """``loaded`` for evaluative reporting verbs, else ``neutral``."""
-    return "loaded" if lemma.lower() in LOADED else "neutral"
+    return "loaded" if lemma.lower() in LOADED | LOADED_MORE else "neutral"
 
 
 def is_cue(lemma: str, *, stance: bool = True) -> bool:

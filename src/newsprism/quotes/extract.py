@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from newsprism.quotes.cues import ATTITUDE, OBJECT_CUES, SPEECH, cue_class, is_cue
+from newsprism.quotes.cues import ATTITUDE, OBJECT_CUES, PREP_FRAMES, SPEECH, cue_class, is_cue
 from newsprism.quotes.lexicon import ANONYMOUS_HEADS, HUMAN_NOUNS, OUTLET_WORDS, TITLES
 from newsprism.quotes.marks import MarkSpan, find_marks, paragraphs
 from newsprism.quotes.speakers import Resolved, SpeakerBook
@@ -462,7 +462,10 @@ class Extractor:
                     if tok.lemma_.lower() in ("call", "refer")
                     else ("dobj", "xcomp", "oprd")
                 )
-                objs = [c for c in tok.children if c.dep_ in obj_deps and c.i > tok.i]
+                objs = [c for c in tok.children if c.dep_ in obj_deps and c.i > tok.i and not self._frame_prep(c)]
+                objs += [
+                    o for c in tok.children if self._frame_prep(c) for o in c.children if o.dep_ in ("pobj", "pcomp")
+                ]
                 self._pending_part = None
                 around = self._comma_cue(tok, subj, sent)
                 if around is not None:
@@ -497,7 +500,7 @@ class Extractor:
                     # "As The Hill reported, Trump was accused …": the main clause is the content
                     right = tok.right_edge.i + 1
                     s, e = (self.doc[right].idx if right < sent.end else sent.end_char), sent.end_char
-                elif tok.lemma_.lower() in OBJECT_CUES and objs:
+                elif (tok.lemma_.lower() in OBJECT_CUES or tok.lemma_.lower() in PREP_FRAMES) and objs:
                     first = min(objs, key=lambda c: c.i)
                     s, e = first.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
                 elif (
@@ -531,6 +534,12 @@ class Extractor:
                         self.quotes.append(
                             RawQuote("indirect", ps_, pe_, subj=subj, cue=tok, event=event, extra=dict(extra))
                         )
+
+    @staticmethod
+    def _frame_prep(c: Token) -> bool:
+        """A preposition right after its cue that belongs to the cue's frame ("talked about", "pointed to")."""
+        h = c.head
+        return c.dep_ == "prep" and c.i == h.i + 1 and c.lower_ in PREP_FRAMES.get(h.lemma_.lower(), ())
 
     def _comma_cue(self, tok: Token, subj: Token, sent: Span) -> tuple[int, int] | None:
         """Cues set off by commas, read from the words (robust to parse errors):
@@ -725,7 +734,7 @@ def cue_span(cue: Token) -> tuple[int, int]:
         k -= 1
     s = doc[k].idx
     for c in cue.rights:
-        if c.dep_ == "prt" and c.i == cue.i + 1:
+        if (c.dep_ == "prt" or Extractor._frame_prep(c)) and c.i == cue.i + 1:
             e = c.idx + len(c.text)
     return s, e
 
