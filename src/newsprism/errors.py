@@ -37,6 +37,8 @@ MESSAGES: dict[str, str] = {
     "E052": "unknown benchmark task {name!r}; known tasks: {known}",
     "E053": "refusing to lower floors without --allow-lower-floor and --note: {details}",
     "E054": "evaluator {task} failed: {reason}",
+    "E055": "bad --set parameter {item!r}: expected KEY=VALUE",
+    "E056": "refusing to update floors from a run with --set parameters (floors are pinned for the default settings)",
     "E060": "cannot write output {path}: {reason}",
     "E110": "cannot compare articles: {reason}",
     "E090": "cannot read neutral-wording lexicon {path}: {reason}",

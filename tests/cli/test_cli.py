@@ -124,3 +124,22 @@ def test_bench_gate_exit_code_and_json(
     assert json.loads(out)["metrics"][0]["value"] == 0.4  # the numbers are printed even when the gate fails
     code, out, _ = cli(monkeypatch, capsys, "bench", "cli_toy", "--no-gate")
     assert code == 0 and "cli_toy" in out and "0.4000" in out
+
+
+def test_bench_set_passes_task_parameters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    @evaluator("cli_param")
+    def _param(ctx: BenchContext) -> list[Metric]:
+        return [Metric("cli_param", "n", float(str(ctx.extra.get("n", 1))), None, str(ctx.extra), 1, ctx.split, "h")]
+
+    monkeypatch.setattr(gate, "FLOORS_DIR", tmp_path)
+    code, out, _ = cli(
+        monkeypatch, capsys, "bench", "cli_param", "--json", "--set", "n=7", "--set", "stages=nlp,quotes"
+    )
+    metric = json.loads(out)["metrics"][0]
+    assert code == 0 and metric["value"] == 7.0 and "nlp,quotes" in metric["reference_note"]
+    code, _, err = cli(monkeypatch, capsys, "bench", "cli_param", "--set", "n7")
+    assert code != 0 and "E055" in err and "Traceback" not in err
+    code, _, err = cli(monkeypatch, capsys, "bench", "cli_param", "--set", "n=7", "--update-floors")
+    assert code != 0 and "E056" in err and not (tmp_path / "cli_param.json").exists()

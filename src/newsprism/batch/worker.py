@@ -28,6 +28,18 @@ def _keep_going(article: Article, exc: Exception) -> None:
 
 
 def peak_rss_mb() -> float:
+    """This process's peak resident memory in MB.
+
+    Linux: VmHWM of the current address space. ``ru_maxrss`` is not used there because exec keeps the
+    forking parent's high-water mark, so a spawned worker would report its coordinator's memory.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
 

@@ -50,6 +50,7 @@ def run_bench(
     quick: bool = False,
     budget: float | None = None,
     seed: int = 13,
+    extra: dict[str, object] | None = None,
     on_task: Callable[[str], None] | None = None,
     on_done: Callable[[str], None] | None = None,
 ) -> BenchResult:
@@ -62,7 +63,9 @@ def run_bench(
     for task in names:
         if on_task:
             on_task(task)
-        ctx = BenchContext(data_dir=data, split=split, quick=quick, seed=seed, time_budget=budget)
+        ctx = BenchContext(
+            data_dir=data, split=split, quick=quick, seed=seed, time_budget=budget, extra=dict(extra or {})
+        )
         t0 = time.perf_counter()
         try:
             metrics = evaluators()[task].fn(ctx)

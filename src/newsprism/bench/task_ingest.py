@@ -4,13 +4,16 @@ Input: a seeded sample of N records of ``allsides/media_train_valid.jsonl`` (N =
 written to a temporary JSONL file and ingested three times into fresh stores: 1 worker (in process),
 2 worker processes, and a 2-worker Dask LocalCluster. Rates are end to end (model loading included).
 Stages: ``ctx.extra["stages"]`` (comma-separated) if given, else ``nlp`` in quick mode and the
-configured default stages otherwise. ``dask_identical`` is 1.0 when the Dask store has the same
-sorted ids and key fields as the 1-worker store.
+configured default stages otherwise. Every run gives each worker process the same number of CPU threads
+(``ctx.extra["threads"]``, default cores // 2), so the 2-worker/1-worker ratio measures how throughput grows
+with workers at fixed resources per worker (a single worker given all cores is a different experiment).
+``dask_identical`` is 1.0 when the Dask store has the same sorted ids and key fields as the 1-worker store.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import tempfile
 from pathlib import Path
@@ -45,7 +48,8 @@ def evaluate(ctx: BenchContext) -> list[Metric]:
     sample = sorted(random.Random(ctx.seed).sample(range(len(lines)), min(n, len(lines))))
     stages_opt = ctx.extra.get("stages") or ("nlp" if ctx.quick else None)
     stages = tuple(str(stages_opt).split(",")) if stages_opt else None
-    options = load_options(stages=stages) if stages else load_options()
+    threads = int(str(ctx.extra.get("threads", max(1, (os.cpu_count() or 2) // 2))))
+    options = load_options(stages=stages, threads=threads)
     batch = max(5, n // 20)
     with tempfile.TemporaryDirectory(prefix="newsprism-bench-ingest-") as tmp:
         inp = Path(tmp) / "in.jsonl"
@@ -62,7 +66,7 @@ def evaluate(ctx: BenchContext) -> list[Metric]:
         size = _store_bytes(Path(tmp) / "1w")
     arts = runs["1w"].articles
     h = hash_files([src])
-    note = f"N={arts}, stages={','.join(options.stages)}, batch={batch}"
+    note = f"N={arts}, stages={','.join(options.stages)}, batch={batch}, threads/worker={threads}"
 
     def m(name: str, value: float) -> Metric:
         return Metric(TASK, name, round(value, 4), n=arts, split=ctx.split, data_hash=h, reference_note=note)

@@ -27,6 +27,17 @@ def _table(result: BenchResult) -> Table:
     return table
 
 
+def _params(items: list[str]) -> dict[str, object]:
+    """``KEY=VALUE`` strings → a dict (values stay strings; each evaluator parses its own)."""
+    out: dict[str, object] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise BenchError("E055", item=item)
+        out[key.strip()] = value.strip()
+    return out
+
+
 def bench_cli(
     tasks: list[str] = typer.Argument(None, help="Tasks to run (default: all). See `newsprism bench --list`."),
     data: Path | None = typer.Option(None, "--data", help="Dataset directory (default: ../shared/data)."),
@@ -39,6 +50,9 @@ def bench_cli(
     update: bool = typer.Option(False, "--update-floors", help="Write floors 0.02 under the measured values."),
     allow_lower: bool = typer.Option(False, "--allow-lower-floor", help="Allow --update-floors to lower a floor."),
     note: str | None = typer.Option(None, "--note", help="Why a floor is lowered (goes to the floors CHANGELOG)."),
+    params: list[str] = typer.Option(
+        None, "--set", help="Task parameter KEY=VALUE (repeatable), e.g. ingest's n=300, stages=nlp,quotes."
+    ),
 ) -> None:
     """Run evaluators and print their metrics beside the published references."""
     from newsprism.bench.registry import evaluators
@@ -47,6 +61,9 @@ def bench_cli(
         for name, info in sorted(evaluators().items()):
             typer.echo(f"{name:12} {', '.join(info.datasets) or '-':32} {info.description}")
         return
+    extra = _params(params or [])
+    if update and extra:
+        raise BenchError("E056")
     if split not in ("validation", "test"):
         raise BenchError("E052", name=split, known="validation, test (for --split)")
     show = sys.stderr.isatty()
@@ -66,6 +83,7 @@ def bench_cli(
             split=split,
             quick=quick,
             budget=budget,
+            extra=extra,
             on_task=lambda t: bar.update(overall, description=f"bench: {t}"),
             on_done=lambda t: bar.advance(overall),
         )
