@@ -255,3 +255,17 @@ def test_object_frame_of_attitude_verbs(analyze: Analyze) -> None:
 def test_need_is_not_an_attribution_cue(analyze: Analyze) -> None:
     art = analyze("Senator Maria Lopez needs to win the northern counties to stay in the race this year.")
     assert not [q for q in art.quotes if q.kind == "indirect"]
+
+
+def test_evidence_cue_takes_any_noun_source(analyze: Analyze) -> None:
+    art = analyze("A new statewide analysis shows the governor with a lead of nine points over his rival.")
+    q = _find(art, "governor with a lead", "indirect")
+    assert q.cue == "shows"
+    assert art.text[q.source_start : q.source_end] == "A new statewide analysis"  # type: ignore[attr-defined]
+
+
+def test_clause_complement_makes_a_noun_subject_a_source(analyze: Analyze) -> None:
+    art = analyze("Campaign strategists believe that suburban women will decide the election in November.")
+    q = _find(art, "suburban women will decide", "indirect")
+    assert q.cue == "believe"
+    assert q.attitude is True  # type: ignore[attr-defined]

@@ -41,6 +41,8 @@ QUANTITY_HEADS = frozenset(
     ["number", "lot", "group", "majority", "some", "many", "dozens", "handful", "couple", "few", "most", "several"]
 )
 REPORT_CUES = frozenset(["say", "tell", "add", "report", "note", "state", "explain", "write"])
+# Evidence cues: any noun may be their source ("the poll shows …", "a study found …", "footage showed …").
+EVIDENCE_CUES = frozenset(["show", "find", "suggest", "indicate", "reveal", "conclude", "estimate", "predict"])
 NON_AGENT_PRONOUNS = frozenset(["it", "this", "that", "which", "what", "i", "we", "you", "me", "us"])
 TITLE_WORDS = frozenset(
     w for t in TITLES for w in t.split()
@@ -453,7 +455,9 @@ class Extractor:
                 if tok.i in used:
                     continue
                 subj = self.speaker_for(tok)
-                if subj is None or not self.agentive(subj, speech=tok.lemma_.lower() in REPORT_CUES):
+                clause = any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+                speech = tok.lemma_.lower() in REPORT_CUES or tok.lemma_.lower() in EVIDENCE_CUES or clause
+                if subj is None or not self.agentive(subj, speech=speech):
                     continue
                 comps = [c for c in tok.children if c.dep_ in ("ccomp",) and c.i > tok.i]
                 left_comps = [c for c in tok.children if c.dep_ in ("ccomp",) and c.i < tok.i]
