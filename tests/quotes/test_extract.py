@@ -269,3 +269,20 @@ def test_clause_complement_makes_a_noun_subject_a_source(analyze: Analyze) -> No
     q = _find(art, "suburban women will decide", "indirect")
     assert q.cue == "believe"
     assert q.attitude is True  # type: ignore[attr-defined]
+
+
+def test_agentless_passive_and_raising_verb_have_no_source(analyze: Analyze) -> None:
+    art = analyze(
+        "The central bank is expected to raise interest rates at its meeting in December.\n\n"
+        "The senator appeared to soften his position on the trade agreement."
+    )
+    exp = _find(art, "raise interest rates", "indirect")
+    assert (exp.cue, exp.speaker, exp.sourceless) == ("is expected", None, True)  # type: ignore[attr-defined]
+    assert any(q.text == "The central bank" and q.event == exp.event for q in art.quotes)  # type: ignore[attr-defined]
+    app = _find(art, "soften his position", "indirect")
+    assert (app.cue, app.speaker) == ("appeared", None)
+
+
+def test_passive_with_an_agent_is_not_sourceless(analyze: Analyze) -> None:
+    art = analyze("The bill was expected by most analysts to pass the chamber easily.")
+    assert not [q for q in art.quotes if getattr(q, "sourceless", False)]

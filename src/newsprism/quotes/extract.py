@@ -43,6 +43,8 @@ QUANTITY_HEADS = frozenset(
 REPORT_CUES = frozenset(["say", "tell", "add", "report", "note", "state", "explain", "write"])
 # Evidence cues: any noun may be their source ("the poll shows …", "a study found …", "footage showed …").
 EVIDENCE_CUES = frozenset(["show", "find", "suggest", "indicate", "reveal", "conclude", "estimate", "predict"])
+RAISING_CUES = frozenset(["appear"])  # "X appears to …": an attribution with no source ("seem" lost precision)
+PASSIVE_CUES = frozenset(["expect", "believe", "think", "say", "report", "know", "consider", "rumor", "rumour"])
 NON_AGENT_PRONOUNS = frozenset(["it", "this", "that", "which", "what", "i", "we", "you", "me", "us"])
 TITLE_WORDS = frozenset(
     w for t in TITLES for w in t.split()
@@ -439,8 +441,46 @@ class Extractor:
                 taken += max(0, min(e, q.end) - max(s, q.start))
         return taken >= 0.5 * (e - s)
 
+    def _add_sourceless(self) -> set[int]:
+        """Attributions without a source: raising verbs ("X appears to …", "it appears that …") and agentless
+        passives ("X is expected to …", "X is said to be …"). The content is the complement and the
+        subject (two parts of one event, as PolNeAR splits them); ``sourceless: true``, attitude."""
+        used: set[int] = set()
+        for tok in self.doc:
+            lem = tok.lemma_.lower()
+            if tok.pos_ not in ("VERB", "AUX") or self.in_marks(tok.idx) or self.in_person_block(tok.idx):
+                continue
+            kids = list(tok.children)
+            if lem in RAISING_CUES:
+                pass
+            elif lem in PASSIVE_CUES and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in kids):
+                if any(c.dep_ == "agent" for c in kids):
+                    continue
+            else:
+                continue
+            comps = [c for c in kids if c.i > tok.i and c.dep_ in ("xcomp", "ccomp", "acomp", "oprd", "attr")]
+            subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+            if not comps or subj is None:
+                continue
+            if lem in PASSIVE_CUES and comps[0].dep_ != "xcomp":
+                continue  # "X is expected." / "it is said that": not this frame
+            first, last = comps[0], comps[-1]
+            s, e = self._trim(first.left_edge.idx, last.right_edge.idx + len(last.right_edge.text))
+            if _words(self.text[s:e]) < 2 or self._covered(s, e):
+                continue
+            event = self._new_event()
+            extra = {"attitude": True, "sourceless": True}
+            self.quotes.append(RawQuote("indirect", s, e, cue=tok, event=event, extra=dict(extra)))
+            if subj.lower_ != "it" and subj.pos_ != "PRON":
+                ss, se = self._trim(subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text))
+                if se > ss and not self._covered(ss, se):
+                    self.quotes.append(RawQuote("indirect", ss, se, cue=tok, event=event, extra=dict(extra)))
+            used.add(tok.i)
+        return used
+
     def _add_indirect(self) -> None:
         used = {q.cue.i for q in self.quotes if q.cue is not None and q.kind in ("direct", "block")}
+        used |= self._add_sourceless()
         for sent in self.doc.sents:
             if self.in_person_block(sent.start_char):
                 continue
