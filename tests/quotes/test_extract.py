@@ -286,3 +286,24 @@ def test_agentless_passive_and_raising_verb_have_no_source(analyze: Analyze) -> 
 def test_passive_with_an_agent_is_not_sourceless(analyze: Analyze) -> None:
     art = analyze("The bill was expected by most analysts to pass the chamber easily.")
     assert not [q for q in art.quotes if getattr(q, "sourceless", False)]
+
+
+def test_nominal_cue_with_possessor_source(analyze: Analyze) -> None:
+    art = analyze(
+        "Voters cheered Senator Maria Lopez's attacks on the new pipeline project.\n\n"
+        "Mayor John Smith's decision to close the downtown library angered residents."
+    )
+    att = _find(art, "new pipeline project", "indirect")
+    assert (_name(att), att.cue, att.nominal) == ("Maria Lopez", "attacks on", True)  # type: ignore[attr-defined]
+    dec = _find(art, "close the downtown library", "indirect")
+    assert (_name(dec), dec.cue, dec.attitude) == ("John Smith", "decision", True)  # type: ignore[attr-defined]
+
+
+def test_nominal_cue_without_possessor_needs_a_clause(analyze: Analyze) -> None:
+    art = analyze(
+        "Allegations that the ballots had been counted twice spread quickly online.\n\n"
+        "The criticism of the budget grew louder over the summer."
+    )
+    q = _find(art, "ballots had been counted", "indirect")
+    assert (q.speaker, q.cue, q.sourceless) == (None, "Allegations", True)  # type: ignore[attr-defined]
+    assert not [q for q in art.quotes if "budget" in q.text]

@@ -45,6 +45,24 @@ REPORT_CUES = frozenset(["say", "tell", "add", "report", "note", "state", "expla
 EVIDENCE_CUES = frozenset(["show", "find", "suggest", "indicate", "reveal", "conclude", "estimate", "predict"])
 RAISING_CUES = frozenset(["appear"])  # "X appears to …": an attribution with no source ("seem" lost precision)
 PASSIVE_CUES = frozenset(["expect", "believe", "think", "say", "report", "know", "consider", "rumor", "rumour"])
+# Nouns that name a statement or an attitude (PolNeAR's nominal cues); the speech ones are not attitudes.
+SPEECH_NOUNS = frozenset(
+    {
+        "statement", "comment", "remark", "claim", "allegation", "accusation", "announcement", "warning",
+        "message", "question", "response", "promise", "pledge", "vow", "assertion", "denial", "admission",
+        "call", "demand", "proposal", "suggestion", "description", "complaint", "criticism", "attack",
+        "argument", "contention", "insistence", "threat", "assurance", "charge",
+    }
+)  # fmt: skip
+NOMINAL_CUES = SPEECH_NOUNS | frozenset(
+    {
+        "support", "opposition", "endorsement", "plan", "decision", "refusal", "hope", "view", "belief",
+        "idea", "theory", "fear", "concern", "desire", "goal", "intention", "position", "praise", "defense",
+        "objection", "hostility", "distrust", "rejection", "condemnation", "commitment", "expectation",
+    }
+)  # fmt: skip
+NOMINAL_PREPS = frozenset(["of", "on", "to", "for", "about", "against", "toward", "towards", "with"])
+TIME_ENTS = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC", "FAC", "EVENT"])
 NON_AGENT_PRONOUNS = frozenset(["it", "this", "that", "which", "what", "i", "we", "you", "me", "us"])
 TITLE_WORDS = frozenset(
     w for t in TITLES for w in t.split()
@@ -61,6 +79,14 @@ class RawQuote:
     cue: Token | None = None
     event: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _clause_like(tok: Token) -> bool:
+    """A that-clause or to-infinitive hanging from a noun ("the claim that …", "his decision to run")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    first = tok.left_edge
+    return first.lower_ in ("that", "to") or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _words(s: str) -> int:
@@ -657,6 +683,40 @@ class Extractor:
             RawQuote("indirect", s, e, subj=obj, cue=tok, event=self._new_event(), extra={"according_to": True})
         )
 
+    def _add_nominal(self) -> None:
+        """Nominal cues: "Trump's attacks on Clinton", "his decision to run", "allegations that …".
+
+        The possessor is the source (none: a sourceless attribution, only with a that-clause); the content is
+        the noun's clause ("that …", "to …") or the object of its preposition ("criticism of X")."""
+        for tok in self.doc:
+            lem = tok.lemma_.lower()
+            if tok.pos_ != "NOUN" or lem not in NOMINAL_CUES or self.in_marks(tok.idx):
+                continue
+            if self.in_person_block(tok.idx) or self._covered(tok.idx, tok.idx + len(tok.text)):
+                continue  # a noun inside reported words belongs to that attribution
+            kids = [c for c in tok.children if c.i > tok.i]
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.i < tok.i), None)
+            clause = next((c for c in kids if c.dep_ in ("acl", "ccomp") and _clause_like(c)), None)
+            prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in NOMINAL_PREPS), None)
+            content: Token | None = clause
+            if content is None and prep is not None and owner is not None:
+                objs = [o for o in prep.children if o.dep_ in ("pobj", "pcomp") and o.ent_type_ not in TIME_ENTS]
+                content = objs[0] if objs else None
+            if content is None or (owner is None and clause is None):
+                continue
+            if owner is not None and owner.lower_ in NON_AGENT_PRONOUNS | {"its"}:
+                continue
+            s, e = self._trim(content.left_edge.idx, content.right_edge.idx + len(content.right_edge.text))
+            s, e = self._extend_marks(s, e)
+            if _words(self.text[s:e]) < 2 or self._covered(s, e):
+                continue
+            extra: dict[str, Any] = {"nominal": True}
+            if lem not in SPEECH_NOUNS:
+                extra["attitude"] = True
+            if owner is None:
+                extra["sourceless"] = True
+            self.quotes.append(RawQuote("indirect", s, e, subj=owner, cue=tok, event=self._new_event(), extra=extra))
+
     def _add_interview_answers(self) -> None:
         """Interviews and transcripts: "Q: …"/"A: …" paragraphs, and "TAPPER: …" speaker labels in capitals.
 
@@ -726,6 +786,7 @@ class Extractor:
         self._add_marked()
         self._add_interview_answers()
         self._add_indirect()
+        self._add_nominal()
         self._add_headline_colons()
         self.quotes.sort(key=lambda q: (q.start, q.end))
         # speakers are resolved left to right so each pronoun sees the speakers before it
@@ -778,7 +839,8 @@ def cue_span(cue: Token) -> tuple[int, int]:
         k -= 1
     s = doc[k].idx
     for c in cue.rights:
-        if (c.dep_ == "prt" or Extractor._frame_prep(c)) and c.i == cue.i + 1:
+        nominal_prep = cue.pos_ == "NOUN" and c.dep_ == "prep" and c.lower_ in NOMINAL_PREPS
+        if (c.dep_ == "prt" or nominal_prep or Extractor._frame_prep(c)) and c.i == cue.i + 1:
             e = c.idx + len(c.text)
     return s, e
 
