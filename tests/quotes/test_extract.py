@@ -307,3 +307,21 @@ def test_nominal_cue_without_possessor_needs_a_clause(analyze: Analyze) -> None:
     q = _find(art, "ballots had been counted", "indirect")
     assert (q.speaker, q.cue, q.sourceless) == (None, "Allegations", True)  # type: ignore[attr-defined]
     assert not [q for q in art.quotes if "budget" in q.text]
+
+
+def test_mislemmatised_cue_verb_is_repaired(analyze: Analyze) -> None:
+    art = analyze("Senator Maria Lopez hopes the new farm bill will pass before the summer recess.")
+    q = _find(art, "farm bill will pass", "indirect")
+    assert (_name(q), q.cue, q.cue_lemma) == ("Maria Lopez", "hopes", "hope")  # type: ignore[attr-defined]
+
+
+def test_lemma_repair_leaves_base_forms_alone() -> None:
+    import spacy
+
+    from newsprism.quotes.extract import repair_cue_lemmas
+
+    doc = spacy.blank("en")("They seed the fields and he hopes for rain.")
+    for tok, lemma in zip(doc, ["they", "seed", "the", "fields", "and", "he", "hop", "for", "rain", "."], strict=True):
+        tok.pos_, tok.lemma_ = ("VERB" if tok.text in ("seed", "hopes") else "X"), lemma
+    repair_cue_lemmas(doc)
+    assert [doc[1].lemma_, doc[6].lemma_] == ["seed", "hope"]

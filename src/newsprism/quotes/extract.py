@@ -81,6 +81,22 @@ class RawQuote:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def repair_cue_lemmas(doc: Doc) -> None:
+    """The small English model lemmatises some cue verbs wrongly ("hopes" -> "hop", "retweeted" ->
+    "retweete"): a verb whose lemma is not a cue but whose form minus an inflection is, gets that lemma."""
+    for tok in doc:
+        low = tok.lower_
+        if tok.pos_ != "VERB" or is_cue(tok.lemma_) or tok.lemma_.lower() == low:
+            continue  # a form the model took as its own base ("seed") is left alone
+        for suffix in ("s", "es", "d", "ed", "ing"):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                base = low[: -len(suffix)]
+                hit = next((b for b in (base, base + "e") if is_cue(b)), None)
+                if hit is not None:
+                    tok.lemma_ = hit
+                    break
+
+
 def _clause_like(tok: Token) -> bool:
     """A that-clause or to-infinitive hanging from a noun ("the claim that …", "his decision to run")."""
     if tok.pos_ not in ("VERB", "AUX"):
@@ -133,6 +149,7 @@ class Extractor:
         self.paras = paragraphs(text)
         self.marks = find_marks(text)
         self.quotes: list[RawQuote] = []
+        repair_cue_lemmas(doc)
         self._event = 0
         self._pending_part: tuple[int, int] | None = None
         self.blocks = self._find_blocks()
