@@ -325,3 +325,14 @@ def test_lemma_repair_leaves_base_forms_alone() -> None:
         tok.pos_, tok.lemma_ = ("VERB" if tok.text in ("seed", "hopes") else "X"), lemma
     repair_cue_lemmas(doc)
     assert [doc[1].lemma_, doc[6].lemma_] == ["seed", "hope"]
+
+
+def test_sentence_led_by_in_a_poll(analyze: Analyze) -> None:
+    art = analyze(
+        "In a new poll released Sunday, the governor leads his rival by ten points.\n\n"
+        "In the morning, the governor visited a school."
+    )
+    q = _find(art, "leads his rival", "indirect")
+    assert q.cue == "In"
+    assert art.text[q.source_start : q.source_end] == "a new poll released Sunday"  # type: ignore[attr-defined]
+    assert not [q for q in art.quotes if "visited" in q.text]

@@ -43,6 +43,11 @@ QUANTITY_HEADS = frozenset(
 REPORT_CUES = frozenset(["say", "tell", "add", "report", "note", "state", "explain", "write"])
 # Evidence cues: any noun may be their source ("the poll shows …", "a study found …", "footage showed …").
 EVIDENCE_CUES = frozenset(["show", "find", "suggest", "indicate", "reveal", "conclude", "estimate", "predict"])
+# "In a new poll, …": documents and findings that speak for their authors
+RECORD_SOURCES = frozenset(
+    ["poll", "survey", "study", "report", "analysis", "memo", "letter", "statement", "filing", "op-ed", "essay",
+     "editorial", "column", "book", "memoir", "complaint", "lawsuit", "tweet", "post", "ad", "advertisement"]
+)  # fmt: skip
 RAISING_CUES = frozenset(["appear"])  # "X appears to …": an attribution with no source ("seem" lost precision)
 PASSIVE_CUES = frozenset(["expect", "believe", "think", "say", "report", "know", "consider", "rumor", "rumour"])
 # Nouns that name a statement or an attitude (PolNeAR's nominal cues); the speech ones are not attitudes.
@@ -734,6 +739,26 @@ class Extractor:
                 extra["sourceless"] = True
             self.quotes.append(RawQuote("indirect", s, e, subj=owner, cue=tok, event=self._new_event(), extra=extra))
 
+    def _add_in_record(self) -> None:
+        """ "In a new poll, Clinton leads by 10 points." / "In his letter, …": a sentence led by "in" + a
+        poll, study or document is its content; the document is the source and "In" the cue."""
+        for sent in self.doc.sents:
+            first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+            if first is None or first.lower_ != "in" or self.in_marks(first.idx) or self.in_person_block(first.idx):
+                continue
+            objs = [o for o in first.children if o.dep_ == "pobj" and o.lemma_.lower() in RECORD_SOURCES]
+            if not objs:
+                continue
+            after = first.right_edge.i + 1
+            if after >= sent.end:
+                continue
+            s, e = self._extend_marks(*self._trim(self.doc[after].idx, sent.end_char))
+            if _words(self.text[s:e]) < 3 or self._covered(s, e):
+                continue
+            self.quotes.append(
+                RawQuote("indirect", s, e, subj=objs[0], cue=first, event=self._new_event(), extra={"in_record": True})
+            )
+
     def _add_interview_answers(self) -> None:
         """Interviews and transcripts: "Q: …"/"A: …" paragraphs, and "TAPPER: …" speaker labels in capitals.
 
@@ -804,6 +829,7 @@ class Extractor:
         self._add_interview_answers()
         self._add_indirect()
         self._add_nominal()
+        self._add_in_record()
         self._add_headline_colons()
         self.quotes.sort(key=lambda q: (q.start, q.end))
         # speakers are resolved left to right so each pronoun sees the speakers before it
