@@ -336,3 +336,10 @@ def test_sentence_led_by_in_a_poll(analyze: Analyze) -> None:
     assert q.cue == "In"
     assert art.text[q.source_start : q.source_end] == "a new poll released Sunday"  # type: ignore[attr-defined]
     assert not [q for q in art.quotes if "visited" in q.text]
+
+
+def test_belief_cue_interrupting_its_clause(analyze: Analyze) -> None:
+    art = analyze("Such a move, his advisers believe, would alienate the voters he needs in the fall.")
+    q = _find(art, "alienate the voters", "indirect")
+    assert q.cue == "believe"
+    assert art.text[q.source_start : q.source_end] == "his advisers"  # type: ignore[attr-defined]

@@ -41,6 +41,8 @@ QUANTITY_HEADS = frozenset(
     ["number", "lot", "group", "majority", "some", "many", "dozens", "handful", "couple", "few", "most", "several"]
 )
 REPORT_CUES = frozenset(["say", "tell", "add", "report", "note", "state", "explain", "write"])
+# Cues that may follow or interrupt their reported clause ("Such efforts, they believe, will fail.")
+CLAUSE_CUES = REPORT_CUES | SPEECH | frozenset(["believe", "think", "fear", "hope", "expect", "worry", "doubt", "feel"])
 # Evidence cues: any noun may be their source ("the poll shows …", "a study found …", "footage showed …").
 EVIDENCE_CUES = frozenset(["show", "find", "suggest", "indicate", "reveal", "conclude", "estimate", "predict"])
 # "In a new poll, …": documents and findings that speak for their authors
@@ -568,7 +570,7 @@ class Extractor:
                     # the complementizer stays: "that he was a threat" is the reported clause as written
                 elif (
                     left_comps
-                    and tok.lemma_.lower() in REPORT_CUES
+                    and tok.lemma_.lower() in CLAUSE_CUES
                     and subj.i > left_comps[0].right_edge.i
                     and self.doc[subj.left_edge.i - 1].text in (",", "”", '"')
                 ):
@@ -576,14 +578,14 @@ class Extractor:
                     c = left_comps[0]
                     s, e = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
                 elif (
-                    tok.lemma_.lower() in REPORT_CUES
+                    tok.lemma_.lower() in CLAUSE_CUES
                     and tok.dep_ in ("parataxis", "advcl", "conj", "ccomp")
                     and tok.head.i < subj.left_edge.i < tok.i
                     and subj.left_edge.i > 0
                     and self.doc[subj.left_edge.i - 1].text == ","
                 ):
                     s, e = sent.start_char, subj.left_edge.idx
-                elif tok.lemma_.lower() in REPORT_CUES and tok.dep_ == "parataxis" and subj.i < tok.i:
+                elif tok.lemma_.lower() in CLAUSE_CUES and tok.dep_ == "parataxis" and subj.i < tok.i:
                     # "Bob, they said, ordered them to wait.": the sentence around the parenthetical cue
                     left_part = (sent.start_char, subj.left_edge.idx)
                     right_part = (tok.right_edge.idx + len(tok.right_edge.text), sent.end_char)
