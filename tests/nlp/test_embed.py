@@ -44,3 +44,13 @@ def test_threads_select_a_separate_encoder() -> None:
     finally:
         E.set_threads(0)
     assert E.embedder() is not one
+
+
+def test_batches_hold_a_token_budget_and_keep_every_text() -> None:
+    chars = [20] * 100 + [1200] * 40  # short sentences, then ~256-token chunks
+    order = sorted(range(len(chars)), key=lambda i: chars[i])
+    batches = E._batches(order, chars, 64)
+    assert sorted(i for b in batches for i in b) == list(range(140))
+    assert [len(b) for b in batches[:2]] == [64, 36]  # short texts: the batch-size cap
+    assert all(len(b) * E.MAX_TOKENS <= E.TOKEN_BUDGET for b in batches[2:])  # long texts: the token budget
+    assert len(batches) == 2 + -(-40 // (E.TOKEN_BUDGET // E.MAX_TOKENS))

@@ -15,6 +15,7 @@ from newsprism.errors import ModelError
 
 log = logging.getLogger(__name__)
 MAX_TOKENS = 256
+TOKEN_BUDGET = 4096  # padded tokens per ONNX call: 64 short sentences, or 16 full 256-token chunks
 MEMO_SIZE = 20_000  # distinct texts kept per model (~30 MB): covers a batch's sentences, clauses and spans
 _THREADS = int(os.environ.get("NEWSPRISM_THREADS", "0") or 0)
 
@@ -89,8 +90,7 @@ class Embedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for s in range(0, len(order), batch_size):
-            idx = order[s : s + batch_size]
+        for idx in _batches(order, [len(t) for t in texts], batch_size):
             enc = self.tokenizer.encode_batch([texts[i] or " " for i in idx])
             ids = np.array([e.ids for e in enc], dtype=np.int64)
             mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
@@ -103,6 +103,25 @@ class Embedder:
             pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9, None)
             out[idx] = pooled
         return out
+
+
+def _batches(order: list[int], chars: list[int], batch_size: int) -> list[list[int]]:
+    """Cut length-sorted indices into batches of at most ``batch_size`` texts and ~TOKEN_BUDGET padded tokens.
+
+    Long texts in big batches made onnxruntime's memory arena grow past 1.5 GB for little speed gain
+    (measured: 64 chunks of ~200 tokens use 1.6 GB, 16 use 0.64 GB at the same speed).
+    """
+    out: list[list[int]] = []
+    cur: list[int] = []
+    for i in order:
+        tokens = min(MAX_TOKENS, chars[i] // 4 + 2)  # ~4 characters per wordpiece; the last text is the longest
+        if cur and (len(cur) >= batch_size or (len(cur) + 1) * tokens > TOKEN_BUDGET):
+            out.append(cur)
+            cur = []
+        cur.append(i)
+    if cur:
+        out.append(cur)
+    return out
 
 
 def set_threads(threads: int) -> None:
