@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprism.errors import InputError
+from newsprism.ingest.dates import normalize_published
 from newsprism.ingest.html import article_from_html
 from newsprism.ingest.text import build_article
 from newsprism.model import Article
@@ -43,6 +44,7 @@ def record_to_article(record: dict[str, Any], source: str, boilerplate: bool = T
         if isinstance(value, list):
             value = ", ".join(map(str, value))
         meta[key] = None if value is None else str(value)
+    meta["published"] = normalize_published(meta["published"])
     text = _first(record, TEXT_FIELDS)
     if isinstance(text, str) and text.strip():
         return build_article(text, source=source, boilerplate=boilerplate, detect_title=meta["title"] is None, **meta)
