@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import time
 
 import jsonschema
@@ -69,3 +70,28 @@ def test_schemas_and_openapi(client: TestClient) -> None:
     assert client.get("/api/schema/comparison").status_code == 200
     assert "/api/analyze" in client.get("/openapi.json").json()["paths"]
     assert "Analyse or compare" in client.get("/").text
+
+
+def test_job_progress_streams_as_server_sent_events(client: TestClient) -> None:
+    body = {"mode": "analyze", "articles": [{"text": "The senator said the plan costs $5 million."}] * 2}
+    job_id = client.post("/api/jobs", json=body).json()["id"]
+    with client.stream("GET", f"/api/jobs/{job_id}/events") as resp:
+        assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/event-stream")
+        frames = [json.loads(line[len("data: ") :]) for line in resp.iter_lines() if line.startswith("data: ")]
+    assert frames and frames[-1]["status"] == "done" and frames[-1]["done"] == 2
+    assert [f["done"] for f in frames] == sorted(f["done"] for f in frames)  # progress never goes back
+    assert client.get("/api/jobs/nope/events").status_code == 404
+    page = client.get(f"/jobs/{job_id}").text
+    assert "EventSource" not in page  # a finished job shows its result, not the progress page
+
+
+def test_progress_page_listens_to_the_event_stream() -> None:
+    from newsprism.web.app import _templates
+    from newsprism.web.jobs import Job
+
+    html = (
+        _templates()
+        .get_template("progress.html")
+        .render(job=Job(id="abc123", kind="analyze", total=4, done=1).public())
+    )
+    assert 'new EventSource("/api/jobs/"' in html and '"abc123"' in html and "width:25%" in html

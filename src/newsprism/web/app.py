@@ -10,7 +10,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -21,7 +21,7 @@ from newsprism.errors import InputError, NewsprismError
 from newsprism.model import Article, Comparison
 from newsprism.options import Options, load_options
 from newsprism.pipeline import Pipeline
-from newsprism.web.jobs import Job, JobManager
+from newsprism.web.jobs import Job, JobManager, job_events
 
 
 class ArticleIn(BaseModel):
@@ -273,6 +273,13 @@ def create_app(options: Options | None = None, store: str | Path | None = None) 
     @app.get("/api/jobs/{job_id}")
     def api_job_status(job_id: str) -> dict[str, Any]:
         return _job(job_id).public()
+
+    @app.get("/api/jobs/{job_id}/events")
+    def api_job_events(job_id: str) -> StreamingResponse:
+        """Server-Sent Events: a ``progress`` event whenever the count or status changes, ending with the job."""
+        job = _job(job_id)
+        headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
+        return StreamingResponse(job_events(job), media_type="text/event-stream", headers=headers)
 
     @app.get("/api/jobs/{job_id}/result")
     def api_job_result(job_id: str) -> JSONResponse:

@@ -1,15 +1,19 @@
-"""Background analysis jobs with progress, polled by the pages (no frozen page on long work)."""
+"""Background analysis jobs with progress, streamed to the pages as Server-Sent Events (or polled)."""
 
 from __future__ import annotations
 
+import asyncio
+import json
 import threading
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 MAX_JOBS = 200  # finished jobs kept in memory, oldest dropped first
+EVENT_INTERVAL = 0.2  # seconds between checks of a job's progress
+HEARTBEAT = 15.0  # seconds: an SSE comment line keeps proxies from closing an idle stream
 
 
 @dataclass
@@ -62,3 +66,21 @@ class JobManager:
     def get(self, job_id: str) -> Job | None:
         with self._lock:
             return self._jobs.get(job_id)
+
+
+async def job_events(job: Job, interval: float = EVENT_INTERVAL) -> AsyncIterator[str]:
+    """SSE frames: ``event: progress`` with the job's public state on each change; the last one ends the stream."""
+    last: dict[str, Any] | None = None
+    quiet = 0.0
+    while True:
+        state = job.public()
+        if state != last:
+            last, quiet = state, 0.0
+            yield f"event: progress\ndata: {json.dumps(state)}\n\n"
+            if state["status"] != "running":
+                return
+        elif quiet >= HEARTBEAT:
+            quiet = 0.0
+            yield ": keep-alive\n\n"
+        await asyncio.sleep(interval)
+        quiet += interval
