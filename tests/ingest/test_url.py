@@ -97,3 +97,40 @@ def test_unreachable_port() -> None:
     with pytest.raises(FetchError) as exc:
         list(iter_articles(["http://127.0.0.1:9/"], OPTS.replace(url_timeout=2.0)))
     assert exc.value.code == "E011"
+
+
+def test_connection_goes_to_the_checked_address(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """DNS rebinding: the name is resolved once per request and the connection uses that address."""
+    import socket
+
+    from newsprism.ingest import url as url_mod
+
+    real = socket.getaddrinfo
+    lookups: list[str] = []
+
+    def resolver(host: str, *args: object, **kwargs: object) -> object:
+        if host == "news.test":
+            lookups.append(host)
+            if len(lookups) > 1:  # a second lookup would be answered by an attacker's address
+                raise socket.gaierror("rebinding attempt")
+            return real("127.0.0.1", *args, **kwargs)  # type: ignore[arg-type]
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    monkeypatch.setattr(url_mod, "_is_public", lambda addr: True)  # pretend 127.0.0.1 is a public address
+    port = server.rsplit(":", 1)[1]
+    (article,) = iter_articles([f"http://news.test:{port}/article"], OPTS.replace(allow_private_urls=False))
+    assert article.title == "Harbour reopens" and lookups == ["news.test"]
+    assert article.url == f"http://news.test:{port}/article"  # the name, not the address, is recorded
+
+
+def test_pinned_keeps_the_name_for_host_and_tls() -> None:
+    from newsprism.ingest.url import pinned
+
+    assert pinned("https://news.example/a?b=1", "93.184.216.34") == (
+        "https://93.184.216.34/a?b=1",
+        {"Host": "news.example"},
+        {"sni_hostname": "news.example"},
+    )
+    assert pinned("http://news.example:8080/a", "2606:2800::1")[0] == "http://[2606:2800::1]:8080/a"
+    assert pinned("http://localhost/a", None) == ("http://localhost/a", {}, {})

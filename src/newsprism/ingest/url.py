@@ -20,25 +20,53 @@ def is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 
 
-def check_address(url: str, allow_private: bool) -> None:
-    """Refuse non-HTTP schemes and hosts that resolve to private, loopback or link-local addresses."""
+def _is_public(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    return addr.is_global and not addr.is_multicast
+
+
+def check_address(url: str, allow_private: bool) -> str | None:
+    """Refuse non-HTTP schemes and hosts that resolve to private, loopback or link-local addresses.
+
+    Returns the checked address the connection must use (None when private addresses are allowed), so
+    the host is resolved once per request: a second lookup could answer differently (DNS rebinding).
+    """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError("E010", url=url, reason="only http(s) URLs with a host are fetched")
     if allow_private:
-        return
+        return None
     try:
         infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
     except (socket.gaierror, UnicodeError) as exc:
         raise FetchError("E011", url=url, reason=f"cannot resolve host ({exc})") from None
-    for info in infos:
-        addr = ipaddress.ip_address(info[4][0])
-        if not addr.is_global or addr.is_multicast:
+    addrs = [ipaddress.ip_address(info[4][0]) for info in infos]
+    for addr in addrs:
+        if not _is_public(addr):
             raise FetchError(
                 "E010",
                 url=url,
                 reason=f"{addr} is a private/loopback/reserved address (allow with --allow-private-urls)",
             )
+    if not addrs:
+        raise FetchError("E011", url=url, reason="cannot resolve host (no address)")
+    return str(addrs[0])
+
+
+def pinned(url: str, address: str | None) -> tuple[str, dict[str, str], dict[str, str]]:
+    """(URL to connect to, extra headers, httpx extensions) sending ``url``'s request to ``address``.
+
+    The Host header keeps the name for the server and, for https, ``sni_hostname`` makes httpcore send
+    the name in TLS and verify the certificate against it.
+    """
+    if address is None:
+        return url, {}, {}
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    ip = f"[{address}]" if ":" in address else address
+    netloc = f"{ip}:{parts.port}" if parts.port else ip
+    target = parts._replace(netloc=netloc).geturl()
+    headers = {"Host": f"{host}:{parts.port}" if parts.port else host}
+    return target, headers, ({"sni_hostname": host} if parts.scheme == "https" else {})
 
 
 def fetch(url: str, options: Options) -> tuple[bytes, str, str]:
@@ -48,11 +76,13 @@ def fetch(url: str, options: Options) -> tuple[bytes, str, str]:
     current = url
     with httpx.Client(timeout=options.url_timeout, headers={"User-Agent": options.user_agent}) as client:
         for _ in range(6):
-            check_address(current, options.allow_private_urls)
+            target, headers, extensions = pinned(current, check_address(current, options.allow_private_urls))
             try:
-                with client.stream("GET", current, follow_redirects=False) as resp:
+                with client.stream(
+                    "GET", target, headers=headers, extensions=extensions, follow_redirects=False
+                ) as resp:
                     if resp.is_redirect and "location" in resp.headers:
-                        current = str(resp.url.join(resp.headers["location"]))
+                        current = str(httpx.URL(current).join(resp.headers["location"]))
                         continue
                     if resp.status_code >= 400:
                         raise FetchError("E011", url=url, reason=f"HTTP {resp.status_code}")
