@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from newsprism.techniques.features import (
     token_features,
 )
 from newsprism.techniques.repetition import long_quotes, repeated_ngrams
+from newsprism.techniques.rescore import Rescorer, span_vector
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "techniques"
 
@@ -59,6 +60,7 @@ class TechniquesModel:
     meta: dict[str, Any]
     tc_emb_coef: np.ndarray | None = None  # (n_classes, 768): MiniLM [span, sentence] embeddings
     si_gate_coef: np.ndarray | None = None  # (384,): "sentence holds a propaganda span" from its MiniLM vector
+    _rescorer: tuple[str, Rescorer] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path = MODEL_DIR) -> TechniquesModel:
@@ -101,8 +103,8 @@ class TechniquesModel:
     def calibrate(self, p: float) -> float:
         """Platt-scaled probability that a model span overlaps a gold span, from its mean token probability.
 
-        ``meta["calibration"] = {"a", "b"}`` (fitted on the inner tuning split): sigmoid(a * logit(p) + b);
-        without it ``p`` is returned unchanged.
+        ``meta["calibration"] = {"a", "b"}`` (fitted on out-of-fold spans of the training articles):
+        sigmoid(a * logit(p) + b); without it ``p`` is returned unchanged (identity calibration).
         """
         cal = self.meta.get("calibration")
         if not cal:
@@ -111,17 +113,49 @@ class TechniquesModel:
         z = float(cal["a"]) * float(np.log(q / (1 - q))) + float(cal["b"])
         return float(1.0 / (1.0 + np.exp(-z)))
 
-    def token_probs(
-        self, text: str, toks: list[Tok], hits: list[lex.Hit], gate: np.ndarray | None = None
-    ) -> np.ndarray:
-        """Per-token span probability; ``gate`` (per-token sentence logit) is added with weight ``gate_weight``."""
+    @property
+    def gate_weight(self) -> float:
+        return float(self.meta.get("gate_weight", 0.0))
+
+    @property
+    def rescorer(self) -> Rescorer | None:
+        """The span re-scorer (``meta["rescorer"]``), or None for models trained without one."""
+        d = self.meta.get("rescorer")
+        if not d:
+            return None
+        key = json.dumps(d, sort_keys=True)
+        if self._rescorer is None or self._rescorer[0] != key:
+            self._rescorer = (key, Rescorer.from_json(d))
+        return self._rescorer[1]
+
+    def keep(self, x: list[float]) -> bool:
+        """A tagger span survives the re-scorer filter (always, without a re-scorer)."""
+        rescorer = self.rescorer
+        return rescorer is None or rescorer.prob(x) >= float(self.meta.get("rescore_cut", 0.0))
+
+    def span_score(self, mean_p: float, x: list[float]) -> float:
+        """Calibrated P(span overlaps a gold span): ``meta["span_score"]`` = "rescorer" (re-scorer probability
+        from the span features ``x``) or "platt"/"raw" (:meth:`calibrate` of the mean token probability)."""
+        rescorer = self.rescorer
+        if rescorer is not None and self.meta.get("span_score", "rescorer") == "rescorer":
+            return rescorer.prob(x)
+        return self.calibrate(mean_p)
+
+    def sparse_logits(self, text: str, toks: list[Tok], hits: list[lex.Hit]) -> np.ndarray:
+        """Per-token logit of the hashed-feature tagger (without the sentence gate)."""
         if not toks:
             return np.zeros(0, dtype=np.float32)
         mask = lex_mask(toks, [(h.start, h.end) for h in hits])
         x = hash_tokens(token_features(text, toks, mask))
-        logits = np.asarray(x @ self.si_coef).ravel() + self.si_bias
-        if gate is not None:
-            logits = logits + float(self.meta.get("gate_weight", 0.0)) * gate
+        return (np.asarray(x @ self.si_coef).ravel() + self.si_bias).astype(np.float32)
+
+    def token_probs(
+        self, text: str, toks: list[Tok], hits: list[lex.Hit], gate: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Per-token span probability; ``gate`` (per-token sentence logit) is added with weight ``gate_weight``."""
+        logits = self.sparse_logits(text, toks, hits)
+        if gate is not None and len(logits):
+            logits = logits + self.gate_weight * gate
         return _sigmoid(logits)
 
     def sentence_gate(
@@ -180,6 +214,60 @@ def _lemmas(toks: list[Tok], start: int, end: int) -> list[str]:
     return [t.lemma for t in toks if t.start >= start and t.end <= end]
 
 
+@dataclass
+class Candidates:
+    """What :func:`detect` sees before classifying: rule spans and the tagger's spans with re-scorer features."""
+
+    hits: list[lex.Hit]
+    rule: list[Detection]  # lexicon and repetition detections
+    model: list[tuple[int, int, float, list[float]]]  # (start, end, mean token probability, re-scorer features)
+
+
+def candidates(
+    model: TechniquesModel,
+    text: str,
+    toks: list[Tok],
+    sentences: list[tuple[int, int]],
+    entries: tuple[lex.Entry, ...],
+    *,
+    use_lexicon: bool = True,
+    use_repetition: bool = True,
+    sentence_vectors: np.ndarray | None = None,
+    quoted: list[tuple[int, int]] | None = None,
+) -> Candidates:
+    """Lexicon and repetition spans, then tagger spans (decoded at ``threshold``) that do not overlap them."""
+    hits = lex.find(text, entries) if use_lexicon else []
+    quoted = long_quotes(text) if quoted is None else quoted
+    sparse = model.sparse_logits(text, toks, hits)
+    gate = model.sentence_gate(toks, sentences, sentence_vectors)
+    gate_arr = gate if gate is not None else np.zeros_like(sparse)
+    probs = _sigmoid(sparse + model.gate_weight * gate_arr)
+
+    def features(s: int, e: int) -> list[float]:
+        return span_vector(text, toks, sparse, gate_arr, model.gate_weight, s, e, sentences, quoted)
+
+    rule: list[Detection] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    lex_precision = float(model.meta.get("lexicon_precision", 0.5))
+    for h in hits:
+        span_p = [p for t, p in zip(toks, probs, strict=True) if t.start < h.end and h.start < t.end]
+        sc = max(lex_precision, model.span_score(float(np.mean(span_p)), features(h.start, h.end)) if span_p else 0.0)
+        rule.append(Detection(h.start, h.end, h.technique, sc, 1.0, "lexicon", h.neutral or None, h.source))
+        taken.append((h.start, h.end))
+    if use_repetition:
+        rep_precision = float(model.meta.get("repetition_precision", 0.5))
+        for s, e, n in repeated_ngrams(toks, quoted=quoted):
+            if free(s, e):
+                rule.append(Detection(s, e, "Repetition", rep_precision, 1.0, "repetition", None, str(n)))
+                taken.append((s, e))
+    spans = [(s, e, p, features(s, e)) for s, e, p in decode(toks, probs, model.threshold) if free(s, e)]
+    return Candidates(hits, rule, spans)
+
+
 def detect(
     model: TechniquesModel,
     text: str,
@@ -197,35 +285,29 @@ def detect(
 
     ``sentence_vectors`` (MiniLM, one row per sentence) feed the sentence gate of the SI tagger when given.
     ``quoted``: character spans of quoted speech the repetition rule ignores (default: long quotations found
-    by quotation marks, :func:`newsprism.techniques.repetition.long_quotes`).
+    by quotation marks, :func:`newsprism.techniques.repetition.long_quotes`). With a re-scorer in the model,
+    a tagger span's ``score`` is the re-scorer's probability and spans below ``meta["rescore_cut"]`` are
+    dropped; without one, the score is :meth:`TechniquesModel.calibrate` of its mean token probability.
     """
-    hits = lex.find(text, entries) if use_lexicon else []
-    probs = model.token_probs(text, toks, hits, model.sentence_gate(toks, sentences, sentence_vectors))
-    out: list[Detection] = []
-    taken: list[tuple[int, int]] = []
-    lex_precision = float(model.meta.get("lexicon_precision", 0.5))
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
-
-    for h in hits:
-        span_p = [p for t, p in zip(toks, probs, strict=True) if t.start < h.end and h.start < t.end]
-        score = max(lex_precision, model.calibrate(float(np.mean(span_p))) if span_p else 0.0)
-        out.append(Detection(h.start, h.end, h.technique, score, 1.0, "lexicon", h.neutral or None, h.source))
-        taken.append((h.start, h.end))
-    if use_repetition:
-        rep_precision = float(model.meta.get("repetition_precision", 0.5))
-        for s, e, n in repeated_ngrams(toks, quoted=long_quotes(text) if quoted is None else quoted):
-            if free(s, e):
-                out.append(Detection(s, e, "Repetition", rep_precision, 1.0, "repetition", None, str(n)))
-                taken.append((s, e))
-    model_spans = [(s, e, p) for s, e, p in decode(toks, probs, model.threshold) if free(s, e)]
+    cand = candidates(
+        model,
+        text,
+        toks,
+        sentences,
+        entries,
+        use_lexicon=use_lexicon,
+        use_repetition=use_repetition,
+        sentence_vectors=sentence_vectors,
+        quoted=quoted,
+    )
+    out = list(cand.rule)
+    model_spans = [(s, e, model.span_score(p, x)) for s, e, p, x in cand.model if model.keep(x)]
     if model_spans:
         ctx = [_sentence_of(sentences, s, e, text) for s, e, _ in model_spans]
         lem = [_lemmas(toks, s, e) for s, e, _ in model_spans]
         tc = model.classify(text, [(s, e) for s, e, _ in model_spans], ctx, lem, embed)
-        for (s, e, p), row in zip(model_spans, tc, strict=True):
+        for (s, e, q), row in zip(model_spans, tc, strict=True):
             k = int(np.argmax(row))
             neutral = lex.neutral_for(text[s:e], entries)
-            out.append(Detection(s, e, model.classes[k], model.calibrate(p), float(row[k]), "model", neutral))
+            out.append(Detection(s, e, model.classes[k], q, float(row[k]), "model", neutral))
     return sorted(out, key=lambda d: (d.start, d.end))

@@ -24,9 +24,10 @@ from newsprism.techniques.features import (
     tokens_from_doc,
 )
 from newsprism.techniques.metrics import calibration_errors, micro_f1, si_prf
-from newsprism.techniques.model import TechniquesModel, _lemmas, _sentence_of, detect, tc_embeddings
+from newsprism.techniques.model import TechniquesModel, _lemmas, _sentence_of, candidates, detect, tc_embeddings
 from newsprism.techniques.ptc import PtcArticle, load_ptc, split
 from newsprism.techniques.repetition import long_quotes, repeated_ngrams
+from newsprism.techniques.rescore import Rescorer
 
 CACHE = Path(os.environ.get("NEWSPRISM_CACHE", "/tmp/newsprism-cache"))
 
@@ -231,18 +232,123 @@ def scored_spans(
     return out
 
 
-def fit_calibration(spans: list[tuple[str, float, int]]) -> dict[str, float]:
-    """Platt scaling of model spans' mean token probability: label = the span overlaps a gold span."""
+def _logit(p: float) -> float:
+    q = min(max(p, 1e-6), 1 - 1e-6)
+    return float(np.log(q / (1 - q)))
+
+
+def fit_platt(ps: list[float], ys: list[int]) -> dict[str, float]:
+    """Platt scaling sigmoid(a * logit(p) + b) of model spans' mean token probability p (label: overlaps gold)."""
     from sklearn.linear_model import LogisticRegression
 
-    xs = [
-        [float(np.log(min(max(p, 1e-6), 1 - 1e-6) / (1 - min(max(p, 1e-6), 1 - 1e-6))))]
-        for m, p, _ in spans
-        if m == "model"
-    ]
-    ys = [y for m, _, y in spans if m == "model"]
-    clf = LogisticRegression(C=1e4).fit(xs, ys)
+    clf = LogisticRegression(C=1e4).fit([[_logit(p)] for p in ps], ys)
     return {"a": float(clf.coef_[0, 0]), "b": float(clf.intercept_[0]), "n": float(len(ys))}
+
+
+def fit_calibration(spans: list[tuple[str, float, int]]) -> dict[str, float]:
+    """Platt scaling of model spans' scores (``scored_spans`` of a model without calibration)."""
+    return fit_platt([p for m, p, _ in spans if m == "model"], [y for m, _, y in spans if m == "model"])
+
+
+# (start, end, re-scorer features, mean token probability, overlaps a gold span)
+Span = tuple[int, int, list[float], float, int]
+FOLDS = 5
+
+
+def _overlaps(s: int, e: int, gold: list[tuple[int, int]]) -> int:
+    return int(any(s < ge and gs < e for gs, ge in gold))
+
+
+def model_spans(
+    model: TechniquesModel, arts: list[PtcArticle], toks: dict[str, list[Tok]], entries: tuple[lex.Entry, ...]
+) -> tuple[dict[str, list[Span]], dict[str, list[tuple[int, int]]]]:
+    """Per article: the tagger's candidate spans (before the re-scorer filter) with features and gold label,
+    and the rule (lexicon, repetition) spans."""
+    out, rules = {}, {}
+    for a in arts:
+        cand = candidates(
+            model,
+            a.text,
+            toks[a.id],
+            line_sentences(a.text),
+            entries,
+            sentence_vectors=line_vectors(a) if model.si_gate_coef is not None else None,
+        )
+        out[a.id] = [(s, e, x, p, _overlaps(s, e, a.si)) for s, e, p, x in cand.model]
+        rules[a.id] = [(d.start, d.end) for d in cand.rule]
+    return out, rules
+
+
+def fold_models(
+    arts: list[PtcArticle],
+    toks: dict[str, list[Tok]],
+    entries: tuple[lex.Entry, ...],
+    si_c: float,
+    k: int = FOLDS,
+    seed: int = 99,
+) -> list[tuple[TechniquesModel, list[PtcArticle]]]:
+    """k taggers (sparse LR + gate), each fitted without one fold of ``arts``, with that held-out fold.
+
+    Their spans on the held-out folds are out-of-fold: the re-scorer and Platt calibration fitted on them see
+    the kind of spans the final tagger (fitted on all of ``arts``) produces on unseen articles.
+    """
+    import random
+
+    ids = sorted(a.id for a in arts)
+    random.Random(seed).shuffle(ids)
+    fold = {aid: i % k for i, aid in enumerate(ids)}
+    out = []
+    for f in range(k):
+        fit = [a for a in arts if fold[a.id] != f]
+        x, y = _si_matrix(fit, toks, entries)
+        coef, bias = _fit_si(x, y, si_c)
+        gate_coef, gate_bias = _fit_gate(fit)
+        m = TechniquesModel(coef, bias, np.zeros((0, 0)), np.zeros(0), [], {"gate_bias": gate_bias}, None, gate_coef)
+        out.append((m, [a for a in arts if fold[a.id] == f]))
+    return out
+
+
+def oof_spans(
+    folds: list[tuple[TechniquesModel, list[PtcArticle]]],
+    meta: dict[str, Any],
+    toks: dict[str, list[Tok]],
+    entries: tuple[lex.Entry, ...],
+) -> list[Span]:
+    """Out-of-fold candidate spans of ``folds`` decoded with ``meta``'s threshold and gate weight."""
+    out: list[Span] = []
+    for m, held in folds:
+        fm = TechniquesModel(
+            m.si_coef,
+            m.si_bias,
+            m.tc_coef,
+            m.tc_bias,
+            [],
+            dict(meta, gate_bias=m.meta["gate_bias"]),
+            None,
+            m.si_gate_coef,
+        )
+        for spans in model_spans(fm, held, toks, entries)[0].values():
+            out += spans
+    return out
+
+
+def si_f1_by_cut(
+    arts: list[PtcArticle],
+    rules: dict[str, list[tuple[int, int]]],
+    spans: dict[str, list[Span]],
+    rescorer: Rescorer,
+    cuts: tuple[float, ...],
+) -> dict[float, tuple[float, float, float]]:
+    """SI P/R/F1 of rule spans + tagger spans whose re-scorer probability is >= each cut."""
+    q = {aid: [rescorer.prob(x) for _, _, x, _, _ in ss] for aid, ss in spans.items()}
+    out = {}
+    for cut in cuts:
+        preds = [
+            rules[a.id] + [(sp[0], sp[1]) for sp, qi in zip(spans[a.id], q[a.id], strict=True) if qi >= cut]
+            for a in arts
+        ]
+        out[cut] = si_prf(preds, [a.si for a in arts])
+    return out
 
 
 def calibration_report(spans: list[tuple[str, float, int]]) -> dict[str, float]:
@@ -263,6 +369,14 @@ def _span_precision(arts: list[PtcArticle], finder: Any) -> float:
     return hit / total if total else 0.5
 
 
+THRESHOLDS = (0.1, 0.12, 0.16, 0.2, 0.25)
+RESCORE_CUTS = (0.0, 0.2, 0.25, 0.3, 0.35, 0.4)
+
+
+def _ece_of(spans: list[Span], score: Any) -> float:
+    return calibration_errors([score(x, p) for _, _, x, p, _ in spans], [y for *_, y in spans])[0]
+
+
 def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> dict[str, float]:
     t0 = time.time()
     arts = load_ptc(data_dir)
@@ -276,29 +390,52 @@ def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> di
         train_arts, lambda a: [(s, e) for s, e, _ in repeated_ngrams(toks[a.id], quoted=long_quotes(a.text))]
     )
     meta: dict[str, Any] = {"lexicon_precision": lex_p, "repetition_precision": rep_p, "seed": seed, "valid_share": 0.2}
-    # 1) choose SI C and threshold, TC C on an inner split of the training articles
+    # 1) choose SI gate weight, threshold, re-scorer cut and span-score calibration, TC C, on an inner split
+    si_c = 0.3
     xi, yi = _si_matrix(inner, toks, entries)
     xt_tc, yt_tc = _tc_data(inner, toks)
     tc_coef, tc_bias, classes, tc_emb = _fit_tc(xt_tc, yt_tc, 1.0)
     gate_coef, gate_bias = _fit_gate(inner)
-    best: tuple[float, float, float, float] = (-1.0, 0.0, 0.0, 0.0)
-    for c in (0.3,):
-        si_coef, si_bias = _fit_si(xi, yi, c)
-        for w in (0.0, 0.5, 1.0):
-            for th in (0.16, 0.2, 0.25):
-                m_meta = dict(meta, threshold=th, gate_weight=w, gate_bias=gate_bias)
-                m = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, m_meta, tc_emb, gate_coef)
-                f = evaluate(m, tune, toks, entries)["si_f1"]
-                log(f"SI C={c} gate weight={w} threshold={th}: tune F1 {f:.3f}")
-                if f > best[0]:
-                    best = (f, c, th, w)
-    _, si_c, th, gate_w = best
-    # Platt calibration of model-span scores, fitted on the tuning articles with the inner-split model
     si_coef, si_bias = _fit_si(xi, yi, si_c)
-    m_meta = dict(meta, threshold=th, gate_weight=gate_w, gate_bias=gate_bias)
-    m = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, m_meta, tc_emb, gate_coef)
-    calibration = fit_calibration(scored_spans(m, tune, toks, entries))
-    log(f"calibration (tuning split): {calibration}")
+    best_w: tuple[float, float] = (-1.0, 0.0)
+    for w in (0.0, 0.5, 1.0):
+        for th in (0.16, 0.2, 0.25):
+            m_meta = dict(meta, threshold=th, gate_weight=w, gate_bias=gate_bias)
+            m = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, m_meta, tc_emb, gate_coef)
+            f = evaluate(m, tune, toks, entries)["si_f1"]
+            log(f"SI C={si_c} gate weight={w} threshold={th}: tune F1 {f:.3f}")
+            if f > best_w[0]:
+                best_w = (f, w)
+    gate_w = best_w[1]
+    # span re-scorer: fitted on out-of-fold spans of the inner articles; threshold and cut chosen on the tuning split
+    inner_folds = fold_models(inner, toks, entries, si_c)
+    best: tuple[float, float, float, Rescorer | None] = (-1.0, 0.16, 0.0, None)
+    tune_spans: dict[float, dict[str, list[Span]]] = {}
+    oof_by_th: dict[float, list[Span]] = {}
+    for th in THRESHOLDS:
+        m_meta = dict(meta, threshold=th, gate_weight=gate_w, gate_bias=gate_bias)
+        m = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, m_meta, tc_emb, gate_coef)
+        oof_by_th[th] = oof_spans(inner_folds, m_meta, toks, entries)
+        rescorer = Rescorer.fit(np.asarray([x for _, _, x, _, _ in oof_by_th[th]]), [y for *_, y in oof_by_th[th]])
+        tune_spans[th], rules = model_spans(m, tune, toks, entries)
+        for cut, (p, r, f) in si_f1_by_cut(tune, rules, tune_spans[th], rescorer, RESCORE_CUTS).items():
+            log(f"SI threshold={th} re-scorer cut={cut}: tune F1 {f:.3f} (P {p:.3f} / R {r:.3f})")
+            if f > best[0]:
+                best = (f, th, cut, rescorer)
+    _, th, cut, inner_rescorer = best
+    assert inner_rescorer is not None
+    # span-score calibration: raw mean token probability, Platt on OOF spans, or the re-scorer (lowest tune ECE)
+    oof = [sp for sp in oof_by_th[th] if inner_rescorer.prob(sp[2]) >= cut]
+    kept = [sp for ss in tune_spans[th].values() for sp in ss if inner_rescorer.prob(sp[2]) >= cut]
+    platt = fit_platt([p for *_, p, _ in oof], [y for *_, y in oof])
+    inner_m = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, dict(meta, calibration=platt), tc_emb)
+    ece = {
+        "raw": _ece_of(kept, lambda x, p: p),
+        "platt": _ece_of(kept, lambda x, p: inner_m.calibrate(p)),
+        "rescorer": _ece_of(kept, lambda x, p: inner_rescorer.prob(x)),
+    }
+    span_score = min(ece, key=lambda k: ece[k])
+    log(f"tune ECE of kept model spans (n={len(kept)}): {ece} -> {span_score}")
     tc_best: tuple[float, float, str | None] = (-1.0, 1.0, None)
     xtune_tc, ytune_tc = _tc_data(tune, toks)
     for c, cw in ((0.3, None), (1.0, None), (1.0, "balanced")):
@@ -309,7 +446,7 @@ def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> di
         log(f"TC C={c} class_weight={cw}: tune micro-F1 {acc:.3f}")
         if acc > tc_best[0]:
             tc_best = (acc, c, cw)
-    # 2) refit on all training articles, measure once on validation
+    # 2) refit on all training articles (re-scorer and Platt on their out-of-fold spans), measure once on validation
     xs, ys = _si_matrix(train_arts, toks, entries)
     si_coef, si_bias = _fit_si(xs, ys, si_c)
     xtc, ytc = _tc_data(train_arts, toks)
@@ -327,19 +464,46 @@ def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> di
         n_train_articles=len(train_arts),
         n_valid_articles=len(valid_arts),
     )
+    final_oof = oof_spans(fold_models(train_arts, toks, entries, si_c), meta, toks, entries)
+    rescorer = Rescorer.fit(np.asarray([x for _, _, x, _, _ in final_oof]), [y for *_, y in final_oof])
+    final_kept = [sp for sp in final_oof if rescorer.prob(sp[2]) >= cut]
+    platt = fit_platt([p for *_, p, _ in final_kept], [y for *_, y in final_kept])
+    log(f"re-scorer on {len(final_oof)} out-of-fold spans, Platt on {len(final_kept)} kept: {platt}")
+    meta.update(rescorer=rescorer.to_json(), rescore_cut=cut, span_score=span_score)
+    if span_score == "platt":
+        meta["calibration"] = platt
     model = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, meta, tc_emb, gate_coef if gate_w else None)
-    raw = scored_spans(model, valid_arts, toks, entries)  # uncalibrated, for the report only
-    model.meta["calibration"] = calibration
     metrics = evaluate(model, valid_arts, toks, entries)
     cal = calibration_report(scored_spans(model, valid_arts, toks, entries))
     metrics.update({f"cal_{k}": v for k, v in cal.items()})
-    metrics.update({f"uncal_{k}": v for k, v in calibration_report(raw).items() if k != "n"})
+    # the other span-score calibrations on the same detections, for the report only
+    base_meta = {k: v for k, v in meta.items() if k != "calibration"}
+    alternatives: tuple[tuple[str, dict[str, Any]], ...] = (
+        ("raw", {"span_score": "raw"}),
+        ("platt", {"span_score": "platt", "calibration": platt}),
+        ("rescorer", {"span_score": "rescorer"}),
+    )
+    for name, extra in alternatives:
+        if name != span_score:
+            alt_meta = {**base_meta, **extra}
+            alt = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, alt_meta, tc_emb, model.si_gate_coef)
+            rep = calibration_report(scored_spans(alt, valid_arts, toks, entries))
+            metrics.update({f"{name}_{k}": v for k, v in rep.items() if k != "n"})
     ablation = {
         "no_lexicon_si_f1": evaluate(model, valid_arts, toks, entries, use_lexicon=False)["si_f1"],
         "no_repetition_si_f1": evaluate(model, valid_arts, toks, entries, use_repetition=False)["si_f1"],
+        "no_rescore_cut_si_f1": evaluate(
+            TechniquesModel(
+                si_coef, si_bias, tc_coef, tc_bias, classes, {**meta, "rescore_cut": 0.0}, tc_emb, model.si_gate_coef
+            ),
+            valid_arts,
+            toks,
+            entries,
+        )["si_f1"],
     }
     model.meta["validation"] = metrics
     model.meta["ablation"] = ablation
+    model.meta["tuning"] = {"si_f1": best[0], "span_score_ece": ece, "tc_micro_f1": tc_best[0]}
     model.save(out_dir)
     log(f"validation: {metrics} ablation: {ablation} ({time.time() - t0:.0f}s)")
     return {**metrics, **ablation}
