@@ -20,7 +20,8 @@ def _sub(idx: np.ndarray, n: int, quick: bool, seed: int) -> np.ndarray:
 def bench_slant(ctx: BenchContext) -> list[Metric]:
     """AllSides media-split macro-F1, hyperpartisan accuracy, BABE macro-F1 (split == "test": every row)."""
     from newsprism.slant import data
-    from newsprism.slant.score import babe_proba, model
+    from newsprism.slant.features import doc_vector, sentence_vectors
+    from newsprism.slant.score import allsides_proba, babe_proba, hyperpartisan_proba
 
     out: list[Metric] = []
     root = ctx.data_dir
@@ -29,14 +30,16 @@ def bench_slant(ctx: BenchContext) -> list[Metric]:
     val = np.flatnonzero(data.media_split([str(r["source"]) for r in rows], SPLIT_SEED) | test)
     val = _sub(val, 300, ctx.quick, ctx.seed)
     y = np.array([int(rows[i]["label"]) for i in val])  # type: ignore[call-overload]
-    pred = model("allsides").predict_proba([str(rows[i]["text"]) for i in val]).argmax(1)
+    pred = allsides_proba([str(rows[i]["text"]) for i in val]).argmax(1)
     h = hash_files([root / "allsides" / "media_train_valid.jsonl"])
     out.append(Metric("slant", "allsides_media_macro_f1", float(f1_score(y, pred, average="macro")), 0.54,
                       "TF-IDF+LR media split (BERT 0.355)", len(val), ctx.split, h))  # fmt: skip
     hp = data.read_hyperpartisan(root / "hyperpartisan")
     hv = _sub(np.flatnonzero(data.seeded_split(len(hp), SPLIT_SEED) | test), 129, ctx.quick, ctx.seed)
     hy = np.array([int(hp[i]["label"]) for i in hv])  # type: ignore[call-overload,unused-ignore]
-    hpred = model("hyperpartisan").predict_proba([str(hp[i]["text"]) for i in hv]).argmax(1)
+    htexts = [str(hp[i]["text"]) for i in hv]
+    dv = np.stack([doc_vector(v) for v in sentence_vectors(htexts, "hyperpartisan")])  # regex sentences, cached
+    hpred = hyperpartisan_proba(htexts, dv) > 0.5
     h = hash_files(sorted((root / "hyperpartisan").glob("*.xml")))
     out.append(Metric("slant", "hyperpartisan_accuracy", float(accuracy_score(hy, hpred)), 0.822,
                       "SemEval-2019 winner (test)", len(hv), ctx.split, h))  # fmt: skip

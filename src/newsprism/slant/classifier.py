@@ -1,6 +1,8 @@
 """Linear text classifiers (hashed word n-gram TF-IDF + logistic regression) stored as .npz (no pickle).
 
-Feature hashing keeps the artifact free of a vocabulary: only idf, coefficients and intercepts are saved.
+Feature hashing keeps the artifact free of a vocabulary: only idf, coefficients and intercepts are saved. With
+``clean`` the text first goes through `newsprism.slant.features.neutral_text` (outlet names, datelines, bylines,
+sign-up lines removed), so the model cannot key on whose page an article comes from.
 """
 
 from __future__ import annotations
@@ -28,15 +30,26 @@ class LinearText:
     intercept: np.ndarray
     ngram_max: int = 2
     max_chars: int = 6000
+    clean: bool = False
+
+    def counts(self, texts: list[str]) -> sparse.csr_matrix:
+        return counts(texts, self.ngram_max, self.max_chars, self.clean)
 
     def features(self, texts: list[str]) -> sparse.csr_matrix:
-        x = _hasher(self.ngram_max).transform([t[: self.max_chars] for t in texts])
-        x.data = np.log1p(x.data)
-        x = x.multiply(self.idf.reshape(1, -1)).tocsr()
-        return normalize(x)
+        return self.features_from_counts(self.counts(texts))
+
+    def features_from_counts(self, x: sparse.csr_matrix) -> sparse.csr_matrix:
+        return normalize(x.multiply(self.idf.reshape(1, -1)).tocsr())
+
+    def decision(self, x: sparse.csr_matrix) -> np.ndarray:
+        """Linear scores of rows of ``x`` (from `counts`)."""
+        return np.asarray(self.features_from_counts(x) @ self.coef.T) + self.intercept
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
-        s = np.asarray(self.features(texts) @ self.coef.T) + self.intercept
+        return self.proba_from_counts(self.counts(texts))
+
+    def proba_from_counts(self, x: sparse.csr_matrix) -> np.ndarray:
+        s = self.decision(x)
         if self.coef.shape[0] == 1:
             p1 = 1.0 / (1.0 + np.exp(-s[:, 0]))
             return np.stack([1 - p1, p1], axis=1)
@@ -50,28 +63,70 @@ class LinearText:
             idf=self.idf.astype(np.float32),
             coef=self.coef.astype(np.float32),
             intercept=self.intercept.astype(np.float32),
-            meta=np.array([self.ngram_max, self.max_chars]),
+            meta=np.array([self.ngram_max, self.max_chars, int(self.clean)]),
         )
 
     @classmethod
     def load(cls, path: Path) -> LinearText:
         with np.load(path, allow_pickle=False) as z:
             meta = z["meta"]
-            return cls(z["idf"], z["coef"], z["intercept"], int(meta[0]), int(meta[1]))
+            clean = bool(meta[2]) if len(meta) > 2 else False
+            return cls(z["idf"], z["coef"], z["intercept"], int(meta[0]), int(meta[1]), clean)
+
+
+def counts(texts: list[str], ngram_max: int = 2, max_chars: int = 6000, clean: bool = False) -> sparse.csr_matrix:
+    """log(1 + hashed n-gram counts) of the first ``max_chars`` characters of each (optionally neutralised) text."""
+    if clean:
+        from newsprism.slant.features import neutral_text
+
+        texts = [neutral_text(t) for t in texts]
+    x = _hasher(ngram_max).transform([t[:max_chars] for t in texts])
+    x.data = np.log1p(x.data)
+    return x.tocsr()
+
+
+def fit_counts(
+    x: sparse.csr_matrix,
+    y: np.ndarray,
+    *,
+    c: float = 4.0,
+    ngram_max: int = 2,
+    max_chars: int = 6000,
+    clean: bool = False,
+    balanced: bool = True,
+    sample_weight: np.ndarray | None = None,
+) -> LinearText:
+    """Fit idf on the rows of ``x`` (from `counts`) then a (class-balanced, optionally weighted) logistic regression."""
+    df = np.bincount(x.indices, minlength=N_FEATURES)
+    idf = np.log((1 + x.shape[0]) / (1 + df)) + 1.0
+    model = LinearText(idf, np.zeros((1, N_FEATURES)), np.zeros(1), ngram_max, max_chars, clean)
+    xs = normalize(x.multiply(idf.reshape(1, -1)).tocsr())
+    lr = LogisticRegression(C=c, max_iter=2000, class_weight="balanced" if balanced else None)
+    lr.fit(xs, y, sample_weight=sample_weight)
+    model.coef, model.intercept = lr.coef_, lr.intercept_
+    return model
 
 
 def fit(
-    texts: list[str], y: np.ndarray, *, c: float = 4.0, ngram_max: int = 2, max_chars: int = 6000, balanced: bool = True
+    texts: list[str],
+    y: np.ndarray,
+    *,
+    c: float = 4.0,
+    ngram_max: int = 2,
+    max_chars: int = 6000,
+    clean: bool = False,
+    balanced: bool = True,
+    sample_weight: np.ndarray | None = None,
 ) -> LinearText:
     """Fit idf on ``texts`` then a (class-balanced) logistic regression."""
-    hv = _hasher(ngram_max)
-    x = hv.transform([t[:max_chars] for t in texts])
-    x.data = np.log1p(x.data)
-    df = np.bincount(x.indices, minlength=N_FEATURES)
-    idf = np.log((1 + len(texts)) / (1 + df)) + 1.0
-    model = LinearText(idf, np.zeros((1, N_FEATURES)), np.zeros(1), ngram_max, max_chars)
-    xs = model.features(texts)
-    lr = LogisticRegression(C=c, max_iter=2000, class_weight="balanced" if balanced else None)
-    lr.fit(xs, y)
-    model.coef, model.intercept = lr.coef_, lr.intercept_
-    return model
+    x = counts(texts, ngram_max, max_chars, clean)
+    return fit_counts(
+        x,
+        y,
+        c=c,
+        ngram_max=ngram_max,
+        max_chars=max_chars,
+        clean=clean,
+        balanced=balanced,
+        sample_weight=sample_weight,
+    )

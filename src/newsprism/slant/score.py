@@ -11,12 +11,11 @@ from typing import Any
 import numpy as np
 
 from newsprism.model import Article, Slant, Span, make_span
+from newsprism.slant.calibration import apply_temperature
 from newsprism.slant.classifier import LinearText
 from newsprism.slant.data import LABELS
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "slant"
-MIN_WORDS = 150
-MIN_PROB = 0.5
 WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*[A-Za-z]")
 
 
@@ -31,32 +30,88 @@ def model(name: str) -> LinearText:
     return LinearText.load(MODEL_DIR / f"{name}.npz")
 
 
-def phrase_evidence(article: Article, limit: int = 25) -> tuple[float, list[Span]]:
-    """Lexicon slant in [-1, 1] (negative = left) and the matched phrases (longest match first), weights = z."""
-    lex = phrases()
+@lru_cache(maxsize=1)
+def calibration() -> dict[str, dict[str, float]]:
+    """Temperatures, MiniLM weights and `uncertain` thresholds chosen on inner CV (`slant.training`)."""
+    raw = json.loads((MODEL_DIR / "calibration.json").read_text(encoding="utf-8"))
+    return {str(k): {str(n): float(v) for n, v in d.items()} for k, d in raw.items()}
+
+
+@lru_cache(maxsize=2)
+def _emb_lr(name: str) -> tuple[np.ndarray, np.ndarray]:
+    with np.load(MODEL_DIR / f"{name}_emb.npz", allow_pickle=False) as z:
+        return z["coef"].astype(np.float64), z["intercept"].astype(np.float64)
+
+
+def _averaged(name: str, p_tfidf: np.ndarray, vectors: np.ndarray | None) -> np.ndarray:
+    """Calibrated P(class 1): TF-IDF probability averaged with the MiniLM LR (weight ``w_emb``), then temperature."""
+    cal = calibration()[name]
+    w = cal["w_emb"]
+    p = p_tfidf
+    if w > 0 and vectors is not None:
+        coef, intercept = _emb_lr(name)
+        p_emb = 1.0 / (1.0 + np.exp(-(np.asarray(vectors, dtype=np.float64) @ coef.T + intercept)[:, 0]))
+        p = (1 - w) * p_tfidf + w * p_emb
+    return np.asarray(apply_temperature(p, cal["temperature"]))
+
+
+def allsides_proba(texts: list[str]) -> np.ndarray:
+    """Calibrated left/center/right probabilities (temperature from inner CV)."""
+    return np.asarray(
+        apply_temperature(model("allsides").predict_proba(texts), calibration()["allsides"]["temperature"])
+    )
+
+
+def hyperpartisan_proba(texts: list[str], doc_vectors: np.ndarray | None = None) -> np.ndarray:
+    """Calibrated P(hyperpartisan); ``doc_vectors`` = `features.doc_vector` of each text's sentence vectors
+    (computed from regex sentences when not given)."""
+    if doc_vectors is None and calibration()["hyperpartisan"]["w_emb"] > 0:
+        from newsprism.nlp import embed
+        from newsprism.slant.features import MAX_SENTENCES, doc_vector, split_sentences
+
+        sents = [split_sentences(t)[:MAX_SENTENCES] for t in texts]
+        doc_vectors = np.stack([doc_vector(np.asarray(embed(s)) if s else np.zeros((0, 384))) for s in sents])
+    return _averaged("hyperpartisan", model("hyperpartisan").predict_proba(texts)[:, 1], doc_vectors)
+
+
+def phrase_matches(text: str, lex: dict[str, float]) -> list[tuple[int, int, float]]:
+    """(start, end, z) of lexicon phrases in ``text``: longest match first, never across a line break."""
     words = []
-    for m in WORD.finditer(article.text):
+    for m in WORD.finditer(text):
         w, end = m.group().lower().replace("\u2019", "'"), m.end()
         if w.endswith("'s"):
             w, end = w[:-2], end - 2
         words.append((w, m.start(), end))
-    hits: list[Span] = []
-    i, total, mass = 0, 0.0, 0.0
+    out: list[tuple[int, int, float]] = []
+    i = 0
     while i < len(words):
         for n in (3, 2, 1):
             if i + n > len(words):
                 continue
             gram = " ".join(w for w, _, _ in words[i : i + n])
-            if gram in lex and "\n" not in article.text[words[i][1] : words[i + n - 1][2]]:
-                z = lex[gram]
-                hits.append(make_span(article, words[i][1], words[i + n - 1][2], Span, weight=round(z, 3)))
-                total += z
-                mass += abs(z)
+            if gram in lex and "\n" not in text[words[i][1] : words[i + n - 1][2]]:
+                out.append((words[i][1], words[i + n - 1][2], lex[gram]))
                 i += n
                 break
         else:
             i += 1
-    score = total / (mass + 20.0) if hits else 0.0
+    return out
+
+
+def lexicon_score(matches: list[tuple[int, int, float]]) -> float:
+    """Sum of matched z-scores / (sum of |z| + 20), clipped to [-1, 1] (negative = left)."""
+    if not matches:
+        return 0.0
+    total = sum(z for _, _, z in matches)
+    mass = sum(abs(z) for _, _, z in matches)
+    return max(-1.0, min(1.0, total / (mass + 20.0)))
+
+
+def phrase_evidence(article: Article, limit: int = 25) -> tuple[float, list[Span]]:
+    """Lexicon slant in [-1, 1] (negative = left) and the matched phrases (longest match first), weights = z."""
+    matches = phrase_matches(article.text, phrases())
+    hits = [make_span(article, s, e, Span, weight=round(z, 3)) for s, e, z in matches]
+    score = lexicon_score(matches)
     hits.sort(key=lambda s: -abs(float(getattr(s, "weight", 0.0))))
     first: dict[str, Span] = {}
     for h in hits:  # each phrase once (its first occurrence), with the number of occurrences
@@ -65,18 +120,28 @@ def phrase_evidence(article: Article, limit: int = 25) -> tuple[float, list[Span
             first[key] = h
             setattr(h, "count", 0)  # noqa: B010 - pydantic extra field
         setattr(first[key], "count", int(getattr(first[key], "count")) + 1)  # noqa: B010, B009
-    return max(-1.0, min(1.0, score)), list(first.values())[:limit]
+    return score, list(first.values())[:limit]
 
 
-def slant(article: Article) -> Slant:
+def slant(article: Article, sentence_vectors: np.ndarray | None = None) -> Slant:
+    """Label, calibrated confidence, hyperpartisan probability and phrase evidence.
+
+    ``sentence_vectors``: MiniLM vectors of the article's sentences (shared with the other stages), used for the
+    hyperpartisan document vector. Label is `uncertain` when the text is shorter than ``min_words`` or the
+    calibrated confidence is below ``min_confidence`` (both chosen on inner CV, see docs/slant.md).
+    """
+    from newsprism.slant.features import doc_vector
+
     text = f"{article.title or ''}\n{article.text}"
-    probs = model("allsides").predict_proba([text])[0]
-    hyper = float(model("hyperpartisan").predict_proba([text])[0, 1])
+    probs = allsides_proba([text])[0]
+    dv = None if sentence_vectors is None else doc_vector(sentence_vectors)[None, :]
+    hyper = float(hyperpartisan_proba([text], dv)[0])
     score, evidence = phrase_evidence(article)
     n_words = len(WORD.findall(article.text))
     best = int(probs.argmax())
     label = LABELS[best]
-    if n_words < MIN_WORDS or float(probs[best]) < MIN_PROB:
+    cal = calibration()["allsides"]
+    if n_words < cal["min_words"] or float(probs[best]) < cal["min_confidence"]:
         label = "uncertain"
     extra: dict[str, Any] = {
         "probabilities": {k: round(float(p), 4) for k, p in zip(LABELS, probs, strict=True)},
@@ -92,27 +157,20 @@ def slant(article: Article) -> Slant:
     )
 
 
-@lru_cache(maxsize=1)
-def _babe_emb() -> tuple[np.ndarray, np.ndarray]:
-    with np.load(MODEL_DIR / "babe_emb.npz", allow_pickle=False) as z:
-        return z["coef"], z["intercept"]
+def babe_proba(texts: list[str], vectors: np.ndarray | None = None) -> np.ndarray:
+    """Calibrated P(biased) per sentence: TF-IDF LR averaged with a MiniLM-embedding LR (weights from inner CV)."""
+    if vectors is None and calibration()["babe"]["w_emb"] > 0:
+        from newsprism.nlp import embed
+
+        vectors = np.asarray(embed(texts))
+    return _averaged("babe", model("babe").predict_proba(texts)[:, 1], vectors)
 
 
-def babe_proba(texts: list[str]) -> np.ndarray:
-    """P(biased) per sentence: mean of the TF-IDF model and a MiniLM-embedding logistic regression."""
-    from newsprism.nlp import embed
-
-    coef, intercept = _babe_emb()
-    s = np.asarray(embed(texts)) @ coef.T.astype(np.float64) + intercept
-    p_emb = 1.0 / (1.0 + np.exp(-s[:, 0]))
-    return np.asarray((model("babe").predict_proba(texts)[:, 1] + p_emb) / 2)
-
-
-def sentence_bias(article: Article) -> None:
+def sentence_bias(article: Article, sentence_vectors: np.ndarray | None = None) -> None:
     """Set ``bias`` (BABE probability of biased wording) on each sentence."""
     if not article.sentences:
         return
     texts = [article.text[s.start : s.end] for s in article.sentences]
-    probs = babe_proba(texts)
+    probs = babe_proba(texts, sentence_vectors)
     for s, p in zip(article.sentences, probs, strict=True):
         s.bias = round(float(p), 4)

@@ -10,10 +10,12 @@ if TYPE_CHECKING:
     from newsprism.options import Options
 
 
-@stage("slant", requires=("sentences", "doc"), produces=("slant", "sentence_bias"), version="1", per_article=True)
+@stage("slant", requires=("sentences", "doc"), produces=("slant", "sentence_bias"), version="2", per_article=True)
 def slant_stage(work: Work, options: Options) -> None:
     """Slant score in [-1, 1] with log-odds phrase evidence, classifier label + confidence, BABE sentence bias."""
+    from newsprism.nlp.shared import sentence_embeddings
     from newsprism.slant.score import sentence_bias, slant
 
-    work.article.slant = slant(work.article)
-    sentence_bias(work.article)
+    vectors = sentence_embeddings([work], options)[0] if work.article.sentences else None  # shared with claims/frames
+    work.article.slant = slant(work.article, vectors)
+    sentence_bias(work.article, vectors)

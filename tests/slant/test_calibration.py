@@ -1,0 +1,53 @@
+"""Temperature scaling and expected calibration error."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsprism.slant.calibration import apply_temperature, ece, fit_temperature, nll
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return np.asarray(e / e.sum(axis=1, keepdims=True))
+
+
+def _sample(n: int = 4000, overconfidence: float = 3.0) -> tuple[np.ndarray, np.ndarray]:
+    """Labels drawn from softmax(z), reported probabilities softmax(overconfidence * z)."""
+    rng = np.random.default_rng(0)
+    z = rng.normal(0, 1.0, size=(n, 3))
+    true = _softmax(z)
+    y = np.array([rng.choice(3, p=p) for p in true])
+    return _softmax(overconfidence * z), y
+
+
+def test_temperature_keeps_labels_and_softens() -> None:
+    p, _ = _sample(200)
+    q = apply_temperature(p, 2.0)
+    assert (q.argmax(1) == p.argmax(1)).all()
+    assert (q.max(1) <= p.max(1) + 1e-12).all()
+    assert np.allclose(q.sum(1), 1.0)
+    assert np.allclose(apply_temperature(p, 1.0), p)
+
+
+def test_fit_temperature_recovers_overconfidence_and_lowers_ece() -> None:
+    p, y = _sample()
+    t = fit_temperature(p, y)
+    assert 2.4 < t < 3.7
+    q = apply_temperature(p, t)
+    assert nll(q, y) < nll(p, y)
+    assert ece(q, y) < 0.04 < ece(p, y)
+
+
+def test_binary_probabilities_use_the_logit() -> None:
+    p = np.array([0.9, 0.2, 0.5])
+    q = apply_temperature(p, 2.0)
+    assert q.shape == (3,)
+    logit = np.log(p / (1 - p)) / 2.0
+    assert np.allclose(q, 1 / (1 + np.exp(-logit)))
+
+
+def test_ece_of_a_perfect_and_a_wrong_model() -> None:
+    y = np.array([0, 1, 1, 0])
+    assert ece(np.array([0.0, 1.0, 1.0, 0.0]), y) == 0.0
+    assert abs(ece(np.array([1.0, 0.0, 0.0, 1.0]), y) - 1.0) < 1e-9

@@ -1,0 +1,83 @@
+"""Inner-CV helpers of the slant trainer and the outlet-neutral classifier features."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from newsprism.slant import classifier
+from newsprism.slant.training import (
+    TARGET_ACCURACY,
+    choose_min_confidence,
+    inner_folds,
+    outlet_weights,
+    selective_accuracy,
+    truncate,
+)
+
+
+def test_outlet_weights_cap_big_outlets_and_balance_classes() -> None:
+    groups = np.array(["big"] * 300 + ["small"] * 10 + ["other"] * 50)
+    y = np.array([0] * 300 + [0] * 10 + [1] * 50)
+    w = outlet_weights(groups, y, cap=100)
+    assert abs(w[:300].sum() / w[300:310].sum() - 10.0) < 1e-9  # 300 articles count as 100 vs 10
+    assert abs(w[y == 0].sum() - w[y == 1].sum()) < 1e-9  # classes weigh the same in all
+    assert abs(w.sum() - len(y)) < 1e-9
+
+
+def test_grouped_inner_folds_hold_out_whole_outlets() -> None:
+    rng = np.random.default_rng(1)
+    groups = np.array([f"o{i % 20}" for i in range(400)])
+    y = np.array([int(g[1:]) % 3 for g in groups])
+    y[rng.choice(400, 40, replace=False)] = 1
+    for a, b in inner_folds(y, 13, groups):
+        assert not set(groups[a]) & set(groups[b])
+
+
+def test_min_confidence_is_the_smallest_threshold_reaching_the_target() -> None:
+    # confident rows (0.9) are right, hesitant rows (0.4) are wrong: the threshold must skip the hesitant ones
+    p = np.array([[0.9, 0.05, 0.05]] * 60 + [[0.4, 0.35, 0.25]] * 60)
+    y = np.array([0] * 60 + [1] * 60)
+    tau = choose_min_confidence(p, y)
+    assert 0.4 < tau <= 0.9
+    acc, cov = selective_accuracy(p, y, tau)
+    assert acc >= TARGET_ACCURACY and cov == 0.5
+
+
+def test_truncate_keeps_whole_words() -> None:
+    assert truncate("One two, three four.", 2) == "One two"
+    assert truncate("short", 10) == "short"
+
+
+def test_clean_model_ignores_outlet_names(tmp_path: Path) -> None:
+    texts = ["CNN reports the senate passed the bill", "Fox News says the border is open"] * 20
+    y = np.array([0, 1] * 20)
+    m = classifier.fit(texts, y, c=1.0, clean=True)
+    a = m.predict_proba(["WASHINGTON (CNN) -- the senate passed the bill"])
+    b = m.predict_proba(["the senate passed the bill"])
+    assert np.allclose(a, b)
+    m.save(tmp_path / "m.npz")
+    back = classifier.LinearText.load(tmp_path / "m.npz")
+    assert back.clean and np.allclose(
+        back.predict_proba(["the border is open"]), m.predict_proba(["the border is open"])
+    )
+
+
+def test_min_confidence_never_when_the_target_is_out_of_reach() -> None:
+    from newsprism.slant.training import NEVER
+
+    p = np.array([[0.9, 0.05, 0.05]] * 10 + [[0.4, 0.35, 0.25]] * 90)
+    y = np.ones(100, dtype=int)  # every prediction (class 0) is wrong
+    assert choose_min_confidence(p, y) == NEVER > 1.0
+
+
+def test_selective_accuracy_weights_outlets() -> None:
+    from newsprism.slant.training import outlet_cap
+
+    groups = np.array(["big"] * 900 + ["a"] * 50 + ["b"] * 50)
+    w = outlet_cap(groups, 100)
+    p = np.tile([[0.8, 0.1, 0.1]], (1000, 1))
+    y = np.array([1] * 900 + [0] * 100)  # the big outlet is always wrong, the small ones always right
+    assert selective_accuracy(p, y, 0.5)[0] == 0.1
+    assert abs(selective_accuracy(p, y, 0.5, w)[0] - 0.5) < 1e-9
