@@ -133,10 +133,13 @@ def test_stories_group_copies_and_respect_the_date_window(store: Store) -> None:
     assert any(r[0] == story["r0"] and r[2] >= 3 and "Wire" in r[4] for r in rows)
 
 
-def test_stories_rebuilt_without_stored_features(store: Store, tmp_path: Path) -> None:
+def test_stories_rebuilt_without_stored_features(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
+    from newsprism.store import stories
     from newsprism.store.stories import FEATURE_TABLE, rebuild_stories
+
+    monkeypatch.setattr(stories, "BACKFILL_CHUNK", 5)  # 32 articles parsed in 7 chunks
 
     copy = tmp_path / "copy"
     shutil.copytree(store.root, copy)

@@ -23,6 +23,7 @@ from newsprism.model import Article
 from newsprism.store.layout import Store, fsync_write
 
 FEATURE_TABLE = "story_features"
+BACKFILL_CHUNK = 200  # articles without stored features are parsed and embedded this many at a time
 FEATURE_SCHEMA = pa.schema(
     [
         ("article_id", pa.string()),
@@ -95,13 +96,16 @@ def rebuild_stories(store: Store) -> int:
     from newsprism.store.catalog import connect
 
     con = connect(store)
-    order = con.execute("SELECT id, record FROM articles ORDER BY partition, position").fetchall()
+    order = [str(r[0]) for r in con.execute("SELECT id FROM articles ORDER BY partition, position").fetchall()]
     table = con.sql(f"SELECT * FROM {FEATURE_TABLE}").to_arrow_table()
     stored: dict[str, dict[str, object]] = {str(r["article_id"]): r for r in table.to_pylist()}
-    missing = [Article.model_validate_json(rec) for aid, rec in order if str(aid) not in stored]
-    for row in feature_rows(missing) if missing else []:
-        stored[str(row["article_id"])] = row
-    feats = [_features(stored[str(aid)]) for aid, _ in order]
+    missing = [aid for aid in order if aid not in stored]
+    for start in range(0, len(missing), BACKFILL_CHUNK):  # older stores: records parsed a chunk at a time
+        ids = missing[start : start + BACKFILL_CHUNK]
+        records = con.execute("SELECT record FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        for row in feature_rows([Article.model_validate_json(rec) for (rec,) in records]):
+            stored[str(row["article_id"])] = row
+    feats = [_features(stored[aid]) for aid in order]
     ranked = sorted(range(len(feats)), key=lambda i: (feats[i].day or date.min, i))
     index = StoryIndex()
     story_of = [0] * len(feats)
