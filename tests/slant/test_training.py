@@ -81,3 +81,16 @@ def test_selective_accuracy_weights_outlets() -> None:
     y = np.array([1] * 900 + [0] * 100)  # the big outlet is always wrong, the small ones always right
     assert selective_accuracy(p, y, 0.5)[0] == 0.1
     assert abs(selective_accuracy(p, y, 0.5, w)[0] - 0.5) < 1e-9
+
+
+def test_char_model_shares_evidence_across_word_forms(tmp_path: Path) -> None:
+    texts = ["they denounced the scheme", "the council met today"] * 20
+    y = np.array([1, 0] * 20)
+    char = classifier.fit(texts, y, c=4.0, ngram_max=5, char=True)
+    word = classifier.fit(texts, y, c=4.0, ngram_max=1)
+    unseen = ["denouncing schemes"]  # no word in common with the training texts, many character n-grams
+    assert char.predict_proba(unseen)[0, 1] > 0.6
+    assert abs(word.predict_proba(unseen)[0, 1] - 0.5) < 0.05
+    char.save(tmp_path / "c.npz")
+    back = classifier.LinearText.load(tmp_path / "c.npz")
+    assert back.char and np.allclose(back.predict_proba(unseen), char.predict_proba(unseen))

@@ -19,7 +19,12 @@ from sklearn.preprocessing import normalize
 N_FEATURES = 2**17
 
 
-def _hasher(ngram_max: int) -> HashingVectorizer:
+def _hasher(ngram_max: int, char: bool = False) -> HashingVectorizer:
+    """Word 1..``ngram_max``-grams, or (``char``) character 2..``ngram_max``-grams inside word boundaries."""
+    if char:
+        return HashingVectorizer(
+            n_features=N_FEATURES, analyzer="char_wb", ngram_range=(2, ngram_max), alternate_sign=False, norm=None
+        )
     return HashingVectorizer(n_features=N_FEATURES, ngram_range=(1, ngram_max), alternate_sign=False, norm=None)
 
 
@@ -31,9 +36,10 @@ class LinearText:
     ngram_max: int = 2
     max_chars: int = 6000
     clean: bool = False
+    char: bool = False
 
     def counts(self, texts: list[str]) -> sparse.csr_matrix:
-        return counts(texts, self.ngram_max, self.max_chars, self.clean)
+        return counts(texts, self.ngram_max, self.max_chars, self.clean, self.char)
 
     def features(self, texts: list[str]) -> sparse.csr_matrix:
         return self.features_from_counts(self.counts(texts))
@@ -63,7 +69,7 @@ class LinearText:
             idf=self.idf.astype(np.float32),
             coef=self.coef.astype(np.float32),
             intercept=self.intercept.astype(np.float32),
-            meta=np.array([self.ngram_max, self.max_chars, int(self.clean)]),
+            meta=np.array([self.ngram_max, self.max_chars, int(self.clean), int(self.char)]),
         )
 
     @classmethod
@@ -71,16 +77,19 @@ class LinearText:
         with np.load(path, allow_pickle=False) as z:
             meta = z["meta"]
             clean = bool(meta[2]) if len(meta) > 2 else False
-            return cls(z["idf"], z["coef"], z["intercept"], int(meta[0]), int(meta[1]), clean)
+            char = bool(meta[3]) if len(meta) > 3 else False
+            return cls(z["idf"], z["coef"], z["intercept"], int(meta[0]), int(meta[1]), clean, char)
 
 
-def counts(texts: list[str], ngram_max: int = 2, max_chars: int = 6000, clean: bool = False) -> sparse.csr_matrix:
+def counts(
+    texts: list[str], ngram_max: int = 2, max_chars: int = 6000, clean: bool = False, char: bool = False
+) -> sparse.csr_matrix:
     """log(1 + hashed n-gram counts) of the first ``max_chars`` characters of each (optionally neutralised) text."""
     if clean:
         from newsprism.slant.features import neutral_text
 
         texts = [neutral_text(t) for t in texts]
-    x = _hasher(ngram_max).transform([t[:max_chars] for t in texts])
+    x = _hasher(ngram_max, char).transform([t[:max_chars] for t in texts])
     x.data = np.log1p(x.data)
     return x.tocsr()
 
@@ -93,13 +102,14 @@ def fit_counts(
     ngram_max: int = 2,
     max_chars: int = 6000,
     clean: bool = False,
+    char: bool = False,
     balanced: bool = True,
     sample_weight: np.ndarray | None = None,
 ) -> LinearText:
     """Fit idf on the rows of ``x`` (from `counts`) then a (class-balanced, optionally weighted) logistic regression."""
     df = np.bincount(x.indices, minlength=N_FEATURES)
     idf = np.log((1 + x.shape[0]) / (1 + df)) + 1.0
-    model = LinearText(idf, np.zeros((1, N_FEATURES)), np.zeros(1), ngram_max, max_chars, clean)
+    model = LinearText(idf, np.zeros((1, N_FEATURES)), np.zeros(1), ngram_max, max_chars, clean, char)
     xs = normalize(x.multiply(idf.reshape(1, -1)).tocsr())
     lr = LogisticRegression(C=c, max_iter=2000, class_weight="balanced" if balanced else None)
     lr.fit(xs, y, sample_weight=sample_weight)
@@ -115,11 +125,12 @@ def fit(
     ngram_max: int = 2,
     max_chars: int = 6000,
     clean: bool = False,
+    char: bool = False,
     balanced: bool = True,
     sample_weight: np.ndarray | None = None,
 ) -> LinearText:
     """Fit idf on ``texts`` then a (class-balanced) logistic regression."""
-    x = counts(texts, ngram_max, max_chars, clean)
+    x = counts(texts, ngram_max, max_chars, clean, char)
     return fit_counts(
         x,
         y,
@@ -127,6 +138,7 @@ def fit(
         ngram_max=ngram_max,
         max_chars=max_chars,
         clean=clean,
+        char=char,
         balanced=balanced,
         sample_weight=sample_weight,
     )

@@ -25,7 +25,7 @@ def phrases() -> dict[str, float]:
     return {str(k): float(v) for k, v in data["phrases"].items()}
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def model(name: str) -> LinearText:
     return LinearText.load(MODEL_DIR / f"{name}.npz")
 
@@ -43,15 +43,19 @@ def _emb_lr(name: str) -> tuple[np.ndarray, np.ndarray]:
         return z["coef"].astype(np.float64), z["intercept"].astype(np.float64)
 
 
-def _averaged(name: str, p_tfidf: np.ndarray, vectors: np.ndarray | None) -> np.ndarray:
-    """Calibrated P(class 1): TF-IDF probability averaged with the MiniLM LR (weight ``w_emb``), then temperature."""
+def _averaged(name: str, texts: list[str], vectors: np.ndarray | None) -> np.ndarray:
+    """Calibrated P(class 1): word TF-IDF LR, char TF-IDF LR (weight ``w_char``) and MiniLM LR (weight ``w_emb``)
+    probabilities averaged, then temperature-scaled (weights and T chosen on inner CV)."""
     cal = calibration()[name]
-    w = cal["w_emb"]
-    p = p_tfidf
-    if w > 0 and vectors is not None:
+    wc, we = cal.get("w_char", 0.0), cal["w_emb"]
+    p = (1 - wc - we) * model(name).predict_proba(texts)[:, 1]
+    if wc > 0:
+        p = p + wc * model(f"{name}_char").predict_proba(texts)[:, 1]
+    if we > 0:
+        if vectors is None:
+            raise ValueError(f"{name}: MiniLM vectors are needed (w_emb = {we})")
         coef, intercept = _emb_lr(name)
-        p_emb = 1.0 / (1.0 + np.exp(-(np.asarray(vectors, dtype=np.float64) @ coef.T + intercept)[:, 0]))
-        p = (1 - w) * p_tfidf + w * p_emb
+        p = p + we / (1.0 + np.exp(-(np.asarray(vectors, dtype=np.float64) @ coef.T + intercept)[:, 0]))
     return np.asarray(apply_temperature(p, cal["temperature"]))
 
 
@@ -71,7 +75,7 @@ def hyperpartisan_proba(texts: list[str], doc_vectors: np.ndarray | None = None)
 
         sents = [split_sentences(t)[:MAX_SENTENCES] for t in texts]
         doc_vectors = np.stack([doc_vector(np.asarray(embed(s)) if s else np.zeros((0, 384))) for s in sents])
-    return _averaged("hyperpartisan", model("hyperpartisan").predict_proba(texts)[:, 1], doc_vectors)
+    return _averaged("hyperpartisan", texts, doc_vectors)
 
 
 def phrase_matches(text: str, lex: dict[str, float]) -> list[tuple[int, int, float]]:
@@ -158,12 +162,12 @@ def slant(article: Article, sentence_vectors: np.ndarray | None = None) -> Slant
 
 
 def babe_proba(texts: list[str], vectors: np.ndarray | None = None) -> np.ndarray:
-    """Calibrated P(biased) per sentence: TF-IDF LR averaged with a MiniLM-embedding LR (weights from inner CV)."""
+    """Calibrated P(biased) per sentence: word/char TF-IDF LRs averaged with a MiniLM LR (weights from inner CV)."""
     if vectors is None and calibration()["babe"]["w_emb"] > 0:
         from newsprism.nlp import embed
 
         vectors = np.asarray(embed(texts))
-    return _averaged("babe", model("babe").predict_proba(texts)[:, 1], vectors)
+    return _averaged("babe", texts, vectors)
 
 
 def sentence_bias(article: Article, sentence_vectors: np.ndarray | None = None) -> None:

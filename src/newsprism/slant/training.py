@@ -133,7 +133,6 @@ NEVER = 1.01  # min_confidence when no threshold reaches TARGET_ACCURACY: the la
 CALIBRATION_CAP = 100.0  # outlet weight cap for calibration and thresholds (as for training)
 WORDS_GRID = (25, 50, 100, 150, 200, 300)  # 99% of AllSides articles have >= 300 words: the grid stops there
 WORDS_TOLERANCE = 0.02  # shortest length whose inner macro-F1 is within this of the full articles'
-WEIGHT_GRID = (0.0, 0.3, 0.5, 0.7, 1.0)  # weight of the MiniLM model in the probability average
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*[A-Za-z]")
 
 
@@ -145,11 +144,13 @@ class TextSpec:
     ngram_max: int
     c: float
     cap: float | None = None  # each outlet weighs at most ``cap`` articles (then classes balanced); None: balanced
+    char: bool = False  # character 2..ngram_max-grams (char_wb) instead of words
 
     @property
     def name(self) -> str:
         cap = f" cap{self.cap:g}" if self.cap else ""
-        return f"{'clean' if self.clean else 'raw'} 1-{self.ngram_max}gram C={self.c:g}{cap}"
+        grams = f"char 2-{self.ngram_max}gram" if self.char else f"1-{self.ngram_max}gram"
+        return f"{'clean' if self.clean else 'raw'} {grams} C={self.c:g}{cap}"
 
 
 # AllSides: the first entry is the configuration shipped before inner CV (raw text, C 4 chosen on validation)
@@ -163,6 +164,13 @@ HP_GRID = (TextSpec(False, 2, 8.0), TextSpec(False, 1, 8.0), TextSpec(False, 1, 
 HP_EMB_C = (1.0, 4.0, 16.0)
 BABE_GRID = (TextSpec(False, 2, 1.0), TextSpec(False, 2, 4.0), TextSpec(False, 1, 4.0))
 BABE_EMB_C = (0.3, 1.0, 3.0)
+CHAR_GRID = (
+    TextSpec(False, 5, 1.0, char=True),
+    TextSpec(False, 5, 4.0, char=True),
+    TextSpec(False, 5, 16.0, char=True),
+)
+# (w_char, w_emb) of the probability average; the word model gets the rest
+MIX_GRID = tuple((a, b) for a in (0.0, 0.2, 0.3, 0.5) for b in (0.0, 0.2, 0.3, 0.5, 0.7, 1.0) if a + b <= 1.0)
 
 
 def outlet_weights(groups: np.ndarray, y: np.ndarray, cap: float | None) -> np.ndarray:
@@ -188,9 +196,9 @@ def fit_spec(x: sparse.csr_matrix, y: np.ndarray, spec: TextSpec, groups: np.nda
     if spec.cap and groups is not None:
         w = outlet_weights(groups, y, spec.cap)
         return classifier.fit_counts(
-            x, y, c=spec.c, ngram_max=spec.ngram_max, clean=spec.clean, balanced=False, sample_weight=w
+            x, y, c=spec.c, ngram_max=spec.ngram_max, clean=spec.clean, char=spec.char, balanced=False, sample_weight=w
         )
-    return classifier.fit_counts(x, y, c=spec.c, ngram_max=spec.ngram_max, clean=spec.clean)
+    return classifier.fit_counts(x, y, c=spec.c, ngram_max=spec.ngram_max, clean=spec.clean, char=spec.char)
 
 
 class Grid:
@@ -200,13 +208,13 @@ class Grid:
         self.texts, self.y, self.tr = texts, y, tr
         self.groups = groups
         self.folds = inner_folds(y[tr], seed, None if groups is None else groups[tr])
-        self._x: dict[tuple[bool, int], sparse.csr_matrix] = {}
+        self._x: dict[tuple[bool, int, bool], sparse.csr_matrix] = {}
         self.oof: dict[str, np.ndarray] = {}
 
     def x(self, spec: TextSpec) -> sparse.csr_matrix:
-        key = (spec.clean, spec.ngram_max)
+        key = (spec.clean, spec.ngram_max, spec.char)
         if key not in self._x:
-            self._x[key] = classifier.counts(self.texts, spec.ngram_max, clean=spec.clean)
+            self._x[key] = classifier.counts(self.texts, spec.ngram_max, clean=spec.clean, char=spec.char)
         return self._x[key]
 
     def run(self, spec: TextSpec) -> np.ndarray:
@@ -352,50 +360,66 @@ def _binary(
     metric: Callable[[np.ndarray, np.ndarray], float],
     out_dir: Path,
 ) -> dict[str, Any]:
-    """TF-IDF grid, MiniLM-vector LR grid and their probability average, all on inner CV; then calibration."""
+    """Word TF-IDF grid, char TF-IDF grid, MiniLM-vector LR grid, then the best of each averaged with weights
+    from `MIX_GRID`, all on inner CV; then calibration. Validation is scored for every entry, never used."""
     va = data.seeded_split(len(texts), seed)
     tr, vi = np.flatnonzero(~va), np.flatnonzero(va)
     ytr = y[tr]
     grid = Grid(texts, y, tr, seed)
     report: dict[str, Any] = {"grid": {}}
-    for spec in specs:
+    val: dict[str, np.ndarray] = {}
+    for spec in specs + CHAR_GRID:
         oof = grid.run(spec)[:, 1]
-        pv = grid.fit(spec).proba_from_counts(grid.x(spec)[vi])[:, 1]
-        report["grid"][spec.name] = {"inner": metric(ytr, oof), "val": metric(y[vi], pv)}
+        val[spec.name] = grid.fit(spec).proba_from_counts(grid.x(spec)[vi])[:, 1]
+        report["grid"][spec.name] = {"inner": metric(ytr, oof), "val": metric(y[vi], val[spec.name])}
     best = max(specs, key=lambda s: report["grid"][s.name]["inner"])
+    best_char = max(CHAR_GRID, key=lambda s: report["grid"][s.name]["inner"])
     e = vectors()
     emb_oof: dict[float, np.ndarray] = {}
     for c in emb_c:
         emb_oof[c] = embedding_oof(e[tr], ytr, grid.folds, c)
-        pv = _emb_lr(e[tr], ytr, c).predict_proba(e[vi])[:, 1]
-        report["grid"][f"MiniLM LR C={c:g}"] = {"inner": metric(ytr, emb_oof[c]), "val": metric(y[vi], pv)}
-    best_c = max(emb_c, key=lambda c: report["grid"][f"MiniLM LR C={c:g}"]["inner"])
-    t_oof = grid.oof[best.name][:, 1]
-    tfidf = grid.fit(best)
-    emb = _emb_lr(e[tr], ytr, best_c)
-    pv_t, pv_e = tfidf.proba_from_counts(grid.x(best)[vi])[:, 1], emb.predict_proba(e[vi])[:, 1]
-    for w in WEIGHT_GRID:
-        report["grid"][f"average w_emb={w:g}"] = {
-            "inner": metric(ytr, (1 - w) * t_oof + w * emb_oof[best_c]),
-            "val": metric(y[vi], (1 - w) * pv_t + w * pv_e),
+        val[f"emb {c:g}"] = _emb_lr(e[tr], ytr, c).predict_proba(e[vi])[:, 1]
+        report["grid"][f"MiniLM LR C={c:g}"] = {
+            "inner": metric(ytr, emb_oof[c]),
+            "val": metric(y[vi], val[f"emb {c:g}"]),
         }
-    w_emb = max(WEIGHT_GRID, key=lambda w: (report["grid"][f"average w_emb={w:g}"]["inner"], -w))
-    oof = (1 - w_emb) * t_oof + w_emb * emb_oof[best_c]
+    best_c = max(emb_c, key=lambda c: report["grid"][f"MiniLM LR C={c:g}"]["inner"])
+    parts_oof = (grid.oof[best.name][:, 1], grid.oof[best_char.name][:, 1], emb_oof[best_c])
+    parts_val = (val[best.name], val[best_char.name], val[f"emb {best_c:g}"])
+
+    def mix(parts: tuple[np.ndarray, np.ndarray, np.ndarray], wc: float, we: float) -> np.ndarray:
+        return np.asarray((1 - wc - we) * parts[0] + wc * parts[1] + we * parts[2])
+
+    for wc, we in MIX_GRID:
+        report["grid"][f"average w_char={wc:g} w_emb={we:g}"] = {
+            "inner": metric(ytr, mix(parts_oof, wc, we)),
+            "val": metric(y[vi], mix(parts_val, wc, we)),
+        }
+    # best inner score; ties go to the simpler mix (fewer and smaller extra weights)
+    w_char, w_emb = max(
+        MIX_GRID, key=lambda w: (report["grid"][f"average w_char={w[0]:g} w_emb={w[1]:g}"]["inner"], -w[0] - w[1])
+    )
+    oof = mix(parts_oof, w_char, w_emb)
     fitted = calibration.cross_fitted(oof, ytr, grid.folds)
     use_t = calibration.nll(fitted, ytr) < calibration.nll(oof, ytr)
     t = calibration.fit_temperature(oof, ytr) if use_t else 1.0
-    pv = (1 - w_emb) * pv_t + w_emb * pv_e
-    tfidf.save(out_dir / f"{name}.npz")
+    pv = mix(parts_val, w_char, w_emb)
+    grid.fit(best).save(out_dir / f"{name}.npz")
+    char_path = out_dir / f"{name}_char.npz"
+    if w_char > 0:
+        grid.fit(best_char).save(char_path)
+    elif char_path.exists():
+        char_path.unlink()  # a stale file from an earlier choice
+    emb = _emb_lr(e[tr], ytr, best_c)
     np.savez_compressed(
-        out_dir / f"{name}_emb.npz",
-        coef=emb.coef_.astype(np.float32),
-        intercept=emb.intercept_.astype(np.float32),
+        out_dir / f"{name}_emb.npz", coef=emb.coef_.astype(np.float32), intercept=emb.intercept_.astype(np.float32)
     )
     report.update(
-        chosen=f"{best.name} + MiniLM LR C={best_c:g}, w_emb={w_emb:g}",
+        chosen=f"{best.name} + {best_char.name} + MiniLM LR C={best_c:g}, w_char={w_char:g}, w_emb={w_emb:g}",
+        w_char=w_char,
         w_emb=w_emb,
         temperature=t,
-        inner=report["grid"][f"average w_emb={w_emb:g}"]["inner"],
+        inner=metric(ytr, oof),
         val=metric(y[vi], pv),
         inner_nll={"raw": calibration.nll(oof, ytr), "cross_fitted_T": calibration.nll(fitted, ytr)},
         inner_ece={"raw": calibration.ece(oof, ytr), "cross_fitted_T": calibration.ece(fitted, ytr)},
@@ -441,11 +465,7 @@ def train(data_dir: Path, out_dir: Path, seed: int) -> dict[str, float]:
     a = report["allsides"]
     cal = {
         "allsides": {k: a[k] for k in ("temperature", "min_confidence", "min_words")},
-        "hyperpartisan": {
-            "w_emb": report["hyperpartisan"]["w_emb"],
-            "temperature": report["hyperpartisan"]["temperature"],
-        },
-        "babe": {"w_emb": report["babe"]["w_emb"], "temperature": report["babe"]["temperature"]},
+        **{k: {n: report[k][n] for n in ("w_char", "w_emb", "temperature")} for k in ("hyperpartisan", "babe")},
     }
     (out_dir / "calibration.json").write_text(json.dumps(cal, indent=1), encoding="utf-8")
     scores = {
