@@ -14,7 +14,7 @@ from newsprism.batch.partitions import Partition, iter_partitions, source_finger
 from newsprism.batch.worker import process_partition
 from newsprism.errors import StoreError
 from newsprism.options import Options
-from newsprism.store.dedup import rebuild_duplicates
+from newsprism.store.dedup import update_duplicates
 from newsprism.store.layout import Store
 from newsprism.store.stories import rebuild_stories
 
@@ -98,7 +98,7 @@ def ingest(
                     _drain(inflight, finish, FIRST_COMPLETED)
             _drain(inflight, finish, None)
     result.seconds = time.perf_counter() - start
-    result.duplicates = rebuild_duplicates(store)
+    result.duplicates = update_duplicates(store)
     if stories:
         result.stories = rebuild_stories(store)
     return result

@@ -11,6 +11,7 @@ from newsprism.errors import NewsprismError, StoreError
 from newsprism.model import Article
 from newsprism.options import Options
 from newsprism.pipeline import Pipeline
+from newsprism.store.dedup import SIG_TABLE, write_signatures
 from newsprism.store.layout import Store
 from newsprism.store.shards import write_partition
 from newsprism.store.stories import FEATURE_TABLE, write_features
@@ -47,7 +48,7 @@ def peak_rss_mb() -> float:
 def process_partition(
     root: str, name: str, items: list[tuple[int, Article]], options: Options, stories: bool = True
 ) -> dict[str, Any]:
-    """Analyse one partition and write its shards (not yet committed: the coordinator appends the ledger)."""
+    """Analyse one partition and write its shards, MinHash signatures included (committed by the coordinator)."""
     try:
         return _process(root, name, items, options, stories)
     except NewsprismError:
@@ -59,7 +60,9 @@ def process_partition(
 def _process(root: str, name: str, items: list[tuple[int, Article]], options: Options, stories: bool) -> dict[str, Any]:
     pipeline = _pipeline(options)
     analysed = list(pipeline.pipe(a for _, a in items))
-    counts = write_partition(Store(root), name, [(pos, art) for (pos, _), art in zip(items, analysed, strict=True)])
+    positioned = [(pos, art) for (pos, _), art in zip(items, analysed, strict=True)]
+    counts = write_partition(Store(root), name, positioned)
+    counts[SIG_TABLE] = write_signatures(Store(root), name, positioned)
     if stories:
         counts[FEATURE_TABLE] = write_features(Store(root), name, analysed)
     return {"counts": counts, "ids": [a.id for a in analysed], "peak_rss_mb": round(peak_rss_mb(), 1)}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 import pyarrow as pa
 
@@ -20,37 +22,28 @@ def _quote(path: str) -> str:
     return "'" + path.replace("'", "''") + "'"
 
 
+def _view(con: duckdb.DuckDBPyConnection, name: str, files: list[Path], schema: pa.Schema) -> None:
+    if files:
+        listing = ", ".join(_quote(str(p)) for p in files)
+        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet([{listing}])")
+    else:
+        con.register(f"_{name}_empty", schema.empty_table())
+        con.execute(f"CREATE VIEW {name} AS SELECT * FROM _{name}_empty")
+
+
 def connect(store: Store) -> duckdb.DuckDBPyConnection:
     """In-memory DuckDB with views over the ledger's shards (a consistent snapshot, never a half batch)."""
     con = duckdb.connect(":memory:")
     store = Store(store.root.resolve())
     for table, schema in SCHEMAS.items():
-        files = store.shard_files(table)
-        if files:
-            listing = ", ".join(_quote(str(p)) for p in files)
-            con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet([{listing}])")
-        else:
-            con.register(f"_{table}_empty", schema.empty_table())
-            con.execute(f"CREATE VIEW {table} AS SELECT * FROM _{table}_empty")
+        _view(con, table, store.shard_files(table), schema)
+    from newsprism.store.dedup import SIG_SCHEMA, SIG_TABLE, duplicate_parts
     from newsprism.store.stories import FEATURE_SCHEMA, FEATURE_TABLE, STORY_SCHEMA
 
-    files = store.shard_files(FEATURE_TABLE)
-    if files:
-        listing = ", ".join(_quote(str(p)) for p in files)
-        con.execute(f"CREATE VIEW {FEATURE_TABLE} AS SELECT * FROM read_parquet([{listing}])")
-    else:
-        con.register("_features_empty", FEATURE_SCHEMA.empty_table())
-        con.execute(f"CREATE VIEW {FEATURE_TABLE} AS SELECT * FROM _features_empty")
-    if store.stories_path.exists():
-        con.execute(f"CREATE VIEW stories AS SELECT * FROM read_parquet({_quote(str(store.stories_path))})")
-    else:
-        con.register("_stories_empty", STORY_SCHEMA.empty_table())
-        con.execute("CREATE VIEW stories AS SELECT * FROM _stories_empty")
-    if store.duplicates_path.exists():
-        con.execute(f"CREATE VIEW duplicates AS SELECT * FROM read_parquet({_quote(str(store.duplicates_path))})")
-    else:
-        con.register("_dup_empty", DUP_SCHEMA.empty_table())
-        con.execute("CREATE VIEW duplicates AS SELECT * FROM _dup_empty")
+    for table, schema in ((FEATURE_TABLE, FEATURE_SCHEMA), (SIG_TABLE, SIG_SCHEMA)):
+        _view(con, table, store.shard_files(table), schema)
+    _view(con, "stories", [store.stories_path] if store.stories_path.exists() else [], STORY_SCHEMA)
+    _view(con, "duplicates", duplicate_parts(store), DUP_SCHEMA)
     rejects = [r for e in store.ledger() for r in e.get("rejects", [])]
     con.register("_rejects", pa.Table.from_pylist(rejects, schema=REJECT_SCHEMA))
     con.execute("CREATE VIEW rejects AS SELECT * FROM _rejects")

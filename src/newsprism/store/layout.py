@@ -3,7 +3,7 @@
 ``DIR/shards/<table>/<partition>.parquet``  one file per committed batch and table
 ``DIR/ledger.jsonl``                        one fsynced line per committed partition
 ``DIR/rejects.jsonl``                       bad input records with the reason (rebuilt from the ledger)
-``DIR/dedup/duplicates.parquet``            exact and near duplicates (rewritten after each ingest)
+``DIR/dedup/manifest.json``                 duplicates parts and the partitions they cover (store/dedup.py)
 """
 
 from __future__ import annotations
@@ -59,8 +59,17 @@ class Store:
         return self.root / "rejects.jsonl"
 
     @property
+    def dedup_dir(self) -> Path:
+        return self.root / "dedup"
+
+    @property
+    def dedup_manifest_path(self) -> Path:
+        return self.dedup_dir / "manifest.json"
+
+    @property
     def duplicates_path(self) -> Path:
-        return self.root / "dedup" / "duplicates.parquet"
+        """The single duplicates file of stores written before incremental dedup."""
+        return self.dedup_dir / "duplicates.parquet"
 
     @property
     def stories_path(self) -> Path:

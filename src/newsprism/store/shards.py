@@ -118,6 +118,11 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:32]
 
 
+def article_key(partition: str, position: int) -> str:
+    """An article's unique store key (``articles.key``)."""
+    return f"{partition}:{position}"
+
+
 def article_rows(article: Article, partition: str, position: int) -> dict[str, list[dict[str, Any]]]:
     """Rows for every table from one analysed article (fields follow Article.to_json_dict())."""
     d = article.to_json_dict()
@@ -127,7 +132,7 @@ def article_rows(article: Article, partition: str, position: int) -> dict[str, l
     rows["articles"].append(
         {
             "id": aid,
-            "key": f"{partition}:{position}",
+            "key": article_key(partition, position),
             "partition": partition,
             "position": position,
             "source": d.get("source"),
