@@ -51,6 +51,10 @@ MESSAGES: dict[str, str] = {
     "E123": "unknown export format or table {name!r}; choose from {known}",
     "E124": "ingest partition {partition} failed: {reason}",
     "E125": "store {path} was filled from other inputs or batch size ({previous}); now {current}: use a new store",
+    "E126": (
+        "store input changed: partition {partition} has {now} record(s) but {committed} were committed"
+        " ({reason}); ingest into a new store"
+    ),
 }
 
 

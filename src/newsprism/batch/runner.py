@@ -67,7 +67,7 @@ def ingest(
     for entry in ledger:
         if entry.get("input") != fingerprint:
             raise StoreError("E125", path=root, previous=entry.get("input"), current=fingerprint)
-    done = {e["partition"] for e in ledger}
+    done = _committed(ledger)
     result = IngestResult()
     start = time.perf_counter()
     report = on_progress or (lambda _a, _s: None)
@@ -82,7 +82,7 @@ def ingest(
 
     if workers > 1 and not options.threads:  # split the cores between worker processes
         options = options.replace(threads=max(1, (os.cpu_count() or 1) // workers))
-    todo = (p for p in iter_partitions(sources, options, batch_size) if not _skip(p, done, result, report))
+    todo = (t for p in iter_partitions(sources, options, batch_size) if (t := _todo(p, done, result, report)))
     if scheduler:
         _run_dask(scheduler, workers, todo, root, options, finish, stories)
     elif workers <= 1:
@@ -104,12 +104,35 @@ def ingest(
     return result
 
 
-def _skip(part: Partition, done: set[str], result: IngestResult, report: Progress) -> bool:
-    if part.name in done:
-        result.skipped += len(part.items)
-        report(result.articles, result.skipped)
-        return True
-    return False
+def _committed(ledger: list[dict[str, Any]]) -> dict[str, tuple[int, int]]:
+    """Base partition name → (articles, rejects) committed under it, its tail partitions included."""
+    done: dict[str, tuple[int, int]] = {}
+    for e in ledger:
+        base = str(e["partition"]).split("+", 1)[0]
+        n, r = done.get(base, (0, 0))
+        done[base] = (n + int(e.get("n", 0)), r + len(e.get("rejects") or []))
+    return done
+
+
+def _todo(
+    part: Partition, done: dict[str, tuple[int, int]], result: IngestResult, report: Progress
+) -> Partition | None:
+    """The part of ``part`` still to ingest: all of it, nothing, or a tail when the input grew.
+
+    A source appended to after a run fills its last, partial partition further; the records past those
+    already committed become a tail partition ``pNNNNNNNN+K`` (K = articles committed before it), which
+    sorts right after its base, so no appended record is lost and none is stored twice.
+    """
+    if part.name not in done:
+        return part
+    n, r = done[part.name]
+    result.skipped += min(n, len(part.items))
+    report(result.articles, result.skipped)
+    if len(part.items) < n:
+        raise StoreError("E126", partition=part.name, committed=n, now=len(part.items), reason="the input shrank")
+    if len(part.items) == n and len(part.rejects) <= r:
+        return None
+    return Partition(f"{part.name}+{n}", part.items[n:], part.rejects[r:])
 
 
 def _drain(
