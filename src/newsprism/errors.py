@@ -39,6 +39,7 @@ MESSAGES: dict[str, str] = {
     "E054": "evaluator {task} failed: {reason}",
     "E055": "bad --set parameter {item!r}: expected KEY=VALUE",
     "E056": "refusing to update floors from a run with --set parameters (floors are pinned for the default settings)",
+    "E057": "evaluator {task} stopped: over its time budget of {budget} s (--hard-budget)",
     "E060": "cannot write output {path}: {reason}",
     "E110": "cannot compare articles: {reason}",
     "E090": "cannot read neutral-wording lexicon {path}: {reason}",

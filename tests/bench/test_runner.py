@@ -1,4 +1,4 @@
-"""The runner: per-task time budget is measured (evaluators are never killed), progress callbacks fire."""
+"""The runner: per-task time budget measured, or enforced with hard_budget (forked child killed); progress callbacks."""
 
 from __future__ import annotations
 
@@ -30,3 +30,32 @@ def test_budget_marks_slow_task_and_passes_budget_to_evaluator(tmp_path: Path) -
     assert seen == [0.001] and started == done == ["_slow_for_test"]
     assert result.timed_out == ["_slow_for_test"] and result.metrics[0].value == 1.0
     assert "timed_out" in result.to_dict()
+
+
+def test_hard_budget_stops_a_stuck_task_and_keeps_the_others(tmp_path: Path) -> None:
+    from newsprism.errors import BenchError
+
+    @evaluator("_stuck_for_test")
+    def stuck(ctx: BenchContext) -> list[Metric]:
+        time.sleep(60)
+        return [Metric("_stuck_for_test", "m", 1.0)]
+
+    @evaluator("_fast_for_test")
+    def fast(ctx: BenchContext) -> list[Metric]:
+        return [Metric("_fast_for_test", "m", 2.0, n=int(str(ctx.extra["n"])))]
+
+    @evaluator("_broken_for_test")
+    def broken(ctx: BenchContext) -> list[Metric]:
+        raise BenchError("E050", task="_broken_for_test", path="nowhere")
+
+    names = ["_stuck_for_test", "_fast_for_test", "_broken_for_test"]
+    t0 = time.monotonic()
+    try:
+        result = run_bench(names, data_dir=tmp_path, budget=1.0, hard_budget=True, extra={"n": 3})
+    finally:
+        for name in names:
+            registry._EVALUATORS.pop(name, None)
+    assert time.monotonic() - t0 < 30  # the stuck task was stopped at its budget, not awaited
+    assert "E057" in result.errors["_stuck_for_test"] and result.timed_out == ["_stuck_for_test"]
+    assert [(m.task, m.value, m.n) for m in result.metrics] == [("_fast_for_test", 2.0, 3)]  # came back from the child
+    assert result.exceptions["_broken_for_test"].code == "E050"  # the child's error keeps its code

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -51,10 +52,15 @@ def run_bench(
     budget: float | None = None,
     seed: int = 13,
     extra: dict[str, object] | None = None,
+    hard_budget: bool = False,
     on_task: Callable[[str], None] | None = None,
     on_done: Callable[[str], None] | None = None,
 ) -> BenchResult:
-    """Run each selected evaluator; one failing evaluator is recorded, the others still run."""
+    """Run each selected evaluator; one failing evaluator is recorded, the others still run.
+
+    With ``hard_budget`` (and a ``budget``) each evaluator runs in a forked child that is killed at the
+    budget (E057); otherwise the budget is only measured and reported.
+    """
     result = BenchResult()
     data = data_dir or default_data_dir()
     names = select(tasks)
@@ -68,7 +74,10 @@ def run_bench(
         )
         t0 = time.perf_counter()
         try:
-            metrics = evaluators()[task].fn(ctx)
+            if hard_budget and budget is not None:
+                metrics = _run_limited(task, ctx, budget)
+            else:
+                metrics = evaluators()[task].fn(ctx)
         except NewsprismError as exc:
             result.errors[task] = str(exc)
             result.exceptions[task] = exc
@@ -86,6 +95,44 @@ def run_bench(
         if on_done:
             on_done(task)
     return result
+
+
+def _child(task: str, ctx: BenchContext, conn: object) -> None:
+    """Forked child: run one evaluator and send back ("ok", metrics) or ("error", exception)."""
+    try:
+        out: tuple[str, object] = ("ok", evaluators()[task].fn(ctx))
+    except NewsprismError as exc:
+        out = ("error", exc)
+    except Exception as exc:  # reported by the parent like an in-process evaluator bug
+        out = ("error", BenchError("E054", task=task, reason=f"{type(exc).__name__}: {exc}"))
+    conn.send(out)  # type: ignore[attr-defined]
+    conn.close()  # type: ignore[attr-defined]
+
+
+def _run_limited(task: str, ctx: BenchContext, budget: float) -> list[Metric]:
+    """Run ``task`` in a forked process; kill it when it runs past ``budget`` seconds (E057).
+
+    fork (not spawn) so evaluators registered at run time (plugins, tests) exist in the child.
+    """
+    mp = multiprocessing.get_context("fork")
+    recv, send = mp.Pipe(duplex=False)
+    proc = mp.Process(target=_child, args=(task, ctx, send), daemon=True)
+    proc.start()
+    send.close()
+    ready = recv.poll(budget)
+    if not ready:
+        proc.kill()
+        proc.join()
+        raise BenchError("E057", task=task, budget=f"{budget:g}")
+    try:
+        kind, value = recv.recv()
+    except EOFError:  # the child died without an answer (killed, out of memory)
+        proc.join()
+        raise BenchError("E054", task=task, reason=f"evaluator process exited with code {proc.exitcode}") from None
+    proc.join()
+    if kind == "error":
+        raise value
+    return list(value)
 
 
 def apply_gate(result: BenchResult, quick: bool, directory: Path | None = None) -> None:

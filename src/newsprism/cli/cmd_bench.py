@@ -45,6 +45,9 @@ def bench_cli(
     quick: bool = typer.Option(False, "--quick", help="Subsampled run for CI (each task well under a minute)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     budget: float | None = typer.Option(None, "--budget", help="Seconds per task; slower tasks are reported."),
+    hard_budget: bool = typer.Option(
+        False, "--hard-budget", help="Stop a task at --budget (runs each task in its own process; E057)."
+    ),
     gate: bool = typer.Option(True, "--gate/--no-gate", help="Fail (exit 6) when a metric is under its floor."),
     list_tasks: bool = typer.Option(False, "--list", help="List the registered tasks and exit."),
     update: bool = typer.Option(False, "--update-floors", help="Write floors 0.02 under the measured values."),
@@ -84,6 +87,7 @@ def bench_cli(
             quick=quick,
             budget=budget,
             extra=extra,
+            hard_budget=hard_budget,
             on_task=lambda t: bar.update(overall, description=f"bench: {t}"),
             on_done=lambda t: bar.advance(overall),
         )
