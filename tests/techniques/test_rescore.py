@@ -120,3 +120,23 @@ def test_shipped_model_rescorer() -> None:
     assert m.meta["span_score"] in ("raw", "platt", "rescorer")
     # chosen on the inner tuning split, never on validation
     assert m.meta["tuning"]["span_score_ece"][m.meta["span_score"]] == min(m.meta["tuning"]["span_score_ece"].values())
+
+
+def test_rescorer_filters_repetition_spans_when_enabled() -> None:
+    # varied words between the uses: a verbatim-repeated 6-word run would be a re-quote, not repetition
+    text = " ".join(f"{w} secure borders." for w in ("alpha", "beta", "gamma", "delta", "omega"))
+    toks = [
+        Tok(t.start, t.end, t.lower, t.lemma, "ADJ" if t.lower == "secure" else t.pos, t.shape, False)
+        for t in _toks(text)
+    ]
+    sents = [(0, len(text))]
+
+    def run(p: float, filter_rep: bool) -> list[str]:
+        m = _hot_model(_const(p), 0.25)
+        m.si_bias = -20.0  # the tagger proposes nothing: only rule spans remain
+        m.meta["rescore_repetition"] = filter_rep
+        return [d.source for d in detect(m, text, toks, sents, (), embed=_zero_embed)]
+
+    assert run(0.2, False) and set(run(0.2, False)) == {"repetition"}
+    assert run(0.2, True) == []  # rated below the cut: dropped
+    assert run(0.3, True) == run(0.2, False)  # rated above the cut: kept

@@ -68,13 +68,27 @@ def test_neutral_text_has_few_detections(pipe: Any) -> None:
     assert all(t.method != "lexicon" for t in art.techniques)  # type: ignore[attr-defined]
 
 
-def test_repetition_detected(pipe: Any) -> None:
+def test_repetition_detected(pipe: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    import newsprism.techniques.stage as stage_mod
+    from newsprism.techniques.model import shipped_model
+
     text = (
         "We need secure borders now. Voters want secure borders. The plan delivers secure borders.\n"
         "Nothing matters more than secure borders, and the senator promised secure borders again.\n"
     )
+    # the shipped model's re-scorer filters repetition spans (chosen on the tuning split); every span it keeps
+    # is rated at or above the cut. Without the filter the rule reports each later use with its count.
+    shipped = shipped_model()
     art = run(pipe, text)
     assert validate_offsets(art) == []
+    for t in art.techniques:
+        if t.method == "repetition":  # type: ignore[attr-defined]
+            assert t.text.lower() == "secure borders"
+    unfiltered = dataclasses.replace(shipped, meta={**shipped.meta, "rescore_repetition": False})
+    monkeypatch.setattr(stage_mod, "shipped_model", lambda: unfiltered)
+    art = run(pipe, text)
     reps = [t for t in art.techniques if t.technique == "Repetition"]
     assert reps and all(t.text.lower() == "secure borders" for t in reps)
     assert "times in the article" in reps[0].explanation

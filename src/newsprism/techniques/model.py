@@ -220,6 +220,7 @@ class Candidates:
 
     hits: list[lex.Hit]
     rule: list[Detection]  # lexicon and repetition detections
+    rule_x: list[list[float] | None]  # re-scorer features of each repetition span (None for lexicon spans)
     model: list[tuple[int, int, float, list[float]]]  # (start, end, mean token probability, re-scorer features)
 
 
@@ -247,25 +248,28 @@ def candidates(
         return span_vector(text, toks, sparse, gate_arr, model.gate_weight, s, e, sentences, quoted)
 
     rule: list[Detection] = []
+    rule_x: list[list[float] | None] = []
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
     lex_precision = float(model.meta.get("lexicon_precision", 0.5))
+    # rule spans score their rule's measured precision on the PTC training articles: on the inner tuning split
+    # this calibrated them better (ECE) than max(precision, model-span score) (docs/models/techniques.md)
     for h in hits:
-        span_p = [p for t, p in zip(toks, probs, strict=True) if t.start < h.end and h.start < t.end]
-        sc = max(lex_precision, model.span_score(float(np.mean(span_p)), features(h.start, h.end)) if span_p else 0.0)
-        rule.append(Detection(h.start, h.end, h.technique, sc, 1.0, "lexicon", h.neutral or None, h.source))
+        rule.append(Detection(h.start, h.end, h.technique, lex_precision, 1.0, "lexicon", h.neutral or None, h.source))
+        rule_x.append(None)
         taken.append((h.start, h.end))
     if use_repetition:
         rep_precision = float(model.meta.get("repetition_precision", 0.5))
         for s, e, n in repeated_ngrams(toks, quoted=quoted):
             if free(s, e):
                 rule.append(Detection(s, e, "Repetition", rep_precision, 1.0, "repetition", None, str(n)))
+                rule_x.append(features(s, e))
                 taken.append((s, e))
     spans = [(s, e, p, features(s, e)) for s, e, p in decode(toks, probs, model.threshold) if free(s, e)]
-    return Candidates(hits, rule, spans)
+    return Candidates(hits, rule, rule_x, spans)
 
 
 def detect(
@@ -286,8 +290,9 @@ def detect(
     ``sentence_vectors`` (MiniLM, one row per sentence) feed the sentence gate of the SI tagger when given.
     ``quoted``: character spans of quoted speech the repetition rule ignores (default: long quotations found
     by quotation marks, :func:`newsprism.techniques.repetition.long_quotes`). With a re-scorer in the model,
-    a tagger span's ``score`` is the re-scorer's probability and spans below ``meta["rescore_cut"]`` are
-    dropped; without one, the score is :meth:`TechniquesModel.calibrate` of its mean token probability.
+    tagger spans (and, with ``meta["rescore_repetition"]``, repetition spans) whose re-scorer probability is
+    below ``meta["rescore_cut"]`` are dropped. Scores: tagger spans :meth:`TechniquesModel.span_score`, rule spans
+    their rule's measured precision.
     """
     cand = candidates(
         model,
@@ -300,7 +305,10 @@ def detect(
         sentence_vectors=sentence_vectors,
         quoted=quoted,
     )
-    out = list(cand.rule)
+    # repetition spans the re-scorer rates below the cut are dropped (when ``meta["rescore_repetition"]``); the
+    # tagger does not report their place either
+    filter_rep = bool(model.meta.get("rescore_repetition"))
+    out = [d for d, x in zip(cand.rule, cand.rule_x, strict=True) if x is None or not filter_rep or model.keep(x)]
     model_spans = [(s, e, model.span_score(p, x)) for s, e, p, x in cand.model if model.keep(x)]
     if model_spans:
         ctx = [_sentence_of(sentences, s, e, text) for s, e, _ in model_spans]

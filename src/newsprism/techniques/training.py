@@ -261,9 +261,9 @@ def _overlaps(s: int, e: int, gold: list[tuple[int, int]]) -> int:
 
 def model_spans(
     model: TechniquesModel, arts: list[PtcArticle], toks: dict[str, list[Tok]], entries: tuple[lex.Entry, ...]
-) -> tuple[dict[str, list[Span]], dict[str, list[tuple[int, int]]]]:
+) -> tuple[dict[str, list[Span]], dict[str, list[tuple[int, int, list[float] | None]]]]:
     """Per article: the tagger's candidate spans (before the re-scorer filter) with features and gold label,
-    and the rule (lexicon, repetition) spans."""
+    and the rule spans (start, end, re-scorer features of a repetition span / None for a lexicon span)."""
     out, rules = {}, {}
     for a in arts:
         cand = candidates(
@@ -275,7 +275,7 @@ def model_spans(
             sentence_vectors=line_vectors(a) if model.si_gate_coef is not None else None,
         )
         out[a.id] = [(s, e, x, p, _overlaps(s, e, a.si)) for s, e, p, x in cand.model]
-        rules[a.id] = [(d.start, d.end) for d in cand.rule]
+        rules[a.id] = [(d.start, d.end, x) for d, x in zip(cand.rule, cand.rule_x, strict=True)]
     return out, rules
 
 
@@ -334,17 +334,21 @@ def oof_spans(
 
 def si_f1_by_cut(
     arts: list[PtcArticle],
-    rules: dict[str, list[tuple[int, int]]],
+    rules: dict[str, list[tuple[int, int, list[float] | None]]],
     spans: dict[str, list[Span]],
     rescorer: Rescorer,
     cuts: tuple[float, ...],
+    filter_repetition: bool = False,
 ) -> dict[float, tuple[float, float, float]]:
-    """SI P/R/F1 of rule spans + tagger spans whose re-scorer probability is >= each cut."""
+    """SI P/R/F1 of rule spans + tagger spans whose re-scorer probability is >= each cut (repetition spans
+    filtered the same way when ``filter_repetition``)."""
     q = {aid: [rescorer.prob(x) for _, _, x, _, _ in ss] for aid, ss in spans.items()}
+    qr = {aid: [1.0 if x is None else rescorer.prob(x) for _, _, x in rs] for aid, rs in rules.items()}
     out = {}
     for cut in cuts:
         preds = [
-            rules[a.id] + [(sp[0], sp[1]) for sp, qi in zip(spans[a.id], q[a.id], strict=True) if qi >= cut]
+            [(r[0], r[1]) for r, qi in zip(rules[a.id], qr[a.id], strict=True) if not filter_repetition or qi >= cut]
+            + [(sp[0], sp[1]) for sp, qi in zip(spans[a.id], q[a.id], strict=True) if qi >= cut]
             for a in arts
         ]
         out[cut] = si_prf(preds, [a.si for a in arts])
@@ -409,7 +413,7 @@ def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> di
     gate_w = best_w[1]
     # span re-scorer: fitted on out-of-fold spans of the inner articles; threshold and cut chosen on the tuning split
     inner_folds = fold_models(inner, toks, entries, si_c)
-    best: tuple[float, float, float, Rescorer | None] = (-1.0, 0.16, 0.0, None)
+    best: tuple[float, float, float, bool, Rescorer | None] = (-1.0, 0.16, 0.0, False, None)
     tune_spans: dict[float, dict[str, list[Span]]] = {}
     oof_by_th: dict[float, list[Span]] = {}
     for th in THRESHOLDS:
@@ -418,11 +422,12 @@ def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> di
         oof_by_th[th] = oof_spans(inner_folds, m_meta, toks, entries)
         rescorer = Rescorer.fit(np.asarray([x for _, _, x, _, _ in oof_by_th[th]]), [y for *_, y in oof_by_th[th]])
         tune_spans[th], rules = model_spans(m, tune, toks, entries)
-        for cut, (p, r, f) in si_f1_by_cut(tune, rules, tune_spans[th], rescorer, RESCORE_CUTS).items():
-            log(f"SI threshold={th} re-scorer cut={cut}: tune F1 {f:.3f} (P {p:.3f} / R {r:.3f})")
-            if f > best[0]:
-                best = (f, th, cut, rescorer)
-    _, th, cut, inner_rescorer = best
+        for rep in (False, True):
+            for cut, (p, r, f) in si_f1_by_cut(tune, rules, tune_spans[th], rescorer, RESCORE_CUTS, rep).items():
+                log(f"SI threshold={th} cut={cut} filter repetition={rep}: tune F1 {f:.3f} (P {p:.3f} / R {r:.3f})")
+                if f > best[0]:
+                    best = (f, th, cut, rep, rescorer)
+    _, th, cut, rescore_rep, inner_rescorer = best
     assert inner_rescorer is not None
     # span-score calibration: raw mean token probability, Platt on OOF spans, or the re-scorer (lowest tune ECE)
     oof = [sp for sp in oof_by_th[th] if inner_rescorer.prob(sp[2]) >= cut]
@@ -469,7 +474,7 @@ def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> di
     final_kept = [sp for sp in final_oof if rescorer.prob(sp[2]) >= cut]
     platt = fit_platt([p for *_, p, _ in final_kept], [y for *_, y in final_kept])
     log(f"re-scorer on {len(final_oof)} out-of-fold spans, Platt on {len(final_kept)} kept: {platt}")
-    meta.update(rescorer=rescorer.to_json(), rescore_cut=cut, span_score=span_score)
+    meta.update(rescorer=rescorer.to_json(), rescore_cut=cut, rescore_repetition=rescore_rep, span_score=span_score)
     if span_score == "platt":
         meta["calibration"] = platt
     model = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, meta, tc_emb, gate_coef if gate_w else None)
@@ -487,9 +492,16 @@ def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> di
         if name != span_score:
             alt_meta = {**base_meta, **extra}
             alt = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, alt_meta, tc_emb, model.si_gate_coef)
-            rep = calibration_report(scored_spans(alt, valid_arts, toks, entries))
-            metrics.update({f"{name}_{k}": v for k, v in rep.items() if k != "n"})
+            report = calibration_report(scored_spans(alt, valid_arts, toks, entries))
+            metrics.update({f"{name}_{k}": v for k, v in report.items() if k != "n"})
+    no_rep_filter = {**meta, "rescore_repetition": False}
     ablation = {
+        "no_repetition_filter_si_f1": evaluate(
+            TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, no_rep_filter, tc_emb, model.si_gate_coef),
+            valid_arts,
+            toks,
+            entries,
+        )["si_f1"],
         "no_lexicon_si_f1": evaluate(model, valid_arts, toks, entries, use_lexicon=False)["si_f1"],
         "no_repetition_si_f1": evaluate(model, valid_arts, toks, entries, use_repetition=False)["si_f1"],
         "no_rescore_cut_si_f1": evaluate(
