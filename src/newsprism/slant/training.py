@@ -159,6 +159,8 @@ ALLSIDES_GRID = (
     TextSpec(True, 2, 1.0, 100),
     TextSpec(True, 1, 1.0, 100),
     TextSpec(True, 1, 4.0, 100),
+    TextSpec(True, 5, 0.25, 100, char=True),
+    TextSpec(True, 5, 1.0, 100, char=True),
 )
 HP_GRID = (TextSpec(False, 2, 8.0), TextSpec(False, 1, 8.0), TextSpec(False, 1, 32.0), TextSpec(True, 2, 8.0))
 HP_EMB_C = (1.0, 4.0, 16.0)
