@@ -1,4 +1,11 @@
-"""Tone toward people and organisations: VADER on the sentence around each mention, cue verbs weighted."""
+"""Tone toward people and organisations: VADER on the clause around each mention, cue verbs weighted.
+
+Clauses are cut at semicolons, dashes and contrastive conjunctions ("Harris praised the plan, but critics
+slammed Biden" gives Harris and Biden opposite tones); a clause under ``MIN_CLAUSE_WORDS`` words falls back
+to the whole sentence. Mentions inside title-case lines (headlines, where the tagger labels capitalised
+common words as names) are skipped. Hand-written because VADER scores text, not targets, and no library
+pinned here does targeted sentiment offline.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +23,12 @@ CUE_VERBS = {
 CUE_WEIGHT = 1.5
 KINDS = {"PERSON", "ORG", "NORP", "GPE"}
 TARGET_KINDS = {"PERSON", "ORG"}
+MIN_CLAUSE_WORDS = 4
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:;|\s[\u2013\u2014-]\s|,?\s+(?:but|while|whereas|although|though|yet|however)\b)\s*", re.I
+)
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+_SMALL = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "with", "vs"}
 
 
 @lru_cache(maxsize=1)
@@ -31,6 +44,26 @@ def _key(name: str) -> str:
     name = re.sub(r"('s|\u2019s)$", "", name)
     parts = name.split()
     return parts[-1].lower() if parts else ""
+
+
+def clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """The clause of ``text[start:end]`` holding offset ``pos`` (or the whole span when that clause is tiny)."""
+    a = start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if pos < m.end():
+            return _keep(text, a, m.start(), start, end)
+        a = m.end()
+    return _keep(text, a, end, start, end)
+
+
+def _keep(text: str, a: int, b: int, start: int, end: int) -> tuple[int, int]:
+    return (a, b) if len(_WORDS.findall(text[a:b])) >= MIN_CLAUSE_WORDS else (start, end)
+
+
+def title_case(text: str) -> bool:
+    """A headline-style line: at least 4 words and nearly every non-small word capitalised."""
+    words = [w for w in _WORDS.findall(text) if w.lower() not in _SMALL]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def tone(article: Article) -> list[Tone]:
@@ -52,14 +85,17 @@ def tone(article: Article) -> list[Tone]:
             sent = next((s for s in sents if s.start <= ent.start < s.end), None)
             if sent is None:
                 continue
-            text = article.text[sent.start : sent.end]
+            if title_case(article.text[sent.start : sent.end]):
+                continue
+            a, b = clause_bounds(article.text, sent.start, sent.end, ent.start)
+            text = article.text[a:b]
             val = float(_vader().polarity_scores(text)["compound"])
             if set(re.findall(r"[a-z]+", text.lower())) & CUE_VERBS:
                 val *= CUE_WEIGHT
             scores.append(max(-1.0, min(1.0, val)))
-            if sent.start not in seen:
-                seen.add(sent.start)
-                evidence.append(make_span(article, sent.start, sent.end, Span, weight=round(val, 3)))
+            if a not in seen:
+                seen.add(a)
+                evidence.append(make_span(article, a, b, Span, weight=round(val, 3)))
         if not scores:
             continue
         target = re.sub(r"('s|\u2019s)$", "", max(g["names"], key=lambda n: (g["names"][n], len(n))).strip())
