@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import resource
-import sys
 from functools import lru_cache
 from typing import Any
 
@@ -11,6 +9,7 @@ from newsprism.errors import NewsprismError, StoreError
 from newsprism.model import Article
 from newsprism.options import Options
 from newsprism.pipeline import Pipeline
+from newsprism.procmem import peak_rss_mb
 from newsprism.store.dedup import SIG_TABLE, write_signatures
 from newsprism.store.layout import Store
 from newsprism.store.shards import write_partition
@@ -26,23 +25,6 @@ def _pipeline(options: Options) -> Pipeline:
 
 def _keep_going(article: Article, exc: Exception) -> None:
     """A stage bug on a batch must not stop a corpus run: the article keeps its W900 warning."""
-
-
-def peak_rss_mb() -> float:
-    """This process's peak resident memory in MB.
-
-    Linux: VmHWM of the current address space. ``ru_maxrss`` is not used there because exec keeps the
-    forking parent's high-water mark, so a spawned worker would report its coordinator's memory.
-    """
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
 
 
 def process_partition(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -20,6 +19,7 @@ from typing import Any
 
 from newsprism.bench.registry import BenchContext, Metric, evaluator
 from newsprism.errors import BenchError
+from newsprism.procmem import peak_rss_mb
 
 MODES = ("analyze", "spacy")
 
@@ -75,18 +75,6 @@ def _worker(mode: str, path: str, stages: str, budget: float) -> dict[str, float
             break
     took = time.perf_counter() - t0
     return {"articles": done, "seconds": took, "rate": done / took if took else 0.0, "rss_mb": peak_rss_mb()}
-
-
-def peak_rss_mb() -> float:
-    """This process's peak RSS. VmHWM belongs to the process image (reset by exec); ru_maxrss is not: on
-    Linux it carries the forking parent's peak into the child, which would hide the difference we measure."""
-    try:
-        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
 
 def measure(texts: list[str], stages: list[str], budget: float | None = None) -> dict[str, dict[str, Any]]:
