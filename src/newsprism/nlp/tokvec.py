@@ -63,7 +63,6 @@ def token_vectors(
     mean of the windows' mean vectors (normalised).
     """
     enc_model = embedder(name)
-    tok = enc_model.tokenizer
     limit = MAX_TOKENS - 2
     pieces: list[tuple[int, int, int]] = []  # (segment index, start, end)
     for k, (s, e) in enumerate(segments):
@@ -79,13 +78,7 @@ def token_vectors(
     piece_n = [0] * len(pieces)
     for b in range(0, len(order), batch_size):
         idx = order[b : b + batch_size]
-        encs = tok.encode_batch([text[pieces[i][1] : pieces[i][2]] or " " for i in idx])
-        ids = np.array([x.ids for x in encs], dtype=np.int64)
-        mask = np.array([x.attention_mask for x in encs], dtype=np.int64)
-        feeds = {"input_ids": ids, "attention_mask": mask}
-        if "token_type_ids" in enc_model.input_names:
-            feeds["token_type_ids"] = np.zeros_like(ids)
-        hidden = enc_model.session.run(None, feeds)[0]
+        hidden, mask, encs = enc_model.hidden_states([text[pieces[i][1] : pieces[i][2]] for i in idx])
         for row, i in enumerate(idx):
             m = mask[row].astype(bool)
             piece_sum[i] = hidden[row][m].sum(0)
