@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -121,24 +122,12 @@ def fit(
     texts: list[str],
     y: np.ndarray,
     *,
-    c: float = 4.0,
     ngram_max: int = 2,
     max_chars: int = 6000,
     clean: bool = False,
     char: bool = False,
-    balanced: bool = True,
-    sample_weight: np.ndarray | None = None,
+    **options: Any,
 ) -> LinearText:
-    """Fit idf on ``texts`` then a (class-balanced) logistic regression."""
+    """Fit idf on ``texts`` then a (class-balanced) logistic regression; ``options`` go to `fit_counts`."""
     x = counts(texts, ngram_max, max_chars, clean, char)
-    return fit_counts(
-        x,
-        y,
-        c=c,
-        ngram_max=ngram_max,
-        max_chars=max_chars,
-        clean=clean,
-        char=char,
-        balanced=balanced,
-        sample_weight=sample_weight,
-    )
+    return fit_counts(x, y, ngram_max=ngram_max, max_chars=max_chars, clean=clean, char=char, **options)
