@@ -30,6 +30,8 @@ ALLSIDES_SAMPLE = DOCS / "frames_sample_allsides.tsv"
 ALLSIDES_FILE = "media_train_valid.jsonl"
 SAMPLE_SEED = 13  # same seed as the slant media split (validation outlets) and the draw
 SAMPLE_SIZE = 80
+TUNING_SAMPLE = DOCS / "frames_tuning_allsides.tsv"
+TUNING_DRAW = {"n": 150, "seed": 7, "validation": False}  # training outlets only: never overlaps the blind sample
 MIN_CHARS, MAX_CHARS = 40, 400
 _ABBREV = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", "jr", "sr", "lt", "col", "sgt",
                      "u.s", "u.n", "u.k", "vs", "inc", "co", "corp", "jan", "feb", "aug", "sept", "oct",
@@ -75,17 +77,28 @@ def read_allsides_records(path: Path) -> list[dict[str, str]]:
         ]
 
 
-def draw_allsides_sample(path: Path, n: int = SAMPLE_SIZE, seed: int = SAMPLE_SEED) -> list[tuple[str, int, int]]:
-    """The seeded draw behind docs/frames_sample_allsides.tsv: ``n`` distinct records from the slant
-    validation outlets (``media_split`` with ``seed``), one sentence of ``MIN_CHARS``-``MAX_CHARS``
-    characters each, both chosen by ``numpy.random.default_rng(seed)``; sorted by (record id, start)."""
+def draw_allsides_sample(
+    path: Path,
+    n: int = SAMPLE_SIZE,
+    seed: int = SAMPLE_SEED,
+    *,
+    validation: bool = True,
+    split_seed: int = SAMPLE_SEED,
+) -> list[tuple[str, int, int]]:
+    """A seeded draw of ``n`` distinct AllSides records, one sentence of ``MIN_CHARS``-``MAX_CHARS``
+    characters each, both chosen by ``numpy.random.default_rng(seed)``; sorted by (record id, start).
+
+    Records come from the slant validation outlets (``media_split`` with ``split_seed``) or, with
+    ``validation=False``, from the training outlets. The defaults give docs/frames_sample_allsides.tsv (blind
+    evaluation); ``TUNING_DRAW`` gives docs/frames_tuning_allsides.tsv (training outlets, seed 7, 150)."""
     from newsprism.slant.data import media_split
 
     recs = read_allsides_records(path)
-    val = np.flatnonzero(media_split([r["source"] for r in recs], seed))
+    mask = media_split([r["source"] for r in recs], split_seed)
+    pool = np.flatnonzero(mask if validation else ~mask)
     rng = np.random.default_rng(seed)
     out: list[tuple[str, int, int]] = []
-    for i in rng.permutation(val):
+    for i in rng.permutation(pool):
         cands = [(s, e) for s, e in split_sentences(recs[i]["content"]) if MIN_CHARS <= e - s <= MAX_CHARS]
         if not cands:
             continue
