@@ -14,8 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
+from sklearn.metrics import accuracy_score, f1_score
 
+from newsprism.bench.registry import BenchContext, Metric, evaluator, hash_files
 from newsprism.bench.task_frames import ALLSIDES_FILE, read_allsides_records, split_sentences
+from newsprism.errors import BenchError
 
 DOCS = Path(__file__).resolve().parents[3] / "docs"
 TONE_SAMPLE = DOCS / "tone_sample_allsides.tsv"
@@ -92,4 +95,71 @@ def read_tone_sample(path: Path = TONE_SAMPLE) -> list[tuple[SampleRow, str]]:
     ]  # fmt: skip
 
 
-__all__ = ["ALLSIDES_FILE", "draw_tone_sample", "read_tone_sample"]
+def label(score: float | None) -> str:
+    """Three classes from a score in [-1, 1] with VADER's customary +-``CUT`` neutral band (None: neutral)."""
+    if score is None or -CUT <= score <= CUT:
+        return "neutral"
+    return "positive" if score > CUT else "negative"
+
+
+def predict_tone_sample(data_dir: Path, path: Path = TONE_SAMPLE) -> tuple[list[str], list[str], list[str]]:
+    """Gold labels, the tone stage's labels and whole-sentence VADER labels for every sample row.
+
+    The stage's own function (``slant.tone.tone``) runs on an article holding the record's text, the sample
+    sentence and the gold target mention as its only entity, so the prediction is the stage's score for that
+    mention (clause cut, cue verbs, headline skip); a mention it skips (no tone) counts as neutral. Entity
+    recognition and the grouping of name variants across the article are not measured. The text is read from
+    the dataset (E050 if absent)."""
+    from newsprism.model import Article, Entity, Sentence, content_id
+    from newsprism.slant.tone import _vader, tone
+
+    data = data_dir / "allsides" / ALLSIDES_FILE
+    if not data.is_file():
+        raise BenchError("E050", task="tone", path=str(data))
+    texts = {r["id"]: r["content"] for r in read_allsides_records(data)}
+    gold, stage, sentence = [], [], []
+    for (rid, s, e, ts, te, kind), tone_label in read_tone_sample(path):
+        text = texts.get(rid)
+        if text is None or not s <= ts < te <= e <= len(text):
+            raise BenchError("E050", task="tone", path=f"{data} (record {rid})")
+        art = Article(
+            id=content_id(text),
+            text=text,
+            sentences=[Sentence(start=s, end=e)],
+            entities=[Entity(text=text[ts:te], label=kind, start=ts, end=te)],
+        )
+        got = tone(art)
+        gold.append(tone_label)
+        stage.append(label(got[0].score if got else None))
+        sentence.append(label(float(_vader().polarity_scores(text[s:e])["compound"])))
+    return gold, stage, sentence
+
+
+def scores(gold: list[str], pred: list[str]) -> tuple[float, float]:
+    """Accuracy and 3-class macro-F1 (all of ``LABELS`` count, absent ones score 0)."""
+    acc = float(accuracy_score(gold, pred))
+    return acc, float(f1_score(gold, pred, labels=list(LABELS), average="macro", zero_division=0))
+
+
+@evaluator("tone", datasets=("allsides",))
+def bench_tone(ctx: BenchContext) -> list[Metric]:
+    """Tone toward a named target: the stage vs whole-sentence VADER on our blind AllSides sample.
+
+    Accuracy and 3-class macro-F1 (+-``CUT`` neutral band) of the stage on the 100 blind-labelled
+    (sentence, mention) items, with whole-sentence VADER as the reference; whole-sentence VADER's own rows
+    carry the majority class as theirs. Quick mode scores the same 100 items (about a second)."""
+    gold, stage, sentence = predict_tone_sample(ctx.data_dir)
+    major = max(LABELS, key=gold.count)
+    base = scores(gold, [major] * len(gold))
+    sent = scores(gold, sentence)
+    ours = scores(gold, stage)
+    h = hash_files([TONE_SAMPLE, ctx.data_dir / "allsides" / ALLSIDES_FILE])
+    n = len(gold)
+    vs_sentence = f"whole-sentence VADER compound (+-{CUT}) on the same {n} items"
+    vs_major = f"majority class ({major}) on the same {n} items"
+    return [
+        Metric("tone", "allsides_sample_accuracy", ours[0], round(sent[0], 4), vs_sentence, n, ctx.split, h),
+        Metric("tone", "allsides_sample_macro_f1", ours[1], round(sent[1], 4), vs_sentence, n, ctx.split, h),
+        Metric("tone", "sentence_vader_accuracy", sent[0], round(base[0], 4), vs_major, n, ctx.split, h),
+        Metric("tone", "sentence_vader_macro_f1", sent[1], round(base[1], 4), vs_major, n, ctx.split, h),
+    ]
