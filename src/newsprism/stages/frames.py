@@ -10,9 +10,9 @@ if TYPE_CHECKING:
     from newsprism.options import Options
 
 
-@stage("frames", requires=("sentences",), produces=("frames",), version="1", per_article=True)
+@stage("frames", requires=("sentences",), produces=("frames",), version="2", per_article=True)
 def frames_stage(work: Work, options: Options) -> None:
-    """15 policy frames from seed phrases + MiniLM prototype similarity, with evidence sentences."""
+    """15 policy frames from MiniLM prototype similarity + seed phrases, with evidence sentences."""
     from newsprism.slant.frames import frames
 
     work.article.frames = frames(work.article)
