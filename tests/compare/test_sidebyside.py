@@ -36,3 +36,31 @@ def test_opinion_share_tone_frames_and_claim_sourcing() -> None:
 
 def test_unscored_opinion_is_null() -> None:
     assert side_by_side([Article(id="x", text="No sentences scored here at all.")], [])[0]["opinion_share"] is None
+
+
+def test_slant_evidence_is_the_strongest_of_either_side() -> None:
+    from newsprism.compare import compare
+    from newsprism.model import Slant, Span, make_span
+    from newsprism.report import render_comparison
+
+    text = "undocumented immigrants and gun safety, plus one amnesty and the climate crisis."
+    art = Article(id="l", text=text)
+    ev = [
+        make_span(art, 0, 23, Span, weight=-4.0, count=2),
+        make_span(art, 28, 38, Span, weight=-3.0, count=1),
+        make_span(art, 49, 56, Span, weight=2.1, count=1),
+        make_span(art, 65, 79, Span, weight=-2.5, count=1),
+    ]
+    art.slant = Slant(label="uncertain", score=-0.31, confidence=0.45, evidence=ev)
+    col = side_by_side([art], [])[0]
+    # negative = left: the left-coded phrases of a left-leaning article come first, not its one right phrase
+    assert [e["text"] for e in col["slant"]["evidence"]] == ["undocumented immigrants", "gun safety", "climate crisis"]
+    assert col["slant"]["evidence"][0]["weight"] == -4.0 and col["slant"]["evidence"][0]["count"] == 2
+    html = render_comparison(compare([art]), [art], "html")
+    lean, phrase, classifier = (
+        html.index("Wording leans left: -0.31"),
+        html.index('undocumented immigrants</mark> <span class="muted">left-coded, ×2'),
+        html.index("Outlet-style classifier: uncertain (confidence 0.45)"),
+    )
+    assert lean < phrase < classifier
+    assert "the typical news article scores about +0.3" in html

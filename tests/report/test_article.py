@@ -97,7 +97,77 @@ def test_html_has_legend_toggles_summary_and_lists() -> None:
 def test_markdown_summary_and_tables() -> None:
     md = articles_markdown([_hostile_article(), Article(id="empty", text="Nothing here.")])
     assert "## Quotes" in md and "| direct |" in md and "## Check-worthy claims" in md
-    assert "Loaded_Language" in md and "slant **right**" in md and "\n---\n" in md
+    assert "Loaded_Language" in md and "slant: wording leans right (+0.50), classifier right" in md
+    assert "\n---\n" in md
+
+
+def _uncertain_article() -> Article:
+    text = (
+        "Officials said illegal aliens crossed again. Critics called it amnesty, and illegal aliens kept coming.\n"
+        "Advocates for undocumented immigrants disagreed."
+    )
+    art = Article(id="u 1", title="Border", text=text)
+    first = text.index("illegal aliens")
+    ev = [
+        make_span(art, first, first + len("illegal aliens"), Span, weight=3.1, count=2),
+        make_span(art, text.index("amnesty"), text.index("amnesty") + 7, Span, weight=2.4, count=1),
+        make_span(art, text.index("undocumented"), text.index("undocumented") + 23, Span, weight=-2.6, count=1),
+    ]
+    probs = {"left": 0.2, "center": 0.3, "right": 0.5}
+    art.slant = Slant(
+        label="uncertain", score=0.7, confidence=0.5, hyperpartisan=0.42, evidence=ev, probabilities=probs, words=18
+    )
+    assert validate_offsets(art) == []
+    return art
+
+
+def _side(html: str) -> str:
+    return html[html.index("<h3>Slant</h3>") :]
+
+
+def test_html_leads_with_the_wording_lean_for_an_uncertain_label() -> None:
+    art = _uncertain_article()
+    html = articles_html([art])
+    side = _side(html)
+    lean = side.index("Wording leans right: +0.70")
+    phrase = side.index("illegal aliens ×2")
+    classifier = side.index("Outlet-style classifier: uncertain (right 0.50, center 0.30, left 0.20)")
+    hyper = side.index("Hyperpartisan probability: 0.42")
+    assert lean < phrase < classifier < hyper
+    assert "short text (18 words" in side and "low confidence (0.50" in side
+    assert "2 right-coded and 1 left-coded phrases listed" in side
+    # every phrase chip links to its first occurrence in the text, which carries that id
+    first = art.text.index("illegal aliens")
+    assert 'href="#a1-sl-' + str(first) + '"' in side
+    target = r'<span class="[^"]*hl-slant[^"]*" id="a1-sl-' + str(first) + r'"[^>]*>illegal aliens</span>'
+    assert re.search(target, html)
+    left = art.text.index("undocumented")
+    assert f'id="a1-sl-{left}"' in html and "sl-chip-left" in side and "sl-left" in html
+
+
+def test_html_still_shows_a_confident_label() -> None:
+    art = _uncertain_article()
+    assert art.slant is not None
+    art.slant.label, art.slant.confidence = "right", 0.91
+    art.slant.probabilities = {"left": 0.03, "center": 0.06, "right": 0.91}  # type: ignore[attr-defined]
+    side = _side(articles_html([art]))
+    assert side.index("Wording leans right") < side.index("Outlet-style classifier: right (right 0.91")
+    assert "Label withheld" not in side
+
+
+def test_html_without_phrases_says_so() -> None:
+    art = Article(id="n", text="A plain sentence about the weather.")
+    art.slant = Slant(label="uncertain", score=0.0, confidence=0.4, evidence=[])
+    side = _side(articles_html([art]))
+    assert "No clear lean in its wording: +0.00" in side and "No partisan phrases found." in side
+
+
+def test_markdown_slant_section_order() -> None:
+    md = articles_markdown([_uncertain_article()])
+    sec = md[md.index("## Slant") :]
+    assert sec.index("**Wording leans right: +0.70**") < sec.index("“illegal aliens” ×2 (right, z +3.10, at 15–29)")
+    assert sec.index("“illegal aliens”") < sec.index("Outlet-style classifier: uncertain") < sec.index("Hyperpartisan")
+    assert "slant: wording leans right (+0.70), classifier uncertain" in md
 
 
 @pytest.mark.parametrize("fmt", ["html", "md"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,11 +45,17 @@ def test_corpus_page_shows_charts_and_escapes(corpus_client: TestClient) -> None
     assert "3 articles from 2 outlets" in page
     assert 'id="top-speakers"' in page
     assert "Outlet 0 &lt;b&gt;" in page and "Outlet 0 <b>" not in page
+    if "slant" in registered():  # the wording lean leads; the classifier label is secondary
+        table = page[page.index('id="slant-over-time"') :]
+        assert table.index("wording (mean score)") < table.index("classifier label")
+        assert re.search(r"<td>(no clear lean|(slightly )?(left|right)) \([+-]\d\.\d\d\)</td>", table)
 
 
 def test_corpus_search_and_api(corpus_client: TestClient) -> None:
     page = corpus_client.get("/corpus", params={"q": "Guatemala"}).text
     assert "2 result(s) for" in page and "How Kamala Harris Can Mitigate" in page
+    if "slant" in registered():
+        assert "wording: " in page and "classifier: " in page
     found = corpus_client.get("/api/corpus/search", params={"q": "Honduras"}).json()
     assert [r["id"][:3] for r in found] == ["002"]
     questions = corpus_client.get("/api/corpus/questions").json()

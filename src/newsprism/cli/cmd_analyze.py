@@ -12,15 +12,18 @@ from newsprism.errors import InputError
 from newsprism.ingest import iter_articles
 from newsprism.model import Article
 from newsprism.report import FORMATS, render_articles
+from newsprism.slant.present import one_line
 
 
 def summary_line(article: Article) -> str:
-    slant = f", slant {article.slant.label}" if article.slant else ""
-    return (
+    line = (
         f"{article.id}  {(article.title or article.source or '')[:50]!s:50}  "
         f"{len(article.quotes)} quotes, {len(article.claims)} claims, "
-        f"{len(article.techniques)} techniques{slant}, {len(article.warnings)} warnings"
+        f"{len(article.techniques)} techniques, {len(article.warnings)} warnings"
     )
+    if article.slant:  # the wording lean and its phrases first; the classifier label is usually "uncertain"
+        line += f"\n    slant: {one_line(article.slant)}"
+    return line
 
 
 def analyze_cli(

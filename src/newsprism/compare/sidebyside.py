@@ -38,12 +38,26 @@ def _slant(article: Article) -> dict[str, Any] | None:
     s = article.slant
     if s is None:
         return None
-    ev = sorted(s.evidence, key=lambda e: -float((e.model_extra or {}).get("weight", 0.0) or 0.0))[:TOP]
+
+    def weight(e: Any) -> float:
+        return float((e.model_extra or {}).get("weight", 0.0) or 0.0)
+
+    # strongest phrases of either side (|z|; positive = right), so a left-leaning article shows its left phrases
+    ev = sorted(s.evidence, key=lambda e: -abs(weight(e)))[:TOP]
     return {
         "label": s.label,
         "score": s.score,
         "confidence": s.confidence,
-        "evidence": [{"text": e.text, "start": e.start, "end": e.end} for e in ev],
+        "evidence": [
+            {
+                "text": e.text,
+                "start": e.start,
+                "end": e.end,
+                "weight": weight(e),
+                "count": int((e.model_extra or {}).get("count", 1) or 1),
+            }
+            for e in ev
+        ],
     }
 
 

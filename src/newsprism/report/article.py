@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsprism.model import Article
+from newsprism.slant import present
 
 # Colour-blind-safe palette (Okabe-Ito plus two), one colour per speaker in order of first quote.
 SPEAKER_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F3C8D", "#8C6D31"]
@@ -35,6 +36,8 @@ class Mark:
 class Segment:
     text: str
     marks: list[Mark] = field(default_factory=list)
+    start: int = 0
+    anchor: str = ""  # an HTML id, set on the first occurrence of each slant evidence phrase
 
     @property
     def classes(self) -> str:
@@ -82,10 +85,9 @@ def marks(article: Article) -> list[Mark]:
         neutral = f" Neutral: “{t.neutral}”." if t.neutral else ""
         out.append(Mark("techniques", t.start, t.end, f"{t.technique} ({t.score:.2f}): {t.explanation}{neutral}"))
     if article.slant:
-        for ev in article.slant.evidence:
-            w = _extra(ev, "weight", 0.0) or 0.0
-            side = "right" if w > 0 else "left"
-            out.append(Mark("slant", ev.start, ev.end, f"slant evidence ({side}, weight {w:+.2f})", css=f"sl-{side}"))
+        for p in present.phrases_of(article.slant):
+            tip = f"{p.side}-coded phrase (log-odds z {p.weight:+.2f}" + (f", {p.count} times)" if p.count > 1 else ")")
+            out.append(Mark("slant", p.start, p.end, tip, css=f"sl-{p.side}"))
     return [m for m in out if 0 <= m.start < m.end <= len(article.text)]
 
 
@@ -95,8 +97,23 @@ def segments(text: str, all_marks: list[Mark]) -> list[Segment]:
     out = []
     for a, b in pairwise(cuts):
         if b > a:
-            out.append(Segment(text[a:b], [m for m in all_marks if m.start <= a and m.end >= b]))
+            out.append(Segment(text[a:b], [m for m in all_marks if m.start <= a and m.end >= b], start=a))
     return out
+
+
+def evidence_anchor(prefix: str, start: int) -> str:
+    """The HTML id of the slant evidence phrase starting at ``start`` (``prefix`` tells articles apart)."""
+    return f"{prefix}-sl-{start}"
+
+
+def _anchor_evidence(segs: list[Segment], article: Article, prefix: str) -> None:
+    if not article.slant:
+        return
+    starts = {e.start for e in article.slant.evidence}
+    for seg in segs:
+        if seg.start in starts and any(m.layer == "slant" and m.start == seg.start for m in seg.marks):
+            seg.anchor = evidence_anchor(prefix, seg.start)
+            starts.discard(seg.start)
 
 
 def summary(article: Article) -> dict[str, Any]:
@@ -126,17 +143,22 @@ def _env() -> Environment:
 def articles_html(articles: Sequence[Article]) -> str:
     """One self-contained HTML page for one or more analysed articles (no network needed to view it)."""
     items = []
-    for art in articles:
+    for n, art in enumerate(articles, 1):
+        prefix = f"a{n}"  # article ids may hold any character; HTML ids of evidence use the position instead
+        segs = segments(art.text, marks(art))
+        _anchor_evidence(segs, art, prefix)
         items.append(
             {
                 "article": art,
-                "segments": segments(art.text, marks(art)),
+                "segments": segs,
                 "summary": summary(art),
                 "colours": speaker_colours(art),
                 "quote_groups": art.quote_groups,
+                "slant": present.view(art.slant) if art.slant else None,
+                "anchor": prefix,
             }
         )
-    return _env().get_template("article.html.j2").render(items=items, layers=LAYERS)
+    return _env().get_template("article.html.j2").render(items=items, layers=LAYERS, caveat=present.CAVEAT)
 
 
 def _md_cell(text: Any, limit: int = 100) -> str:
@@ -151,11 +173,7 @@ def article_markdown(art: Article) -> str:
         f"{k} {v}" for k, v in (("outlet", art.outlet), ("by", art.byline), ("published", art.published)) if v
     ]
     lines += [" · ".join(meta), ""]
-    slant = (
-        f"slant **{art.slant.label}** ({art.slant.score:+.2f}, confidence {art.slant.confidence:.2f})"
-        if art.slant
-        else "slant not measured"
-    )
+    slant = f"slant: {present.one_line(art.slant, limit=0)}" if art.slant else "slant not measured"
     lines += [
         f"{s['words']} words · {s['quotes']} quotes · {s['claims']} claims · "
         f"{len(art.techniques)} techniques ({s['techniques_per_1000']}/1000 words) · {slant}",
@@ -186,9 +204,8 @@ def article_markdown(art: Article) -> str:
             f"| {t.technique} | {_md_cell(t.text, 60)} | {_md_cell(t.neutral or '–', 40)} |" for t in art.techniques
         ]
         lines.append("")
-    if art.slant and art.slant.evidence:
-        lines += ["## Slant evidence", ""]
-        lines += [", ".join(f"“{e.text}” ({_extra(e, 'weight', 0) or 0:+.2f})" for e in art.slant.evidence[:15]), ""]
+    if art.slant:
+        lines += slant_markdown(art)
     if s["frames"]:
         lines += ["## Frames", "", ", ".join(f"{f} ({v:.2f})" for f, v in s["frames"]), ""]
     if s["tone"]:
@@ -202,6 +219,30 @@ def article_markdown(art: Article) -> str:
     if art.warnings:
         lines += ["## Warnings", ""] + [f"- {w.code}: {w.message}" for w in art.warnings] + [""]
     return "\n".join(lines)
+
+
+def slant_markdown(art: Article) -> list[str]:
+    """The Slant section: wording lean and its phrases first, then the classifier (secondary) and hyperpartisan."""
+    assert art.slant is not None
+    v = present.view(art.slant)
+    lines = ["## Slant", "", f"**{v.headline}** ({v.sides})", ""]
+    if v.phrases:
+        lines += [
+            ", ".join(
+                f"“{_md_cell(p.text, 60)}”"
+                + (f" ×{p.count}" if p.count > 1 else "")
+                + f" ({p.side}, z {p.weight:+.2f},"
+                f" at {p.start}–{p.end})"
+                for p in v.phrases[:15]
+            ),
+            "",
+        ]
+    else:
+        lines += ["No partisan phrases found.", ""]
+    lines += [f"_{present.CAVEAT}_", "", f"{v.classifier}" + (f" — {v.reason}" if v.reason else ""), ""]
+    if v.hyperpartisan is not None:
+        lines += [f"Hyperpartisan probability: {v.hyperpartisan:.2f}", ""]
+    return lines
 
 
 def articles_markdown(articles: Sequence[Article]) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsprism.model import Article, Comparison, Story
+from newsprism.slant.present import CAVEAT, lean, lean_headline
 
 MAX_CLAIM_ROWS = 40
 MAX_OMITS = 8
@@ -88,7 +89,7 @@ def _side_rows(story: Story, names: dict[str, str]) -> list[list[str]]:
                 names.get(col["article"], col["article"]),
                 _cell(col.get("title") or "", 60),
                 _fmt(col.get("published")),
-                f"{slant['label']} ({slant['score']:.2f})" if slant else "–",
+                f"{lean(slant['score'])} {slant['score']:+.2f}; classifier {slant['label']}" if slant else "–",
                 f"{tech.get('per_1000_words', 0):.1f}; " + ", ".join(t["technique"] for t in tech.get("top", [])),
                 ", ".join(f"{f['frame']} {f['score']:.2f}" for f in col.get("frames", [])) or "–",
                 ", ".join(f"{t['target']} {t['score']:+.2f}" for t in col.get("tone", [])[:3]) or "–",
@@ -103,7 +104,7 @@ SIDE_HEAD = [
     "article",
     "title",
     "published",
-    "slant",
+    "slant: wording lean; classifier",
     "techniques /1000w; top",
     "frames",
     "tone",
@@ -201,12 +202,15 @@ def comparison_markdown(comparison: Comparison, articles: Sequence[Article]) -> 
 
 @lru_cache(maxsize=1)
 def _env() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("newsprism.report", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["lean_headline"] = lean_headline
+    env.globals["slant_caveat"] = CAVEAT
+    return env
 
 
 def _chart(story: Story, names: dict[str, str]) -> dict[str, Any]:

@@ -121,7 +121,11 @@ def ingest_call(module: Any, name: str, *args: Any, **kwargs: Any) -> Article:
 
 
 def _templates() -> Environment:
-    return Environment(loader=PackageLoader("newsprism.web", "templates"), autoescape=select_autoescape(["html"]))
+    from newsprism.slant.present import lean
+
+    env = Environment(loader=PackageLoader("newsprism.web", "templates"), autoescape=select_autoescape(["html"]))
+    env.globals["lean"] = lean  # the slant wording band (docs/slant.md, "Presentation")
+    return env
 
 
 def schema_file(name: str) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from newsprism.store import Store
 from newsprism.store.query import QUESTIONS, ask, run_sql
 
 SEARCH_SQL = (
-    "SELECT id, outlet, published, title, slant_label FROM articles "
+    "SELECT id, outlet, published, title, slant_score, slant_label FROM articles "
     "WHERE lower(coalesce(title, '')) LIKE '%' || lower(?) || '%' OR lower(text) LIKE '%' || lower(?) || '%' "
     "ORDER BY published DESC NULLS LAST LIMIT 50"
 )
