@@ -94,3 +94,18 @@ def test_char_model_shares_evidence_across_word_forms(tmp_path: Path) -> None:
     char.save(tmp_path / "c.npz")
     back = classifier.LinearText.load(tmp_path / "c.npz")
     assert back.char and np.allclose(back.predict_proba(unseen), char.predict_proba(unseen))
+
+
+def test_grid_fit_all_refits_on_every_labelled_row() -> None:
+    from newsprism.slant.training import Grid, TextSpec
+
+    words = ["tax cut", "border wall", "union jobs", "climate plan", "gun rights", "health care"]
+    texts = [f"{words[i % 6]} story number {i} {words[(i * 5) % 6]}" for i in range(60)]
+    y = np.array([i % 2 for i in range(60)])
+    tr = np.arange(40)
+    grid = Grid(texts, y, tr, 13)
+    spec = TextSpec(False, 1, 1.0)
+    part, full = grid.fit(spec), grid.fit_all(spec)
+    assert not np.allclose(part.coef, full.coef)  # the 20 validation rows changed the fit
+    direct = classifier.fit(texts, y, ngram_max=1, c=1.0)
+    assert np.allclose(full.coef, direct.coef)

@@ -25,9 +25,15 @@ def phrases() -> dict[str, float]:
     return {str(k): float(v) for k, v in data["phrases"].items()}
 
 
-@lru_cache(maxsize=8)
-def model(name: str) -> LinearText:
-    return LinearText.load(MODEL_DIR / f"{name}.npz")
+def _dir(heldout: bool) -> Path:
+    """Shipped models (refitted on all labelled rows), or with ``heldout`` those fitted on the training part only
+    (scored by ``bench slant`` on the validation split)."""
+    return MODEL_DIR / "heldout" if heldout else MODEL_DIR
+
+
+@lru_cache(maxsize=16)
+def model(name: str, heldout: bool = False) -> LinearText:
+    return LinearText.load(_dir(heldout) / f"{name}.npz")
 
 
 @lru_cache(maxsize=1)
@@ -37,36 +43,35 @@ def calibration() -> dict[str, dict[str, float]]:
     return {str(k): {str(n): float(v) for n, v in d.items()} for k, d in raw.items()}
 
 
-@lru_cache(maxsize=2)
-def _emb_lr(name: str) -> tuple[np.ndarray, np.ndarray]:
-    with np.load(MODEL_DIR / f"{name}_emb.npz", allow_pickle=False) as z:
+@lru_cache(maxsize=4)
+def _emb_lr(name: str, heldout: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    with np.load(_dir(heldout) / f"{name}_emb.npz", allow_pickle=False) as z:
         return z["coef"].astype(np.float64), z["intercept"].astype(np.float64)
 
 
-def _averaged(name: str, texts: list[str], vectors: np.ndarray | None) -> np.ndarray:
+def _averaged(name: str, texts: list[str], vectors: np.ndarray | None, heldout: bool = False) -> np.ndarray:
     """Calibrated P(class 1): word TF-IDF LR, char TF-IDF LR (weight ``w_char``) and MiniLM LR (weight ``w_emb``)
     probabilities averaged, then temperature-scaled (weights and T chosen on inner CV)."""
     cal = calibration()[name]
     wc, we = cal.get("w_char", 0.0), cal["w_emb"]
-    p = (1 - wc - we) * model(name).predict_proba(texts)[:, 1]
+    p = (1 - wc - we) * model(name, heldout).predict_proba(texts)[:, 1]
     if wc > 0:
-        p = p + wc * model(f"{name}_char").predict_proba(texts)[:, 1]
+        p = p + wc * model(f"{name}_char", heldout).predict_proba(texts)[:, 1]
     if we > 0:
         if vectors is None:
             raise ValueError(f"{name}: MiniLM vectors are needed (w_emb = {we})")
-        coef, intercept = _emb_lr(name)
+        coef, intercept = _emb_lr(name, heldout)
         p = p + we / (1.0 + np.exp(-(np.asarray(vectors, dtype=np.float64) @ coef.T + intercept)[:, 0]))
     return np.asarray(apply_temperature(p, cal["temperature"]))
 
 
-def allsides_proba(texts: list[str]) -> np.ndarray:
+def allsides_proba(texts: list[str], heldout: bool = False) -> np.ndarray:
     """Calibrated left/center/right probabilities (temperature from inner CV)."""
-    return np.asarray(
-        apply_temperature(model("allsides").predict_proba(texts), calibration()["allsides"]["temperature"])
-    )
+    p = model("allsides", heldout).predict_proba(texts)
+    return np.asarray(apply_temperature(p, calibration()["allsides"]["temperature"]))
 
 
-def hyperpartisan_proba(texts: list[str], doc_vectors: np.ndarray | None = None) -> np.ndarray:
+def hyperpartisan_proba(texts: list[str], doc_vectors: np.ndarray | None = None, heldout: bool = False) -> np.ndarray:
     """Calibrated P(hyperpartisan); ``doc_vectors`` = `features.doc_vector` of each text's sentence vectors
     (computed from regex sentences when not given)."""
     if doc_vectors is None and calibration()["hyperpartisan"]["w_emb"] > 0:
@@ -75,7 +80,7 @@ def hyperpartisan_proba(texts: list[str], doc_vectors: np.ndarray | None = None)
 
         sents = [split_sentences(t)[:MAX_SENTENCES] for t in texts]
         doc_vectors = np.stack([doc_vector(np.asarray(embed(s)) if s else np.zeros((0, 384))) for s in sents])
-    return _averaged("hyperpartisan", texts, doc_vectors)
+    return _averaged("hyperpartisan", texts, doc_vectors, heldout)
 
 
 def phrase_matches(text: str, lex: dict[str, float]) -> list[tuple[int, int, float]]:
@@ -161,13 +166,13 @@ def slant(article: Article, sentence_vectors: np.ndarray | None = None) -> Slant
     )
 
 
-def babe_proba(texts: list[str], vectors: np.ndarray | None = None) -> np.ndarray:
+def babe_proba(texts: list[str], vectors: np.ndarray | None = None, heldout: bool = False) -> np.ndarray:
     """Calibrated P(biased) per sentence: word/char TF-IDF LRs averaged with a MiniLM LR (weights from inner CV)."""
     if vectors is None and calibration()["babe"]["w_emb"] > 0:
         from newsprism.nlp import embed
 
         vectors = np.asarray(embed(texts))
-    return _averaged("babe", texts, vectors)
+    return _averaged("babe", texts, vectors, heldout)
 
 
 def sentence_bias(article: Article, sentence_vectors: np.ndarray | None = None) -> None:
