@@ -95,6 +95,7 @@ class Tone(Record):
     target: str
     score: float
     mentions: int
+    label: str | None = None  # negative / neutral / positive (the tone stage's neutral band on score)
     evidence: list[Span] = Field(default_factory=list)
 
 

@@ -76,19 +76,20 @@ def test_label_cut_and_scores() -> None:
 def test_predict_on_tiny_fixture(tmp_path: Path) -> None:
     text = (
         "Senate Passes Border Bill After Marathon Session\n\n"
-        "Senator Maria Lopez praised the careful new border plan, but critics angrily slammed Senator Tom Reed "
+        "Voters warmly praised Senator Maria Lopez for the careful new border plan, "
+        "but critics angrily slammed Senator Tom Reed "
         "for the shameful delays."
     )
     (tmp_path / "allsides").mkdir()
     (tmp_path / "allsides" / ALLSIDES_FILE).write_text(
         json.dumps({"ID": "r1", "source": "X", "content_original": text}) + "\n", encoding="utf-8"
     )
-    s = text.index("Senator Maria")
+    s = text.index("Voters")
     e = len(text)
     head = (0, text.index("\n"))
     items = [
-        (s, e, text.index("Maria Lopez"), text.index(" praised"), "positive"),
-        (s, e, text.index("Tom Reed"), text.index(" for the"), "negative"),
+        (s, e, text.index("Maria Lopez"), text.index(" for the careful"), "positive"),
+        (s, e, text.index("Tom Reed"), text.index(" for the shameful"), "negative"),
         (*head, text.index("Senate"), text.index(" Passes"), "neutral"),  # headline: the stage gives no tone
     ]
     sample = tmp_path / "sample.tsv"
@@ -99,3 +100,11 @@ def test_predict_on_tiny_fixture(tmp_path: Path) -> None:
     assert stage == gold  # the clause cut separates Lopez from Reed
     assert sentence[0] == sentence[1]  # whole-sentence VADER gives both targets one label
     assert "tone" in evaluators()
+
+
+def test_tuning_sample_parses_and_never_overlaps_the_blind_sample() -> None:
+    from newsprism.bench.task_tone import TUNING_DRAW, TUNING_SAMPLE
+
+    rows = read_tone_sample(TUNING_SAMPLE)
+    assert len(rows) == TUNING_DRAW["n"] and all(t in LABELS for _, t in rows)
+    assert not {r[0] for r, _ in rows} & {r[0] for r, _ in read_tone_sample()}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsprism.model import Article, content_id
 from newsprism.pipeline import Pipeline
-from newsprism.slant.tone import clause_bounds, title_case
+from newsprism.slant.tone import NEUTRAL_BAND, clause_bounds, label, mention_role, title_case
 
 
 def test_clause_bounds_split_contrasts_and_keep_short_clauses_whole() -> None:
@@ -24,7 +24,8 @@ def test_title_case_lines() -> None:
 def test_opposite_tones_in_one_sentence_and_headline_skipped() -> None:
     text = (
         "Senate Passes Border Bill After Marathon Session\n\n"
-        "Senator Maria Lopez praised the careful new border plan, but critics angrily slammed Senator Tom Reed "
+        "Voters warmly praised Senator Maria Lopez for the careful new border plan, "
+        "but critics angrily slammed Senator Tom Reed "
         "for the shameful delays. Reed did not respond."
     )
     art = Pipeline(stages=["nlp", "tone"])(Article(id=content_id(text), text=text))
@@ -34,3 +35,48 @@ def test_opposite_tones_in_one_sentence_and_headline_skipped() -> None:
     assert lopez.score > 0 > reed.score
     assert all(not title_case(art.text[e.start : e.end]) for t in art.tone for e in t.evidence)
     assert all(e.text == art.text[e.start : e.end] for t in art.tone for e in t.evidence)
+
+
+def _tones(text: str) -> dict[str, object]:
+    art = Pipeline(stages=["nlp", "tone"])(Article(id=content_id(text), text=text))
+    return {t.target: t for t in art.tone}
+
+
+def test_object_of_attack_is_negative_and_the_attacker_is_not() -> None:
+    tone = _tones("In a long speech on the floor, Senator Tom Reed slammed Joe Biden over the budget.")
+    biden, reed = tone["Joe Biden"], tone["Tom Reed"]
+    assert biden.label == "negative" and biden.score < 0  # type: ignore[attr-defined]
+    assert reed.label == "neutral" and reed.score == 0.0  # type: ignore[attr-defined]
+    assert biden.evidence[0].role == "object" and biden.evidence[0].cue == "slam"  # type: ignore[attr-defined]
+    assert reed.evidence[0].role == "speaker"  # type: ignore[attr-defined]
+    passive = _tones("In the morning, Joe Biden was sharply criticized by Senator Tom Reed over the budget.")
+    assert passive["Joe Biden"].label == "negative" and passive["Tom Reed"].label == "neutral"  # type: ignore[attr-defined]
+
+
+def test_routine_action_is_neutral_for_both() -> None:
+    tone = _tones("On a sunny morning in the capital, Kamala Harris met the governor, Gavin Newsom, about roads.")
+    assert {t.label for t in tone.values()} == {"neutral"}  # type: ignore[attr-defined]
+
+
+def test_praise_is_positive_toward_its_object() -> None:
+    tone = _tones("At the end of a long day of talks, Senator Tom Reed praised Joe Biden for the deal.")
+    assert tone["Joe Biden"].label == "positive"  # type: ignore[attr-defined]
+    assert tone["Tom Reed"].label == "neutral"  # type: ignore[attr-defined]
+
+
+def test_speaker_gets_no_tone_and_negated_cue_counts_as_none() -> None:
+    tone = _tones('"This is a terrible, disgraceful failure of the whole system," Joe Biden said in an interview.')
+    assert tone["Joe Biden"].label == "neutral" and tone["Joe Biden"].score == 0.0  # type: ignore[attr-defined]
+    neg = _tones("At the long hearing on the budget, Senator Tom Reed did not criticize Joe Biden.")
+    assert neg["Joe Biden"].label == "neutral"  # type: ignore[attr-defined]
+
+
+def test_mention_role_and_label_band() -> None:
+    from newsprism.nlp.spacy_loader import load_spacy
+
+    doc = load_spacy()("Critics slammed Biden for the delays.")
+    assert mention_role(doc, doc.text.index("Biden"), doc.text.index("Biden") + 5) == ("object", "slam", -1)
+    assert mention_role(doc, 0, 7) == ("speaker", "slam", 0)  # the attacker: its words are not tone toward it
+    lo, hi = NEUTRAL_BAND
+    assert label(None) == label(lo) == label(hi) == "neutral"
+    assert label(lo - 0.01) == "negative" and label(hi + 0.01) == "positive"

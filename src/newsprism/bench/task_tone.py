@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sklearn.metrics import accuracy_score, f1_score
@@ -19,6 +20,11 @@ from sklearn.metrics import accuracy_score, f1_score
 from newsprism.bench.registry import BenchContext, Metric, evaluator, hash_files
 from newsprism.bench.task_frames import ALLSIDES_FILE, read_allsides_records, split_sentences
 from newsprism.errors import BenchError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from newsprism.model import Article
 
 DOCS = Path(__file__).resolve().parents[3] / "docs"
 TONE_SAMPLE = DOCS / "tone_sample_allsides.tsv"
@@ -108,42 +114,60 @@ def read_tone_sample(path: Path = TONE_SAMPLE) -> list[tuple[SampleRow, str]]:
 
 
 def label(score: float | None) -> str:
-    """Three classes from a score in [-1, 1] with VADER's customary +-``CUT`` neutral band (None: neutral)."""
+    """Three classes from a score in [-1, 1] with VADER's customary +-``CUT`` neutral band (None: neutral).
+
+    Used for whole-sentence VADER; the stage's own ``label`` (its ``NEUTRAL_BAND``) is used for the stage."""
     if score is None or -CUT <= score <= CUT:
         return "neutral"
     return "positive" if score > CUT else "negative"
 
 
-def predict_tone_sample(data_dir: Path, path: Path = TONE_SAMPLE) -> tuple[list[str], list[str], list[str]]:
-    """Gold labels, the tone stage's labels and whole-sentence VADER labels for every sample row.
-
-    The stage's own function (``slant.tone.tone``) runs on an article holding the record's text, the sample
-    sentence and the gold target mention as its only entity, so the prediction is the stage's score for that
-    mention (clause cut, cue verbs, headline skip); a mention it skips (no tone) counts as neutral. Entity
-    recognition and the grouping of name variants across the article are not measured. The text is read from
-    the dataset (E050 if absent)."""
+def sample_items(data_dir: Path, path: Path = TONE_SAMPLE) -> list[tuple[Article, Doc, str]]:
+    """(article, parse, gold tone) per sample row: the article holds the sample sentence as its text, with the
+    gold mention as its only entity; the parse is spaCy (``SPACY_MODEL``) on that sentence, as in the draw. The
+    text is read from the dataset (E050 if absent)."""
     from newsprism.model import Article, Entity, Sentence, content_id
-    from newsprism.slant.tone import _vader, tone
+    from newsprism.nlp.spacy_loader import load_spacy
 
     data = data_dir / "allsides" / ALLSIDES_FILE
     if not data.is_file():
         raise BenchError("E050", task="tone", path=str(data))
     texts = {r["id"]: r["content"] for r in read_allsides_records(data)}
-    gold, stage, sentence = [], [], []
+    nlp = load_spacy(SPACY_MODEL)
+    out = []
     for (rid, s, e, ts, te, kind), tone_label in read_tone_sample(path):
         text = texts.get(rid)
         if text is None or not s <= ts < te <= e <= len(text):
             raise BenchError("E050", task="tone", path=f"{data} (record {rid})")
+        sent = text[s:e]
         art = Article(
-            id=content_id(text),
-            text=text,
-            sentences=[Sentence(start=s, end=e)],
-            entities=[Entity(text=text[ts:te], label=kind, start=ts, end=te)],
+            id=content_id(sent),
+            text=sent,
+            sentences=[Sentence(start=0, end=len(sent))],
+            entities=[Entity(text=text[ts:te], label=kind, start=ts - s, end=te - s)],
         )
-        got = tone(art)
+        out.append((art, nlp(sent), tone_label))
+    return out
+
+
+def predict_tone_sample(
+    data_dir: Path, path: Path = TONE_SAMPLE, **tone_options: Any
+) -> tuple[list[str], list[str], list[str]]:
+    """Gold labels, the tone stage's labels and whole-sentence VADER labels for every sample row.
+
+    The stage's own function (``slant.tone.tone``, with the sentence's spaCy parse as the stage gets the
+    ``nlp`` stage's) runs on an article holding the sample sentence and the gold target mention as its only
+    entity, so the prediction is the stage's ``label`` for that mention (clause cut, role-aware cues, neutral
+    band, headline skip); a mention it skips (no tone) counts as neutral. Entity recognition and the grouping
+    of name variants across the article are not measured. ``tone_options`` go to ``tone`` (tuning)."""
+    from newsprism.slant.tone import _vader, tone
+
+    gold, stage, sentence = [], [], []
+    for art, doc, tone_label in sample_items(data_dir, path):
+        got = tone(art, doc, **tone_options)
         gold.append(tone_label)
-        stage.append(label(got[0].score if got else None))
-        sentence.append(label(float(_vader().polarity_scores(text[s:e])["compound"])))
+        stage.append(str(got[0].label) if got else "neutral")
+        sentence.append(label(float(_vader().polarity_scores(art.text)["compound"])))
     return gold, stage, sentence
 
 

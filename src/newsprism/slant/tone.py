@@ -1,26 +1,64 @@
-"""Tone toward people and organisations: VADER on the clause around each mention, cue verbs weighted.
+"""Tone toward people and organisations: VADER on the clause around each mention, read through the
+mention's syntactic role, with a neutral band.
 
 Clauses are cut at semicolons, dashes and contrastive conjunctions ("Harris praised the plan, but critics
 slammed Biden" gives Harris and Biden opposite tones); a clause under ``MIN_CLAUSE_WORDS`` words falls back
-to the whole sentence. Mentions inside title-case lines (headlines, where the tagger labels capitalised
-common words as names) are skipped. Hand-written because VADER scores text, not targets, and no library
-pinned here does targeted sentiment offline.
+to the whole sentence. With the spaCy ``Doc`` (the ``nlp`` stage's parse) each mention gets a role
+(:func:`mention_role`): the OBJECT of an attack verb or noun ("critics slammed X", "X was accused", "criticism of
+X", "X came under scrutiny") gets ``-CUE_WEIGHT``, the object of a praise verb/noun ``+CUE_WEIGHT``; the
+SUBJECT of an attack/praise verb or of a speech verb ("X slammed Y", "X said ...", "according to X") gets no
+VADER tone at all (what X says is not tone toward X); a negated cue ("did not criticize X") counts as none.
+The mention's score is ``clause VADER`` (or 0 for a speaker/agent) + the cue term, clipped to [-1, 1]; a target's
+``label`` is neutral inside ``NEUTRAL_BAND`` (chosen by cross-validation on docs/tone_tuning_allsides.tsv, see
+docs/slant.md). Mentions inside title-case lines (headlines, where the tagger labels capitalised common words as
+names) are skipped. Hand-written because VADER scores text, not targets, and no library pinned here does
+targeted sentiment offline.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsprism.model import Article, Span, Tone, make_span
 
-CUE_VERBS = {
-    # negative framing verbs / positive ones: multiply the sentence score when present
-    "slammed", "blasted", "attacked", "accused", "admitted", "claimed", "conceded", "denied", "lied", "failed",
-    "praised", "hailed", "lauded", "applauded", "championed", "defended", "touted", "boasted", "insisted",
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Lemmas whose OBJECT (direct object, passive subject, "of/on/against/into X") the sentence presents unfavourably.
+ATTACK = {
+    "slam", "blast", "attack", "accuse", "criticize", "criticise", "condemn", "denounce", "blame", "mock",
+    "ridicule", "chastise", "rebuke", "assail", "lambaste", "scold", "fault", "sue", "charge", "indict",
+    "investigate", "probe", "impeach", "convict", "arrest", "outmaneuver", "defeat", "beat", "oust", "fire",
+    "question", "target", "smear", "discredit", "undermine", "shame", "excoriate", "berate", "castigate",
+    "criticism", "scrutiny", "allegation", "accusation", "investigation", "inquiry", "lawsuit",
+    "indictment", "charges", "scandal", "controversy", "impeachment", "outrage", "backlash", "condemnation",
+    "pressure", "dirt", "complaint", "fury", "anger", "crisis",
 }  # fmt: skip
-CUE_WEIGHT = 1.5
+# Lemmas whose OBJECT the sentence presents favourably.
+PRAISE = {
+    "praise", "hail", "laud", "applaud", "commend", "champion", "defend", "endorse", "support", "back",
+    "thank", "congratulate", "celebrate", "honor", "honour", "credit", "admire", "cheer", "elect", "reward",
+    "endorsement", "applause", "admiration", "thanks", "tribute", "backing", "flock",
+}  # fmt: skip
+# The subject of these does not receive the tone of what it says ("X said ...", "X slammed Y").
+SPEECH = {
+    "say", "tell", "add", "note", "argue", "claim", "insist", "write", "explain", "announce", "declare", "warn",
+    "caution", "ask", "call", "suggest", "contend", "state", "testify", "tweet", "point", "respond", "reply",
+    "acknowledge", "admit", "deny", "predict", "urge", "complain", "recall", "describe", "report", "confirm",
+    "believe", "think", "decry", "charge", "question",
+}  # fmt: skip
+# "X came under / faced / drew criticism": the subject of these receives the tone of their object's cue noun.
+# The subject of these verbs (or the possessor of these nouns) fails / succeeds: "X lost", "X's scandal".
+FAIL = {
+    "fail", "lose", "flub", "plead", "resign", "lie", "struggle", "stumble", "falter", "blunder", "trail",
+    "controversy", "scandal", "crisis", "failure", "gaffe", "defeat", "loss", "downfall", "mess",
+}  # fmt: skip
+SUCCEED = {"win", "surge", "succeed", "triumph", "prevail", "excel", "success", "victory", "achievement"}
+UNDERGO = {"come", "face", "draw", "receive", "get", "endure", "suffer", "earn", "win", "attract", "weather"}
+CUE_WEIGHT = 0.75  # +/- when the mention is the object of a praise/attack cue or fails/succeeds (CV, docs/slant.md)
+NEUTRAL_BAND = (-0.2, 0.7)  # score inside the band: neutral label (5-fold CV on the tuning sample, docs/slant.md)
 KINDS = {"PERSON", "ORG", "NORP", "GPE"}
 TARGET_KINDS = {"PERSON", "ORG"}
 MIN_CLAUSE_WORDS = 4
@@ -66,7 +104,85 @@ def title_case(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def tone(article: Article) -> list[Tone]:
+def _climb(tok: Token) -> Token:
+    """From a name token up to the noun phrase it sits in ("Trump budget", "Obama's plans", "King and Grimm")."""
+    for _ in range(4):
+        if tok.dep_ in ("compound", "poss", "appos", "flat", "nmod") or (
+            tok.dep_ == "conj" and tok.head.pos_ in ("PROPN", "NOUN")
+        ):
+            if tok.head is tok:
+                break
+            tok = tok.head
+        else:
+            break
+    return tok
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _cue(lemma: str) -> int:
+    return -1 if lemma in ATTACK else 1 if lemma in PRAISE else 0
+
+
+def _outcome(lemma: str) -> int:
+    return -1 if lemma in FAIL else 1 if lemma in SUCCEED else 0
+
+
+def mention_role(doc: Doc, start: int, end: int) -> tuple[str, str, int]:
+    """(role, cue lemma, sign) of the mention at ``start:end`` in ``doc``'s parse.
+
+    role ``object``: the mention receives an attack (sign -1) or praise (+1) cue; ``subject``: it fails or
+    succeeds ("X lost", "X surged", "X's scandal"; sign -1 / +1); ``speaker``: it is the
+    subject of a speech, attack or praise verb, the agent of a passive one or "according to" it (its own words
+    are not tone toward it); ``""``: none of these (sign 0). A negated cue gives sign 0."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return "", "", 0
+    tok = _climb(span.root)
+    dep, head = tok.dep_, tok.head
+    lem = head.lemma_.lower()
+    if dep in ("nsubjpass", "dobj", "dative", "oprd") and _cue(lem):
+        return "object", lem, 0 if _negated(head) else _cue(lem)
+    if dep == "pobj":
+        gov = head.head
+        glem = gov.lemma_.lower()
+        if head.dep_ == "agent" and (glem in SPEECH or _cue(glem)):
+            return "speaker", glem, 0
+        if lem == "to" and glem == "accord":
+            return "speaker", "according to", 0
+        if lem in ("of", "on", "against", "into", "for", "at", "over", "to", "toward", "towards") and _cue(glem):
+            return "object", glem, 0 if _negated(gov) else _cue(glem)
+    if dep == "poss" or (dep == "nsubj" and head.pos_ in ("VERB", "AUX")):
+        for v in (head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")):
+            if _outcome(v.lemma_.lower()) and (dep == "nsubj") == (v.pos_ == "VERB"):
+                return "subject", v.lemma_.lower(), 0 if _negated(v) else _outcome(v.lemma_.lower())
+    if dep == "nsubj":
+        if lem in SPEECH or _cue(lem):
+            return "speaker", lem, 0
+        if lem in UNDERGO:
+            for c in head.subtree:
+                if c is not head and _cue(c.lemma_.lower()) and c.pos_ == "NOUN":
+                    return "object", c.lemma_.lower(), 0 if _negated(head) else _cue(c.lemma_.lower())
+    return "", "", 0
+
+
+def label(score: float | None, band: tuple[float, float] = NEUTRAL_BAND) -> str:
+    """Three classes from a score: neutral inside ``band`` (inclusive) or without a score."""
+    if score is None or band[0] <= score <= band[1]:
+        return "neutral"
+    return "positive" if score > band[1] else "negative"
+
+
+def tone(
+    article: Article,
+    doc: Doc | None = None,
+    *,
+    cue_weight: float = CUE_WEIGHT,
+    band: tuple[float, float] = NEUTRAL_BAND,
+) -> list[Tone]:
+    """Tone per PERSON/ORG target. ``doc``: spaCy parse of ``article.text`` (same offsets); without it no roles."""
     groups: dict[str, dict[str, Any]] = {}
     for ent in article.entities:
         if ent.label not in TARGET_KINDS or "\n" in ent.text.strip() or not ent.text[:1].isupper():
@@ -88,22 +204,24 @@ def tone(article: Article) -> list[Tone]:
             if title_case(article.text[sent.start : sent.end]):
                 continue
             a, b = clause_bounds(article.text, sent.start, sent.end, ent.start)
-            text = article.text[a:b]
-            val = float(_vader().polarity_scores(text)["compound"])
-            if set(re.findall(r"[a-z]+", text.lower())) & CUE_VERBS:
-                val *= CUE_WEIGHT
-            scores.append(max(-1.0, min(1.0, val)))
-            if a not in seen:
-                seen.add(a)
-                evidence.append(make_span(article, a, b, Span, weight=round(val, 3)))
+            role, cue, sign = mention_role(doc, ent.start, ent.end) if doc is not None else ("", "", 0)
+            val = 0.0 if role == "speaker" else float(_vader().polarity_scores(article.text[a:b])["compound"])
+            val = max(-1.0, min(1.0, val + sign * cue_weight))
+            scores.append(val)
+            if (a, b) not in seen:
+                seen.add((a, b))
+                extra = {"role": role, "cue": cue} if role else {}
+                evidence.append(make_span(article, a, b, Span, weight=round(val, 3), **extra))
         if not scores:
             continue
         target = re.sub(r"('s|\u2019s)$", "", max(g["names"], key=lambda n: (g["names"][n], len(n))).strip())
         evidence.sort(key=lambda s: -abs(float(getattr(s, "weight", 0.0))))
+        score = round(sum(scores) / len(scores), 4)
         out.append(
             Tone(
                 target=target,
-                score=round(sum(scores) / len(scores), 4),
+                score=score,
+                label=label(score, band),
                 mentions=len(g["mentions"]),
                 evidence=evidence[:5],
                 **{"kind": g["mentions"][0].label},

@@ -10,9 +10,9 @@ if TYPE_CHECKING:
     from newsprism.options import Options
 
 
-@stage("tone", requires=("entities", "doc"), produces=("tone",), version="1", per_article=True)
+@stage("tone", requires=("entities", "doc"), produces=("tone",), version="2", per_article=True)
 def tone_stage(work: Work, options: Options) -> None:
-    """Tone per target (name variants grouped), evidence sentences with VADER weights."""
+    """Tone per target (name variants grouped): score, label and evidence clauses with role-aware VADER weights."""
     from newsprism.slant.tone import tone
 
-    work.article.tone = tone(work.article)
+    work.article.tone = tone(work.article, work.doc)
