@@ -15,15 +15,15 @@ from sklearn.metrics import roc_auc_score
 
 from newsprism.bench.registry import default_data_dir
 from newsprism.slant.data import LABELS, media_split, read_allsides
-from newsprism.slant.score import lexicon_score, phrase_matches, phrases
+from newsprism.slant.score import lexicon_center, lexicon_score, phrase_matches, phrases
 
 
 def main() -> None:
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else default_data_dir()
     rows = read_allsides(root / "allsides")
     valid = media_split([str(r["source"]) for r in rows], 13)
-    lex = phrases()
-    scores = np.array([lexicon_score(phrase_matches(str(r["text"]), lex)) for r in rows])
+    lex, center = phrases(), lexicon_center()
+    scores = np.array([lexicon_score(phrase_matches(str(r["text"]), lex), center) for r in rows])
     labels = np.array([int(str(r["label"])) for r in rows])
     for name, part in (("training outlets", ~valid), ("validation outlets", valid)):
         s, y = scores[part], labels[part]

@@ -77,3 +77,12 @@ def test_heldout_models_ship_beside_the_refitted_ones() -> None:
     texts = ["The radical senator's disastrous scheme will destroy the economy."]
     vec = np.full((1, 384), 0.05)
     assert not np.allclose(babe_proba(texts, vec), babe_proba(texts, vec, heldout=True))
+
+
+def test_lexicon_score_subtracts_the_center_but_no_match_stays_zero() -> None:
+    from newsprism.slant.score import lexicon_center, lexicon_score
+
+    assert lexicon_score([(0, 5, 2.0)], center=0.05) == 2.0 / 22.0 - 0.05
+    assert lexicon_score([], center=0.3) == 0.0  # no evidence either way
+    assert lexicon_score([(0, 5, -200.0)], center=0.5) == -1.0  # clipped
+    assert 0.0 < lexicon_center() < 1.0  # the shipped lexicon has more right than left phrases

@@ -109,3 +109,28 @@ def test_grid_fit_all_refits_on_every_labelled_row() -> None:
     assert not np.allclose(part.coef, full.coef)  # the 20 validation rows changed the fit
     direct = classifier.fit(texts, y, ngram_max=1, c=1.0)
     assert np.allclose(full.coef, direct.coef)
+
+
+def test_lexicon_center_is_halfway_between_left_and_right_medians() -> None:
+    from newsprism.slant.score import lexicon_score, phrase_matches
+    from newsprism.slant.training import lexicon_center
+
+    lex = {"amnesty": 3.0, "border wall": 2.0, "climate justice": -2.0}
+    rows: list[dict[str, object]] = [
+        {"text": "amnesty amnesty border wall", "label": 2},
+        {"text": "amnesty and the border wall", "label": 2},
+        {"text": "climate justice now", "label": 0},
+        {"text": "climate justice and amnesty", "label": 0},
+        {"text": "a center story about amnesty", "label": 1},
+    ]
+    raw = {i: lexicon_score(phrase_matches(str(r["text"]), lex)) for i, r in enumerate(rows)}
+    want = (float(np.median([raw[2], raw[3]])) + float(np.median([raw[0], raw[1]]))) / 2
+    assert lexicon_center(rows, list(range(5)), lex) == round(want, 4)
+    assert lexicon_center(rows, [0, 1, 4], lex) == round(float(np.median([raw[0], raw[1]])) / 2, 4)  # no left rows
+
+
+def test_log_odds_accepts_weighted_counts() -> None:
+    from newsprism.slant.logodds import log_odds
+
+    z = log_odds({"amnesty": 9.5, "tax": 10.5}, {"amnesty": 0.5, "tax": 19.5}, alpha0=10.0, min_count=1)
+    assert z["amnesty"] > 0 > z["tax"]

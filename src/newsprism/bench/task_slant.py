@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from sklearn.metrics import accuracy_score, f1_score
+from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
 
 from newsprism.bench.registry import BenchContext, Metric, evaluator, hash_files
 
@@ -20,7 +20,8 @@ def _sub(idx: np.ndarray, n: int, quick: bool, seed: int) -> np.ndarray:
 
 @evaluator("slant", datasets=("allsides", "hyperpartisan", "babe"))
 def bench_slant(ctx: BenchContext) -> list[Metric]:
-    """AllSides media-split macro-F1, hyperpartisan accuracy, BABE macro-F1 (split == "test": every row)."""
+    """AllSides media-split macro-F1 and phrase-lexicon AUC (right vs left articles), hyperpartisan accuracy,
+    BABE macro-F1 (split == "test": every row)."""
     from newsprism.slant import data
     from newsprism.slant.features import doc_vector, sentence_vectors
     from newsprism.slant.score import allsides_proba, babe_proba, hyperpartisan_proba
@@ -37,6 +38,15 @@ def bench_slant(ctx: BenchContext) -> list[Metric]:
     h = hash_files([root / "allsides" / "media_train_valid.jsonl"])
     out.append(Metric("slant", "allsides_media_macro_f1", float(f1_score(y, pred, average="macro")), 0.54,
                       "TF-IDF+LR media split (BERT 0.355)", len(val), ctx.split, h))  # fmt: skip
+    # the phrase lexicon (learnt on training outlets only, never refitted): does its score rank right above left?
+    from newsprism.slant.score import lexicon_center, lexicon_score, phrase_matches, phrases
+
+    lex, center = phrases(), lexicon_center()
+    lr = [i for i in val if int(rows[i]["label"]) != 1]  # type: ignore[call-overload]
+    s = [lexicon_score(phrase_matches(str(rows[i]["text"]), lex), center) for i in lr]
+    auc = roc_auc_score([int(rows[i]["label"]) == 2 for i in lr], s)  # type: ignore[call-overload]
+    out.append(Metric("slant", "lexicon_auc_right_vs_left", float(auc), 0.5, "chance (no published lexicon AUC)",
+                      len(lr), ctx.split, h))  # fmt: skip
     hp = data.read_hyperpartisan(root / "hyperpartisan")
     hv = _sub(np.flatnonzero(data.seeded_split(len(hp), SPLIT_SEED) | test), 129, ctx.quick, ctx.seed)
     hy = np.array([int(hp[i]["label"]) for i in hv])  # type: ignore[call-overload,unused-ignore]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 
@@ -83,13 +83,22 @@ def count(texts: Iterable[str], n_max: int = 3) -> Counter[str]:
 
 
 def log_odds(
-    a: Counter[str], b: Counter[str], prior: Counter[str] | None = None, alpha0: float = 1000.0, min_count: int = 5
+    a: Mapping[str, float],
+    b: Mapping[str, float],
+    prior: Mapping[str, float] | None = None,
+    alpha0: float = 1000.0,
+    min_count: float = 5,
 ) -> dict[str, float]:
     """z-scores of the log-odds ratio of each n-gram in ``a`` vs ``b`` (positive = more ``a``).
 
-    The prior is the pooled counts (or ``prior``) scaled to ``alpha0`` pseudo-counts, as in Monroe et al. eq. 16-22.
+    Counts may be weighted (floats). The prior is the pooled counts (or ``prior``) scaled to ``alpha0``
+    pseudo-counts, as in Monroe et al. eq. 16-22.
     """
-    prior = prior if prior is not None else a + b
+    if prior is None:
+        pooled = dict(a)
+        for w, n in b.items():
+            pooled[w] = pooled.get(w, 0) + n
+        prior = pooled
     vocab = [w for w, n in prior.items() if n >= min_count]
     if not vocab:
         return {}

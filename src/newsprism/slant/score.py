@@ -20,9 +20,17 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*[A-Za-z]")
 
 
 @lru_cache(maxsize=1)
+def _lexicon() -> dict[str, Any]:
+    return dict(json.loads((MODEL_DIR / "phrases.json").read_text(encoding="utf-8")))
+
+
 def phrases() -> dict[str, float]:
-    data = json.loads((MODEL_DIR / "phrases.json").read_text(encoding="utf-8"))
-    return {str(k): float(v) for k, v in data["phrases"].items()}
+    return {str(k): float(v) for k, v in _lexicon()["phrases"].items()}
+
+
+def lexicon_center() -> float:
+    """Raw score of a typical training article (halfway between the left and right medians); subtracted."""
+    return float(_lexicon().get("center", 0.0))
 
 
 def _dir(heldout: bool) -> Path:
@@ -107,20 +115,21 @@ def phrase_matches(text: str, lex: dict[str, float]) -> list[tuple[int, int, flo
     return out
 
 
-def lexicon_score(matches: list[tuple[int, int, float]]) -> float:
-    """Sum of matched z-scores / (sum of |z| + 20), clipped to [-1, 1] (negative = left)."""
+def lexicon_score(matches: list[tuple[int, int, float]], center: float = 0.0) -> float:
+    """Sum of matched z-scores / (sum of |z| + 20), minus ``center``, clipped to [-1, 1] (negative = left);
+    0 when nothing matched (no evidence either way)."""
     if not matches:
         return 0.0
     total = sum(z for _, _, z in matches)
     mass = sum(abs(z) for _, _, z in matches)
-    return max(-1.0, min(1.0, total / (mass + 20.0)))
+    return max(-1.0, min(1.0, total / (mass + 20.0) - center))
 
 
 def phrase_evidence(article: Article, limit: int = 25) -> tuple[float, list[Span]]:
     """Lexicon slant in [-1, 1] (negative = left) and the matched phrases (longest match first), weights = z."""
     matches = phrase_matches(article.text, phrases())
     hits = [make_span(article, s, e, Span, weight=round(z, 3)) for s, e, z in matches]
-    score = lexicon_score(matches)
+    score = lexicon_score(matches, lexicon_center())
     hits.sort(key=lambda s: -abs(float(getattr(s, "weight", 0.0))))
     first: dict[str, Span] = {}
     for h in hits:  # each phrase once (its first occurrence), with the number of occurrences

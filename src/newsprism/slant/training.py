@@ -98,7 +98,8 @@ def _is_style(phrase: str, outlet_words: set[str]) -> bool:
 
 
 def build_phrases(rows: list[dict[str, object]], tr_idx: list[int], path: Path) -> dict[str, float]:
-    """Monroe et al. log-odds (right vs left) over training outlets only, house-style phrases removed.
+    """Monroe et al. log-odds (right vs left) over training outlets only, house-style phrases removed; ``center``
+    (see `lexicon_center`) is stored beside the phrases.
 
     A low minimum count (3) lets rare loaded phrases surface; the informative Dirichlet prior shrinks their z and
     only phrases with |z| >= 1.96 (p < .05) are kept, at most ``TOP_K`` per side.
@@ -125,11 +126,22 @@ def build_phrases(rows: list[dict[str, object]], tr_idx: list[int], path: Path) 
             share[k] = max(share[k], n)
     z = {k: v for k, v in z.items() if share[k] <= OUTLET_SHARE * df[k]}
     phrases = {k: round(v, 3) for k, v in logodds.top_phrases(z, TOP_K).items()}
-    path.write_text(
-        json.dumps({"method": "monroe2008-logodds-informative-dirichlet", "positive": "right", "phrases": phrases}),
-        encoding="utf-8",
-    )
+    center = lexicon_center(rows, tr_idx, phrases)
+    meta = {"method": "monroe2008-logodds-informative-dirichlet", "positive": "right"}
+    path.write_text(json.dumps({**meta, "center": center, "phrases": phrases}), encoding="utf-8")
     return phrases
+
+
+def lexicon_center(rows: list[dict[str, object]], idx: list[int], lex: dict[str, float]) -> float:
+    """Raw lexicon score halfway between the median left and the median right training article (rounded): the
+    shipped score subtracts it, so a typical article reads 0 instead of leaning to the side with more phrases."""
+    from newsprism.slant.score import lexicon_score, phrase_matches
+
+    med = {}
+    for label in (0, 2):
+        s = [lexicon_score(phrase_matches(str(rows[i]["text"]), lex)) for i in idx if rows[i]["label"] == label]
+        med[label] = float(np.median(s)) if s else 0.0
+    return round((med[0] + med[2]) / 2, 4)
 
 
 INNER_FOLDS = 5
