@@ -63,4 +63,4 @@ def test_slant_evidence_is_the_strongest_of_either_side() -> None:
         html.index("Outlet-style classifier: uncertain (confidence 0.45)"),
     )
     assert lean < phrase < classifier
-    assert "the typical news article scores about +0.3" in html
+    assert "0 is a typical training article" in html
