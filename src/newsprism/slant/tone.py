@@ -49,13 +49,13 @@ SPEECH = {
     "acknowledge", "admit", "deny", "predict", "urge", "complain", "recall", "describe", "report", "confirm",
     "believe", "think", "decry", "charge", "question",
 }  # fmt: skip
-# "X came under / faced / drew criticism": the subject of these receives the tone of their object's cue noun.
 # The subject of these verbs (or the possessor of these nouns) fails / succeeds: "X lost", "X's scandal".
 FAIL = {
     "fail", "lose", "flub", "plead", "resign", "lie", "struggle", "stumble", "falter", "blunder", "trail",
     "controversy", "scandal", "crisis", "failure", "gaffe", "defeat", "loss", "downfall", "mess",
 }  # fmt: skip
 SUCCEED = {"win", "surge", "succeed", "triumph", "prevail", "excel", "success", "victory", "achievement"}
+# "X came under / faced / drew criticism": the subject of these receives the tone of their object's cue noun.
 UNDERGO = {"come", "face", "draw", "receive", "get", "endure", "suffer", "earn", "win", "attract", "weather"}
 CUE_WEIGHT = 0.75  # +/- when the mention is the object of a praise/attack cue or fails/succeeds (CV, docs/slant.md)
 NEUTRAL_BAND = (-0.2, 0.7)  # score inside the band: neutral label (5-fold CV on the tuning sample, docs/slant.md)
