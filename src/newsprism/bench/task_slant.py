@@ -35,7 +35,7 @@ def bench_slant(ctx: BenchContext) -> list[Metric]:
     val = _sub(val, 300, ctx.quick, ctx.seed)
     y = np.array([int(rows[i]["label"]) for i in val])  # type: ignore[call-overload]
     pred = allsides_proba([str(rows[i]["text"]) for i in val], heldout=held).argmax(1)
-    h = hash_files([root / "allsides" / "media_train_valid.jsonl"])
+    h = hash_files([data.data_file(root / "allsides", "media_train_valid.jsonl", "*.jsonl")])
     out.append(Metric("slant", "allsides_media_macro_f1", float(f1_score(y, pred, average="macro")), 0.54,
                       "TF-IDF+LR media split (BERT 0.355)", len(val), ctx.split, h))  # fmt: skip
     # the phrase lexicon (learnt on training outlets only, never refitted): does its score rank right above left?
@@ -60,7 +60,7 @@ def bench_slant(ctx: BenchContext) -> list[Metric]:
     bv = np.flatnonzero(data.seeded_split(len(bb), SPLIT_SEED) | test)
     by = np.array([int(bb[i]["label"]) for i in bv])  # type: ignore[call-overload]
     bpred = babe_proba([str(bb[i]["text"]) for i in bv], heldout=held) > 0.5
-    h = hash_files([root / "babe" / "babe_train.csv"])
+    h = hash_files([data.data_file(root / "babe", "babe_train.csv", "*.csv")])
     out.append(Metric("slant", "babe_macro_f1", float(f1_score(by, bpred, average="macro")), 0.804,
                       "BABE paper (Spinde et al. 2021)", len(bv), ctx.split, h))  # fmt: skip
     return out

@@ -13,10 +13,24 @@ import numpy as np
 LABELS = ("left", "center", "right")  # AllSides bias 0/1/2
 
 
+def data_file(root: Path, name: str, pattern: str) -> Path:
+    """``root/name`` (the training portion's file name), else the one file matching ``pattern`` (a test portion
+    laid out with its own names, e.g. ``articles-test-byarticle-*.xml``); E050 when none or several match."""
+    from newsprism.errors import BenchError
+
+    if (root / name).is_file():
+        return root / name
+    found = sorted(root.glob(pattern))
+    if len(found) != 1:
+        why = f"{root / name} (or one file matching {pattern!r}; found {len(found)})"
+        raise BenchError("E050", task=root.name, path=why)
+    return found[0]
+
+
 def read_allsides(root: Path) -> list[dict[str, object]]:
     """Rows with text (title + body), label index, source."""
     rows = []
-    with (root / "media_train_valid.jsonl").open(encoding="utf-8") as fh:
+    with data_file(root, "media_train_valid.jsonl", "*.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
             d = json.loads(line)
             text = f"{d.get('title') or ''}\n{d.get('content_original') or ''}"
@@ -46,11 +60,13 @@ def read_hyperpartisan(root: Path) -> list[dict[str, object]]:
     from lxml import etree
 
     truth = {}
-    for _, el in etree.iterparse(str(root / "ground-truth-training-byarticle-20181122.xml"), tag="article"):
+    truth_file = data_file(root, "ground-truth-training-byarticle-20181122.xml", "ground-truth-*byarticle*.xml")
+    for _, el in etree.iterparse(str(truth_file), tag="article"):
         truth[el.get("id")] = el.get("hyperpartisan") == "true"
         el.clear()
     rows = []
-    for _, el in etree.iterparse(str(root / "articles-training-byarticle-20181122.xml"), tag="article"):
+    articles_file = data_file(root, "articles-training-byarticle-20181122.xml", "articles-*byarticle*.xml")
+    for _, el in etree.iterparse(str(articles_file), tag="article"):
         text = (el.get("title") or "") + "\n" + " ".join(el.itertext())
         rows.append({"text": re.sub(r"\s+", " ", text), "label": int(truth[el.get("id")])})
         el.clear()
@@ -59,7 +75,7 @@ def read_hyperpartisan(root: Path) -> list[dict[str, object]]:
 
 def read_babe(root: Path) -> Iterator[dict[str, object]]:
     """BABE sentences with label 1 = Biased (rows with no agreed label are skipped)."""
-    with (root / "babe_train.csv").open(encoding="utf-8") as fh:
+    with data_file(root, "babe_train.csv", "*.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter=";"):
             lab = row.get("label_bias")
             if lab in ("Biased", "Non-biased"):

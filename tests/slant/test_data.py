@@ -1,0 +1,34 @@
+"""Readers of the slant datasets: training file names, or a test portion's own names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.errors import BenchError
+from newsprism.slant.data import data_file, read_babe
+
+
+def test_data_file_prefers_the_training_name_then_one_pattern_match(tmp_path: Path) -> None:
+    (tmp_path / "babe_test.csv").write_text("x", encoding="utf-8")
+    assert data_file(tmp_path, "babe_train.csv", "*.csv") == tmp_path / "babe_test.csv"
+    (tmp_path / "babe_train.csv").write_text("x", encoding="utf-8")
+    assert data_file(tmp_path, "babe_train.csv", "*.csv") == tmp_path / "babe_train.csv"
+
+
+def test_data_file_refuses_none_or_several(tmp_path: Path) -> None:
+    with pytest.raises(BenchError, match=r"E050.*found 0"):
+        data_file(tmp_path, "babe_train.csv", "*.csv")
+    (tmp_path / "a.csv").write_text("x", encoding="utf-8")
+    (tmp_path / "b.csv").write_text("x", encoding="utf-8")
+    with pytest.raises(BenchError, match="found 2"):
+        data_file(tmp_path, "babe_train.csv", "*.csv")
+
+
+def test_read_babe_reads_a_test_file_with_its_own_name(tmp_path: Path) -> None:
+    header = "text;news_link;outlet;topic;type;label_bias;label_opinion;biased_words\n"
+    rows = "A fair sentence.;u;o;t;center;Non-biased;x;[]\nA radical scheme.;u;o;t;right;Biased;x;['radical']\n"
+    (tmp_path / "babe_test.csv").write_text(header + rows + "Unsure.;u;o;t;;No agreement;x;[]\n", encoding="utf-8")
+    got = list(read_babe(tmp_path))
+    assert [r["label"] for r in got] == [0, 1]
