@@ -85,6 +85,24 @@ def test_parquet_records(tmp_path: Path) -> None:
     assert [(a.id, a.outlet) for a in arts] == [("p1", "X"), ("p2", "Y")]
 
 
+def test_parquet_record_over_the_size_cap_is_rejected_alone(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newsprism.ingest.records import record_bytes
+
+    big = BODY * 40
+    table = pa.table({"id": ["p1", "p2", "p3"], "text": [BODY, big, "Other. " + BODY], "outlet": ["X", "Y", "Z"]})
+    pq.write_table(table, tmp_path / "c.parquet")
+    cap = len(big.encode("utf-8"))  # the big record is over it by its id and outlet
+    errors: list[InputError] = []
+    opts = OPTS.replace(max_bytes=cap)
+    arts = list(iter_articles([tmp_path / "c.parquet"], opts, on_error=errors.append))
+    assert [a.id for a in arts] == ["p1", "p3"]
+    assert [e.code for e in errors] == ["E004"] and str(tmp_path / "c.parquet") + ":2" in errors[0].message
+    assert record_bytes({"id": "p2", "text": big, "n": 3}) == cap + 2
+
+
 def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     fake = io.TextIOWrapper(io.BytesIO(BODY.encode("utf-8")))
     monkeypatch.setattr(sys, "stdin", fake)

@@ -95,7 +95,7 @@ def iter_articles(paths: Iterable[str | Path], options: Options, on_error: OnErr
         if suffix in JSONL_SUFFIXES:
             yield from iter_jsonl(item, handler, options.boilerplate, options.max_bytes)
         elif suffix in PARQUET_SUFFIXES:
-            yield from iter_parquet(item, handler, options.boilerplate)
+            yield from iter_parquet(item, handler, options.boilerplate, options.max_bytes)
         else:
             html = True if suffix in HTML_SUFFIXES else None
             yield _from_bytes(_read_bytes(item, options), str(item), options, html)

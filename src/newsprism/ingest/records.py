@@ -78,8 +78,18 @@ def iter_jsonl(
                 on_error(exc)
 
 
-def iter_parquet(path: Path, on_error: OnError, boilerplate: bool = True) -> Iterator[Article]:
-    """Articles from a Parquet file, read in record batches (pyarrow)."""
+def record_bytes(record: dict[str, Any]) -> int:
+    """UTF-8 size of a record's string and byte values: what the size cap measures for a Parquet record."""
+    return sum(
+        len(v.encode("utf-8")) if isinstance(v, str) else len(v) for v in record.values() if isinstance(v, str | bytes)
+    )
+
+
+def iter_parquet(
+    path: Path, on_error: OnError, boilerplate: bool = True, max_bytes: int | None = None
+) -> Iterator[Article]:
+    """Articles from a Parquet file, read in record batches (pyarrow); a record over ``max_bytes`` (E004) or
+    otherwise bad goes to ``on_error`` and the rest go on, as for JSON Lines."""
     import pyarrow.parquet as pq
 
     try:
@@ -90,7 +100,10 @@ def iter_parquet(path: Path, on_error: OnError, boilerplate: bool = True) -> Ite
     for batch in parquet.iter_batches(batch_size=1024):
         for record in batch.to_pylist():
             row += 1
+            where = f"{path}:{row}"
             try:
-                yield record_to_article(record, f"{path}:{row}", boilerplate)
+                if max_bytes is not None and (size := record_bytes(record)) > max_bytes:
+                    raise InputError("E004", size=size, cap=max_bytes, source=where)
+                yield record_to_article(record, where, boilerplate)
             except InputError as exc:
                 on_error(exc)
