@@ -64,3 +64,25 @@ def test_slant_evidence_is_the_strongest_of_either_side() -> None:
     )
     assert lean < phrase < classifier
     assert "0 is a typical training article" in html
+
+
+def test_tone_matrix_one_row_per_person_across_articles() -> None:
+    from newsprism.model import Comparison, Story
+    from newsprism.report.comparison import comparison_markdown, tone_matrix
+
+    a = Article(id="a1", text="Harris met Biden.", outlet="Left Daily")
+    b = Article(id="b2", text="Kamala Harris failed.", outlet="Right Post")
+    harris = Tone(target="Harris", score=0.1, mentions=2, label="neutral")
+    a.tone = [harris, Tone(target="Biden", score=0.0, mentions=1)]
+    b.tone = [Tone(target="Kamala Harris", score=-0.7, mentions=3, label="negative")]
+    story = Story(id="s1", label="Harris", articles=["a1", "b2"])
+    story.side_by_side = side_by_side([a, b], [])  # type: ignore[attr-defined]
+    names = {"a1": "Left Daily", "b2": "Right Post"}
+    tm = tone_matrix(story, names)
+    assert tm["head"] == ["Left Daily", "Right Post"]
+    assert tm["rows"] == [
+        ["Kamala Harris", "neutral +0.10 (2×)", "negative -0.70 (3×)"],
+        ["Biden", "tone +0.00 (1×)", ""],
+    ]
+    md = comparison_markdown(Comparison(stories=[story]), [a, b])
+    assert "### Tone toward key people" in md and "| Kamala Harris | neutral +0.10 (2×) | negative -0.70 (3×) |" in md

@@ -184,3 +184,29 @@ def test_reports_on_the_seeds(seeds_dir: Path, nlp_pipeline: object, fmt: str) -
         assert (f'id="article-{art.id}"' if fmt == "html" else f"id `{art.id}`") in out
     if fmt == "html" and any(a.quotes for a in arts):
         assert 'class="hl-quotes"' in out
+
+
+def test_tone_table_shows_label_strongest_clause_and_cue() -> None:
+    from newsprism.model import Tone
+
+    text = "Critics slammed Reed over the budget. Reed spoke on Monday."
+    art = Article(id="t", text=text)
+    art.tone = [
+        Tone(
+            target="Reed",
+            score=-0.62,
+            mentions=2,
+            label="negative",
+            evidence=[
+                make_span(art, 38, 59, Span, weight=0.0),
+                make_span(art, 0, 37, Span, weight=-0.62, role="object", cue="slam"),
+            ],
+        )
+    ]
+    html = articles_html([art])
+    row = html[html.index("<h3>Tone toward people</h3>") :]
+    assert 'class="tone-negative">negative -0.62' in row
+    assert "Critics slammed Reed over the budget." in row and "(object of “slam”)" in row
+    assert 'title="characters 0–37"' in row
+    md = articles_markdown([art])
+    assert "| Reed | negative -0.62 | 2 | Critics slammed Reed over the budget. (object of “slam”) |" in md

@@ -92,7 +92,7 @@ def side_by_side(articles: list[Article], key_people: list[str]) -> list[dict[st
     out = []
     for a in articles:
         tone = [
-            {"target": t.target, "score": t.score, "mentions": t.mentions}
+            {"target": t.target, "score": t.score, "mentions": t.mentions, **({"label": t.label} if t.label else {})}
             for t in sorted(a.tone, key=lambda t: -t.mentions)
             if not keys or entity_surface(t.target).lower() in keys
         ]

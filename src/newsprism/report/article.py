@@ -12,7 +12,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from newsprism.model import Article
+from newsprism.model import Article, Tone
 from newsprism.slant import present
 
 # Colour-blind-safe palette (Okabe-Ito plus two), one colour per speaker in order of first quote.
@@ -129,7 +129,23 @@ def summary(article: Article) -> dict[str, Any]:
         "techniques": techniques.most_common(),
         "techniques_per_1000": round(1000 * len(article.techniques) / words, 1) if words else 0.0,
         "frames": [(f.frame, f.score) for f in sorted(article.frames, key=lambda f: -f.score)[:5]],
-        "tone": [(t.target, t.score, t.mentions) for t in sorted(article.tone, key=lambda t: -t.mentions)[:8]],
+        "tone": [_tone_row(t) for t in sorted(article.tone, key=lambda t: -t.mentions)[:8]],
+    }
+
+
+def _tone_row(t: Tone) -> dict[str, Any]:
+    """Target, label, score, mentions and the strongest evidence clause (with the cue and role, when parsed)."""
+    ev = max(t.evidence, key=lambda e: abs(float(getattr(e, "weight", 0.0))), default=None)
+    cue, role = (str(getattr(ev, "cue", "") or ""), str(getattr(ev, "role", "") or "")) if ev else ("", "")
+    return {
+        "target": t.target,
+        "label": t.label or "",
+        "score": t.score,
+        "mentions": t.mentions,
+        "clause": ev.text if ev else "",
+        "start": ev.start if ev else None,
+        "end": ev.end if ev else None,
+        "cue": f"{role} of “{cue}”" if cue and role == "object" else (f"{role}: {cue}" if cue else ""),
     }
 
 
@@ -209,8 +225,12 @@ def article_markdown(art: Article) -> str:
     if s["frames"]:
         lines += ["## Frames", "", ", ".join(f"{f} ({v:.2f})" for f, v in s["frames"]), ""]
     if s["tone"]:
-        lines += ["## Tone toward people", "", "| target | tone | mentions |", "|---|---|---|"]
-        lines += [f"| {_md_cell(t, 40)} | {v:+.2f} | {n} |" for t, v, n in s["tone"]]
+        lines += ["## Tone toward people", "", "| target | tone | mentions | strongest clause |", "|---|---|---|---|"]
+        lines += [
+            f"| {_md_cell(t['target'], 40)} | {t['label']} {t['score']:+.2f} | {t['mentions']} | "
+            f"{_md_cell(t['clause'], 90)}{' (' + t['cue'] + ')' if t['cue'] else ''} |"
+            for t in s["tone"]
+        ]
         lines.append("")
     if art.boilerplate:
         lines += ["## Removed as boilerplate", ""]

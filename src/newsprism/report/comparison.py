@@ -10,6 +10,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from newsprism.compare.features import norm_entity
 from newsprism.model import Article, Comparison, Story
 from newsprism.slant.present import CAVEAT, lean, lean_headline
 
@@ -92,12 +93,38 @@ def _side_rows(story: Story, names: dict[str, str]) -> list[list[str]]:
                 f"{lean(slant['score'])} {slant['score']:+.2f}; classifier {slant['label']}" if slant else "–",
                 f"{tech.get('per_1000_words', 0):.1f}; " + ", ".join(t["technique"] for t in tech.get("top", [])),
                 ", ".join(f"{f['frame']} {f['score']:.2f}" for f in col.get("frames", [])) or "–",
-                ", ".join(f"{t['target']} {t['score']:+.2f}" for t in col.get("tone", [])[:3]) or "–",
+                ", ".join(f"{t['target']} {_tone_cell(t)}" for t in col.get("tone", [])[:3]) or "–",
                 f"{src.get('named', 0)} / {src.get('anonymous', 0)}",
                 _fmt(col.get("opinion_share")),
             ]
         )
     return rows
+
+
+def _tone_cell(t: dict[str, Any]) -> str:
+    return f"{t.get('label') or 'tone'} {t['score']:+.2f} ({t['mentions']}×)"
+
+
+def tone_matrix(story: Story, names: dict[str, str]) -> dict[str, Any]:
+    """How each article treats each key person: rows = people (one key per name, most mentions first), columns =
+    articles; a cell is the article's tone label, score and mentions, or "" when it does not name the person."""
+    cols = _extra(story).get("side_by_side", [])
+    written: dict[str, str] = {}
+    total: dict[str, int] = {}
+    cells: dict[str, dict[str, str]] = {}
+    for col in cols:
+        for t in col.get("tone", []):
+            key = norm_entity(t["target"])
+            if not key:
+                continue
+            if len(t["target"]) > len(written.get(key, "")):
+                written[key] = t["target"]
+            total[key] = total.get(key, 0) + int(t["mentions"])
+            cells.setdefault(key, {})[col["article"]] = _tone_cell(t)
+    people = sorted(total, key=lambda k: (-total[k], k))
+    head = [names.get(c["article"], c["article"]) for c in cols]
+    rows = [[written[k], *(cells[k].get(c["article"], "") for c in cols)] for k in people]
+    return {"head": head, "rows": rows}
 
 
 SIDE_HEAD = [
@@ -136,6 +163,9 @@ def story_markdown(story: Story, articles: Sequence[Article]) -> str:
     extra = _extra(story)
     out = [f"## {story.label}", "", f"`{story.id}`: {len(story.articles)} article(s)", ""]
     out += ["### Side by side", "", _md_table(SIDE_HEAD, _side_rows(story, names)), ""]
+    tm = tone_matrix(story, names)
+    if tm["rows"]:
+        out += ["### Tone toward key people", "", _md_table(["person", *tm["head"]], tm["rows"]), ""]
     tl = extra.get("timeline", [])
     if tl:
         out += ["### Timeline", ""]
@@ -278,6 +308,7 @@ def _story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
         "conflicts": extra.get("number_conflicts", []),
         "quotes": quotes,
         "chart": _chart(story, names),
+        "tone_matrix": tone_matrix(story, names),
         "warnings": extra.get("warnings", []),
         "max_omits": MAX_OMITS,
         "mark": mark,
