@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from newsprism.options import Options
 
 
-@stage("slant", requires=("sentences", "doc"), produces=("slant", "sentence_bias"), version="2", per_article=True)
+@stage("slant", requires=("sentences", "doc"), produces=("slant", "sentence_bias"), version="3", per_article=True)
 def slant_stage(work: Work, options: Options) -> None:
     """Slant score in [-1, 1] with log-odds phrase evidence, classifier label + confidence, BABE sentence bias."""
     from newsprism.nlp.shared import sentence_embeddings
