@@ -80,3 +80,17 @@ def test_mention_role_and_label_band() -> None:
     lo, hi = NEUTRAL_BAND
     assert label(None) == label(lo) == label(hi) == "neutral"
     assert label(lo - 0.01) == "negative" and label(hi + 0.01) == "positive"
+
+
+def test_forms_of_address_are_not_targets() -> None:
+    from newsprism.model import Entity, Sentence
+    from newsprism.slant.tone import tone
+
+    text = "So Madam Vice President, thank you. Critics slammed Reed over the budget plan."
+    art = Article(id="m", text=text)
+    art.sentences = [Sentence(start=0, end=35), Sentence(start=36, end=len(text))]
+    art.entities = [
+        Entity(text="Madam", label="PERSON", start=3, end=8),
+        Entity(text="Reed", label="PERSON", start=52, end=56),
+    ]
+    assert [t.target for t in tone(art)] == ["Reed"]

@@ -67,6 +67,11 @@ _CLAUSE_BREAK = re.compile(
 )
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _SMALL = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "with", "vs"}
+# forms of address and bare titles the tagger sometimes labels PERSON ("So Madam Vice President, thank you"): no one
+TITLES_ONLY = {
+    "madam", "madame", "sir", "mister", "miss", "mr", "mrs", "ms", "dr", "president", "vice", "senator", "sen",
+    "governor", "gov", "secretary", "speaker", "chairman", "chairwoman", "mayor", "judge", "justice", "general",
+}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -188,7 +193,7 @@ def tone(
         if ent.label not in TARGET_KINDS or "\n" in ent.text.strip() or not ent.text[:1].isupper():
             continue
         k = _key(ent.text)
-        if len(k) < 2:
+        if len(k) < 2 or all(w.strip(".,").lower() in TITLES_ONLY for w in ent.text.split()):
             continue
         g = groups.setdefault(k, {"names": {}, "mentions": []})
         g["names"][ent.text] = g["names"].get(ent.text, 0) + len(ent.text)
