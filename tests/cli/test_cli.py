@@ -157,3 +157,16 @@ def test_summary_line_leads_with_the_wording_lean() -> None:
     assert line.splitlines()[1] == "    slant: wording leans right (+0.35: “illegal aliens” ×2), classifier uncertain"
     art.slant = None
     assert "slant" not in summary_line(art)
+
+
+def test_summary_line_names_the_most_mentioned_targets_tone() -> None:
+    from newsprism.cli.cmd_analyze import summary_line
+    from newsprism.model import Article, Tone
+
+    art = Article(id="t", title="Border", text="Harris met Biden.")
+    art.tone = [
+        Tone(target="Biden", score=-0.25, mentions=6, label="negative"),
+        Tone(target="Harris", score=0.05, mentions=8, label="neutral"),
+        Tone(target="Reed", score=0.3, mentions=1),
+    ]
+    assert summary_line(art).splitlines()[1] == "    tone: Harris neutral +0.05, Biden negative -0.25, Reed tone +0.30"

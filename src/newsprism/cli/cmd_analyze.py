@@ -14,6 +14,8 @@ from newsprism.model import Article
 from newsprism.report import FORMATS, render_articles
 from newsprism.slant.present import one_line
 
+TONE_TARGETS = 4  # targets on the summary's tone line
+
 
 def summary_line(article: Article) -> str:
     line = (
@@ -23,6 +25,9 @@ def summary_line(article: Article) -> str:
     )
     if article.slant:  # the wording lean and its phrases first; the classifier label is usually "uncertain"
         line += f"\n    slant: {one_line(article.slant)}"
+    if article.tone:  # the most-mentioned people and organisations, with the stage's label
+        top = sorted(article.tone, key=lambda t: -t.mentions)[:TONE_TARGETS]
+        line += "\n    tone: " + ", ".join(f"{t.target} {t.label or 'tone'} {t.score:+.2f}" for t in top)
     return line
 
 
