@@ -54,7 +54,8 @@ def test_best_threshold_maximises_the_mean_over_repeats() -> None:
 
 def test_bad_artifact_shape_is_a_model_error(tmp_path: Path) -> None:
     for f in MODEL_DIR.iterdir():
-        shutil.copy(f, tmp_path / f.name)
+        if f.is_file():
+            shutil.copy(f, tmp_path / f.name)
     meta = json.loads((tmp_path / "meta.json").read_text(encoding="utf-8"))
     stem = meta["heads"]["checkworthiness"]["bases"][0]["stem"]
     np.save(tmp_path / f"{stem}_coef.npy", np.zeros(3, np.float32), allow_pickle=False)
@@ -76,3 +77,16 @@ def test_opinion_rule_follows_the_subjectivity_head_threshold(
     after = claims_pipeline(Article(id="t", text=text)).claims
     assert after  # numeric claims stay
     assert all(any(n["value"] is not None for n in c.numbers) for c in after)  # type: ignore[attr-defined]
+
+
+def test_heldout_heads_ship_beside_the_refitted_ones() -> None:
+    from newsprism.claims.model import heldout
+
+    texts = ["Unemployment fell to 3.5 percent in May.", "I think this is a terrible idea."]
+    emb = np.random.default_rng(0).normal(size=(2, 384)).astype(np.float32)
+    final, held = shipped(), heldout()
+    assert "refit" in final.meta and "refit" not in held.meta
+    for task in ("checkworthiness", "subjectivity"):
+        a, b = final.heads[task], held.heads[task]
+        assert a.kinds == b.kinds and a.threshold == b.threshold  # same choice, chosen once on inner CV
+        assert not np.allclose(a.predict(texts, emb), b.predict(texts, emb))  # fitted on more rows

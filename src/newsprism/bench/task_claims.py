@@ -40,10 +40,11 @@ def bench_claims(ctx: BenchContext) -> list[Metric]:
     from newsprism.claims import data as D
     from newsprism.claims import features as F
     from newsprism.claims.metrics import f1_at, macro_f1, mean_average_precision
-    from newsprism.claims.model import shipped
+    from newsprism.claims.model import heldout, shipped
     from newsprism.errors import BenchError
 
-    model = shipped()
+    # test: the shipped heads (refitted on every labelled row); validation: the training-part heads
+    model = shipped() if ctx.split == "test" else heldout()
     seed = int(model.meta.get("seed", 13))
     cw_dir = D.checkworthiness_dir(ctx.data_dir)
     subj_dir = ctx.path("subjectivity") if ctx.path("subjectivity").is_dir() else ctx.data_dir

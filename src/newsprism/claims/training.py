@@ -24,7 +24,7 @@ import numpy as np
 from newsprism.claims import data as D
 from newsprism.claims import features as F
 from newsprism.claims.metrics import f1_at, macro_f1, mean_average_precision
-from newsprism.claims.model import KINDS, BaseModel, ClaimsModel, StackedHead
+from newsprism.claims.model import HELDOUT, KINDS, BaseModel, ClaimsModel, StackedHead
 
 log = logging.getLogger(__name__)
 THRESHOLDS = np.round(np.arange(0.05, 0.96, 0.01), 2)
@@ -234,10 +234,13 @@ class TaskTrainer:
     def _fold_designs(self, kind: str) -> list[Design]:
         return [Design(kind, [self.rows[i] for i in a], self.extra) for _, a, _ in self.splits]
 
-    def run_inner(self) -> None:
+    def run_inner(self, only: list[Spec] | None = None) -> None:
+        """Out-of-fold logits of every grid base (or of ``only`` these) over the inner splits."""
         y = self.y
         for kind in KINDS:
             specs = [s for s in self.setup.grid if s.kind == kind and (s.extra_weight == 0 or self.extra)]
+            if only is not None:
+                specs = [s for s in specs if s in only]
             if not specs:
                 continue
             designs = self._fold_designs(kind)
@@ -348,10 +351,21 @@ def _head_predict(head: StackedHead) -> Any:
     return lambda rows: head.predict([r.text for r in rows], _emb(rows) if head.needs_embeddings else None)
 
 
+def refit_head(
+    setup: TaskSetup, rows: list[D.Example], extra: list[D.Example], seed: int, specs: list[Spec], threshold: float
+) -> StackedHead:
+    """The chosen bases and threshold refitted on ``rows`` (training + validation part): inner out-of-fold logits
+    of the chosen bases only, then the meta LR, exactly as the training-part head was fitted."""
+    tt = TaskTrainer(setup, rows, extra, seed)
+    tt.run_inner(only=specs)
+    return tt.fit_head(specs, threshold)
+
+
 def _train_task(
     setup: TaskSetup, rows: list[D.Example], extra: list[D.Example], seed: int, validate: Any
-) -> tuple[StackedHead, str, dict[str, Any]]:
-    """Select on inner CV, fit the chosen head; score it and the alternatives once on validation."""
+) -> tuple[StackedHead, str, dict[str, Any], tuple[list[Spec], float]]:
+    """Select on inner CV, fit the chosen head; score it and the alternatives once on validation. Also returns
+    the choice (base specs, threshold) for `refit_head`."""
     tt = TaskTrainer(setup, rows, extra, seed)
     tt.run_inner()
     stacks = tt.stacks()
@@ -367,7 +381,7 @@ def _train_task(
     comparison.update({k: dict(v) for k, v in tt.inner.items() if k.startswith("concat")})
     comparison[f"concat word|embed C={c:g}"]["validation"] = validate(concat_predict, ct)
     log.info("%s chosen %s", setup.task, name)
-    return chosen, name, comparison
+    return chosen, name, comparison, (specs, t)
 
 
 def train(data_dir: Path, out_dir: Path, seed: int) -> dict[str, float]:
@@ -380,8 +394,10 @@ def train(data_dir: Path, out_dir: Path, seed: int) -> dict[str, float]:
     def validate_subj(predict: Any, threshold: float) -> dict[str, float]:
         return score_subjectivity(predict, threshold, sets["subj_val"])
 
-    cw, cw_name, cw_cmp = _train_task(CHECKWORTHINESS, sets["cb_train"], [], seed, validate_cw)
-    subj, subj_name, subj_cmp = _train_task(SUBJECTIVITY, sets["subj_train"], sets["babe"], seed, validate_subj)
+    cw, cw_name, cw_cmp, cw_choice = _train_task(CHECKWORTHINESS, sets["cb_train"], [], seed, validate_cw)
+    subj, subj_name, subj_cmp, subj_choice = _train_task(
+        SUBJECTIVITY, sets["subj_train"], sets["babe"], seed, validate_subj
+    )
     scores = {**cw_cmp[cw_name]["validation"], **subj_cmp[subj_name]["validation"]}
     meta = {
         "seed": seed,
@@ -402,7 +418,16 @@ def train(data_dir: Path, out_dir: Path, seed: int) -> dict[str, float]:
         "scores": scores,
         "comparison": {"checkworthiness": cw_cmp, "subjectivity": subj_cmp},
     }
-    model = ClaimsModel({"checkworthiness": cw, "subjectivity": subj}, meta)
-    model.save(out_dir)
+    # heldout/: the training-part heads that the validation numbers describe; top level: the same choices refitted
+    # on every labelled row (ClaimBuster training portion whole; subjectivity train + dev), used by the stage
+    ClaimsModel({"checkworthiness": cw, "subjectivity": subj}, meta).save(out_dir / HELDOUT)
+    final = {
+        "checkworthiness": refit_head(CHECKWORTHINESS, sets["cb_all"], [], seed, *cw_choice),
+        "subjectivity": refit_head(
+            SUBJECTIVITY, sets["subj_train"] + sets["subj_val"], sets["babe"], seed, *subj_choice
+        ),
+    }
+    refit = "chosen bases and thresholds refitted on training + validation rows (ClaimBuster all, subj. train+dev)"
+    ClaimsModel(final, {**meta, "refit": refit}).save(out_dir)
     (out_dir / "scores.json").write_text(json.dumps(scores, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return scores
