@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     "claims",
     requires=("sentences", "entities", "doc"),
     produces=("claims", "checkworthiness", "subjectivity"),
-    version="1",
+    version="2",
 )
 def claims_stage(batch: list[Work], options: Options) -> None:
     """Check-worthy claims with type, numbers, dates, entities, hedges and sourcing; sentence scores."""
