@@ -24,6 +24,7 @@ def _lexicon() -> dict[str, Any]:
     return dict(json.loads((MODEL_DIR / "phrases.json").read_text(encoding="utf-8")))
 
 
+@lru_cache(maxsize=1)
 def phrases() -> dict[str, float]:
     return {str(k): float(v) for k, v in _lexicon()["phrases"].items()}
 
