@@ -17,23 +17,13 @@ from pathlib import Path
 import numpy as np
 from sklearn.model_selection import StratifiedKFold
 
-from newsprism.bench.task_tone import LABELS, TUNING_SAMPLE, sample_items
+from newsprism.bench.task_tone import TUNING_SAMPLE, sample_items, scores
 from newsprism.slant.tone import _vader, clause_bounds, mention_role
 
 LOWS = -np.round(np.arange(0.05, 0.96, 0.05), 2)
 HIGHS = np.round(np.arange(0.05, 0.96, 0.05), 2)
 CUE_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0)
 Setting = tuple[float, float, float]  # cue weight, band low, band high
-
-
-def scores(gold: np.ndarray, pred: np.ndarray) -> tuple[float, float]:
-    """(accuracy, macro-F1 over the three labels)."""
-    f1 = []
-    for lab in LABELS:
-        tp = int(((gold == lab) & (pred == lab)).sum())
-        denom = int((gold == lab).sum() + (pred == lab).sum())
-        f1.append(2 * tp / denom if denom else 0.0)
-    return float((gold == pred).mean()), float(np.mean(f1))
 
 
 def banded(x: np.ndarray, lo: float, hi: float) -> np.ndarray:

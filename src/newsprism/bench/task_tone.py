@@ -117,9 +117,9 @@ def label(score: float | None) -> str:
     """Three classes from a score in [-1, 1] with VADER's customary +-``CUT`` neutral band (None: neutral).
 
     Used for whole-sentence VADER; the stage's own ``label`` (its ``NEUTRAL_BAND``) is used for the stage."""
-    if score is None or -CUT <= score <= CUT:
-        return "neutral"
-    return "positive" if score > CUT else "negative"
+    from newsprism.slant.tone import label as banded
+
+    return banded(score, (-CUT, CUT))
 
 
 def sample_items(data_dir: Path, path: Path = TONE_SAMPLE) -> list[tuple[Article, Doc, str]]:

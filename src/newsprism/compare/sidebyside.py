@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import asdict
 from typing import Any
 
 from newsprism.compare.features import entity_surface, headline
 from newsprism.model import Article
+from newsprism.slant.present import phrases_of
 
 OPINION_SUBJECTIVITY = 0.5
 TOP = 3
@@ -38,26 +40,13 @@ def _slant(article: Article) -> dict[str, Any] | None:
     s = article.slant
     if s is None:
         return None
-
-    def weight(e: Any) -> float:
-        return float((e.model_extra or {}).get("weight", 0.0) or 0.0)
-
     # strongest phrases of either side (|z|; positive = right), so a left-leaning article shows its left phrases
-    ev = sorted(s.evidence, key=lambda e: -abs(weight(e)))[:TOP]
+    ev = phrases_of(s)[:TOP]
     return {
         "label": s.label,
         "score": s.score,
         "confidence": s.confidence,
-        "evidence": [
-            {
-                "text": e.text,
-                "start": e.start,
-                "end": e.end,
-                "weight": weight(e),
-                "count": int((e.model_extra or {}).get("count", 1) or 1),
-            }
-            for e in ev
-        ],
+        "evidence": [asdict(p) for p in ev],  # text, start, end, weight, count
     }
 
 
