@@ -178,17 +178,17 @@ def evaluate(
     """SI P/R/F1 (partial overlap) of the full detector, TC micro-F1 on gold spans."""
     preds, golds, tc_pred, tc_gold = [], [], [], []
     for a in arts:
-        sents = line_sentences(a.text)
+        text, tk, sents, vectors = detector_inputs(model, a, toks)
         dets = detect(
             model,
-            a.text,
-            toks[a.id],
+            text,
+            tk,
             sents,
             entries,
             use_lexicon=use_lexicon,
             use_repetition=use_repetition,
             embed=_no_embedding,  # SI scores spans only: the detections' technique labels do not count here
-            sentence_vectors=line_vectors(a) if model.si_gate_coef is not None else None,
+            sentence_vectors=vectors,
         )
         preds.append([(d.start, d.end) for d in dets])
         golds.append(a.si)
@@ -213,21 +213,22 @@ def evaluate(
     }
 
 
+def detector_inputs(
+    model: TechniquesModel, a: PtcArticle, toks: dict[str, list[Tok]]
+) -> tuple[str, list[Tok], list[tuple[int, int]], np.ndarray | None]:
+    """What `detect` / `candidates` take for one training article: text, tokens, line sentences and (only when
+    the model has a sentence gate) the lines' MiniLM vectors."""
+    return a.text, toks[a.id], line_sentences(a.text), line_vectors(a) if model.si_gate_coef is not None else None
+
+
 def scored_spans(
     model: TechniquesModel, arts: list[PtcArticle], toks: dict[str, list[Tok]], entries: tuple[lex.Entry, ...]
 ) -> list[tuple[str, float, int]]:
     """(method, score, overlaps a gold SI span) for every detection of the full detector."""
     out = []
     for a in arts:
-        dets = detect(
-            model,
-            a.text,
-            toks[a.id],
-            line_sentences(a.text),
-            entries,
-            embed=_no_embedding,
-            sentence_vectors=line_vectors(a) if model.si_gate_coef is not None else None,
-        )
+        text, tk, sents, vectors = detector_inputs(model, a, toks)
+        dets = detect(model, text, tk, sents, entries, embed=_no_embedding, sentence_vectors=vectors)
         out += [(d.source, d.score, int(any(d.start < ge and gs < d.end for gs, ge in a.si))) for d in dets]
     return out
 
@@ -266,14 +267,8 @@ def model_spans(
     and the rule spans (start, end, re-scorer features of a repetition span / None for a lexicon span)."""
     out, rules = {}, {}
     for a in arts:
-        cand = candidates(
-            model,
-            a.text,
-            toks[a.id],
-            line_sentences(a.text),
-            entries,
-            sentence_vectors=line_vectors(a) if model.si_gate_coef is not None else None,
-        )
+        text, tk, sents, vectors = detector_inputs(model, a, toks)
+        cand = candidates(model, text, tk, sents, entries, sentence_vectors=vectors)
         out[a.id] = [(s, e, x, p, _overlaps(s, e, a.si)) for s, e, p, x in cand.model]
         rules[a.id] = [(d.start, d.end, x) for d, x in zip(cand.rule, cand.rule_x, strict=True)]
     return out, rules
