@@ -195,8 +195,7 @@ MIX_GRID = tuple((a, b) for a in (0.0, 0.2, 0.3, 0.5) for b in (0.0, 0.2, 0.3, 0
 
 def outlet_weights(groups: np.ndarray, y: np.ndarray, cap: float | None) -> np.ndarray:
     """Sample weights: an outlet with more than ``cap`` articles weighs ``cap`` in all, then classes balanced."""
-    _, inv, cnt = np.unique(groups, return_inverse=True, return_counts=True)
-    w = np.minimum(1.0, cap / cnt[inv]) if cap else np.ones(len(y))
+    w = outlet_cap(groups, cap) if cap else np.ones(len(y))
     k = len(np.unique(y))
     for c in np.unique(y):
         m = y == c
@@ -222,7 +221,8 @@ def fit_spec(x: sparse.csr_matrix, y: np.ndarray, spec: TextSpec, groups: np.nda
 
 
 class Grid:
-    """Inner-CV out-of-fold probabilities of every grid entry, then one fit on the whole training part."""
+    """Inner-CV out-of-fold probabilities of every grid entry, then one fit on the whole training part (each fit is
+    made once: the fold models and training-part fits are kept by entry name)."""
 
     def __init__(self, texts: list[str], y: np.ndarray, tr: np.ndarray, seed: int, groups: np.ndarray | None = None):
         self.texts, self.y, self.tr = texts, y, tr
@@ -230,6 +230,8 @@ class Grid:
         self.folds = inner_folds(y[tr], seed, None if groups is None else groups[tr])
         self._x: dict[tuple[bool, int, bool], sparse.csr_matrix] = {}
         self.oof: dict[str, np.ndarray] = {}
+        self.fold_models: dict[str, list[classifier.LinearText]] = {}
+        self._fits: dict[str, classifier.LinearText] = {}
 
     def x(self, spec: TextSpec) -> sparse.csr_matrix:
         key = (spec.clean, spec.ngram_max, spec.char)
@@ -241,15 +243,20 @@ class Grid:
         x, ytr = self.x(spec)[self.tr], self.y[self.tr]
         gtr = None if self.groups is None else self.groups[self.tr]
         oof = np.zeros((len(self.tr), len(np.unique(self.y))))
+        models = []
         for a, b in self.folds:
             m = fit_spec(x[a], ytr[a], spec, None if gtr is None else gtr[a])
             oof[b] = m.proba_from_counts(x[b])
+            models.append(m)
         self.oof[spec.name] = oof
+        self.fold_models[spec.name] = models
         return oof
 
     def fit(self, spec: TextSpec) -> classifier.LinearText:
-        gtr = None if self.groups is None else self.groups[self.tr]
-        return fit_spec(self.x(spec)[self.tr], self.y[self.tr], spec, gtr)
+        if spec.name not in self._fits:
+            gtr = None if self.groups is None else self.groups[self.tr]
+            self._fits[spec.name] = fit_spec(self.x(spec)[self.tr], self.y[self.tr], spec, gtr)
+        return self._fits[spec.name]
 
     def fit_all(self, spec: TextSpec) -> classifier.LinearText:
         """``spec`` refitted on every labelled row (training + validation part): the shipped final model."""
@@ -335,10 +342,9 @@ def _allsides(
     by_words: dict[str, Any] = {"full": full}
     min_words = 0
     x_tr = [texts[i] for i in tr]
-    fold_models = [fit_spec(grid.x(best)[tr[a]], ytr[a], best, groups[tr[a]]) for a, _ in grid.folds]
     for n in WORDS_GRID:
         p = np.zeros_like(oof)
-        for m, (_, b) in zip(fold_models, grid.folds, strict=True):
+        for m, (_, b) in zip(grid.fold_models[best.name], grid.folds, strict=True):
             p[b] = m.predict_proba([truncate(x_tr[i], n) for i in b])
         by_words[str(n)] = float(f1_score(ytr, p.argmax(1), average="macro", sample_weight=w))
         if by_words[str(n)] >= full - WORDS_TOLERANCE and not min_words:
@@ -401,9 +407,11 @@ def _binary(
     best_char = max(CHAR_GRID, key=lambda s: report["grid"][s.name]["inner"])
     e = vectors()
     emb_oof: dict[float, np.ndarray] = {}
+    emb_fits: dict[float, LogisticRegression] = {}
     for c in emb_c:
         emb_oof[c] = embedding_oof(e[tr], ytr, grid.folds, c)
-        val[f"emb {c:g}"] = _emb_lr(e[tr], ytr, c).predict_proba(e[vi])[:, 1]
+        emb_fits[c] = _emb_lr(e[tr], ytr, c)
+        val[f"emb {c:g}"] = emb_fits[c].predict_proba(e[vi])[:, 1]
         report["grid"][f"MiniLM LR C={c:g}"] = {
             "inner": metric(ytr, emb_oof[c]),
             "val": metric(y[vi], val[f"emb {c:g}"]),
@@ -429,15 +437,14 @@ def _binary(
     use_t = calibration.nll(fitted, ytr) < calibration.nll(oof, ytr)
     t = calibration.fit_temperature(oof, ytr) if use_t else 1.0
     pv = mix(parts_val, w_char, w_emb)
-    everything = np.arange(len(y))
-    for where, rows, fit in ((out_dir / HELDOUT, tr, grid.fit), (out_dir, everything, grid.fit_all)):
+    finals = ((out_dir / HELDOUT, grid.fit, emb_fits[best_c]), (out_dir, grid.fit_all, _emb_lr(e, y, best_c)))
+    for where, fit, emb in finals:
         fit(best).save(where / f"{name}.npz")
         char_path = where / f"{name}_char.npz"
         if w_char > 0:
             fit(best_char).save(char_path)
         elif char_path.exists():
             char_path.unlink()  # a stale file from an earlier choice
-        emb = _emb_lr(e[rows], y[rows], best_c)
         np.savez_compressed(
             where / f"{name}_emb.npz", coef=emb.coef_.astype(np.float32), intercept=emb.intercept_.astype(np.float32)
         )
