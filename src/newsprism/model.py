@@ -99,6 +99,20 @@ class Tone(Record):
     evidence: list[Span] = Field(default_factory=list)
 
 
+class StageProvenance(Record):
+    """How one stage's output was made: its version and the sha256 of each model file it read."""
+
+    version: str
+    models: dict[str, str] = Field(default_factory=dict)  # path relative to the package -> sha256 hex
+
+
+class Provenance(Record):
+    """What made an article's output: the newsprism version and every stage that ran on it, in order."""
+
+    newsprism: str
+    stages: dict[str, StageProvenance] = Field(default_factory=dict)
+
+
 class QuoteMember(Record):
     article: str
     text: str
@@ -135,6 +149,7 @@ class Article(Record):
     frames: list[Frame] = Field(default_factory=list)
     tone: list[Tone] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
+    provenance: Provenance | None = None
 
     model_config = ConfigDict(extra="allow", populate_by_name=True)
 
