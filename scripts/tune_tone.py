@@ -18,7 +18,7 @@ import numpy as np
 from sklearn.model_selection import StratifiedKFold
 
 from newsprism.bench.task_tone import TUNING_SAMPLE, sample_items, scores
-from newsprism.slant.tone import _vader, clause_bounds, mention_role
+from newsprism.tone.score import _vader, clause_bounds, mention_role
 
 LOWS = -np.round(np.arange(0.05, 0.96, 0.05), 2)
 HIGHS = np.round(np.arange(0.05, 0.96, 0.05), 2)

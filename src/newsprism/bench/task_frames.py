@@ -139,7 +139,7 @@ def sample_texts(data_dir: Path, sample: Path) -> tuple[list[str], list[str]]:
 def _select(names: list[str], sims: np.ndarray, hits: np.ndarray, gold: list[str]) -> tuple[float, tuple[float, float]]:
     """The (seed bonus, min score) of the grid with the best mean of accuracy and macro-F1 on these rows
     (first in grid order on ties) and that mean."""
-    from newsprism.slant.frames import assign
+    from newsprism.frames.score import assign
 
     best: tuple[float, tuple[float, float]] = (-1.0, (0.0, 0.0))
     for bonus in TUNING_BONUSES:
@@ -172,7 +172,7 @@ def tuning_cv(data_dir: Path, repeats: int = 10, folds: int = 5) -> dict[str, An
     """
     from sklearn.model_selection import KFold
 
-    from newsprism.slant.frames import assign, frame_features
+    from newsprism.frames.score import assign, frame_features
 
     texts, gold = sample_texts(data_dir, TUNING_SAMPLE)
     names, sims, hits = frame_features(texts)
@@ -205,7 +205,7 @@ def confusion_summary(gold: list[str], pred: list[str], top: int = 8) -> str:
 def predict_allsides_sample(data_dir: Path) -> tuple[list[str], list[str]]:
     """Gold and predicted frames of the AllSides sample; the text is read from the dataset (E050 if absent)."""
     from newsprism.model import Article, Sentence, content_id
-    from newsprism.slant.frames import frames
+    from newsprism.frames.score import frames
 
     path = data_dir / "allsides" / ALLSIDES_FILE
     if not path.is_file():

@@ -117,7 +117,7 @@ def label(score: float | None) -> str:
     """Three classes from a score in [-1, 1] with VADER's customary +-``CUT`` neutral band (None: neutral).
 
     Used for whole-sentence VADER; the stage's own ``label`` (its ``NEUTRAL_BAND``) is used for the stage."""
-    from newsprism.slant.tone import label as banded
+    from newsprism.tone.score import label as banded
 
     return banded(score, (-CUT, CUT))
 
@@ -155,12 +155,12 @@ def predict_tone_sample(
 ) -> tuple[list[str], list[str], list[str]]:
     """Gold labels, the tone stage's labels and whole-sentence VADER labels for every sample row.
 
-    The stage's own function (``slant.tone.tone``, with the sentence's spaCy parse as the stage gets the
+    The stage's own function (``tone.score.tone``, with the sentence's spaCy parse as the stage gets the
     ``nlp`` stage's) runs on an article holding the sample sentence and the gold target mention as its only
     entity, so the prediction is the stage's ``label`` for that mention (clause cut, role-aware cues, neutral
     band, headline skip); a mention it skips (no tone) counts as neutral. Entity recognition and the grouping
     of name variants across the article are not measured. ``tone_options`` go to ``tone`` (tuning)."""
-    from newsprism.slant.tone import _vader, tone
+    from newsprism.tone.score import _vader, tone
 
     gold, stage, sentence = [], [], []
     for art, doc, tone_label in sample_items(data_dir, path):

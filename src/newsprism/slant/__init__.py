@@ -1,1 +1,1 @@
-"""Slant, framing and tone: partisan phrases (log-odds), article/sentence classifiers, frames, tone."""
+"""Slant: partisan phrases (log-odds lexicon) and the article/sentence classifiers of the ``slant`` stage."""

@@ -13,6 +13,6 @@ if TYPE_CHECKING:
 @stage("frames", requires=("sentences",), produces=("frames",), version="2", per_article=True)
 def frames_stage(work: Work, options: Options) -> None:
     """15 policy frames from MiniLM prototype similarity + seed phrases, with evidence sentences."""
-    from newsprism.slant.frames import frames
+    from newsprism.frames.score import frames
 
     work.article.frames = frames(work.article)

@@ -13,6 +13,6 @@ if TYPE_CHECKING:
 @stage("tone", requires=("entities", "doc"), produces=("tone",), version="2", per_article=True)
 def tone_stage(work: Work, options: Options) -> None:
     """Tone per target (name variants grouped): score, label and evidence clauses with role-aware VADER weights."""
-    from newsprism.slant.tone import tone
+    from newsprism.tone.score import tone
 
     work.article.tone = tone(work.article, work.doc)

@@ -24,7 +24,7 @@ from newsprism.bench.task_frames import (
     split_sentences,
 )
 from newsprism.model import Article, Sentence, content_id, validate_offsets
-from newsprism.slant.frames import FRAMES, MIN_SCORE, SEED_BONUS, assign, frame_features, frames, sentence_frames
+from newsprism.frames.score import FRAMES, MIN_SCORE, SEED_BONUS, assign, frame_features, frames, sentence_frames
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsprism.model import Article, content_id
 from newsprism.pipeline import Pipeline
-from newsprism.slant.tone import NEUTRAL_BAND, clause_bounds, label, mention_role, title_case
+from newsprism.tone.score import NEUTRAL_BAND, clause_bounds, label, mention_role, title_case
 
 
 def test_clause_bounds_split_contrasts_and_keep_short_clauses_whole() -> None:
@@ -84,7 +84,7 @@ def test_mention_role_and_label_band() -> None:
 
 def test_forms_of_address_are_not_targets() -> None:
     from newsprism.model import Entity, Sentence
-    from newsprism.slant.tone import tone
+    from newsprism.tone.score import tone
 
     text = "So Madam Vice President, thank you. Critics slammed Reed over the budget plan."
     art = Article(id="m", text=text)
