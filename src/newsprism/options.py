@@ -32,6 +32,11 @@ class Options(BaseModel):
     progress: bool
     web_max_articles: int
     web_max_request_bytes: int
+    web_workers: int = 1
+    web_allowed_hosts: tuple[str, ...] = ("localhost", "127.0.0.1", "[::1]")
+    web_jobs_dir: str = ""
+    web_job_retention_days: float = 7.0
+    web_max_jobs: int = 500
     transcript: str | None = Field(None, description="A transcript file quotes are checked against (`--transcript`).")
     neutral_lexicon: str | None = Field(
         None, description="A TSV (loaded, neutral, category, source) extending the neutral-wording lexicon."
@@ -58,6 +63,8 @@ def make_options(data: dict[str, Any]) -> Options:
         raise ConfigError("E022", name="threads", reason="must be 0 (all cores) or more")
     if opts.max_bytes < 1:
         raise ConfigError("E022", name="max_bytes", reason="must be at least 1")
+    if opts.web_workers < 0:
+        raise ConfigError("E022", name="web_workers", reason="must be 0 (analyse in the server process) or more")
     return opts
 
 
