@@ -4,20 +4,65 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from newsprism.model import Article, Quote, Span, Speaker, make_span
-from newsprism.quotes.extract import Extractor, cue_class_of, cue_span
+from newsprism.model import Article, Quote, Span, Speaker, SpeakerCluster, make_span
+from newsprism.quotes.context import frame_prep
+from newsprism.quotes.cues import cue_class
+from newsprism.quotes.extract import extract
+from newsprism.quotes.nominal import NOMINAL_PREPS
 
 MARKS = "“”\"‘’'„«»"
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
-def quotes_for(article: Article, doc: Doc) -> tuple[list[Quote], list[dict[str, Any]]]:
+def cue_span(cue: Token) -> tuple[int, int]:
+    """The cue's verb group: auxiliaries, negation and adverbs right before it ("has also said",
+    "would not say") and a particle right after ("pointed out"); "according to" covers both words."""
+    s, e = cue.idx, cue.idx + len(cue.text)
+    doc = cue.doc
+    if cue.lower_ == "according":
+        if cue.i + 1 < len(doc) and cue.nbor(1).lower_ == "to":
+            e = cue.nbor(1).idx + 2
+        return s, e
+    if cue.text == ":":
+        return s, e
+    left = {
+        c.i
+        for c in cue.lefts
+        if c.dep_ in ("aux", "auxpass", "neg", "advmod")
+        and c.lower_ not in ("to", "when", "where", "how", "why", "ago", "then", "as")
+        and not c.tag_.startswith("W")
+    }
+    k = cue.i
+    while k - 1 in left:
+        k -= 1
+    s = doc[k].idx
+    for c in cue.rights:
+        nominal_prep = cue.pos_ == "NOUN" and c.dep_ == "prep" and c.lower_ in NOMINAL_PREPS
+        if (c.dep_ == "prt" or nominal_prep or frame_prep(c)) and c.i == cue.i + 1:
+            e = c.idx + len(c.text)
+    return s, e
+
+
+def cue_class_of(cue: Token) -> str:
+    return "neutral" if cue.lower_ == "according" else cue_class(cue.lemma_)
+
+
+def _outer(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quotation with its quotation marks (and a comma or full stop inside the closing mark)."""
+    os_, oe = start, end
+    if os_ > 0 and text[os_ - 1] in MARKS:
+        os_ -= 1
+    while oe < len(text) and (text[oe] in MARKS or (text[oe] in ",." and oe + 1 < len(text) and text[oe + 1] in MARKS)):
+        oe += 1
+    return os_, oe
+
+
+def quotes_for(article: Article, doc: Doc) -> tuple[list[Quote], list[SpeakerCluster]]:
     """(quotes, speakers) of one article; every span is an exact slice of ``article.text``."""
-    ex = Extractor(article.text, doc)
-    raw = ex.run()
-    speakers = ex.book.speakers_json()
+    raw, ctx = extract(article.text, doc)
+    speakers = ctx.speakers.speakers_json()
     index = {s["id"]: i for i, s in enumerate(speakers)}
     for i, s in enumerate(speakers):
         s["id"] = i
@@ -46,12 +91,6 @@ def quotes_for(article: Article, doc: Doc) -> tuple[list[Quote], list[dict[str, 
             fields["cue_lemma"] = "according to" if r.cue.lower_ == "according" else r.cue.lemma_.lower()
             fields["cue_span"] = make_span(article, cs, ce, Span)
             fields["cue_start"], fields["cue_end"] = cs, ce
-        os_, oe = r.start, r.end
-        t = article.text
-        if os_ > 0 and t[os_ - 1] in MARKS:
-            os_ -= 1
-        while oe < len(t) and (t[oe] in MARKS or (t[oe] in ",." and oe + 1 < len(t) and t[oe + 1] in MARKS)):
-            oe += 1
-        fields["outer_start"], fields["outer_end"] = os_, oe
+        fields["outer_start"], fields["outer_end"] = _outer(article.text, r.start, r.end)
         quotes.append(make_span(article, r.start, r.end, Quote, kind=r.kind, speaker=speaker, cue=cue, **fields))
-    return quotes, speakers
+    return quotes, [SpeakerCluster.model_validate(s) for s in speakers]

@@ -246,6 +246,14 @@ ATTITUDE = (
     | frozenset(["blame", "criticize", "criticise", "praise", "applaud", "condemn", "attack", "dismiss", "portray"])
 )
 SPEECH = NEUTRAL | LOADED
+# Plain reporting verbs: they keep an outlet's reported block going and take content after them.
+REPORT_CUES = frozenset(["say", "tell", "add", "report", "note", "state", "explain", "write"])
+# Cues that may follow or interrupt their reported clause ("Such efforts, they believe, will fail.")
+CLAUSE_CUES = REPORT_CUES | SPEECH | frozenset(["believe", "think", "fear", "hope", "expect", "worry", "doubt", "feel"])
+# Evidence cues: any noun may be their source ("the poll shows …", "a study found …", "footage showed …").
+EVIDENCE_CUES = frozenset(["show", "find", "suggest", "indicate", "reveal", "conclude", "estimate", "predict"])
+RAISING_CUES = frozenset(["appear"])  # "X appears to …": an attribution with no source ("seem" lost precision)
+PASSIVE_CUES = frozenset(["expect", "believe", "think", "say", "report", "know", "consider", "rumor", "rumour"])
 CUES = SPEECH | STANCE | NEUTRAL_MORE | LOADED_MORE | STANCE_MORE
 
 

@@ -1,0 +1,242 @@
+"""Passes for reported speech without quotation marks: a cue verb's clause or object ("Sanders said Harris
+had …", "Baker blamed the budget office"), content before or around the cue ("…, Obama said."),
+"according to X", and sourceless attributions ("X is expected to …", "X appears to …")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from newsprism.quotes.candidate import Candidate
+from newsprism.quotes.context import according_object, agentive, frame_prep, words
+from newsprism.quotes.cues import (
+    ATTITUDE,
+    CLAUSE_CUES,
+    EVIDENCE_CUES,
+    OBJECT_CUES,
+    PASSIVE_CUES,
+    PREP_FRAMES,
+    RAISING_CUES,
+    REPORT_CUES,
+    SPEECH,
+    is_cue,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from newsprism.quotes.context import Context
+
+# Recordings and documents: "according to the video of his statement" is the owner's speech.
+RECORD_NOUNS = frozenset(
+    {
+        "video", "footage", "recording", "tape", "clip", "transcript", "statement", "remarks", "speech",
+        "interview", "letter", "memo", "email", "post", "tweet", "testimony", "op-ed", "column",
+    }
+)  # fmt: skip
+# Cues that take the rest of the sentence when the parse gives them no clause ("He added, …")
+TRAILING_CUES = frozenset(["mention", "add", "state", "note", "report", "say", "tell"])
+Part = tuple[int, int]
+
+
+def sourceless_candidates(ctx: Context) -> list[Candidate]:
+    """Attributions without a source: raising verbs ("X appears to …", "it appears that …") and agentless
+    passives ("X is expected to …", "X is said to be …"). The content is the complement and the
+    subject (two parts of one event, as PolNeAR splits them); ``sourceless: true``, attitude."""
+    out: list[Candidate] = []
+    for tok in ctx.doc:
+        lem = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX") or ctx.in_marks(tok.idx) or ctx.in_person_block(tok.idx):
+            continue
+        kids = list(tok.children)
+        if lem in RAISING_CUES:
+            pass
+        elif lem in PASSIVE_CUES and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in kids):
+            if any(c.dep_ == "agent" for c in kids):
+                continue
+        else:
+            continue
+        comps = [c for c in kids if c.i > tok.i and c.dep_ in ("xcomp", "ccomp", "acomp", "oprd", "attr")]
+        subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+        if not comps or subj is None:
+            continue
+        if lem in PASSIVE_CUES and comps[0].dep_ != "xcomp":
+            continue  # "X is expected." / "it is said that": not this frame
+        first, last = comps[0], comps[-1]
+        s, e = ctx.trim(first.left_edge.idx, last.right_edge.idx + len(last.right_edge.text))
+        if words(ctx.text[s:e]) < 2:
+            continue
+        event = len(out) + 1
+        extra = {"attitude": True, "sourceless": True}
+        out.append(Candidate("indirect", s, e, cue=tok, event=event, extra=dict(extra), claims_cue=True))
+        if subj.lower_ != "it" and subj.pos_ != "PRON":
+            ss, se = ctx.trim(subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text))
+            if se > ss:
+                out.append(Candidate("indirect", ss, se, cue=tok, event=event, extra=dict(extra), part=True))
+    return out
+
+
+def verb_candidates(ctx: Context) -> list[Candidate]:
+    """Reported speech and attitudes led by a cue verb, and "according to X" (sentence by sentence)."""
+    out: list[Candidate] = []
+    for sent in ctx.doc.sents:
+        if ctx.in_person_block(sent.start_char):
+            continue
+        for tok in sent:
+            if ctx.in_marks(tok.idx):
+                continue
+            if tok.lower_ == "according":
+                out.extend(_according(ctx, tok, sent, len(out) + 1))
+                continue
+            if tok.pos_ not in ("VERB", "AUX") or not is_cue(tok.lemma_, stance=True) or tok.lemma_.lower() == "be":
+                continue
+            out.extend(_verb_cue(ctx, tok, sent, len(out) + 1))
+    return out
+
+
+def _verb_cue(ctx: Context, tok: Token, sent: Span, event: int) -> list[Candidate]:
+    subj = ctx.speaker_for(tok)
+    lem = tok.lemma_.lower()
+    clause = any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+    speech = lem in REPORT_CUES or lem in EVIDENCE_CUES or clause
+    if subj is None or not agentive(subj, speech=speech):
+        return []
+    found = _content(ctx, tok, subj, sent)
+    if found is None:
+        return []
+    (s, e), pending = found
+    s, e = ctx.extend_marks(*ctx.trim(s, e))
+    if e - s < 8:
+        return []
+    extra: dict[str, Any] = {"attitude": True} if lem in ATTITUDE else {}
+    out = [Candidate("indirect", s, e, subj=subj, cue=tok, event=event, extra=extra, exclusive_cue=True)]
+    if pending is not None:
+        out.append(Candidate("indirect", *pending, subj=subj, cue=tok, event=event, extra=dict(extra), part=True))
+    return out
+
+
+def _content(ctx: Context, tok: Token, subj: Token, sent: Span) -> tuple[Part, Part | None] | None:
+    """The content span of a cue verb (and a first part when a parenthetical cue splits it), tried in order:
+    commas around the cue, its clause, a clause before it, the sentence around a parenthetical cue, the main
+    clause of "As X reported, …", its object or prepositional frame, the rest of the sentence."""
+    doc = ctx.doc
+    lem = tok.lemma_.lower()
+    comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
+    left_comps = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
+    obj_deps = ("dobj", "xcomp", "oprd", "prep") if lem in ("call", "refer") else ("dobj", "xcomp", "oprd")
+    objs = [c for c in tok.children if c.dep_ in obj_deps and c.i > tok.i and not frame_prep(c)]
+    objs += [o for c in tok.children if frame_prep(c) for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    around = _comma_cue(ctx, tok, subj, sent)
+    if around is not None:
+        return around
+    if comps:
+        c = comps[0]
+        # the complementizer stays: "that he was a threat" is the reported clause as written
+        return (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)), None
+    if (
+        left_comps
+        and lem in CLAUSE_CUES
+        and subj.i > left_comps[0].right_edge.i
+        and doc[subj.left_edge.i - 1].text in (",", "”", '"')
+    ):
+        # "…GOP rivals, Obama said.": the reported clause precedes the cue
+        c = left_comps[0]
+        return (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)), None
+    if (
+        lem in CLAUSE_CUES
+        and tok.dep_ in ("parataxis", "advcl", "conj", "ccomp")
+        and tok.head.i < subj.left_edge.i < tok.i
+        and subj.left_edge.i > 0
+        and doc[subj.left_edge.i - 1].text == ","
+    ):
+        return (sent.start_char, subj.left_edge.idx), None
+    if lem in CLAUSE_CUES and tok.dep_ == "parataxis" and subj.i < tok.i:
+        # "Bob, they said, ordered them to wait.": the sentence around the parenthetical cue
+        left_part = (sent.start_char, subj.left_edge.idx)
+        right_part = (tok.right_edge.idx + len(tok.right_edge.text), sent.end_char)
+        return max(left_part, right_part, key=lambda p: p[1] - p[0]), None
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and tok.dep_ == "advcl":
+        # "As The Hill reported, Trump was accused …": the main clause is the content
+        right = tok.right_edge.i + 1
+        return ((doc[right].idx if right < sent.end else sent.end_char), sent.end_char), None
+    if (lem in OBJECT_CUES or lem in PREP_FRAMES) and objs:
+        first = min(objs, key=lambda c: c.i)
+        return (first.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)), None
+    if lem in TRAILING_CUES and tok.i + 2 < sent.end:
+        return _trailing(tok, sent)
+    return None
+
+
+def _trailing(tok: Token, sent: Span) -> tuple[Part, None] | None:
+    """ "He added, Harris will …": the rest of the sentence when it holds a clause and no subject of the cue."""
+    rest = [t for t in sent if t.i > tok.i]
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == tok.i for t in rest):
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "conj", "relcl", "advcl") for t in rest):
+        return None
+    if rest[0].lower_ in ("that", ",", "to"):
+        rest = rest[1:]
+    if not rest:
+        return None
+    return (rest[0].idx, rest[-1].idx + len(rest[-1].text)), None
+
+
+def _comma_cue(ctx: Context, tok: Token, subj: Token, sent: Span) -> tuple[Part, Part | None] | None:
+    """Cues set off by commas, read from the words (robust to parse errors):
+    "…, Obama said." / "…, said Mark Kantrowitz, an expert." / "If …, Rubio said, Christians must …".
+    A parenthetical cue gives two parts of one quote event: (the rest, the part before the cue)."""
+    if tok.lemma_.lower() not in SPEECH:
+        return None
+    doc = ctx.doc
+    if subj.i < tok.i:
+        k = subj.left_edge.i - 1
+        if k <= sent.start or doc[k].text != ",":
+            return None
+        if any(t.is_punct for t in doc[subj.left_edge.i : tok.i]):
+            return None
+        after = list(doc[tok.i + 1 : sent.end])
+        comma = next((t for t in after if t.text == ","), None)
+        to_comma = after[: (comma.i - tok.i - 1) if comma is not None else len(after)]
+        words_to_comma = [t for t in to_comma if not t.is_punct]
+        if (
+            comma is not None
+            and len(words_to_comma) <= 3
+            and not any(t.pos_ == "ADP" for t in words_to_comma)  # "has written for the Times," is no cue
+            and comma.i + 1 < sent.end
+        ):
+            before = ctx.trim(sent.start_char, doc[k].idx)
+            pending = None
+            if before[1] - before[0] >= 8 and words(ctx.text[before[0] : before[1]]) >= 3:
+                pending = before
+            return (doc[comma.i + 1].idx, sent.end_char), pending
+        if comma is None and len(words_to_comma) <= 5:
+            return (sent.start_char, doc[k].idx), None
+        return None
+    k = tok.i - 1
+    if k <= sent.start or doc[k].text != ",":
+        return None
+    if k - sent.start < 3:
+        return None
+    return (sent.start_char, doc[k].idx), None
+
+
+def _according(ctx: Context, tok: Token, sent: Span, event: int) -> list[Candidate]:
+    obj = according_object(tok)
+    if obj is None:
+        return []
+    ph_end = obj.right_edge.idx + len(obj.right_edge.text)
+    if obj.lemma_.lower() in RECORD_NOUNS:  # "according to the video of his statement" -> he said it
+        owners = [t for t in obj.subtree if t.dep_ == "poss"]
+        if owners:
+            obj = owners[-1]
+            if obj.pos_ == "PRON":  # cataphora: "According to his statement, Biden asked …" -> Biden
+                names = [e for e in sent.ents if e.label_ == "PERSON" and e.start_char >= ph_end]
+                obj = names[0].root if names else obj
+    if tok.idx - sent.start_char <= 2 or not ctx.text[sent.start_char : tok.idx].strip(" ,"):
+        s, e = ph_end, sent.end_char
+    else:  # "X, according to Y, is …" or "X, according to Y.": the longer side is the content
+        before, after = (sent.start_char, tok.idx), (ph_end, sent.end_char)
+        s, e = max(before, after, key=lambda p: len(ctx.text[p[0] : p[1]].strip(" ,.")))
+    s, e = ctx.extend_marks(*ctx.trim(s, e))
+    if e - s < 8:
+        return []
+    return [Candidate("indirect", s, e, subj=obj, cue=tok, event=event, extra={"according_to": True})]

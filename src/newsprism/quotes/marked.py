@@ -1,0 +1,222 @@
+"""The pass over quotation marks: direct quotations (split, multi-paragraph, unclosed) with their cue, and
+partial quotations attributed when their sentence says whose words they are."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsprism.quotes.candidate import Candidate
+from newsprism.quotes.context import according_object, agentive, words
+from newsprism.quotes.cues import is_cue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from newsprism.quotes.context import Context
+    from newsprism.quotes.marks import MarkSpan
+
+GAP_WORDS = 7
+POSSESSED = re.compile(
+    r"\b([A-Z][\w.-]+(?: [A-Z][\w.-]+)*)[’']s?\s+(?:\w+\s+)?"
+    r"(?:claims?|words?|promises?|pledges?|statements?|comments?|remarks?|vows?|calls?|assertions?|insistence|"
+    r"descriptions?|phrases?|warnings?|arguments?)\s*(?:of|that|to|about)?$"
+)
+
+
+def is_direct(ctx: Context, m: MarkSpan) -> bool:
+    """A quotation that stands as a statement: paragraph start, after ':' ',' or a cue verb, or a new sentence."""
+    ps, _ = ctx.paras[m.para]
+    before = ctx.text[ps : m.start].rstrip()
+    inner = ctx.text[m.inner_start : m.inner_end]
+    if m.continues or not before:
+        return words(inner) >= 2 or m.continues
+    if before[-1] in ":,;—–-(":
+        return words(inner) >= 3
+    prev_word = re.findall(r"\w+$", before)
+    if prev_word and is_cue(ctx.lemma_at(len(before) + ps - 1), stance=False):
+        return words(inner) >= 3
+    if before[-1] in '.!?”"' and inner[:1].isupper():
+        return words(inner) >= 3
+    return False
+
+
+def own_cue(ctx: Context, m: MarkSpan, para_marks: list[MarkSpan]) -> Token | None:
+    """A cue right after the closing mark (", she said") or right before the opening one."""
+    ps, pe = ctx.paras[m.para]
+    nxt = [x.start for x in para_marks if x.start >= m.end]
+    after_end = min([pe, *nxt])
+    for t in ctx.cue_tokens(m.end, after_end):
+        if words(ctx.text[m.end : t.idx]) <= GAP_WORDS:
+            return t
+    prv = [x.end for x in para_marks if x.end <= m.start]
+    before_start = max([ps, *prv])
+    for t in reversed(ctx.cue_tokens(before_start, m.start)):
+        gap = ctx.text[t.idx + len(t.text) : m.start]
+        if words(gap) <= GAP_WORDS and not re.search(r"[.!?]", gap):
+            return t
+    return None
+
+
+class _MarkedPass:
+    """Walks the marks paragraph by paragraph; a split quote's parts and cue-less quotations of a paragraph
+    share the paragraph's cue and event, and a quotation continuing an unclosed one keeps its speaker."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.out: list[Candidate] = []
+        self.events = 0
+        self.last_direct: Candidate | None = None
+
+    def new_event(self) -> int:
+        self.events += 1
+        return self.events
+
+    def run(self) -> list[Candidate]:
+        by_para: dict[int, list[MarkSpan]] = {}
+        for m in self.ctx.marks:
+            by_para.setdefault(m.para, []).append(m)
+        prev_speaker: tuple[int, Token | None, Token | None] = (-2, None, None)
+        for k in sorted(by_para):
+            pending = self.paragraph(by_para[k])
+            for p in pending:
+                self.attach_pending(p, k, prev_speaker)
+            attributed = [
+                q for q in self.out if q.kind == "direct" and q.subj is not None and self.ctx.para_of(q.start) == k
+            ]
+            if attributed:
+                prev_speaker = (k, attributed[-1].subj, attributed[-1].cue)
+        return self.out
+
+    def paragraph(self, pms: list[MarkSpan]) -> list[Candidate]:
+        """Candidates of one paragraph's marks; returns the direct ones still without a cue."""
+        ctx = self.ctx
+        para_cue: Token | None = None
+        para_event = 0
+        para_spk: Token | None = None
+        pending: list[Candidate] = []
+        for m in pms:
+            if ctx.in_block(m.start) and ctx.in_person_block(m.start):
+                continue
+            direct = is_direct(ctx, m)
+            q = Candidate("direct" if direct else "partial", m.inner_start, m.inner_end, guard=False)
+            q.claims_cue = direct
+            if not m.closed:
+                q.extra["closed"] = False
+            if not direct:
+                attribute_partial(ctx, q)
+                self.out.append(q)
+                continue
+            cue = own_cue(ctx, m, pms)
+            if cue is not None:
+                q.cue = cue
+                q.subj = ctx.speaker_for(cue)
+                if para_cue is not None and cue.i == para_cue.i:
+                    q.event = para_event
+                else:
+                    q.event = self.new_event()
+                    para_cue, para_event, para_spk = cue, q.event, q.subj
+                for p in pending:  # “A,” she said. “B”: earlier cue-less parts join the event
+                    p.cue, p.subj, p.event = cue, q.subj, q.event
+                pending = []
+            elif m.continues and self.last_direct is not None:
+                q.cue, q.subj, q.event = self.last_direct.cue, self.last_direct.subj, self.last_direct.event
+            elif para_cue is not None:
+                q.cue, q.subj, q.event = para_cue, para_spk, para_event
+            else:
+                q.event = self.new_event()
+                pending.append(q)
+            self.last_direct = q
+            self.out.append(q)
+        return pending
+
+    def attach_pending(self, p: Candidate, k: int, prev_speaker: tuple[int, Token | None, Token | None]) -> None:
+        """A cue-less quotation takes the paragraph's first cue, a colon line's name, or the previous speaker."""
+        ctx = self.ctx
+        cues = ctx.cue_tokens(*ctx.paras[k])
+        if cues:
+            p.cue = cues[0]
+            p.subj = ctx.speaker_for(cues[0])
+        else:
+            colon_speaker(ctx, p)
+        if p.subj is None and p.kind == "direct" and _starts_para(ctx, p) and prev_speaker[0] == k - 1:
+            # a paragraph that is only a quotation continues the speaker of the paragraph before
+            p.subj, p.cue = prev_speaker[1], prev_speaker[2]
+            p.extra["inherited_speaker"] = True
+
+
+def marked_candidates(ctx: Context) -> list[Candidate]:
+    """Direct and partial quotations between quotation marks, in text order."""
+    return _MarkedPass(ctx).run()
+
+
+def colon_speaker(ctx: Context, q: Candidate) -> None:
+    """ "Cruz's response: “…”": no verb, the colon is the cue and the name before it speaks."""
+    ps, _ = ctx.paras[ctx.para_of(q.start)]
+    before = ctx.text[ps : q.start].rstrip(' “"‘')
+    if not before.endswith(":"):
+        return
+    span = ctx.doc.char_span(ps, ps + len(before), alignment_mode="expand")
+    if span is None:
+        return
+    names = [t for t in span if t.pos_ == "PROPN" and not ctx.in_marks(t.idx)]
+    if not names:
+        return
+    q.subj = names[-1]
+    q.cue = span[-1] if span[-1].text == ":" else None
+
+
+def _starts_para(ctx: Context, q: Candidate) -> bool:
+    ps, _ = ctx.paras[ctx.para_of(q.start)]
+    return not ctx.text[ps : q.start].strip(" “\"‘'")
+
+
+def _possessor(ctx: Context, pos: int) -> Token | None:
+    """ "Sanders’ claim of “…”": the possessor of a noun the quotation hangs from."""
+    span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    h = span[0]
+    for _ in range(4):
+        if h.head is h:
+            break
+        h = h.head
+        owners = [c for c in h.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        if owners and h.pos_ == "NOUN":
+            return owners[0]
+        if h.pos_ == "VERB":
+            break
+    return None
+
+
+def _possessor_text(ctx: Context, pos: int, sent_start: int) -> Token | None:
+    """The same from the words when the parse is broken: "Sanders’ claim of “…”"."""
+    before = ctx.text[sent_start:pos].rstrip('“"‘ ')
+    m = POSSESSED.search(before)
+    if m is None:
+        return None
+    span = ctx.doc.char_span(sent_start + m.start(1), sent_start + m.end(1), alignment_mode="expand")
+    return span[-1] if span is not None and len(span) else None
+
+
+def attribute_partial(ctx: Context, q: Candidate) -> None:
+    """A partial quotation's source: a possessor ("Sanders' claim of …") or a cue of its sentence."""
+    sent = ctx.sentence(q.start)
+    if sent is None:
+        return
+    owner = _possessor(ctx, q.start) or _possessor_text(ctx, q.start, sent.start_char)
+    if owner is not None:
+        q.subj = owner
+        return
+    cues = ctx.cue_tokens(sent.start_char, sent.end_char, stance=True)
+    cues += [t for t in sent if t.lower_ == "according" and not ctx.in_marks(t.idx)]
+    for cue in cues:
+        if cue.lower_ == "according":
+            spk = according_object(cue)
+        else:
+            spk = ctx.speaker_for(cue)
+            if not agentive(spk) and not (spk is not None and spk.lower_ == "it"):
+                continue
+        if spk is not None:
+            q.cue, q.subj = cue, spk
+            return
