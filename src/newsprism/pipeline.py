@@ -1,4 +1,4 @@
-"""Run registered stages over articles in batches."""
+"""Run registered stages over articles in batches; a stage that fails on one article fails that article alone."""
 
 from __future__ import annotations
 
@@ -6,10 +6,13 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
+from pydantic import BaseModel
+
 from newsprism.errors import NewsprismError
-from newsprism.model import Article
+from newsprism.model import Article, Provenance
 from newsprism.options import Options, load_options
-from newsprism.registry import StageInfo, Work, resolve
+from newsprism.provenance import pipeline_provenance
+from newsprism.registry import ARTIFACTS, StageInfo, Work, complete, resolve
 
 log = logging.getLogger(__name__)
 
@@ -20,8 +23,44 @@ def _raise(article: Article, exc: Exception) -> None:
     raise exc
 
 
+def _default(record: BaseModel, name: str) -> object:
+    return type(record).model_fields[name].get_default(call_default_factory=True)
+
+
+def blank(work: Work, names: Iterable[str]) -> None:
+    """Reset contract fields (``quotes``, ``sentences.bias``, the ``doc`` artifact) to their defaults."""
+    art = work.article
+    for name in names:
+        if name in ARTIFACTS:
+            setattr(work, name, None)
+            continue
+        top, _, sub = name.partition(".")
+        if not sub:
+            setattr(art, top, _default(art, top))
+            continue
+        value = getattr(art, top)
+        for record in value if isinstance(value, list) else [value]:
+            if isinstance(record, BaseModel):
+                setattr(record, sub, _default(record, sub))
+
+
+def not_run_after(stages: list[StageInfo], index: int) -> list[str]:
+    """The stages after ``stages[index]`` that need (directly or through another) what it produces."""
+    lost = set(stages[index].produces)
+    out = []
+    for info in stages[index + 1 :]:
+        if lost.intersection(info.requires):
+            out.append(info.name)
+            lost.update(info.produces)
+    return out
+
+
 class Pipeline:
-    """An ordered, checked list of stages plus the options they read."""
+    """An ordered, checked list of stages plus the options they read.
+
+    Stages that other requested stages need are added before them (``nlp`` for every stage, ``quotes`` for
+    ``claims``), so ``stages=["claims"]`` runs nlp, quotes and claims.
+    """
 
     def __init__(self, options: Options | None = None, stages: Iterable[str] | None = None) -> None:
         self.options = options or load_options()
@@ -33,27 +72,78 @@ class Pipeline:
             set_threads(self.options.threads)
             threadpool_limits(self.options.threads)
         names = tuple(stages) if stages is not None else self.options.stages
-        if names and names[0] != "nlp" and "nlp" not in names:
-            names = ("nlp", *names)
-        self.stages: list[StageInfo] = resolve(names)
+        self.stages: list[StageInfo] = resolve(complete(names))
         self.error_handler: ErrorHandler = _raise
+        self._provenance: Provenance | None = None
+
+    @property
+    def provenance(self) -> Provenance:
+        """The provenance every article analysed here carries (model files hashed once per process)."""
+        if self._provenance is None:
+            self._provenance = pipeline_provenance(self.stages, self.options)
+        return self._provenance
 
     def set_error_handler(self, handler: ErrorHandler) -> None:
-        """Called with (article, exception) when a stage fails on a batch; default re-raises."""
+        """Called with (article, exception) when a stage fails on an article; default re-raises."""
         self.error_handler = handler
+
+    def _fail(self, index: int, work: Work, exc: Exception) -> None:
+        """The failing article alone gets W900; what the stage half-wrote on it is blanked."""
+        info = self.stages[index]
+        log.error("stage %s failed on article %s", info.name, work.article.id, exc_info=exc)
+        blank(work, info.produces)
+        skipped = not_run_after(self.stages, index)
+        message = f"stage {info.name} failed: {type(exc).__name__}: {exc}"
+        if skipped:
+            message += f"; not run on this article: {', '.join(skipped)}"
+        work.article.warn("W900", message)
+        self.error_handler(work.article, exc)
+
+    def _run_stage(self, index: int, batch: list[Work]) -> list[Work]:
+        """Run one stage on ``batch``; return the articles it failed on."""
+        info = self.stages[index]
+        failed: list[Work] = []
+        if info.article_fn is None:  # batch stage: on failure, retry article by article to find the culprit
+            try:
+                info.fn(batch, self.options)
+                return []
+            except NewsprismError:
+                raise
+            except Exception as exc:
+                if len(batch) == 1:
+                    return self._failed(index, batch[0], exc)
+                log.warning("stage %s failed on a batch of %d; retrying article by article", info.name, len(batch))
+            for work in batch:
+                failed += self._run_stage(index, [work])
+            return failed
+        for work in batch:
+            try:
+                info.article_fn(work, self.options)
+            except NewsprismError:
+                raise
+            except Exception as exc:
+                failed += self._failed(index, work, exc)
+        return failed
+
+    def _failed(self, index: int, work: Work, exc: Exception) -> list[Work]:
+        self._fail(index, work, exc)
+        return [work]
 
     def run_batch(self, articles: list[Article]) -> list[Work]:
         batch = [Work(article=a) for a in articles]
-        for info in self.stages:
-            try:
-                info.fn(batch, self.options)
-            except NewsprismError:
-                raise
-            except Exception as exc:  # stage bug: hand each article to the error hook
-                log.exception("stage %s failed", info.name)
-                for work in batch:
-                    work.article.warn("W900", f"stage {info.name} failed: {type(exc).__name__}: {exc}")
-                    self.error_handler(work.article, exc)
+        lost: dict[int, set[str]] = {}  # id(work) -> what a failed stage did not produce for it
+        for index, info in enumerate(self.stages):
+            live: list[Work] = []
+            for work in batch:
+                if lost.get(id(work), set()).intersection(info.requires):
+                    lost[id(work)].update(info.produces)  # skipped: named in the W900 of the failed stage
+                else:
+                    live.append(work)
+            for work in self._run_stage(index, live):
+                lost.setdefault(id(work), set()).update(info.produces)
+        provenance = self.provenance
+        for work in batch:
+            work.article.provenance = provenance.model_copy(deep=True)
         return batch
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:

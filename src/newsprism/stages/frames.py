@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsprism.nlp.embed import model_files
 from newsprism.registry import Work, stage
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from newsprism.options import Options
 
 
-@stage("frames", requires=("sentences",), produces=("frames",), version="2", per_article=True)
+def _models(options: Options) -> dict[str, Path]:
+    return model_files("minilm")  # newsprism.frames.score embeds with the default model, whatever the option
+
+
+@stage("frames", requires=("sentences",), produces=("frames",), version="2", per_article=True, models=_models)
 def frames_stage(work: Work, options: Options) -> None:
     """15 policy frames from MiniLM prototype similarity + seed phrases, with evidence sentences."""
     from newsprism.frames.score import frames

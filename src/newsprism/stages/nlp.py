@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsprism.model import Entity, Sentence
-from newsprism.nlp.spacy_loader import load_spacy
+from newsprism.nlp.spacy_loader import load_spacy, model_files
 from newsprism.registry import Work, stage
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -52,7 +54,11 @@ def english_share(doc: Doc) -> float:
     return sum(t.is_stop for t in words) / len(words)
 
 
-@stage("nlp", produces=("sentences", "tokens", "entities", "doc"), version="1")
+def _models(options: Options) -> dict[str, Path]:
+    return model_files(options.spacy_model)
+
+
+@stage("nlp", produces=("sentences", "entities", "language", "doc"), version="2", models=_models)
 def nlp_stage(batch: list[Work], options: Options) -> None:
     """Sentences, tokens and named entities from spaCy (batched with nlp.pipe)."""
     nlp = pipeline(options.spacy_model)

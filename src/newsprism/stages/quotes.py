@@ -31,8 +31,8 @@ def _transcript(options: Options, work: Work) -> str | None:
 
 @stage(
     "quotes",
-    requires=("sentences", "entities", "doc"),
-    produces=("quotes", "quote_groups", "speakers"),
+    requires=("doc",),
+    produces=("quotes", "quote_groups"),
     version="2",
     per_article=True,
 )
@@ -43,6 +43,6 @@ def quotes_stage(work: Work, options: Options) -> None:
         return
     quotes, speakers = quotes_for(art, work.doc)
     art.quotes = quotes
-    art.speakers = speakers  # type: ignore[attr-defined]  # Article extra (pydantic extra="allow")
+    art.speakers = speakers
     transcript = _transcript(options, work)
     art.quote_groups = group_quotes([(art.id, q) for q in quotes], transcript)

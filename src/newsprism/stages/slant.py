@@ -4,13 +4,41 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsprism.nlp.embed import model_files
+from newsprism.provenance import shipped
 from newsprism.registry import Work, stage
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from newsprism.options import Options
 
 
-@stage("slant", requires=("sentences", "doc"), produces=("slant", "sentence_bias"), version="3", per_article=True)
+SLANT_FILES = (
+    "phrases.json",
+    "calibration.json",
+    "allsides.npz",
+    "babe.npz",
+    "babe_char.npz",
+    "babe_emb.npz",
+    "hyperpartisan.npz",
+    "hyperpartisan_char.npz",
+    "hyperpartisan_emb.npz",
+)  # what newsprism.slant.score loads (the char/emb models are read when calibration.json weighs them)
+
+
+def _models(options: Options) -> dict[str, Path]:
+    return {**shipped(*(f"slant/{f}" for f in SLANT_FILES)), **model_files(options.embedding_model, "minilm")}
+
+
+@stage(
+    "slant",
+    requires=("sentences",),
+    produces=("slant", "sentences.bias"),
+    version="3",
+    per_article=True,
+    models=_models,
+)
 def slant_stage(work: Work, options: Options) -> None:
     """Slant score in [-1, 1] with log-odds phrase evidence, classifier label + confidence, BABE sentence bias."""
     from newsprism.nlp.shared import sentence_embeddings

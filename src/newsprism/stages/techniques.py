@@ -2,15 +2,39 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsprism.nlp.embed import model_files
+from newsprism.provenance import shipped
 from newsprism.registry import Work, stage
 
 if TYPE_CHECKING:
     from newsprism.options import Options
 
 
-@stage("techniques", requires=("sentences", "doc"), produces=("techniques",), version="2", per_article=True)
+def _models(options: Options) -> dict[str, Path]:
+    """The model files ``TechniquesModel.load`` reads, the neutral-wording lexicon(s) and MiniLM."""
+    from newsprism.techniques.neutral import LEXICON_PATH
+
+    files = shipped(*(f"techniques/{f}" for f in ("meta.json", "si_coef.npy", "tc_coef.npy")))
+    files.update(
+        {k: p for k, p in shipped("techniques/tc_emb_coef.npy", "techniques/si_gate_coef.npy").items() if p.exists()}
+    )
+    files["package:lexicons/neutral.tsv"] = LEXICON_PATH
+    if options.neutral_lexicon:
+        files["user:neutral_lexicon"] = Path(options.neutral_lexicon)
+    return {**files, **model_files(options.embedding_model, "minilm")}
+
+
+@stage(
+    "techniques",
+    requires=("sentences", "quotes", "doc"),
+    produces=("techniques",),
+    version="2",
+    per_article=True,
+    models=_models,
+)
 def techniques_stage(work: Work, options: Options) -> None:
     """Persuasion techniques (14 PTC classes), spans, calibrated scores, explanations, neutral wording."""
     from newsprism.nlp.shared import sentence_embeddings

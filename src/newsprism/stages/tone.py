@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsprism.errors import ModelError
 from newsprism.registry import Work, stage
 
 if TYPE_CHECKING:
     from newsprism.options import Options
 
 
-@stage("tone", requires=("entities", "doc"), produces=("tone",), version="2", per_article=True)
+def _models(options: Options) -> dict[str, Path]:
+    """VADER's two lexicon files (what ``SentimentIntensityAnalyzer()`` reads)."""
+    spec = importlib.util.find_spec("vaderSentiment")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError("E030", name="vaderSentiment", reason="not installed (pip install vaderSentiment)")
+    base = Path(next(iter(spec.submodule_search_locations)))
+    return {f"vader:{f}": base / f for f in ("vader_lexicon.txt", "emoji_utf8_lexicon.txt")}
+
+
+@stage(
+    "tone",
+    requires=("sentences", "entities", "doc"),
+    produces=("tone",),
+    version="2",
+    per_article=True,
+    models=_models,
+)
 def tone_stage(work: Work, options: Options) -> None:
     """Tone per target (name variants grouped): score, label and evidence clauses with role-aware VADER weights."""
     from newsprism.tone.score import tone
