@@ -30,6 +30,7 @@ MESSAGES: dict[str, str] = {
     "E021": "stage {name!r} needs {missing}, which no earlier stage produces",
     "E022": "invalid option {name}: {reason}",
     "E023": "cannot read config file {path}: {reason}",
+    "E024": "stage {name!r} {kind} {unknown}: not an Article field, a field of its records or a declared artifact",
     "E030": "cannot load model {name}: {reason}",
     "E040": "corpus store error at {path}: {reason}",
     "E050": "benchmark data not found for {task}: {path}",
