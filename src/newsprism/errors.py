@@ -31,6 +31,7 @@ MESSAGES: dict[str, str] = {
     "E022": "invalid option {name}: {reason}",
     "E023": "cannot read config file {path}: {reason}",
     "E024": "stage {name!r} {kind} {unknown}: not an Article field, a field of its records or a declared artifact",
+    "E029": "{feature} needs the {extra!r} extra: pip install 'newsprism[{extra}]'",
     "E030": "cannot load model {name}: {reason}",
     "E040": "corpus store error at {path}: {reason}",
     "E050": "benchmark data not found for {task}: {path}",
@@ -41,7 +42,16 @@ MESSAGES: dict[str, str] = {
     "E055": "bad --set parameter {item!r}: expected KEY=VALUE",
     "E056": "refusing to update floors from a run with --set parameters (floors are pinned for the default settings)",
     "E057": "evaluator {task} stopped: over its time budget of {budget} s (--hard-budget)",
+    "E058": (
+        "no floor file for benchmark task(s) {tasks} in {path}: pin floors with `newsprism bench TASK --update-floors`"
+        " (and `--quick --update-floors`){also}"
+    ),
+    "E059": (
+        "benchmark data changed: {details}; re-measure and re-pin the floors (`newsprism bench TASK --update-floors`)"
+        " in the same commit"
+    ),
     "E060": "cannot write output {path}: {reason}",
+    "E150": "refusing to pin floors: {details}",
     "E110": "cannot compare articles: {reason}",
     "E090": "cannot read neutral-wording lexicon {path}: {reason}",
     "E091": "techniques model not found or invalid in {path}: {reason} (run `newsprism train techniques`)",
@@ -52,11 +62,19 @@ MESSAGES: dict[str, str] = {
     "E122": "refused or failed SQL query: {reason}",
     "E123": "unknown export format or table {name!r}; choose from {known}",
     "E124": "ingest partition {partition} failed: {reason}",
-    "E125": "store {path} was filled from other inputs or batch size ({previous}); now {current}: use a new store",
+    "E125": (
+        "store {path} was analysed with other settings ({difference}); never mixed: re-analyse into a new store"
+        " (--store NEWDIR)"
+    ),
     "E126": (
         "store input changed: partition {partition} has {now} record(s) but {committed} were committed"
         " ({reason}); ingest into a new store"
     ),
+    "E127": "store {path} is in use by another ingest or repair (pid {pid}); wait for it to finish",
+    "E128": "duplicate input id {id!r} in {source} (first seen in {first}): record not stored",
+    "E129": "analysis failed for {source}: {reason}",
+    "E131": "store {path} is damaged: {reason}; run `newsprism store verify` then `newsprism store repair`",
+    "E132": "query stopped after its time limit of {seconds} s (--timeout)",
 }
 
 

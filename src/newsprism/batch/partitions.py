@@ -1,8 +1,15 @@
-"""Deterministic partitions of the input: record index ranges, each with the bad records met inside it."""
+"""Partitions of the records a run still has to ingest, keyed by record identity, never by position.
+
+A record's identity is its article id: the input ``id`` field, else the hash of its text (``content_id``).
+The ledger lists the ids each partition committed, so a rerun skips exactly the records already in the
+store wherever they now sit in the input: a file that sorts before the ingested ones, a record inserted
+in the middle of a JSONL file, another input directory. A second record with an id already seen in this
+run is rejected (E128) so ids stay unique and joins never double.
+"""
 
 from __future__ import annotations
 
-import json
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,10 +17,13 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
-from newsprism.errors import InputError
+from newsprism.errors import InputError, NewsprismError, StoreError
 from newsprism.ingest import iter_articles
 from newsprism.model import Article
 from newsprism.options import Options
+from newsprism.store.layout import Store
+
+RejectKey = tuple[str, str, str, int]
 
 
 @dataclass
@@ -27,60 +37,117 @@ def partition_name(index: int) -> str:
     return f"p{index:08d}"
 
 
-def iter_partitions(sources: list[str], options: Options, batch_size: int) -> Iterator[Partition]:
-    """Partition k holds the articles at input positions [k*batch_size, (k+1)*batch_size).
+def partition_index(name: str) -> int:
+    """``p00000012`` and older tail names ``p00000012+5`` -> 12."""
+    return int(name[1:].split("+", 1)[0])
 
-    A bad record belongs to the partition being filled when it is met, so reruns file it identically.
-    """
-    current = Partition(partition_name(0))
-    pending: list[InputError] = []
 
-    def on_error(exc: InputError) -> None:
-        pending.append(exc)
+@dataclass
+class Committed:
+    """What the ledger already holds: record ids (stored or rejected by analysis) and filed rejects."""
 
-    for count, article in enumerate(iter_articles(sources, options, on_error=on_error)):
-        index = count // batch_size
-        if index != int(current.name[1:]):
+    ids: set[str] = field(default_factory=set)
+    rejects: set[RejectKey] = field(default_factory=set)
+    next_index: int = 0
+
+    @classmethod
+    def from_store(cls, store: Store) -> Committed:
+        done = cls()
+        for entry in store.ledger():
+            done.next_index = max(done.next_index, partition_index(entry["partition"]) + 1)
+            if "ids" in entry:
+                done.ids.update(entry["ids"])
+            elif int(entry.get("n", 0)):  # a ledger line from before ids were recorded: read its shard
+                path = store.shard_path("articles", entry["partition"])
+                if not path.exists():
+                    raise StoreError(
+                        "E131", path=str(store.root), reason=f"committed shard articles/{entry['partition']} is missing"
+                    )
+                done.ids.update(str(x) for x in pq.read_table(path, columns=["id"]).column("id").to_pylist())
+            done.ids.update(entry.get("failed_ids", []))
+            done.rejects.update(reject_keys(entry.get("rejects", [])))
+        return done
+
+
+def reject_keys(rejects: list[dict[str, Any]]) -> list[RejectKey]:
+    """Stable keys of rejects (the n-th identical reject of a run gets occurrence n)."""
+    seen: Counter[tuple[str, str, str]] = Counter()
+    keys = []
+    for r in rejects:
+        base = (str(r.get("code")), str(r.get("source")), str(r.get("reason")))
+        keys.append((*base, seen[base]))
+        seen[base] += 1
+    return keys
+
+
+@dataclass
+class Planner:
+    """Feeds a run's records into new partitions: skips committed ids, flags duplicate ids, files rejects once."""
+
+    done: Committed
+    batch_size: int
+    skipped: int = 0
+    _seen: dict[str, str] = field(default_factory=dict)
+    _reject_seen: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+
+    def reject(self, part: Partition, exc: NewsprismError, source: str) -> None:
+        row = {"partition": part.name, "source": source, "code": exc.code, "reason": exc.message}
+        base = (exc.code, source, exc.message)
+        key = (*base, self._reject_seen[base])
+        self._reject_seen[base] += 1
+        if key not in self.done.rejects:
+            part.rejects.append(row)
+
+    def partitions(self, sources: list[str], options: Options) -> Iterator[Partition]:
+        index = self.done.next_index
+        current = Partition(partition_name(index))
+        pending: list[InputError] = []
+        for position, article in enumerate(iter_articles(sources, options, on_error=pending.append)):
+            for exc in pending:
+                self.reject(current, exc, str(exc.fields.get("source", "")))
+            pending.clear()
+            source = article.source or "?"
+            if article.id in self._seen:
+                dup = InputError("E128", id=article.id, source=source, first=self._seen[article.id])
+                self.reject(current, dup, source)
+                continue
+            self._seen[article.id] = source
+            if article.id in self.done.ids:
+                self.skipped += 1
+                continue
+            current.items.append((position, article))
+            if len(current.items) >= self.batch_size:
+                yield current
+                index += 1
+                current = Partition(partition_name(index))
+        for exc in pending:
+            self.reject(current, exc, str(exc.fields.get("source", "")))
+        if current.items or current.rejects:
             yield current
-            current = Partition(partition_name(index))
-        current.rejects.extend(_reject(current.name, e) for e in pending)
-        pending.clear()
-        current.items.append((count, article))
-    current.rejects.extend(_reject(current.name, e) for e in pending)
-    if current.items or current.rejects:
-        yield current
-
-
-def _reject(partition: str, exc: InputError) -> dict[str, Any]:
-    return {
-        "partition": partition,
-        "source": str(exc.fields.get("source", "")),
-        "code": exc.code,
-        "reason": exc.message,
-    }
 
 
 def estimate_total(sources: list[str]) -> int | None:
-    """Cheap record count for the progress ETA (lines of JSONL, Parquet row counts, files)."""
+    """Cheap record count for the progress ETA (lines of JSONL, Parquet row counts, files); None if unknown."""
     total = 0
-    for src in sources:
-        path = Path(src)
-        if path.is_dir():
-            total += sum(1 for p in path.rglob("*") if p.is_file())
-        elif path.suffix.lower() in (".jsonl", ".ndjson"):
-            with open(path, "rb") as fh:
-                total += sum(1 for line in fh if line.strip())
-        elif path.suffix.lower() in (".parquet", ".pq"):
-            total += pq.ParquetFile(path).metadata.num_rows
-        elif path.is_file():
-            total += 1
-        else:
-            return None
+    try:
+        for src in sources:
+            path = Path(src)
+            if path.is_dir():
+                total += sum(1 for p in path.rglob("*") if p.is_file())
+            elif path.suffix.lower() in (".jsonl", ".ndjson"):
+                with open(path, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            elif path.suffix.lower() in (".parquet", ".pq"):
+                total += pq.ParquetFile(path).metadata.num_rows
+            elif path.is_file():
+                total += 1
+            else:
+                return None
+    except (OSError, ValueError, ArithmeticError):  # unreadable or not Parquet: the loaders report it properly
+        return None
     return total
 
 
-def source_fingerprint(sources: list[str], batch_size: int) -> str:
-    return json.dumps(
-        {"sources": [str(Path(s).resolve()) if Path(s).exists() else s for s in sources], "batch_size": batch_size},
-        sort_keys=True,
-    )
+def resolved_sources(sources: list[str]) -> list[str]:
+    """Sources as the ledger records them (absolute paths; URLs and ``-`` as given), for repair."""
+    return [str(Path(s).resolve()) if s != "-" and Path(s).exists() else s for s in sources]

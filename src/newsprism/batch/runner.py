@@ -1,24 +1,33 @@
-"""Resumable, exactly-once ingest: skip committed partitions, run the rest, commit each in the ledger."""
+"""Resumable, exactly-once ingest: under the store's writer lock, analyse the records the ledger lacks.
+
+Partitions hold only records whose id the ledger does not list yet (batch/partitions.py); a worker
+writes a partition's shards, the coordinator alone appends its ledger line (the commit point). Resuming
+under other analysis settings is refused (store/settings.py).
+"""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from newsprism.batch.partitions import Partition, iter_partitions, source_fingerprint
-from newsprism.batch.worker import process_partition
-from newsprism.errors import StoreError
+from newsprism.batch.partitions import Committed, Partition, Planner, resolved_sources
+from newsprism.batch.worker import die_with_parent, process_partition
+from newsprism.errors import InputError
+from newsprism.ingest.url import is_url
 from newsprism.options import Options
 from newsprism.store.dedup import update_duplicates
-from newsprism.store.layout import Store
+from newsprism.store.layout import Store, store_os_error
+from newsprism.store.settings import check_settings
 from newsprism.store.stories import rebuild_stories
 
 Progress = Callable[[int, int], None]  # (articles done this run, articles skipped as already committed)
+Finish = Callable[[Partition, dict[str, Any]], None]
 
 
 @dataclass
@@ -37,17 +46,27 @@ class IngestResult:
         return self.articles / self.seconds if self.seconds else 0.0
 
 
-def _entry(part: Partition, result: dict[str, Any], fingerprint: str) -> dict[str, Any]:
+def _entry(part: Partition, out: dict[str, Any], fingerprint: str, sources: list[str]) -> dict[str, Any]:
+    rejects = part.rejects + out.get("rejects", [])
     return {
         "partition": part.name,
-        "n": len(part.items),
-        "first": part.items[0][0] if part.items else None,
-        "tables": sorted(result["counts"]),
-        "counts": result["counts"],
-        "rejects": part.rejects,
-        "input": fingerprint,
+        "n": len(out["ids"]),
+        "ids": out["ids"],
+        "failed_ids": out.get("failed_ids", []),
+        "tables": sorted(out["counts"]),
+        "counts": out["counts"],
+        "rejects": rejects,
+        "fingerprint": fingerprint,
+        "sources": sources,
         "committed_at": time.time(),
     }
+
+
+def check_sources(sources: list[str]) -> None:
+    """Every local source exists (E001) before the store is touched."""
+    for src in sources:
+        if src != "-" and not is_url(src) and not Path(src).exists():
+            raise InputError("E001", path=src)
 
 
 def ingest(
@@ -61,42 +80,59 @@ def ingest(
     stories: bool = True,
 ) -> IngestResult:
     """Ingest ``sources`` into the store at ``root``; rerunning the same command resumes."""
+    check_sources(sources)
     store = Store(root, create=True)
-    fingerprint = source_fingerprint(sources, batch_size)
-    ledger = store.ledger()
-    for entry in ledger:
-        if entry.get("input") != fingerprint:
-            raise StoreError("E125", path=root, previous=entry.get("input"), current=fingerprint)
-    done = _committed(ledger)
+    with store.writer():
+        try:
+            return _ingest_locked(store, sources, options, workers, scheduler, batch_size, on_progress, stories)
+        except OSError as exc:
+            raise store_os_error(store.root, exc) from None
+
+
+def _ingest_locked(
+    store: Store,
+    sources: list[str],
+    options: Options,
+    workers: int,
+    scheduler: str | None,
+    batch_size: int,
+    on_progress: Progress | None,
+    stories: bool,
+) -> IngestResult:
+    from newsprism.pipeline import Pipeline
+    from newsprism.provenance import pipeline_provenance
+
+    fingerprint = check_settings(store, pipeline_provenance(Pipeline(options).stages, options), record=True)
+    store.remove_leftovers()
+    planner = Planner(Committed.from_store(store), max(1, batch_size))
+    recorded = resolved_sources(sources)
+    root = str(store.root)
     result = IngestResult()
     start = time.perf_counter()
     report = on_progress or (lambda _a, _s: None)
 
     def finish(part: Partition, out: dict[str, Any]) -> None:
-        store.commit(_entry(part, out, fingerprint))
-        result.articles += len(part.items)
+        entry = _entry(part, out, fingerprint, recorded)
+        store.commit(entry)
+        result.articles += entry["n"]
         result.partitions += 1
-        result.rejects += len(part.rejects)
+        result.rejects += len(entry["rejects"])
         result.peak_rss_mb.append(out["peak_rss_mb"])
+        result.skipped = planner.skipped
         report(result.articles, result.skipped)
 
     if workers > 1 and not options.threads:  # split the cores between worker processes
         options = options.replace(threads=max(1, (os.cpu_count() or 1) // workers))
-    todo = (t for p in iter_partitions(sources, options, batch_size) if (t := _todo(p, done, result, report)))
+    todo = planner.partitions(sources, options)
     if scheduler:
         _run_dask(scheduler, workers, todo, root, options, finish, stories)
     elif workers <= 1:
         for part in todo:
             finish(part, process_partition(root, part.name, part.items, options, stories))
     else:
-        ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            inflight: dict[Future[dict[str, Any]], Partition] = {}
-            for part in todo:
-                inflight[pool.submit(process_partition, root, part.name, part.items, options, stories)] = part
-                if len(inflight) >= 2 * workers:
-                    _drain(inflight, finish, FIRST_COMPLETED)
-            _drain(inflight, finish, None)
+        _run_pool(workers, todo, root, options, finish, stories)
+    result.skipped = planner.skipped
+    report(result.articles, result.skipped)
     result.seconds = time.perf_counter() - start
     result.duplicates = update_duplicates(store)
     if stories:
@@ -104,43 +140,26 @@ def ingest(
     return result
 
 
-def _committed(ledger: list[dict[str, Any]]) -> dict[str, tuple[int, int]]:
-    """Base partition name → (articles, rejects) committed under it, its tail partitions included."""
-    done: dict[str, tuple[int, int]] = {}
-    for e in ledger:
-        base = str(e["partition"]).split("+", 1)[0]
-        n, r = done.get(base, (0, 0))
-        done[base] = (n + int(e.get("n", 0)), r + len(e.get("rejects") or []))
-    return done
-
-
-def _todo(
-    part: Partition, done: dict[str, tuple[int, int]], result: IngestResult, report: Progress
-) -> Partition | None:
-    """The part of ``part`` still to ingest: all of it, nothing, or a tail when the input grew.
-
-    A source appended to after a run fills its last, partial partition further; the records past those
-    already committed become a tail partition ``pNNNNNNNN+K`` (K = articles committed before it), which
-    sorts right after its base, so no appended record is lost and none is stored twice.
-    """
-    if part.name not in done:
-        return part
-    n, r = done[part.name]
-    result.skipped += min(n, len(part.items))
-    report(result.articles, result.skipped)
-    if len(part.items) < n:
-        raise StoreError("E126", partition=part.name, committed=n, now=len(part.items), reason="the input shrank")
-    if len(part.items) == n and len(part.rejects) <= r:
-        return None
-    return Partition(f"{part.name}+{n}", part.items[n:], part.rejects[r:])
-
-
-def _drain(
-    inflight: dict[Any, Partition], finish: Callable[[Partition, dict[str, Any]], None], mode: str | None
+def _run_pool(
+    workers: int, todo: Iterator[Partition], root: str, options: Options, finish: Finish, stories: bool
 ) -> None:
+    """Spawned worker processes that die with this process (batch/worker.py)."""
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=ctx, initializer=die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
+        inflight: dict[Future[dict[str, Any]], Partition] = {}
+        for part in todo:
+            inflight[pool.submit(process_partition, root, part.name, part.items, options, stories)] = part
+            if len(inflight) >= 2 * workers:
+                _drain(inflight, finish, FIRST_COMPLETED)
+        _drain(inflight, finish, None)
+
+
+def _drain(inflight: dict[Any, Partition], finish: Finish, mode: str | None) -> None:
     while inflight:
         finished, _ = wait(list(inflight), return_when=mode or "ALL_COMPLETED")
-        for fut in finished:
+        for fut in sorted(finished, key=lambda f: inflight[f].name):
             finish(inflight.pop(fut), fut.result())
         if mode:
             return
@@ -152,7 +171,7 @@ def _run_dask(
     todo: Any,
     root: str,
     options: Options,
-    finish: Callable[[Partition, dict[str, Any]], None],
+    finish: Finish,
     stories: bool = True,
 ) -> None:
     """Same partitions and function on Dask: ``local`` starts a LocalCluster here (never at import)."""
@@ -172,7 +191,7 @@ def _run_dask(
         def drain(all_: bool) -> None:
             while inflight:
                 finished, _ = dwait(list(inflight), return_when="ALL_COMPLETED" if all_ else "FIRST_COMPLETED")
-                for fut in finished:
+                for fut in sorted(finished, key=lambda f: inflight[f].name):
                     finish(inflight.pop(fut), fut.result())
                 if not all_:
                     return

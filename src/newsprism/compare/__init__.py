@@ -91,7 +91,8 @@ def _key_entities(feats: list[StoryFeatures], n: int = 6) -> list[str]:
     for f in feats:
         df.update(set(f.entities))
     need = 2 if len(feats) > 1 else 1
-    return [k for k, c in df.most_common() if c >= need][:n]
+    ranked = sorted(df.items(), key=lambda kc: (-kc[1], kc[0]))  # ties by key: set order varies between runs
+    return [k for k, c in ranked if c >= need][:n]
 
 
 def compare_story(

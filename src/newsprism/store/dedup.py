@@ -22,8 +22,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
+from newsprism.errors import StoreError
 from newsprism.model import Article
-from newsprism.store.catalog import DUP_SCHEMA, connect
+from newsprism.store.catalog import DUP_SCHEMA, connect, readable_parquet
 from newsprism.store.layout import Store, fsync_write
 from newsprism.store.shards import article_key
 
@@ -119,15 +120,34 @@ def write_signatures(store: Store, partition: str, articles: list[tuple[int, Art
     return table.num_rows
 
 
-def _manifest(store: Store) -> dict[str, Any] | None:
+MANIFEST_KEYS = {"covered": list, "parts": list, "signatures": list, "rows": int, "next": int}
+
+
+def _manifest(store: Store, strict: bool = True) -> dict[str, Any] | None:
+    """The dedup manifest; a damaged one is E131 when ``strict``, else None (the writer rebuilds it)."""
     path = store.dedup_manifest_path
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        ok = isinstance(data, dict) and all(isinstance(data.get(k), t) for k, t in MANIFEST_KEYS.items())
+        files = [store.dedup_dir / n for n in (data["parts"] + data["signatures"])] if ok else []
+        ok = ok and all(f.exists() for f in files)
+    except (OSError, ValueError):
+        ok = False
+    if ok:
+        return dict(data)
+    if strict:
+        raise StoreError("E131", path=str(store.root), reason="dedup/manifest.json or a part it lists is damaged")
+    return None
 
 
-def duplicate_parts(store: Store) -> list[Path]:
+def duplicate_parts(store: Store, strict: bool = True) -> list[Path]:
     """The committed duplicates files in store order (a store from before parts: its one rebuilt file)."""
-    manifest = _manifest(store)
+    manifest = _manifest(store, strict)
     if manifest is None:
+        if store.dedup_manifest_path.exists():  # damaged, not strict: the writer recomputes every row
+            return []
         return [store.duplicates_path] if store.duplicates_path.exists() else []
     return [store.dedup_dir / name for name in manifest["parts"]]
 
@@ -148,19 +168,26 @@ def update_duplicates(store: Store, threshold: float = THRESHOLD) -> int:
     already covered one (only after an out-of-order partial run), all rows are recomputed from the
     stored signatures, since an earlier copy changes which copy is the original.
     """
-    manifest = _manifest(store) or {"covered": [], "parts": [], "signatures": [], "rows": 0, "next": 1}
+    found = _manifest(store, strict=False)
+    damaged = found is None and store.dedup_manifest_path.exists()
+    if found is not None and not all(readable_parquet(store.dedup_dir / n) for n in found["parts"]):
+        found, damaged = None, True
+    manifest = found or {"covered": [], "parts": [], "signatures": [], "rows": 0, "next": 1}
+    if damaged:  # rebuilt from the stored signatures (a damaged derived file never blocks an ingest)
+        store.duplicates_path.unlink(missing_ok=True)
     committed = {e["partition"] for e in store.ledger()}
     covered = set(manifest["covered"]) & committed
     new = committed - covered
-    if not new and store.dedup_manifest_path.exists():
+    if not new and found is not None:
         return int(manifest["rows"])
     if covered and new and min(new) < max(covered):
         covered, new = set(), committed
         manifest.update(covered=[], parts=[], rows=0)
-    con = connect(store)
+    con = connect(store, derived=False)
     sql = "SELECT id, content_hash, key, partition FROM articles ORDER BY partition, position"
     order = [r for r in con.execute(sql).fetchall() if r[3] in committed]
-    sig_files = [*store.shard_files(SIG_TABLE), *(store.dedup_dir / n for n in manifest["signatures"])]
+    sig_files = [*store.shard_files(SIG_TABLE, missing_ok=True), *(store.dedup_dir / n for n in manifest["signatures"])]
+    sig_files = [f for f in sig_files if readable_parquet(f)]  # a damaged signature file is recomputed
     sigs = _load_signatures(sig_files)
     missing = [str(r[2]) for r in order if r[2] not in sigs]
     if missing:  # stores from before signatures: computed once from the text, then kept

@@ -88,14 +88,15 @@ def _label(members: list[StoryFeatures]) -> str:
         counts.update(set(f.entities))  # in how many articles, not how often
         for k, v in f.surfaces.items():
             surfaces.setdefault(k, v)
-    return ", ".join(surfaces.get(k, k) for k, _ in counts.most_common(LABEL_ENTITIES))
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:LABEL_ENTITIES]  # ties: by key, not set order
+    return ", ".join(surfaces.get(k, k) for k, _ in top)
 
 
 def rebuild_stories(store: Store) -> int:
     """Group every committed article into stories; rewrites ``stories.parquet``; returns the story count."""
     from newsprism.store.catalog import connect
 
-    con = connect(store)
+    con = connect(store, derived=False)
     order = [str(r[0]) for r in con.execute("SELECT id FROM articles ORDER BY partition, position").fetchall()]
     table = con.sql(f"SELECT * FROM {FEATURE_TABLE}").to_arrow_table()
     stored: dict[str, dict[str, object]] = {str(r["article_id"]): r for r in table.to_pylist()}

@@ -1,0 +1,54 @@
+"""The store's analysis settings: every record in a store was made by one provenance (stages, versions, models).
+
+``store.json`` records the provenance and its fingerprint when the first ingest starts; every later ingest
+(and repair) must have the same fingerprint, else it is refused with E125 naming what differs. A store
+is never filled with differently-made records.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsprism.errors import StoreError
+from newsprism.model import Provenance
+from newsprism.provenance import fingerprint
+from newsprism.store.layout import Store
+
+FORMAT = 2  # store.json layout; 1 = stores before store.json existed
+
+
+def describe_difference(old: dict[str, Any], new: dict[str, Any]) -> str:
+    """What changed between two provenance dicts, in words (stage set, versions, model files, newsprism)."""
+    old_st, new_st = old.get("stages", {}), new.get("stages", {})
+    if list(old_st) != list(new_st):
+        return f"stages {','.join(old_st) or '-'} -> {','.join(new_st) or '-'}"
+    parts = []
+    for name, was in old_st.items():
+        now = new_st[name]
+        if was.get("version") != now.get("version"):
+            parts.append(f"stage {name} version {was.get('version')} -> {now.get('version')}")
+        for model in sorted(set(was.get("models", {})) | set(now.get("models", {}))):
+            a, b = was.get("models", {}).get(model), now.get("models", {}).get(model)
+            if a != b:
+                parts.append(f"stage {name} model {model} {(a or 'none')[:12]} -> {(b or 'none')[:12]}")
+    if old.get("newsprism") != new.get("newsprism"):
+        parts.append(f"newsprism {old.get('newsprism')} -> {new.get('newsprism')}")
+    return "; ".join(parts) or "provenance differs"
+
+
+def check_settings(store: Store, provenance: Provenance, record: bool) -> str:
+    """Return the fingerprint after checking it against the store's; ``record`` writes it into a new store."""
+    current = fingerprint(provenance)
+    prov = provenance.model_dump(mode="json")
+    meta = store.meta()
+    if meta is None:
+        if store.ledger():
+            raise StoreError(
+                "E125", path=str(store.root), difference="the store was written before settings were recorded"
+            )
+        if record:
+            store.write_meta({"format": FORMAT, "fingerprint": current, "provenance": prov})
+        return current
+    if meta.get("fingerprint") != current:
+        raise StoreError("E125", path=str(store.root), difference=describe_difference(meta.get("provenance", {}), prov))
+    return current
