@@ -14,8 +14,8 @@ import numpy as np
 from sklearn.metrics import roc_auc_score
 
 from newsprism.bench.registry import default_data_dir
-from newsprism.slant.data import LABELS, media_split, read_allsides
-from newsprism.slant.score import lexicon_center, lexicon_score, phrase_matches, phrases
+from newsprism.datasets.slant import media_split, read_allsides
+from newsprism.slant.score import LABELS, lexicon_center, lexicon_score, phrase_matches, phrases
 
 
 def main() -> None:

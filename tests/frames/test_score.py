@@ -23,8 +23,8 @@ from newsprism.bench.task_frames import (
     sample_texts,
     split_sentences,
 )
-from newsprism.model import Article, Sentence, content_id, validate_offsets
 from newsprism.frames.score import FRAMES, MIN_SCORE, SEED_BONUS, assign, frame_features, frames, sentence_frames
+from newsprism.model import Article, Sentence, content_id, validate_offsets
 
 
 @pytest.mark.parametrize(

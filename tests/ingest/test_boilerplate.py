@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsprism.datasets.extraction import line_labels, split_pages
 from newsprism.ingest.boilerplate import (
     N_FEATURES,
     LineModel,
@@ -17,7 +18,6 @@ from newsprism.ingest.boilerplate import (
     shipped_model,
     strip_boilerplate,
 )
-from newsprism.ingest.extraction_data import corpus_f1, line_labels, page_pr, split_pages
 
 PROSE = (
     "The council voted on Tuesday to approve the new budget, which raises spending on schools by four percent "
@@ -122,16 +122,12 @@ def test_seed_002_keeps_all_quotes(seed_texts: dict[str, str]) -> None:
         assert line in body
 
 
-def test_metric_and_labels() -> None:
-    assert page_pr("a b c d e", "a b c d e") == (1.0, 1.0)
-    p, r = page_pr("a b c d x y z w", "a b c d e")
-    assert p == 0.2 and r == 0.5
-    assert corpus_f1([("a b c d", "a b c d")]) == (1.0, 1.0, 1.0)
+def test_line_labels() -> None:
     assert line_labels(["a b c d", "zz yy", "Menu"], "x a b c d y") == [1, 0, 0]
 
 
 def test_split_is_by_page_and_seeded(data_dir: Path) -> None:
-    from newsprism.ingest.extraction_data import load_pages
+    from newsprism.datasets.extraction import load_pages
 
     pages = load_pages(data_dir)
     train, valid = split_pages(pages, seed=13)

@@ -64,21 +64,6 @@ def test_minilm_weight_moves_the_probability(cal: dict[str, dict[str, float]]) -
     assert not np.allclose(babe_proba(texts), model("babe").predict_proba(texts)[:, 1])
 
 
-def test_heldout_models_ship_beside_the_refitted_ones() -> None:
-    from newsprism.slant.score import MODEL_DIR, allsides_proba, babe_proba, model
-
-    names = ("allsides", "hyperpartisan", "hyperpartisan_emb", "babe", "babe_emb")
-    for name in names:
-        assert (MODEL_DIR / f"{name}.npz").is_file() and (MODEL_DIR / "heldout" / f"{name}.npz").is_file()
-    # same configuration, different rows: the weights differ, the feature space does not
-    assert model("allsides").coef.shape == model("allsides", heldout=True).coef.shape
-    assert not np.allclose(model("allsides").coef, model("allsides", heldout=True).coef)
-    assert not np.allclose(allsides_proba([TEXT]), allsides_proba([TEXT], heldout=True))
-    texts = ["The radical senator's disastrous scheme will destroy the economy."]
-    vec = np.full((1, 384), 0.05)
-    assert not np.allclose(babe_proba(texts, vec), babe_proba(texts, vec, heldout=True))
-
-
 def test_lexicon_score_subtracts_the_center_but_no_match_stays_zero() -> None:
     from newsprism.slant.score import lexicon_center, lexicon_score
 

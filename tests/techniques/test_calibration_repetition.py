@@ -10,7 +10,6 @@ import pytest
 
 from newsprism.model import Article, content_id, validate_offsets
 from newsprism.techniques.features import Tok
-from newsprism.techniques.metrics import calibration_errors
 from newsprism.techniques.model import shipped_model
 from newsprism.techniques.repetition import long_quotes, repeated_ngrams, requoted
 
@@ -26,14 +25,6 @@ def test_shipped_calibration_is_monotone_and_bounded() -> None:
     assert cal[-1] > cal[0]  # not a constant
     if not m.meta.get("calibration"):
         assert cal == pytest.approx(list(ps))
-
-
-def test_calibration_errors() -> None:
-    ece, brier = calibration_errors([0.9, 0.9, 0.1, 0.1], [1, 1, 0, 0])
-    assert ece == pytest.approx(0.1) and brier == pytest.approx(0.01)
-    ece, _ = calibration_errors([0.9, 0.9], [0, 0])
-    assert ece == pytest.approx(0.9)
-    assert calibration_errors([], []) == (0.0, 0.0)
 
 
 def _toks(text: str) -> list[Tok]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.bench.registry import BenchContext, Metric, evaluator, hash_files
-from newsprism.claims.data import Example
+from newsprism.datasets.claims import Example
 
 PUBLISHED: dict[str, tuple[float | None, str]] = {
     "claimbuster_f1": (None, "no published number in data/README.md; issue goal 0.85"),
@@ -37,14 +37,15 @@ def _first(folder: Path, patterns: tuple[str, ...]) -> Path | None:
 @evaluator("claims", datasets=("checkworthiness", "subjectivity"))
 def bench_claims(ctx: BenchContext) -> list[Metric]:
     """ClaimBuster F1 (positive class), CLEF 2019 MAP over debates, subjectivity macro-F1 of the shipped model."""
-    from newsprism.claims import data as D
+    from newsprism.bench.heldout import heldout_dir
     from newsprism.claims import features as F
-    from newsprism.claims.metrics import f1_at, macro_f1, mean_average_precision
-    from newsprism.claims.model import heldout, shipped
+    from newsprism.claims.model import ClaimsModel, shipped
+    from newsprism.datasets import claims as D
     from newsprism.errors import BenchError
+    from newsprism.metrics import f1_at, macro_f1, mean_average_precision
 
     # test: the shipped heads (refitted on every labelled row); validation: the training-part heads
-    model = shipped() if ctx.split == "test" else heldout()
+    model = shipped() if ctx.split == "test" else ClaimsModel.load(heldout_dir("claims"))
     seed = int(model.meta.get("seed", 13))
     cw_dir = D.checkworthiness_dir(ctx.data_dir)
     subj_dir = ctx.path("subjectivity") if ctx.path("subjectivity").is_dir() else ctx.data_dir

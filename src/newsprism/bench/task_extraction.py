@@ -8,8 +8,9 @@ split is the seeded 30% of pages (by page) that ``newsprism train boilerplate`` 
 from __future__ import annotations
 
 from newsprism.bench.registry import BenchContext, Metric, evaluator, hash_files
+from newsprism.datasets.extraction import Page, load_pages, split_pages
 from newsprism.ingest.boilerplate import LineModel, shipped_model, strip_boilerplate_with
-from newsprism.ingest.extraction_data import Page, corpus_f1, load_pages, split_pages
+from newsprism.metrics import corpus_f1
 
 
 def _plain(page: Page) -> str:

@@ -94,7 +94,7 @@ def draw_allsides_sample(
     Records come from the slant validation outlets (``media_split`` with ``split_seed``) or, with
     ``validation=False``, from the training outlets. The defaults give docs/frames_sample_allsides.tsv (blind
     evaluation); ``n=TUNING_SIZE, seed=TUNING_SEED, validation=False`` gives docs/frames_tuning_allsides.tsv."""
-    from newsprism.slant.data import media_split
+    from newsprism.datasets.slant import media_split
 
     recs = read_allsides_records(path)
     mask = media_split([r["source"] for r in recs], split_seed)
@@ -204,8 +204,8 @@ def confusion_summary(gold: list[str], pred: list[str], top: int = 8) -> str:
 
 def predict_allsides_sample(data_dir: Path) -> tuple[list[str], list[str]]:
     """Gold and predicted frames of the AllSides sample; the text is read from the dataset (E050 if absent)."""
-    from newsprism.model import Article, Sentence, content_id
     from newsprism.frames.score import frames
+    from newsprism.model import Article, Sentence, content_id
 
     path = data_dir / "allsides" / ALLSIDES_FILE
     if not path.is_file():

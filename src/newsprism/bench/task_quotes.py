@@ -17,9 +17,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from newsprism.bench.registry import BenchContext, Metric, evaluator, hash_files
+from newsprism.datasets.polnear import KINDS, articles, load
 from newsprism.errors import BenchError
+from newsprism.metrics import SpanCounts
 from newsprism.model import Article, Quote
-from newsprism.quotes.polnear import KINDS, Counts, articles, load
 
 TASK = "quotes"
 VALIDATION_SHARE = 0.2
@@ -53,8 +54,7 @@ def predicted_spans(art: Article) -> dict[str, list[tuple[int, int]]]:
     out: dict[str, list[tuple[int, int]]] = {k: [] for k in KINDS}
     for q in attributions(art.quotes):
         out["content"].append((q.start, q.end))
-        extra = q.model_extra or {}
-        src_s, src_e = extra.get("source_start"), extra.get("source_end")
+        src_s, src_e = q.source_start, q.source_end
         if isinstance(src_s, int) and isinstance(src_e, int):  # the whole source phrase, PolNeAR's notion
             out["source"].append((src_s, src_e))
         elif q.speaker is not None and q.speaker.start is not None and q.speaker.end is not None:
@@ -80,8 +80,7 @@ def attributions(quotes: list[Quote]) -> list[Quote]:
 
 
 def cue_span(text: str, q: Quote) -> tuple[int, int] | None:
-    extra = q.model_extra or {}
-    s, e = extra.get("cue_start"), extra.get("cue_end")
+    s, e = q.cue_start, q.cue_end
     if isinstance(s, int) and isinstance(e, int):
         return s, e
     if not q.cue:
@@ -108,13 +107,13 @@ def evaluate(ctx: BenchContext) -> list[Metric]:
     data_hash = hash_files([p for pair in whole for p in pair])
     docs = [load(t, a) for t, a in files]
     pipe = Pipeline(stages=["nlp", "quotes"])
-    counts = {k: Counts() for k in KINDS}
+    counts = {k: SpanCounts() for k in KINDS}
     arts = pipe.pipe(Article(id=d.name, text=d.text) for d in docs)
     for doc, art in zip(docs, arts, strict=True):
         pred = predicted_spans(art)
         for k in KINDS:
             counts[k].add(doc.text, pred[k], doc.spans[k])
-    total = Counts()
+    total = SpanCounts()
     for c in counts.values():
         total.merge(c)
     metrics = []

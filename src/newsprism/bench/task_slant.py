@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
 
+from newsprism.bench.heldout import heldout_dir
 from newsprism.bench.registry import BenchContext, Metric, evaluator, hash_files
 
 SPLIT_SEED = 13  # the seed the shipped models were trained with
@@ -22,19 +23,20 @@ def _sub(idx: np.ndarray, n: int, quick: bool, seed: int) -> np.ndarray:
 def bench_slant(ctx: BenchContext) -> list[Metric]:
     """AllSides media-split macro-F1 and phrase-lexicon AUC (right vs left articles), hyperpartisan accuracy,
     BABE macro-F1 (split == "test": every row)."""
-    from newsprism.slant import data
+    from newsprism.datasets import slant as data
     from newsprism.slant.features import doc_vector, sentence_vectors
-    from newsprism.slant.score import allsides_proba, babe_proba, hyperpartisan_proba
+    from newsprism.slant.score import MODEL_DIR, allsides_proba, babe_proba, hyperpartisan_proba
 
     out: list[Metric] = []
     root = ctx.data_dir
     rows = data.read_allsides(root / "allsides")
     test = ctx.split == "test"
-    held = not test
+    # test: the shipped models (refitted on every labelled row); validation: those fitted on the training part
+    models = MODEL_DIR if test else heldout_dir("slant")
     val = np.flatnonzero(data.media_split([str(r["source"]) for r in rows], SPLIT_SEED) | test)
     val = _sub(val, 300, ctx.quick, ctx.seed)
     y = np.array([int(rows[i]["label"]) for i in val])  # type: ignore[call-overload]
-    pred = allsides_proba([str(rows[i]["text"]) for i in val], heldout=held).argmax(1)
+    pred = allsides_proba([str(rows[i]["text"]) for i in val], model_dir=models).argmax(1)
     h = hash_files([data.data_file(root / "allsides", "media_train_valid.jsonl", "*.jsonl")])
     out.append(Metric("slant", "allsides_media_macro_f1", float(f1_score(y, pred, average="macro")), 0.54,
                       "TF-IDF+LR media split (BERT 0.355)", len(val), ctx.split, h))  # fmt: skip
@@ -52,14 +54,14 @@ def bench_slant(ctx: BenchContext) -> list[Metric]:
     hy = np.array([int(hp[i]["label"]) for i in hv])  # type: ignore[call-overload,unused-ignore]
     htexts = [str(hp[i]["text"]) for i in hv]
     dv = np.stack([doc_vector(v) for v in sentence_vectors(htexts, "hyperpartisan")])  # regex sentences, cached
-    hpred = hyperpartisan_proba(htexts, dv, heldout=held) > 0.5
+    hpred = hyperpartisan_proba(htexts, dv, model_dir=models) > 0.5
     h = hash_files(sorted((root / "hyperpartisan").glob("*.xml")))
     out.append(Metric("slant", "hyperpartisan_accuracy", float(accuracy_score(hy, hpred)), 0.822,
                       "SemEval-2019 winner (test)", len(hv), ctx.split, h))  # fmt: skip
     bb = list(data.read_babe(root / "babe"))
     bv = np.flatnonzero(data.seeded_split(len(bb), SPLIT_SEED) | test)
     by = np.array([int(bb[i]["label"]) for i in bv])  # type: ignore[call-overload]
-    bpred = babe_proba([str(bb[i]["text"]) for i in bv], heldout=held) > 0.5
+    bpred = babe_proba([str(bb[i]["text"]) for i in bv], model_dir=models) > 0.5
     h = hash_files([data.data_file(root / "babe", "babe_train.csv", "*.csv")])
     out.append(Metric("slant", "babe_macro_f1", float(f1_score(by, bpred, average="macro")), 0.804,
                       "BABE paper (Spinde et al. 2021)", len(bv), ctx.split, h))  # fmt: skip

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import json
 import random
-from collections import Counter
 from dataclasses import replace
-from itertools import combinations
 from pathlib import Path
 
 from newsprism.bench.registry import BenchContext, Metric, evaluator, hash_files
 from newsprism.errors import BenchError
+from newsprism.metrics import bcubed_prf, pairwise_prf
 from newsprism.model import Article
 
 TASK = "stories"
@@ -52,27 +51,6 @@ def split_triplets(triplets: list[str], seed: int) -> tuple[list[str], list[str]
     random.Random(seed).shuffle(ids)
     half = len(ids) // 2
     return ids[:half], ids[half:]
-
-
-def pairwise_prf(pred: list[int], gold: list[str]) -> tuple[float, float, float]:
-    tp = fp = fn = 0
-    for i, j in combinations(range(len(pred)), 2):
-        same_p, same_g = pred[i] == pred[j], gold[i] == gold[j]
-        tp += same_p and same_g
-        fp += same_p and not same_g
-        fn += same_g and not same_p
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-def bcubed_prf(pred: list[int], gold: list[str]) -> tuple[float, float, float]:
-    pc, gc = Counter(pred), Counter(gold)
-    both = Counter(zip(pred, gold, strict=True))
-    n = len(pred)
-    p = sum(both[(pred[i], gold[i])] / pc[pred[i]] for i in range(n)) / n if n else 1.0
-    r = sum(both[(pred[i], gold[i])] / gc[gold[i]] for i in range(n)) / n if n else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def load_split(ctx: BenchContext) -> tuple[list[Article], list[str], list[Path]]:

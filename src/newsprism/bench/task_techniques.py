@@ -16,10 +16,10 @@ QUICK_ARTICLES = 30
 @evaluator("techniques", datasets=("ptc",))
 def bench_techniques(ctx: BenchContext) -> list[Metric]:
     """PTC span identification F1 and technique classification micro-F1 of the shipped model."""
+    from newsprism.datasets.ptc import data_files, load_ptc, split
     from newsprism.techniques import neutral as lex
     from newsprism.techniques.model import shipped_model
-    from newsprism.techniques.ptc import data_files, load_ptc, split
-    from newsprism.techniques.training import evaluate, tokenize
+    from newsprism.training.techniques import evaluate, tokenize
 
     root = ctx.path("ptc") if ctx.path("ptc").is_dir() else ctx.data_dir
     arts = load_ptc(root)

@@ -72,8 +72,8 @@ def draw_tone_sample(
     ``MIN_CHARS``-``MAX_CHARS`` characters are tried in an rng-permuted order until spaCy (``SPACY_MODEL``, on
     the sentence alone) finds a PERSON/ORG mention in one; one such mention is picked by the same rng. A record
     with no such sentence is skipped. ``n`` distinct records, sorted by (record id, sentence start)."""
+    from newsprism.datasets.slant import media_split
     from newsprism.nlp.spacy_loader import load_spacy
-    from newsprism.slant.data import media_split
 
     nlp = load_spacy(SPACY_MODEL)
     recs = read_allsides_records(path)

@@ -19,7 +19,6 @@ from newsprism.claims import features as F
 from newsprism.errors import ModelError
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "claims"
-HELDOUT = "heldout"  # sub-directory of the training-part heads (scored on the validation split)
 TASKS = ("checkworthiness", "subjectivity")
 PREFIX = {"checkworthiness": "cw", "subjectivity": "subj"}
 KINDS = ("word", "char", "embed")
@@ -160,8 +159,3 @@ def shipped() -> ClaimsModel:
     """The model in src/newsprism/models/claims (refitted on all labelled rows), loaded once."""
     return ClaimsModel.load(MODEL_DIR)
 
-
-@lru_cache(maxsize=1)
-def heldout() -> ClaimsModel:
-    """The same choices fitted on the training part only (models/claims/heldout): what validation scores."""
-    return ClaimsModel.load(MODEL_DIR / HELDOUT)

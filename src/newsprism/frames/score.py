@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from newsprism.model import Article, Frame, Span, make_span
+from newsprism.model import Article, Frame, WeightedSpan, make_span
 
 FRAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "economic": (
@@ -212,7 +212,7 @@ def sentence_frames(texts: list[str]) -> list[tuple[str, float]]:
 def frames(article: Article) -> list[Frame]:
     """Article-level frames (score = share of sentences with this top frame) with evidence sentences.
 
-    Each sentence also gets ``frame`` and ``frame_score`` extras.
+    Each sentence also gets its ``frame`` and ``frame_score``.
     """
     sents = [s for s in article.sentences if s.end - s.start >= MIN_SENTENCE_CHARS]
     if not sents:
@@ -220,13 +220,13 @@ def frames(article: Article) -> list[Frame]:
     got = sentence_frames([article.text[s.start : s.end] for s in sents])
     per: dict[str, list[tuple[float, int]]] = {}
     for i, (s, (frame, val)) in enumerate(zip(sents, got, strict=True)):
-        setattr(s, "frame", frame)  # noqa: B010 - pydantic extra field
-        setattr(s, "frame_score", round(val, 4))  # noqa: B010
+        s.frame = frame
+        s.frame_score = round(val, 4)
         per.setdefault(frame, []).append((val, i))
     out = []
     for frame, items in per.items():
         items.sort(reverse=True)
-        ev = [make_span(article, sents[i].start, sents[i].end, Span, weight=round(v, 3)) for v, i in items[:3]]
+        ev = [make_span(article, sents[i].start, sents[i].end, WeightedSpan, weight=round(v, 3)) for v, i in items[:3]]
         out.append(
             Frame(frame=frame, score=round(len(items) / len(sents), 4), evidence=ev, **{"sentences": len(items)})
         )

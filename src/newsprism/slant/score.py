@@ -6,16 +6,20 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
-from newsprism.model import Article, Slant, Span, make_span
+from newsprism.model import Article, Slant, SlantPhrase, make_span
 from newsprism.slant.calibration import apply_temperature
 from newsprism.slant.classifier import LinearText
-from newsprism.slant.data import LABELS
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "slant"
+LABELS: tuple[Literal["left", "center", "right"], ...] = (
+    "left",
+    "center",
+    "right",
+)  # the AllSides classifier's classes (bias 0/1/2)
 WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*[A-Za-z]")
 
 
@@ -34,53 +38,52 @@ def lexicon_center() -> float:
     return float(_lexicon().get("center", 0.0))
 
 
-def _dir(heldout: bool) -> Path:
-    """Shipped models (refitted on all labelled rows), or with ``heldout`` those fitted on the training part only
-    (scored by ``bench slant`` on the validation split)."""
-    return MODEL_DIR / "heldout" if heldout else MODEL_DIR
-
-
 @lru_cache(maxsize=16)
-def model(name: str, heldout: bool = False) -> LinearText:
-    return LinearText.load(_dir(heldout) / f"{name}.npz")
+def model(name: str, model_dir: Path = MODEL_DIR) -> LinearText:
+    """The TF-IDF classifier ``name`` stored in ``model_dir`` (default: the shipped models, refitted on every
+    labelled row; the bench passes the held-out ones, fitted on the training part only)."""
+    return LinearText.load(model_dir / f"{name}.npz")
 
 
 @lru_cache(maxsize=1)
 def calibration() -> dict[str, dict[str, float]]:
-    """Temperatures, MiniLM weights and `uncertain` thresholds chosen on inner CV (`slant.training`)."""
+    """Temperatures, MiniLM weights and `uncertain` thresholds chosen on inner CV (`training.slant`); the same for the
+    held-out models."""
     raw = json.loads((MODEL_DIR / "calibration.json").read_text(encoding="utf-8"))
     return {str(k): {str(n): float(v) for n, v in d.items()} for k, d in raw.items()}
 
 
 @lru_cache(maxsize=4)
-def _emb_lr(name: str, heldout: bool = False) -> tuple[np.ndarray, np.ndarray]:
-    with np.load(_dir(heldout) / f"{name}_emb.npz", allow_pickle=False) as z:
+def _emb_lr(name: str, model_dir: Path = MODEL_DIR) -> tuple[np.ndarray, np.ndarray]:
+    with np.load(model_dir / f"{name}_emb.npz", allow_pickle=False) as z:
         return z["coef"].astype(np.float64), z["intercept"].astype(np.float64)
 
 
-def _averaged(name: str, texts: list[str], vectors: np.ndarray | None, heldout: bool = False) -> np.ndarray:
+def _averaged(name: str, texts: list[str], vectors: np.ndarray | None, model_dir: Path = MODEL_DIR) -> np.ndarray:
     """Calibrated P(class 1): word TF-IDF LR, char TF-IDF LR (weight ``w_char``) and MiniLM LR (weight ``w_emb``)
     probabilities averaged, then temperature-scaled (weights and T chosen on inner CV)."""
     cal = calibration()[name]
     wc, we = cal.get("w_char", 0.0), cal["w_emb"]
-    p = (1 - wc - we) * model(name, heldout).predict_proba(texts)[:, 1]
+    p = (1 - wc - we) * model(name, model_dir).predict_proba(texts)[:, 1]
     if wc > 0:
-        p = p + wc * model(f"{name}_char", heldout).predict_proba(texts)[:, 1]
+        p = p + wc * model(f"{name}_char", model_dir).predict_proba(texts)[:, 1]
     if we > 0:
         if vectors is None:
             raise ValueError(f"{name}: MiniLM vectors are needed (w_emb = {we})")
-        coef, intercept = _emb_lr(name, heldout)
+        coef, intercept = _emb_lr(name, model_dir)
         p = p + we / (1.0 + np.exp(-(np.asarray(vectors, dtype=np.float64) @ coef.T + intercept)[:, 0]))
     return np.asarray(apply_temperature(p, cal["temperature"]))
 
 
-def allsides_proba(texts: list[str], heldout: bool = False) -> np.ndarray:
+def allsides_proba(texts: list[str], model_dir: Path = MODEL_DIR) -> np.ndarray:
     """Calibrated left/center/right probabilities (temperature from inner CV)."""
-    p = model("allsides", heldout).predict_proba(texts)
+    p = model("allsides", model_dir).predict_proba(texts)
     return np.asarray(apply_temperature(p, calibration()["allsides"]["temperature"]))
 
 
-def hyperpartisan_proba(texts: list[str], doc_vectors: np.ndarray | None = None, heldout: bool = False) -> np.ndarray:
+def hyperpartisan_proba(
+    texts: list[str], doc_vectors: np.ndarray | None = None, model_dir: Path = MODEL_DIR
+) -> np.ndarray:
     """Calibrated P(hyperpartisan); ``doc_vectors`` = `features.doc_vector` of each text's sentence vectors
     (computed from regex sentences when not given)."""
     if doc_vectors is None and calibration()["hyperpartisan"]["w_emb"] > 0:
@@ -89,7 +92,7 @@ def hyperpartisan_proba(texts: list[str], doc_vectors: np.ndarray | None = None,
 
         sents = [split_sentences(t)[:MAX_SENTENCES] for t in texts]
         doc_vectors = np.stack([doc_vector(np.asarray(embed(s)) if s else np.zeros((0, 384))) for s in sents])
-    return _averaged("hyperpartisan", texts, doc_vectors, heldout)
+    return _averaged("hyperpartisan", texts, doc_vectors, model_dir)
 
 
 def phrase_matches(text: str, lex: dict[str, float]) -> list[tuple[int, int, float]]:
@@ -126,19 +129,19 @@ def lexicon_score(matches: list[tuple[int, int, float]], center: float = 0.0) ->
     return max(-1.0, min(1.0, total / (mass + 20.0) - center))
 
 
-def phrase_evidence(article: Article, limit: int = 25) -> tuple[float, list[Span]]:
+def phrase_evidence(article: Article, limit: int = 25) -> tuple[float, list[SlantPhrase]]:
     """Lexicon slant in [-1, 1] (negative = left) and the matched phrases (longest match first), weights = z."""
     matches = phrase_matches(article.text, phrases())
-    hits = [make_span(article, s, e, Span, weight=round(z, 3)) for s, e, z in matches]
+    hits: list[SlantPhrase] = [make_span(article, s, e, SlantPhrase, weight=round(z, 3)) for s, e, z in matches]
     score = lexicon_score(matches, lexicon_center())
-    hits.sort(key=lambda s: -abs(float(getattr(s, "weight", 0.0))))
-    first: dict[str, Span] = {}
+    hits.sort(key=lambda s: -abs(s.weight))
+    first: dict[str, SlantPhrase] = {}
     for h in hits:  # each phrase once (its first occurrence), with the number of occurrences
         key = h.text.lower()
         if key not in first:
             first[key] = h
-            setattr(h, "count", 0)  # noqa: B010 - pydantic extra field
-        setattr(first[key], "count", int(getattr(first[key], "count")) + 1)  # noqa: B010, B009
+            h.count = 0
+        first[key].count += 1
     return score, list(first.values())[:limit]
 
 
@@ -158,7 +161,7 @@ def slant(article: Article, sentence_vectors: np.ndarray | None = None) -> Slant
     score, evidence = phrase_evidence(article)
     n_words = len(WORD.findall(article.text))
     best = int(probs.argmax())
-    label = LABELS[best]
+    label: Literal["left", "center", "right", "uncertain"] = LABELS[best]
     cal = calibration()["allsides"]
     if n_words < cal["min_words"] or float(probs[best]) < cal["min_confidence"]:
         label = "uncertain"
@@ -176,13 +179,13 @@ def slant(article: Article, sentence_vectors: np.ndarray | None = None) -> Slant
     )
 
 
-def babe_proba(texts: list[str], vectors: np.ndarray | None = None, heldout: bool = False) -> np.ndarray:
+def babe_proba(texts: list[str], vectors: np.ndarray | None = None, model_dir: Path = MODEL_DIR) -> np.ndarray:
     """Calibrated P(biased) per sentence: word/char TF-IDF LRs averaged with a MiniLM LR (weights from inner CV)."""
     if vectors is None and calibration()["babe"]["w_emb"] > 0:
         from newsprism.nlp import embed
 
         vectors = np.asarray(embed(texts))
-    return _averaged("babe", texts, vectors, heldout)
+    return _averaged("babe", texts, vectors, model_dir)
 
 
 def sentence_bias(article: Article, sentence_vectors: np.ndarray | None = None) -> None:

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from newsprism.model import Article, Span, Tone, make_span
+from newsprism.model import Article, Tone, ToneEvidence, make_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -173,7 +173,7 @@ def mention_role(doc: Doc, start: int, end: int) -> tuple[str, str, int]:
     return "", "", 0
 
 
-def label(score: float | None, band: tuple[float, float] = NEUTRAL_BAND) -> str:
+def label(score: float | None, band: tuple[float, float] = NEUTRAL_BAND) -> Literal["negative", "neutral", "positive"]:
     """Three classes from a score: neutral inside ``band`` (inclusive) or without a score."""
     if score is None or band[0] <= score <= band[1]:
         return "neutral"
@@ -216,11 +216,11 @@ def tone(
             if (a, b) not in seen:
                 seen.add((a, b))
                 extra = {"role": role, "cue": cue} if role else {}
-                evidence.append(make_span(article, a, b, Span, weight=round(val, 3), **extra))
+                evidence.append(make_span(article, a, b, ToneEvidence, weight=round(val, 3), **extra))
         if not scores:
             continue
         target = re.sub(r"('s|\u2019s)$", "", max(g["names"], key=lambda n: (g["names"][n], len(n))).strip())
-        evidence.sort(key=lambda s: -abs(float(getattr(s, "weight", 0.0))))
+        evidence.sort(key=lambda s: -abs(s.weight))
         score = round(sum(scores) / len(scores), 4)
         out.append(
             Tone(

@@ -21,10 +21,11 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.claims import data as D
 from newsprism.claims import features as F
-from newsprism.claims.metrics import f1_at, macro_f1, mean_average_precision
-from newsprism.claims.model import HELDOUT, KINDS, BaseModel, ClaimsModel, StackedHead
+from newsprism.claims.model import KINDS, BaseModel, ClaimsModel, StackedHead
+from newsprism.datasets import claims as D
+from newsprism.metrics import f1_at, macro_f1, mean_average_precision
+from newsprism.training.registry import trainer
 
 log = logging.getLogger(__name__)
 THRESHOLDS = np.round(np.arange(0.05, 0.96, 0.01), 2)
@@ -384,7 +385,9 @@ def _train_task(
     return chosen, name, comparison, (specs, t)
 
 
-def train(data_dir: Path, out_dir: Path, seed: int) -> dict[str, float]:
+@trainer("claims", heldout=True)
+def train(data_dir: Path, out_dir: Path, seed: int, heldout_dir: Path) -> dict[str, float]:
+    """Claim check-worthiness + subjectivity: stacked word/char TF-IDF and MiniLM logistic regressions."""
     sets = load_sets(data_dir, seed)
     warm_embeddings([sets["cb_all"], sets["subj_train"], sets["subj_val"], sets["babe"], sets["clef_val"]])
 
@@ -418,9 +421,9 @@ def train(data_dir: Path, out_dir: Path, seed: int) -> dict[str, float]:
         "scores": scores,
         "comparison": {"checkworthiness": cw_cmp, "subjectivity": subj_cmp},
     }
-    # heldout/: the training-part heads that the validation numbers describe; top level: the same choices refitted
-    # on every labelled row (ClaimBuster training portion whole; subjectivity train + dev), used by the stage
-    ClaimsModel({"checkworthiness": cw, "subjectivity": subj}, meta).save(out_dir / HELDOUT)
+    # heldout_dir: the training-part heads that the validation numbers describe (bench only); out_dir: the same
+    # choices refitted on every labelled row (ClaimBuster training portion whole; subjectivity train + dev)
+    ClaimsModel({"checkworthiness": cw, "subjectivity": subj}, meta).save(heldout_dir)
     final = {
         "checkworthiness": refit_head(CHECKWORTHINESS, sets["cb_all"], [], seed, *cw_choice),
         "subjectivity": refit_head(

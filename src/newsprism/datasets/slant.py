@@ -10,8 +10,6 @@ from pathlib import Path
 
 import numpy as np
 
-LABELS = ("left", "center", "right")  # AllSides bias 0/1/2
-
 
 def data_file(root: Path, name: str, pattern: str) -> Path:
     """``root/name`` (the training portion's file name), else the one file matching ``pattern`` (a test portion

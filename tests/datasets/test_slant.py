@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from newsprism.datasets.slant import data_file, read_babe
 from newsprism.errors import BenchError
-from newsprism.slant.data import data_file, read_babe
 
 
 def test_data_file_prefers_the_training_name_then_one_pattern_match(tmp_path: Path) -> None:

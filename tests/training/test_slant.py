@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.slant import classifier
-from newsprism.slant.training import (
+from newsprism.training.slant import (
     TARGET_ACCURACY,
     choose_min_confidence,
     inner_folds,
@@ -65,7 +65,7 @@ def test_clean_model_ignores_outlet_names(tmp_path: Path) -> None:
 
 
 def test_min_confidence_never_when_the_target_is_out_of_reach() -> None:
-    from newsprism.slant.training import NEVER
+    from newsprism.training.slant import NEVER
 
     p = np.array([[0.9, 0.05, 0.05]] * 10 + [[0.4, 0.35, 0.25]] * 90)
     y = np.ones(100, dtype=int)  # every prediction (class 0) is wrong
@@ -73,7 +73,7 @@ def test_min_confidence_never_when_the_target_is_out_of_reach() -> None:
 
 
 def test_selective_accuracy_weights_outlets() -> None:
-    from newsprism.slant.training import outlet_cap
+    from newsprism.training.slant import outlet_cap
 
     groups = np.array(["big"] * 900 + ["a"] * 50 + ["b"] * 50)
     w = outlet_cap(groups, 100)
@@ -97,7 +97,7 @@ def test_char_model_shares_evidence_across_word_forms(tmp_path: Path) -> None:
 
 
 def test_grid_fit_all_refits_on_every_labelled_row() -> None:
-    from newsprism.slant.training import Grid, TextSpec
+    from newsprism.training.slant import Grid, TextSpec
 
     words = ["tax cut", "border wall", "union jobs", "climate plan", "gun rights", "health care"]
     texts = [f"{words[i % 6]} story number {i} {words[(i * 5) % 6]}" for i in range(60)]
@@ -113,7 +113,7 @@ def test_grid_fit_all_refits_on_every_labelled_row() -> None:
 
 def test_lexicon_center_is_halfway_between_left_and_right_medians() -> None:
     from newsprism.slant.score import lexicon_score, phrase_matches
-    from newsprism.slant.training import lexicon_center
+    from newsprism.training.slant import lexicon_center
 
     lex = {"amnesty": 3.0, "border wall": 2.0, "climate justice": -2.0}
     rows: list[dict[str, object]] = [

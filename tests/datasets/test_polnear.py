@@ -1,4 +1,4 @@
-"""PolNeAR reader and span scoring (exact vs overlap, edge punctuation ignored)."""
+"""PolNeAR reader: brat spans, the seeded split and the evaluator on a tiny test compartment."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from newsprism.bench.registry import BenchContext
 from newsprism.bench.task_quotes import split_files
-from newsprism.quotes.polnear import Counts, articles, norm, parse_ann
+from newsprism.datasets.polnear import articles, parse_ann
 
 ANN = (
     "T1\tSource 0 3\tSam\nT2\tCue 4 8\tsaid\nT3\tContent 10 15;17 20\tx\n"
@@ -19,25 +19,6 @@ ANN = (
 def test_parse_ann_splits_discontinuous_pieces() -> None:
     spans = parse_ann(ANN)
     assert spans == {"source": [(0, 3)], "cue": [(4, 8)], "content": [(10, 15), (17, 20)]}
-
-
-def test_norm_strips_marks_and_punctuation() -> None:
-    text = "He said “hello there.”"
-    assert norm(text, (8, len(text))) == (9, 20)
-    assert norm(text, (20, 22)) is None
-
-
-def test_counts_exact_and_overlap() -> None:
-    text = "Sam said “we will win the race” today."
-    gold = [(9, 31)]
-    c = Counts()
-    c.add(text, [(10, 30)], gold)  # same span once quote marks are stripped
-    assert c.prf("exact") == (1.0, 1.0, 1.0)
-    c2 = Counts()
-    c2.add(text, [(10, 17), (32, 37)], gold)
-    p, r, _f = c2.prf("overlap")
-    assert (p, r) == (0.5, 1.0)
-    assert c2.prf("exact")[2] == 0.0
 
 
 def test_split_is_seeded_and_disjoint_from_nothing(data_dir: Path) -> None:

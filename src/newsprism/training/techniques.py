@@ -10,6 +10,8 @@ from typing import Any
 
 import numpy as np
 
+from newsprism.datasets.ptc import PtcArticle, load_ptc, split
+from newsprism.metrics import calibration_errors, micro_f1, si_prf
 from newsprism.techniques import TECHNIQUES
 from newsprism.techniques import neutral as lex
 from newsprism.techniques.embcache import cached_embed
@@ -23,11 +25,10 @@ from newsprism.techniques.features import (
     tok_to_list,
     tokens_from_doc,
 )
-from newsprism.techniques.metrics import calibration_errors, micro_f1, si_prf
 from newsprism.techniques.model import TechniquesModel, _lemmas, _sentence_of, candidates, detect, tc_embeddings
-from newsprism.techniques.ptc import PtcArticle, load_ptc, split
 from newsprism.techniques.repetition import long_quotes, repeated_ngrams
 from newsprism.techniques.rescore import Rescorer
+from newsprism.training.registry import trainer
 
 CACHE = Path(os.environ.get("NEWSPRISM_CACHE", "/tmp/newsprism-cache"))
 
@@ -514,3 +515,10 @@ def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> di
     model.save(out_dir)
     log(f"validation: {metrics} ablation: {ablation} ({time.time() - t0:.0f}s)")
     return {**metrics, **ablation}
+
+
+@trainer("techniques")
+def train_techniques(data_dir: Path, out_dir: Path, seed: int) -> dict[str, float]:
+    """Persuasion techniques from PTC (SemEval-2020 Task 11), seeded 20% by-article validation split."""
+    root = data_dir / "ptc" if (data_dir / "ptc").is_dir() else data_dir
+    return train(root, out_dir, seed)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import numpy as np
 
+from newsprism.datasets.extraction import Page, line_labels, load_pages, split_pages
 from newsprism.ingest.boilerplate import LineModel, line_features, split_lines
-from newsprism.ingest.extraction_data import Page, line_labels, load_pages, split_pages
-from newsprism.train.registry import trainer
+from newsprism.training.registry import trainer
 
 
 def page_matrix(pages: list[Page]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -41,7 +41,7 @@ def fit_line_model(pages: list[Page], seed: int) -> LineModel:
 def tune_threshold(model: LineModel, pages: list[Page]) -> tuple[float, float]:
     """Pick (threshold, smoothing) maximising shingle F1 on the TRAINING pages (never validation)."""
     from newsprism.ingest.boilerplate import strip_boilerplate_with
-    from newsprism.ingest.extraction_data import corpus_f1
+    from newsprism.metrics import corpus_f1
 
     best, best_f1 = (0.5, 0.0), -1.0
     texts = [(p.plain.read_text(encoding="utf-8", errors="replace"), p.body) for p in pages]
@@ -60,7 +60,7 @@ def tune_block(pages: list[Page], seed: int, threshold: float, smooth: float) ->
     import random
 
     from newsprism.ingest.boilerplate import strip_boilerplate_with
-    from newsprism.ingest.extraction_data import corpus_f1
+    from newsprism.metrics import corpus_f1
 
     order = sorted(pages, key=lambda p: p.id)
     random.Random(seed + 1).shuffle(order)

@@ -5,9 +5,9 @@ Every choice (features, C, outlet weighting, model averaging, temperature, `unce
 (`StratifiedGroupKFold`), so held-out outlets are unseen as in the media split. The validation part is scored once
 at the end, for every grid entry (reported, never used to choose). ``scores.json`` records both.
 
-Two sets of weights are written: ``heldout/`` holds the models fitted on the training part only (what
-``newsprism bench slant`` scores on the validation split: its outlets/rows were never seen), and the top level holds
-the same chosen configurations refitted on ALL labelled rows (training + validation), which the stage uses and
+Two sets of weights are written: ``heldout_dir`` (``benchmarks/models/slant``, bench only) holds the models fitted on
+the training part only (what ``newsprism bench slant`` scores on the validation split: its outlets/rows were never
+seen), ``out_dir`` holds the same chosen configurations refitted on ALL labelled rows (training + validation), which the stage uses and
 ``bench --split test`` scores. For the AllSides media split this nearly doubles the outlets a model learns from.
 """
 
@@ -28,12 +28,16 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
-from newsprism.slant import calibration, classifier, data, logodds
+from newsprism import metrics
+from newsprism.datasets import slant as data
+from newsprism.slant import classifier, logodds
+from newsprism.slant.calibration import apply_temperature
+from newsprism.training import calibration
+from newsprism.training.registry import trainer
 
 log = logging.getLogger(__name__)
 
 TOP_K = 4000
-HELDOUT = "heldout"  # sub-directory of the models fitted on the training part only (scored on validation)
 OUTLET_SHARE = 0.5  # at most this share of a phrase's training documents may come from a single outlet
 # web/wire boilerplate, weekdays and reporting verbs: house style of outlets, not partisan vocabulary
 BOILERPLATE = frozenset(
@@ -307,7 +311,7 @@ def choose_min_confidence(p: np.ndarray, y: np.ndarray, w: np.ndarray | None = N
 
 
 def _allsides(
-    rows: list[dict[str, object]], tr: np.ndarray, va: np.ndarray, seed: int, out_dir: Path
+    rows: list[dict[str, object]], tr: np.ndarray, va: np.ndarray, seed: int, out_dir: Path, heldout_dir: Path
 ) -> dict[str, Any]:
     texts = [str(r["text"]) for r in rows]
     y = np.array([int(r["label"]) for r in rows])  # type: ignore[call-overload]
@@ -325,7 +329,7 @@ def _allsides(
         log.info("allsides %s %s", spec.name, report["grid"][spec.name])
     best = max(ALLSIDES_GRID, key=lambda s: report["grid"][s.name]["inner_macro_f1"])
     model = grid.fit(best)
-    model.save(out_dir / HELDOUT / "allsides.npz")
+    model.save(heldout_dir / "allsides.npz")
     grid.fit_all(best).save(out_dir / "allsides.npz")
     oof = grid.oof[best.name]
     # calibration rows weighted by outlet (<= CALIBRATION_CAP articles each): one outlet is 35% of the training part
@@ -334,7 +338,7 @@ def _allsides(
     fitted = calibration.cross_fitted(oof, ytr, grid.folds, w)
     use_t = calibration.nll(fitted, ytr, w) < calibration.nll(oof, ytr, w)
     t = calibration.fit_temperature(oof, ytr, w) if use_t else 1.0
-    cal = calibration.apply_temperature(oof, t)
+    cal = apply_temperature(oof, t)
     tau = choose_min_confidence(cal, ytr, w)
     # thin evidence: held-out inner articles cut to their first n words; the shortest n whose macro-F1 is within
     # WORDS_TOLERANCE of the full texts' is the minimum length for a label
@@ -351,7 +355,7 @@ def _allsides(
             min_words = n
     min_words = min_words or WORDS_GRID[-1]
     pv = model.proba_from_counts(grid.x(best)[va])
-    pv_cal = calibration.apply_temperature(pv, t)
+    pv_cal = apply_temperature(pv, t)
     wv = outlet_cap(groups[va])
     t_unweighted = calibration.fit_temperature(oof, ytr)
     taus = (0.4, 0.5, 0.6, 0.7)
@@ -361,19 +365,19 @@ def _allsides(
         min_confidence=tau,
         min_words=min_words,
         inner_nll={"raw": calibration.nll(oof, ytr, w), "cross_fitted_T": calibration.nll(fitted, ytr, w)},
-        inner_ece={"raw": calibration.ece(oof, ytr, w), "cross_fitted_T": calibration.ece(fitted, ytr, w)},
+        inner_ece={"raw": metrics.ece(oof, ytr, w), "cross_fitted_T": metrics.ece(fitted, ytr, w)},
         inner_selective={str(x): selective_accuracy(cal, ytr, x, w) for x in taus},
         inner_truncated_macro_f1=by_words,
-        val_ece={"raw": calibration.ece(pv, y[va]), "calibrated": calibration.ece(pv_cal, y[va])},
+        val_ece={"raw": metrics.ece(pv, y[va]), "calibrated": metrics.ece(pv_cal, y[va])},
         val_ece_outlet_weighted={
-            "raw": calibration.ece(pv, y[va], wv),
-            "calibrated": calibration.ece(pv_cal, y[va], wv),
+            "raw": metrics.ece(pv, y[va], wv),
+            "calibrated": metrics.ece(pv_cal, y[va], wv),
         },
         val_nll={"raw": calibration.nll(pv, y[va]), "calibrated": calibration.nll(pv_cal, y[va])},
         val_selective={str(x): selective_accuracy(pv_cal, y[va], x) for x in taus},
         unweighted_alternative={
             "temperature": t_unweighted,
-            "val_ece": calibration.ece(calibration.apply_temperature(pv, t_unweighted), y[va]),
+            "val_ece": metrics.ece(apply_temperature(pv, t_unweighted), y[va]),
         },
         val_macro_f1=report["grid"][best.name]["val_macro_f1"],
     )
@@ -390,6 +394,7 @@ def _binary(
     vectors: Callable[[], np.ndarray],
     metric: Callable[[np.ndarray, np.ndarray], float],
     out_dir: Path,
+    heldout_dir: Path,
 ) -> dict[str, Any]:
     """Word TF-IDF grid, char TF-IDF grid, MiniLM-vector LR grid, then the best of each averaged with weights
     from `MIX_GRID`, all on inner CV; then calibration. Validation is scored for every entry, never used."""
@@ -437,7 +442,7 @@ def _binary(
     use_t = calibration.nll(fitted, ytr) < calibration.nll(oof, ytr)
     t = calibration.fit_temperature(oof, ytr) if use_t else 1.0
     pv = mix(parts_val, w_char, w_emb)
-    finals = ((out_dir / HELDOUT, grid.fit, emb_fits[best_c]), (out_dir, grid.fit_all, _emb_lr(e, y, best_c)))
+    finals = ((heldout_dir, grid.fit, emb_fits[best_c]), (out_dir, grid.fit_all, _emb_lr(e, y, best_c)))
     for where, fit, emb in finals:
         fit(best).save(where / f"{name}.npz")
         char_path = where / f"{name}_char.npz"
@@ -456,10 +461,10 @@ def _binary(
         inner=metric(ytr, oof),
         val=metric(y[vi], pv),
         inner_nll={"raw": calibration.nll(oof, ytr), "cross_fitted_T": calibration.nll(fitted, ytr)},
-        inner_ece={"raw": calibration.ece(oof, ytr), "cross_fitted_T": calibration.ece(fitted, ytr)},
+        inner_ece={"raw": metrics.ece(oof, ytr), "cross_fitted_T": metrics.ece(fitted, ytr)},
         val_ece={
-            "raw": calibration.ece(pv, y[vi]),
-            "calibrated": calibration.ece(calibration.apply_temperature(pv, t), y[vi]),
+            "raw": metrics.ece(pv, y[vi]),
+            "calibrated": metrics.ece(apply_temperature(pv, t), y[vi]),
         },
     )
     return report
@@ -473,15 +478,17 @@ def _macro_f1(y: np.ndarray, p: np.ndarray) -> float:
     return float(f1_score(y, p > 0.5, average="macro"))
 
 
-def train(data_dir: Path, out_dir: Path, seed: int) -> dict[str, float]:
+@trainer("slant", heldout=True)
+def train(data_dir: Path, out_dir: Path, seed: int, heldout_dir: Path) -> dict[str, float]:
+    """Partisan phrases (log-odds), AllSides media-split classifier, hyperpartisan, BABE sentence bias."""
     from newsprism.slant import features
 
-    (out_dir / HELDOUT).mkdir(parents=True, exist_ok=True)
+    heldout_dir.mkdir(parents=True, exist_ok=True)
     rows = data.read_allsides(data_dir / "allsides")
     val = data.media_split([str(r["source"]) for r in rows], seed)
     tr_idx, va_idx = np.flatnonzero(~val), np.flatnonzero(val)
     build_phrases(rows, [int(i) for i in tr_idx], out_dir / "phrases.json")
-    report: dict[str, Any] = {"seed": seed, "allsides": _allsides(rows, tr_idx, va_idx, seed, out_dir)}
+    report: dict[str, Any] = {"seed": seed, "allsides": _allsides(rows, tr_idx, va_idx, seed, out_dir, heldout_dir)}
     hp = data.read_hyperpartisan(data_dir / "hyperpartisan")
     ht = [str(r["text"]) for r in hp]
     hy = np.array([int(r["label"]) for r in hp])  # type: ignore[call-overload]
@@ -489,12 +496,23 @@ def train(data_dir: Path, out_dir: Path, seed: int) -> dict[str, float]:
     def hp_vectors() -> np.ndarray:
         return np.stack([features.doc_vector(v) for v in features.sentence_vectors(ht, "hyperpartisan")])
 
-    report["hyperpartisan"] = _binary("hyperpartisan", ht, hy, seed, HP_GRID, HP_EMB_C, hp_vectors, _accuracy, out_dir)
+    report["hyperpartisan"] = _binary(
+        "hyperpartisan", ht, hy, seed, HP_GRID, HP_EMB_C, hp_vectors, _accuracy, out_dir, heldout_dir
+    )
     bb = list(data.read_babe(data_dir / "babe"))
     bt = [str(r["text"]) for r in bb]
     by = np.array([int(r["label"]) for r in bb])  # type: ignore[call-overload]
     report["babe"] = _binary(
-        "babe", bt, by, seed, BABE_GRID, BABE_EMB_C, lambda: features.text_vectors(bt, "babe"), _macro_f1, out_dir
+        "babe",
+        bt,
+        by,
+        seed,
+        BABE_GRID,
+        BABE_EMB_C,
+        lambda: features.text_vectors(bt, "babe"),
+        _macro_f1,
+        out_dir,
+        heldout_dir,
     )
     a = report["allsides"]
     cal = {

@@ -1,17 +1,14 @@
-"""The extraction dataset (../shared/data/extraction) and its metric, shared by training and the bench."""
+"""The extraction dataset (../shared/data/extraction): pages, their seeded split and per-line body labels."""
 
 from __future__ import annotations
 
 import json
 import random
-import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsprism.errors import BenchError
-
-TOKEN = re.compile(r"\w+")
+from newsprism.metrics import TOKEN, shingles
 
 
 @dataclass(frozen=True)
@@ -43,30 +40,6 @@ def split_pages(pages: list[Page], seed: int = 13, train_share: float = 0.7) -> 
     random.Random(seed).shuffle(order)
     cut = round(len(order) * train_share)
     return order[:cut], order[cut:]
-
-
-def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
-    toks = TOKEN.findall(text)
-    return Counter(tuple(toks[i : i + n]) for i in range(max(len(toks) - n + 1, 0)))
-
-
-def page_pr(pred: str, truth: str) -> tuple[float, float]:
-    """Precision and recall of the bag of 4-word shingles (the benchmark's metric)."""
-    p, t = shingles(pred), shingles(truth)
-    tp = sum((p & t).values())
-    prec = tp / sum(p.values()) if p else (1.0 if not t else 0.0)
-    rec = tp / sum(t.values()) if t else (1.0 if not p else 0.0)
-    return prec, rec
-
-
-def corpus_f1(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:
-    """(P, R, F1): P and R averaged over pages, F1 from the averages."""
-    if not pairs:
-        return 0.0, 0.0, 0.0
-    prs = [page_pr(p, t) for p, t in pairs]
-    prec = sum(p for p, _ in prs) / len(prs)
-    rec = sum(r for _, r in prs) / len(prs)
-    return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
 
 
 def norm(text: str) -> str:

@@ -1,4 +1,4 @@
-"""PolNeAR reader (brat standoff) and span scoring for attribution (source, cue, content).
+"""PolNeAR reader (brat standoff): attribution spans (source, cue, content); scoring is ``metrics.SpanCounts``.
 
 PolNeAR (Newell et al., LREC 2018) annotates every attribution: ``T`` lines are Source/Cue/Content
 spans (character offsets into ``text/<name>.txt``, discontinuous pieces joined by ``;``) and ``E``
@@ -9,12 +9,10 @@ lines link them into one attribution. Some articles have several annotators' fil
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 KINDS = ("source", "cue", "content")
-EDGE = " \t\n.,;:!?“”\"‘’'()[]—–-"  # ignored at span edges when comparing (quote marks, punctuation)
 ANN_RE = re.compile(r"^(?P<name>.+)_[0-9a-f]{4}\.ann$")
 
 
@@ -60,47 +58,3 @@ def parse_ann(ann: str) -> dict[str, list[tuple[int, int]]]:
 def load(text_path: Path, ann_path: Path) -> PolnearDoc:
     text = text_path.read_text(encoding="utf-8")
     return PolnearDoc(text_path.stem, text, parse_ann(ann_path.read_text(encoding="utf-8")))
-
-
-def norm(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
-    """Span with quote marks, punctuation and spaces stripped from both edges (None if nothing is left)."""
-    s, e = span
-    while s < e and text[s] in EDGE:
-        s += 1
-    while e > s and text[e - 1] in EDGE:
-        e -= 1
-    return (s, e) if e > s else None
-
-
-@dataclass
-class Counts:
-    """Matched predicted / predicted and matched gold / gold, exact and overlap."""
-
-    pred: int = 0
-    gold: int = 0
-    pred_exact: int = 0
-    gold_exact: int = 0
-    pred_overlap: int = 0
-    gold_overlap: int = 0
-
-    def add(self, text: str, pred: Iterable[tuple[int, int]], gold: Iterable[tuple[int, int]]) -> None:
-        p = sorted({n for sp in pred if (n := norm(text, sp))})
-        g = sorted({n for sp in gold if (n := norm(text, sp))})
-        gs = set(g)
-        ps = set(p)
-        self.pred += len(p)
-        self.gold += len(g)
-        self.pred_exact += sum(x in gs for x in p)
-        self.gold_exact += sum(x in ps for x in g)
-        self.pred_overlap += sum(any(a < d and c < b for c, d in g) for a, b in p)
-        self.gold_overlap += sum(any(a < d and c < b for c, d in p) for a, b in g)
-
-    def merge(self, other: Counts) -> None:
-        for k in ("pred", "gold", "pred_exact", "gold_exact", "pred_overlap", "gold_overlap"):
-            setattr(self, k, getattr(self, k) + getattr(other, k))
-
-    def prf(self, mode: str) -> tuple[float, float, float]:
-        mp, mg = getattr(self, f"pred_{mode}"), getattr(self, f"gold_{mode}")
-        p = mp / self.pred if self.pred else 0.0
-        r = mg / self.gold if self.gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
