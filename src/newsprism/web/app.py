@@ -2,129 +2,54 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
-import threading
+import logging
+import re
+from collections.abc import AsyncIterator
+from concurrent.futures import Future
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
+from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsprism import __version__
-from newsprism.errors import InputError, NewsprismError
+from newsprism.errors import NewsprismError
 from newsprism.model import Article, Comparison
 from newsprism.options import Options, load_options
-from newsprism.pipeline import Pipeline
-from newsprism.web.jobs import Job, JobManager, job_events
+from newsprism.web.errors import ERROR_RESPONSES, ApiError, error_body, status_of
+from newsprism.web.jobs import Job, JobManager, default_jobs_dir, job_events
+from newsprism.web.schemas import ArticleIn, CompareIn, JobIn, JobStatus
+from newsprism.web.security import Guard
+from newsprism.web.workers import Engine, analyze_one, compare_all
+
+# Re-exported for callers of the earlier single-module layout.
+__all__ = ["ArticleIn", "CompareIn", "JobIn", "create_app", "error_body", "schema_file"]
+
+log = logging.getLogger(__name__)
+DOWNLOADS = {"json": ("application/json", "json"), "md": ("text/markdown", "md"), "html": ("text/html", "html")}
 
 
-class ArticleIn(BaseModel):
-    """One article to analyse: exactly one of text, html or url, plus optional metadata."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    text: str | None = None
-    html: str | None = None
-    url: str | None = None
-    id: str | None = None
-    title: str | None = None
-    outlet: str | None = None
-    byline: str | None = None
-    published: str | None = None
-
-    @model_validator(mode="after")
-    def _one_source(self) -> ArticleIn:
-        given = [k for k in ("text", "html", "url") if getattr(self, k) is not None]
-        if len(given) != 1:
-            raise ValueError("give exactly one of text, html or url")
-        return self
-
-
-class CompareIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    articles: list[ArticleIn] = Field(min_length=1)
-
-
-class JobIn(CompareIn):
-    mode: str = Field(default="analyze", pattern="^(analyze|compare)$")
-
-
-def error_body(code: str, message: str, kind: str) -> dict[str, Any]:
-    return {"error": {"code": code, "type": kind, "message": message}}
-
-
-class BodyLimit:
-    """Reject request bodies over ``limit`` bytes with 413 before they are read into memory."""
-
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        headers = dict(scope.get("headers") or [])
-        length = headers.get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > self.limit:
-            await self._reject(send)
-            return
-        seen = 0
-        too_big = False
-
-        async def limited() -> Message:
-            nonlocal seen, too_big
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    too_big = True
-                    raise _TooLarge
-            return message
-
-        try:
-            await self.app(scope, limited, send)
-        except _TooLarge:
-            await self._reject(send)
-
-    async def _reject(self, send: Send) -> None:
-        body = json.dumps(
-            error_body("E130", f"request body over the limit of {self.limit} bytes", "PayloadTooLarge")
-        ).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
-
-
-class _TooLarge(Exception):
-    pass
-
-
-def ingest_call(module: Any, name: str, *args: Any, **kwargs: Any) -> Article:
-    """Call an optional ingest entry point (HTML and URL readers), with a clear error when absent."""
-    fn = getattr(module, name, None)
-    if fn is None:
-        raise InputError("E007", source=f"<request> ({name} is not available in this build)")
-    article: Article = fn(*args, **kwargs)
-    return article
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 quote``, ``2 quotes``, ``0 outlets``."""
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
 def _templates() -> Environment:
-    from newsprism.slant.present import lean
+    from newsprism.report.slant import lean
 
     env = Environment(loader=PackageLoader("newsprism.web", "templates"), autoescape=select_autoescape(["html"]))
     env.globals["lean"] = lean  # the slant wording band (docs/slant.md, "Presentation")
+    env.globals["version"] = __version__
+    env.filters["plural"] = plural
     return env
 
 
@@ -133,196 +58,286 @@ def schema_file(name: str) -> dict[str, Any]:
     return dict(json.loads(path.read_text(encoding="utf-8")))
 
 
-class Analyzer:
-    """Turns API inputs into analysed Articles with one shared pipeline (spaCy is used under a lock)."""
+def with_nav(report: str, nav: str, nonce: str) -> str:
+    """Put the app's navigation bar, stylesheet and tooltip script into a report page; bless its own scripts."""
+    report = report.replace("<script>", f'<script nonce="{nonce}">')
+    head = '<link rel="icon" href="/static/favicon.svg"><link rel="stylesheet" href="/static/report.css">'
+    report = report.replace("</head>", head + "</head>", 1)
+    report = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, report, count=1)
+    return report.replace("</body>", '<script src="/static/tips.js" defer></script></body>', 1)
 
-    def __init__(self, options: Options) -> None:
-        self.options = options
-        self._pipeline: Pipeline | None = None
-        self._lock = threading.Lock()
 
-    @property
-    def pipeline(self) -> Pipeline:
-        if self._pipeline is None:
-            self._pipeline = Pipeline(self.options)
-        return self._pipeline
-
-    def to_article(self, item: ArticleIn) -> Article:
-        from newsprism import ingest
-
-        meta = {k: getattr(item, k) for k in ("id", "title", "outlet", "byline", "published")}
-        given = {k: v for k, v in meta.items() if v is not None}
-        if item.url is not None:
-            art = ingest_call(ingest, "article_from_url", item.url, self.options)
-        elif item.html is not None:
-            self._check_size(item.html)
-            art = ingest_call(ingest, "article_from_html", item.html, source="<request>", **given)
-        else:
-            assert item.text is not None
-            self._check_size(item.text)
-            art = ingest.article_from_text(item.text, source="<request>", **given)
-        for key, value in given.items():
-            setattr(art, key, value)
-        return art
-
-    def _check_size(self, text: str) -> None:
-        size = len(text.encode("utf-8"))
-        if size > self.options.max_bytes:
-            raise InputError("E004", size=size, cap=self.options.max_bytes, source="<request>")
-
-    def analyze(self, items: list[ArticleIn], job: Job | None = None) -> list[Article]:
-        articles = []
-        for n, item in enumerate(items, 1):
-            art = self.to_article(item)
-            if art.source == "<request>":
-                art.source = f"article {n}"  # the name a comparison column shows when no outlet is given
-            articles.append(art)
-        out = []
-        for art in articles:
-            with self._lock:
-                out.append(self.pipeline(art))
-            if job is not None:
-                job.done += 1
-        return out
-
-    def compare(self, articles: list[Article]) -> Comparison:
-        from newsprism.api import compare_articles
-
-        with self._lock:
-            return compare_articles(articles, self.options)
+def _job_error(exc: Exception) -> dict[str, Any]:
+    if isinstance(exc, NewsprismError):
+        return dict(exc.to_dict()["error"])  # type: ignore[call-overload]
+    if isinstance(exc, ApiError):
+        return dict(exc.body()["error"])
+    log.error("job failed", exc_info=exc)
+    return dict(error_body("E139", f"internal error ({type(exc).__name__})", "InternalError")["error"])
 
 
 def create_app(options: Options | None = None, store: str | Path | None = None) -> FastAPI:
     """Build the app. ``store`` enables the corpus page and corpus API."""
     opts = options or load_options()
-    analyzer = Analyzer(opts)
-    jobs = JobManager()
+    jobs = JobManager(
+        Path(opts.web_jobs_dir) if opts.web_jobs_dir else default_jobs_dir(),
+        opts.web_job_retention_days,
+        opts.web_max_jobs,
+    )
+
+    def on_progress(job_id: str, index: int, done: int, total: int, name: str) -> None:
+        job = jobs.get(job_id)
+        if job is not None and job.status == "running":
+            job.parts[index] = max(job.parts.get(index, 0.0), done / max(total, 1))
+            job.stage = name
+
+    engine = Engine(opts, on_progress)
     env = _templates()
+    keep = f"{opts.web_job_retention_days:g} days, at most {opts.web_max_jobs} jobs"
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine.warm()
+        yield
+        engine.close()
+
     app = FastAPI(
         title="newsprism",
         version=__version__,
-        description="Analyse and compare news articles: quotes, claims, persuasion, slant, stories.",
+        description="Analyse and compare news articles: quotes, claims, persuasion, slant, stories. Every error "
+        'is `{"error": {"code", "type", "message"}}`; codes are listed in docs/web.md and docs/errors.md.',
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
     )
-    app.state.analyzer = analyzer
+    app.state.engine = engine
+    app.state.jobs = jobs
     app.state.store = Path(store) if store else None
+    env.globals["has_store"] = app.state.store is not None
+
+    def page(name: str, request: Request, status: int = 200, **context: Any) -> HTMLResponse:
+        html = env.get_template(name).render(nonce=request.state.csp_nonce, **context)
+        return HTMLResponse(html, status_code=status)
 
     def check_count(n: int) -> None:
         if n > opts.web_max_articles:
-            raise _ApiError(422, "E132", f"{n} articles, over the limit of {opts.web_max_articles}", "TooManyArticles")
+            raise ApiError(422, "E132", f"{n} articles, over the limit of {opts.web_max_articles}", "TooManyArticles")
 
     @app.exception_handler(NewsprismError)
     async def _newsprism_error(request: Request, exc: NewsprismError) -> JSONResponse:
-        status = {2: 422, 3: 502, 5: 422}.get(exc.exit_code, 500)  # bad input, fetch, bad store query
-        return JSONResponse(exc.to_dict(), status_code=status)
+        return JSONResponse(exc.to_dict(), status_code=status_of(exc))
 
-    @app.exception_handler(_ApiError)
-    async def _api_error(request: Request, exc: _ApiError) -> JSONResponse:
-        return JSONResponse(error_body(exc.code, exc.message, exc.kind), status_code=exc.status)
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(exc.body(), status_code=exc.status)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
         where = ".".join(str(x) for x in first.get("loc", ()) if x != "body")
-        return JSONResponse(
-            error_body("E131", f"{where}: {first.get('msg')}".strip(": "), "ValidationError"), status_code=422
-        )
+        msg = str(first.get("msg", "invalid request")).removeprefix("Value error, ")
+        if first.get("type") == "json_invalid":
+            ctx: Any = first.get("ctx") or {}
+            msg = f"the body is not valid JSON ({ctx.get('error', 'parse error') if isinstance(ctx, dict) else ctx})"
+        return JSONResponse(error_body("E131", f"{where}: {msg}".strip(": "), "ValidationError"), status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return JSONResponse(
-            error_body(f"HTTP{exc.status_code}", str(exc.detail), "HTTPError"), status_code=exc.status_code
-        )
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404 and not request.url.path.startswith("/api/"):
+            return page("message.html", request, 404, title="Not found", text="There is no page here.")
+        code = "E133" if exc.status_code == 404 else f"HTTP{exc.status_code}"
+        return JSONResponse(error_body(code, str(exc.detail), "HTTPError"), status_code=exc.status_code)
 
-    @app.get("/", response_class=HTMLResponse)
-    def index() -> str:
-        return env.get_template("index.html").render(
-            version=__version__, max_articles=opts.web_max_articles, has_store=app.state.store is not None
-        )
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception) -> JSONResponse:
+        body = error_body("E139", f"internal error ({type(exc).__name__}); see the server log", "InternalError")
+        return JSONResponse(body, status_code=500)
 
-    @app.post("/api/analyze")
-    def api_analyze(item: ArticleIn) -> JSONResponse:
-        article = analyzer.analyze([item])[0]
-        return JSONResponse(article.to_json_dict())
+    app.mount("/static", StaticFiles(packages=[("newsprism.web", "static")]), name="static")
 
-    @app.post("/api/compare")
-    def api_compare(body: CompareIn) -> JSONResponse:
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        path = resources.files("newsprism.web").joinpath("static", "favicon.svg")
+        return FileResponse(str(path), media_type="image/svg+xml")
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index(request: Request) -> HTMLResponse:
+        return page("index.html", request, max_articles=opts.web_max_articles)
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs(request: Request) -> HTMLResponse:
+        """The API reference, rendered here from the app's own OpenAPI spec (works offline)."""
+        return page("docs.html", request, spec=app.openapi())
+
+    @app.post("/api/analyze", responses={200: {"model": Article}, **ERROR_RESPONSES})
+    async def api_analyze(item: ArticleIn) -> JSONResponse:
+        """Analyse one article; the answer is the `newsprism.article/1` contract."""
+        return JSONResponse(await engine.run(analyze_one, item.model_dump(), 1))
+
+    @app.post("/api/compare", responses={200: {"model": Comparison}, **ERROR_RESPONSES})
+    async def api_compare(body: CompareIn) -> JSONResponse:
+        """Analyse the articles and compare them as stories (`newsprism.comparison/1`)."""
         check_count(len(body.articles))
-        articles = analyzer.analyze(body.articles)
-        return JSONResponse(analyzer.compare(articles).to_json_dict())
+        runs = [engine.run(analyze_one, a.model_dump(), n) for n, a in enumerate(body.articles, 1)]
+        articles = await asyncio.gather(*runs)
+        return JSONResponse(await engine.run(compare_all, articles))
 
-    @app.post("/api/jobs", status_code=202)
+    @app.post("/api/jobs", status_code=202, response_model=JobStatus, responses=ERROR_RESPONSES)
     def api_job(body: JobIn) -> dict[str, Any]:
+        """Start a background job; follow it at `/api/jobs/{id}` or `/api/jobs/{id}/events`."""
         check_count(len(body.articles))
+        items = [a.model_dump() for a in body.articles]
 
-        def work(job: Job) -> Any:
-            articles = analyzer.analyze(body.articles, job)
-            if body.mode == "compare":
-                return articles, analyzer.compare(articles)
-            return articles, None
+        def work(job: Job) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+            futures: list[Future[Any]] = [engine.submit(analyze_one, it, n, job.id) for n, it in enumerate(items, 1)]
+            articles = []
+            for n, future in enumerate(futures):
+                articles.append(engine.result(future))
+                job.parts[n] = 1.0
+                job.done = n + 1
+            if body.mode != "compare":
+                return articles, None
+            job.stage = "compare"
+            comparison = engine.result(engine.submit(compare_all, articles))
+            return articles, comparison
 
-        def on_error(exc: Exception) -> dict[str, Any]:
-            if isinstance(exc, NewsprismError):
-                return exc.to_dict()["error"]  # type: ignore[return-value]
-            shape: dict[str, Any] = error_body("E139", f"{type(exc).__name__}: {exc}", "InternalError")["error"]
-            return shape
-
-        return jobs.start(body.mode, len(body.articles), work, on_error).public()
+        labels = [a.label(n) for n, a in enumerate(body.articles, 1)]
+        return jobs.start(body.mode, labels, work, _job_error).public()
 
     def _job(job_id: str) -> Job:
         job = jobs.get(job_id)
         if job is None:
-            raise _ApiError(404, "E133", f"no job {job_id}", "NotFound")
+            msg = f"no job {job_id[:64]}: it never existed or has expired (jobs are kept {keep})"
+            raise ApiError(404, "E133", msg, "NotFound")
         return job
 
-    @app.get("/api/jobs/{job_id}")
+    def _result(job_id: str) -> tuple[Job, list[Article], Comparison | None]:
+        job = _job(job_id)
+        if job.status != "done":
+            raise ApiError(409, "E134", f"job {job_id} is {job.status}", "NotReady")
+        data = jobs.result(job_id)
+        if data is None:
+            raise ApiError(404, "E133", f"the result of job {job_id} is gone (jobs are kept {keep})", "NotFound")
+        articles = [Article.model_validate(a) for a in data["articles"]]
+        comparison = Comparison.model_validate(data["comparison"]) if data.get("comparison") else None
+        return job, articles, comparison
+
+    @app.get("/api/jobs/{job_id}", response_model=JobStatus, responses=ERROR_RESPONSES)
     def api_job_status(job_id: str) -> dict[str, Any]:
         return _job(job_id).public()
 
-    @app.get("/api/jobs/{job_id}/events")
+    @app.get("/api/jobs/{job_id}/events", responses={200: {"content": {"text/event-stream": {}}}, **ERROR_RESPONSES})
     def api_job_events(job_id: str) -> StreamingResponse:
         """Server-Sent Events: a ``progress`` event whenever the count or status changes, ending with the job."""
         job = _job(job_id)
         headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
         return StreamingResponse(job_events(job), media_type="text/event-stream", headers=headers)
 
-    @app.get("/api/jobs/{job_id}/result")
+    @app.get("/api/jobs/{job_id}/result", responses={200: {"model": list[Article] | Comparison}, **ERROR_RESPONSES})
     def api_job_result(job_id: str) -> JSONResponse:
-        job = _job(job_id)
-        if job.status != "done":
-            raise _ApiError(409, "E134", f"job {job_id} is {job.status}", "NotReady")
-        articles, comparison = job.result
+        """The analysed articles (an analyze job) or the comparison (a compare job)."""
+        _, articles, comparison = _result(job_id)
         if comparison is not None:
             return JSONResponse(comparison.to_json_dict())
         return JSONResponse([a.to_json_dict() for a in articles])
 
-    @app.get("/jobs/{job_id}", response_class=HTMLResponse)
-    def job_page(job_id: str) -> Response:
+    def nav(job: Job, article: int | None = None) -> str:
+        """The bar on top of a result: home, downloads, and (comparison) each article's own report."""
+        links = [Markup('<a href="/">← new analysis</a>')]
+        if app.state.store is not None:
+            links.append(Markup('<a href="/corpus">corpus</a>'))
+        query = f"?article={article}" if article is not None else ""
+        downloads = Markup(" ").join(
+            Markup('<a href="/jobs/{}/download/{}{}" download>{}</a>').format(job.id, fmt, query, label)
+            for fmt, label in (("json", "JSON"), ("html", "HTML"), ("md", "Markdown"))
+        )
+        links.append(Markup("<span>download: {}</span>").format(downloads))
+        if job.kind == "compare" or article is not None:
+            if article is not None and job.kind == "compare":
+                links.append(Markup('<a href="/jobs/{}">comparison</a>').format(job.id))
+            reports = Markup(" ").join(
+                Markup('<a href="/jobs/{}/articles/{}">{}</a>').format(job.id, n, label)
+                for n, label in enumerate(job.labels, 1)
+            )
+            links.append(Markup('<span class="np-reports">reports: {}</span>').format(reports))
+        bar = Markup(" ").join(links)
+        return str(
+            Markup('<nav class="np-nav"><strong>newsprism</strong> <small>v{}</small> {}</nav>').format(
+                __version__, bar
+            )
+        )
+
+    def gone(request: Request, job_id: str) -> HTMLResponse:
+        text = (
+            f"Job {job_id[:64]} is not here: it never existed, or it has expired (results are kept {keep}). "
+            "Analyse the articles again to get a new result."
+        )
+        return page("message.html", request, 404, title="Result expired", text=text)
+
+    @app.get("/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
+    def job_page(request: Request, job_id: str) -> HTMLResponse:
         from newsprism.report import render_articles, render_comparison
 
-        job = _job(job_id)
+        job = jobs.get(job_id)
+        if job is None:
+            return gone(request, job_id)
         if job.status != "done":
-            return HTMLResponse(env.get_template("progress.html").render(job=job.public()))
-        articles, comparison = job.result
+            return page("progress.html", request, job=job.public())
+        try:
+            _, articles, comparison = _result(job_id)
+        except ApiError:
+            return gone(request, job_id)
         if comparison is not None:
-            return HTMLResponse(render_comparison(comparison, articles, "html"))
-        return HTMLResponse(render_articles(articles, "html"))
+            html = render_comparison(comparison, articles, "html")
+        else:
+            html = render_articles(articles, "html")
+        return HTMLResponse(with_nav(html, nav(job), request.state.csp_nonce))
 
-    @app.get("/api/schema/{name}")
+    @app.get("/jobs/{job_id}/articles/{n}", response_class=HTMLResponse, include_in_schema=False)
+    def job_article_page(request: Request, job_id: str, n: int) -> HTMLResponse:
+        from newsprism.report import render_articles
+
+        try:
+            job, articles, _ = _result(job_id)
+        except ApiError:
+            return gone(request, job_id)
+        if not 1 <= n <= len(articles):
+            return page("message.html", request, 404, title="Not found", text=f"Job {job_id} has no article {n}.")
+        html = render_articles([articles[n - 1]], "html")
+        return HTMLResponse(with_nav(html, nav(job, n), request.state.csp_nonce))
+
+    @app.get("/jobs/{job_id}/download/{fmt}", include_in_schema=False)
+    def job_download(job_id: str, fmt: str, article: int | None = None) -> Response:
+        from newsprism.report import render_articles, render_comparison
+
+        if fmt not in DOWNLOADS:
+            raise ApiError(404, "E133", f"no download format {fmt[:20]!r}; choose json, html or md", "NotFound")
+        job, articles, comparison = _result(job_id)
+        if article is not None:
+            if not 1 <= article <= len(articles):
+                raise ApiError(404, "E133", f"job {job_id} has no article {article}", "NotFound")
+            text, name = render_articles([articles[article - 1]], fmt), f"newsprism-{job.id[:8]}-{article}"
+        elif comparison is not None:
+            text, name = render_comparison(comparison, articles, fmt), f"newsprism-{job.id[:8]}-comparison"
+        else:
+            text, name = render_articles(articles, fmt), f"newsprism-{job.id[:8]}"
+        media, ext = DOWNLOADS[fmt]
+        disposition = f'attachment; filename="{name}.{ext}"'
+        return Response(text, media_type=f"{media}; charset=utf-8", headers={"Content-Disposition": disposition})
+
+    @app.get("/api/schema/{name}", responses=ERROR_RESPONSES)
     def api_schema(name: str) -> JSONResponse:
+        """The JSON Schema of the contract: `article` or `comparison`."""
         if name not in ("article", "comparison"):
-            raise _ApiError(404, "E133", f"no schema {name}", "NotFound")
+            raise ApiError(404, "E133", f"no schema {name[:64]!r}; choose article or comparison", "NotFound")
         return JSONResponse(schema_file(name))
 
     if app.state.store is not None:
         from newsprism.web.corpus import add_corpus_routes
 
-        add_corpus_routes(app, env, app.state.store)
+        add_corpus_routes(app, page, app.state.store)
 
-    app.add_middleware(BodyLimit, limit=opts.web_max_request_bytes)
+    hosts = set(opts.web_allowed_hosts)
+    app.add_middleware(Guard, limit=opts.web_max_request_bytes, hosts=hosts)
+    env.globals["escape"] = escape
     return app
-
-
-class _ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str, kind: str) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message, self.kind = status, code, message, kind

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Query
+from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment
 
 from newsprism.store import Store
 from newsprism.store.query import QUESTIONS, ask, run_sql
+from newsprism.web.errors import ERROR_RESPONSES
 
+NO_OUTLET = "(no outlet)"
 SEARCH_SQL = (
     "SELECT id, outlet, published, title, slant_score, slant_label FROM articles "
     "WHERE lower(coalesce(title, '')) LIKE '%' || lower(?) || '%' OR lower(text) LIKE '%' || lower(?) || '%' "
@@ -20,6 +23,10 @@ SEARCH_SQL = (
 TOP_SPEAKERS_SQL = (
     "SELECT speaker, count(*) AS quotes, count(DISTINCT outlet) AS outlets FROM quotes "
     "WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY quotes DESC LIMIT 20"
+)
+TOTALS_SQL = (
+    "SELECT count(*) AS articles, count(DISTINCT outlet) AS outlets, count(*) - count(outlet) AS no_outlet "
+    "FROM articles"
 )
 
 
@@ -34,17 +41,26 @@ def search(store: Store, text: str) -> list[dict[str, Any]]:
     return _rows([d[0] for d in cur.description], cur.fetchall())
 
 
+def stored_article(store: Store, article_id: str) -> dict[str, Any] | None:
+    from newsprism.store.catalog import connect
+
+    cur = connect(store).execute("SELECT * FROM articles WHERE id = ? LIMIT 1", [article_id])
+    rows = _rows([d[0] for d in cur.description], cur.fetchall())
+    return rows[0] if rows else None
+
+
 def corpus_view(store: Store) -> dict[str, Any]:
-    """The numbers behind the corpus page."""
+    """The numbers behind the corpus page; a missing outlet is shown as "(no outlet)", never "None"."""
     tech = _rows(*ask(store, "techniques-per-outlet", []))
-    outlets = sorted({str(r["outlet"]) for r in tech})
+    name = lambda o: NO_OUTLET if o is None else str(o)  # noqa: E731
+    outlets = sorted({name(r["outlet"]) for r in tech})
     techniques = sorted({str(r["technique"]) for r in tech})
-    grid = {(str(r["outlet"]), str(r["technique"])): r["per_1000_words"] or 0.0 for r in tech}
+    grid = {(name(r["outlet"]), str(r["technique"])): r["per_1000_words"] or 0.0 for r in tech}
     peak = max(grid.values(), default=0.0) or 1.0
     slant = _rows(*ask(store, "slant-over-time", []))
-    total = _rows(*run_sql(store, "SELECT count(*) AS articles, count(DISTINCT outlet) AS outlets FROM articles"))
+    total = _rows(*run_sql(store, TOTALS_SQL))
     return {
-        "totals": total[0] if total else {"articles": 0, "outlets": 0},
+        "totals": total[0] if total else {"articles": 0, "outlets": 0, "no_outlet": 0},
         "outlets": outlets,
         "techniques": techniques,
         "grid": {f"{o}|{t}": v for (o, t), v in grid.items()},
@@ -54,26 +70,44 @@ def corpus_view(store: Store) -> dict[str, Any]:
     }
 
 
-def add_corpus_routes(app: FastAPI, env: Environment, root: Path) -> None:
+Page = Callable[..., HTMLResponse]
+
+
+def add_corpus_routes(app: FastAPI, page: Page, root: Path) -> None:
     store = Store(root)
 
-    @app.get("/corpus", response_class=HTMLResponse)
-    def corpus_page(q: str | None = Query(None, max_length=200)) -> str:
+    @app.get("/corpus", response_class=HTMLResponse, include_in_schema=False)
+    def corpus_page(request: Request, q: str | None = Query(None, max_length=200)) -> HTMLResponse:
         results = search(store, q) if q else None
-        return env.get_template("corpus.html").render(
-            view=corpus_view(store), q=q or "", results=results, has_store=True, version=app.version
-        )
+        return page("corpus.html", request, view=corpus_view(store), q=q or "", results=results)
+
+    @app.get("/corpus/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def corpus_article(request: Request, article_id: str) -> HTMLResponse:
+        """One stored article: its full report when the store keeps the record, else its text."""
+        from newsprism.model import Article
+        from newsprism.report import render_articles
+        from newsprism.web.app import with_nav
+
+        row = stored_article(store, article_id)
+        if row is None:
+            return page("message.html", request, 404, title="Not found", text="No article with this id in the store.")
+        if row.get("record"):
+            html = render_articles([Article.model_validate(json.loads(row["record"]))], "html")
+            nav = '<nav class="np-nav"><strong>newsprism</strong> <a href="/">home</a> <a href="/corpus">← corpus</a>'
+            nav += "</nav>"
+            return HTMLResponse(with_nav(html, nav, request.state.csp_nonce))
+        return page("stored.html", request, row=row)
 
     @app.get("/api/corpus/questions")
     def api_questions() -> dict[str, str]:
         return {name: spec[1] for name, spec in QUESTIONS.items()}
 
-    @app.get("/api/corpus/ask/{question}")
+    @app.get("/api/corpus/ask/{question}", responses=ERROR_RESPONSES)
     def api_ask(question: str, arg: list[str] = Query(default=[])) -> dict[str, Any]:
         columns, rows = ask(store, question, arg)
         return {"columns": columns, "rows": [list(map(_jsonable, r)) for r in rows]}
 
-    @app.get("/api/corpus/search")
+    @app.get("/api/corpus/search", responses=ERROR_RESPONSES)
     def api_search(q: str = Query(..., min_length=1, max_length=200)) -> list[dict[str, Any]]:
         return [{k: _jsonable(v) for k, v in r.items()} for r in search(store, q)]
 

@@ -1,0 +1,75 @@
+"""The web API's error shape, its codes (E130-E139) and the HTTP status of every newsprism error."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from newsprism.errors import FetchError, InputError, ModelError, NewsprismError
+
+# Codes only the web layer raises; docs/web.md lists them next to the shared ones.
+WEB_CODES = {
+    "E130": "request body over web_max_request_bytes (413)",
+    "E131": "invalid request: wrong field, type or text (422)",
+    "E132": "more articles than web_max_articles (422)",
+    "E133": "no such job, page or schema; jobs expire (404)",
+    "E134": "job not finished yet (409)",
+    "E135": "host name not allowed (400; option web_allowed_hosts)",
+    "E136": "cross-origin request refused (403)",
+    "E137": "body is not JSON: send Content-Type: application/json (415)",
+    "E138": "analysis workers unavailable (503)",
+    "E139": "internal error (500)",
+}
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    type: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    """Every error the API returns: ``{"error": {"code", "type", "message"}}``."""
+
+    error: ErrorDetail
+
+
+def error_body(code: str, message: str, kind: str) -> dict[str, Any]:
+    return {"error": {"code": code, "type": kind, "message": message}}
+
+
+class ApiError(Exception):
+    """An error the web layer answers directly, with its HTTP status."""
+
+    def __init__(self, status: int, code: str, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.kind = status, code, message, kind
+
+    def body(self) -> dict[str, Any]:
+        return error_body(self.code, self.message, self.kind)
+
+
+def status_of(exc: NewsprismError) -> int:
+    """HTTP status for a newsprism error: a refused URL is the client's (422), a failed fetch upstream's (502)."""
+    if isinstance(exc, FetchError):
+        return 422 if exc.code == "E010" else 502
+    if exc.code == "E004":
+        return 413
+    if isinstance(exc, ModelError):
+        return 503
+    if isinstance(exc, InputError) or exc.exit_code in (2, 5):
+        return 422
+    return 500
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": text}
+    for status, text in (
+        (404, "No such job (never existed or expired: E133)"),
+        (413, "Body over web_max_request_bytes (E130) or text over max_bytes (E004)"),
+        (415, "Body not sent as application/json (E137)"),
+        (422, "Invalid request (E131), too many articles (E132), bad input (E002…), refused URL (E010)"),
+        (502, "The URL could not be fetched (E011)"),
+    )
+}
