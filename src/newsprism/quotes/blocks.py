@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsprism.lexicons.speech import REPORT_CUES, SPEECH
 from newsprism.quotes.candidate import Candidate
 from newsprism.quotes.context import words
-from newsprism.quotes.cues import REPORT_CUES, SPEECH
 from newsprism.quotes.lexicon import OUTLET_WORDS
 
 if TYPE_CHECKING:

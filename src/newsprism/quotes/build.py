@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from newsprism.lexicons.speech import cue_class
 from newsprism.model import Article, Quote, Span, Speaker, SpeakerCluster, make_span
 from newsprism.quotes.context import frame_prep
-from newsprism.quotes.cues import cue_class
 from newsprism.quotes.extract import extract
 from newsprism.quotes.nominal import NOMINAL_PREPS
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsprism.quotes.cues import PREP_FRAMES, is_cue
+from newsprism.lexicons.speech import PREP_FRAMES, is_cue
 from newsprism.quotes.lexicon import ANONYMOUS_HEADS, HUMAN_NOUNS, TITLES
 from newsprism.quotes.marks import MarkSpan, find_marks, paragraphs
 from newsprism.quotes.speakers import SpeakerBook

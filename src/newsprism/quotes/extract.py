@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from newsprism.quotes.blocks import block_candidates, find_blocks, headline_candidates, interview_candidates
 from newsprism.quotes.context import Context
-from newsprism.quotes.cues import is_cue
 from newsprism.quotes.indirect import sourceless_candidates, verb_candidates
 from newsprism.quotes.marked import marked_candidates
 from newsprism.quotes.merge import merge
@@ -39,25 +38,9 @@ PASSES: tuple[Callable[[Context], list[Candidate]], ...] = (
 )
 
 
-def repair_cue_lemmas(doc: Doc) -> None:
-    """The small English model lemmatises some cue verbs wrongly ("hopes" -> "hop", "retweeted" ->
-    "retweete"): a verb whose lemma is not a cue but whose form minus an inflection is, gets that lemma."""
-    for tok in doc:
-        low = tok.lower_
-        if tok.pos_ != "VERB" or is_cue(tok.lemma_) or tok.lemma_.lower() == low:
-            continue  # a form the model took as its own base ("seed") is left alone
-        for suffix in ("s", "es", "d", "ed", "ing"):
-            if low.endswith(suffix) and len(low) > len(suffix) + 2:
-                base = low[: -len(suffix)]
-                hit = next((b for b in (base, base + "e") if is_cue(b)), None)
-                if hit is not None:
-                    tok.lemma_ = hit
-                    break
-
-
 def build_context(text: str, doc: Doc) -> Context:
-    """The read-only context of the passes: marks, block quotes and the speaker book."""
-    repair_cue_lemmas(doc)
+    """The read-only context of the passes: marks, block quotes and the speaker book (``doc`` comes from the nlp
+    stage, cue-verb lemmas already repaired there)."""
     ctx = Context(text, doc)
     ctx.set_blocks(find_blocks(ctx))
     return ctx

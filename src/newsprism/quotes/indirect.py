@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from newsprism.quotes.candidate import Candidate
-from newsprism.quotes.context import according_object, agentive, frame_prep, words
-from newsprism.quotes.cues import (
+from newsprism.lexicons.speech import (
     ATTITUDE,
     CLAUSE_CUES,
     EVIDENCE_CUES,
@@ -20,6 +18,8 @@ from newsprism.quotes.cues import (
     SPEECH,
     is_cue,
 )
+from newsprism.quotes.candidate import Candidate
+from newsprism.quotes.context import according_object, agentive, frame_prep, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

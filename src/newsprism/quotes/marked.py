@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsprism.lexicons.speech import is_cue
 from newsprism.quotes.candidate import Candidate
 from newsprism.quotes.context import according_object, agentive, words
-from newsprism.quotes.cues import is_cue
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from newsprism.lexicons.speech import NOMINAL_CUES, SPEECH_NOUNS
 from newsprism.quotes.candidate import Candidate
 from newsprism.quotes.context import NON_AGENT_PRONOUNS, words
 
@@ -13,22 +14,6 @@ if TYPE_CHECKING:
 
     from newsprism.quotes.context import Context
 
-# Nouns that name a statement or an attitude (PolNeAR's nominal cues); the speech ones are not attitudes.
-SPEECH_NOUNS = frozenset(
-    {
-        "statement", "comment", "remark", "claim", "allegation", "accusation", "announcement", "warning",
-        "message", "question", "response", "promise", "pledge", "vow", "assertion", "denial", "admission",
-        "call", "demand", "proposal", "suggestion", "description", "complaint", "criticism", "attack",
-        "argument", "contention", "insistence", "threat", "assurance", "charge",
-    }
-)  # fmt: skip
-NOMINAL_CUES = SPEECH_NOUNS | frozenset(
-    {
-        "support", "opposition", "endorsement", "plan", "decision", "refusal", "hope", "view", "belief",
-        "idea", "theory", "fear", "concern", "desire", "goal", "intention", "position", "praise", "defense",
-        "objection", "hostility", "distrust", "rejection", "condemnation", "commitment", "expectation",
-    }
-)  # fmt: skip
 NOMINAL_PREPS = frozenset(["of", "on", "to", "for", "about", "against", "toward", "towards", "with"])
 TIME_ENTS = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC", "FAC", "EVENT"])
 # "In a new poll, …": documents and findings that speak for their authors

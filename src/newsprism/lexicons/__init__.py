@@ -1,0 +1,1 @@
+"""Word lists shared by several stages (``speech``) and data files (``neutral.tsv``)."""
