@@ -194,7 +194,8 @@ def available_at_start() -> set[str]:
 def complete(names: Iterable[str]) -> list[str]:
     """``names`` with, before each, the stages that produce what it requires and no earlier stage produces.
 
-    ``["claims"]`` becomes ``["nlp", "quotes", "claims"]``; order among the requested stages is kept.
+    ``["claims"]`` becomes ``["nlp", "quotes", "claims"]``; order among the requested stages is kept. A need
+    no registered stage produces is left unmet.
     """
     stages = registered()
     out: list[str] = []
@@ -208,9 +209,8 @@ def complete(names: Iterable[str]) -> list[str]:
             if need in available:
                 continue
             provider = next((n for n, i in stages.items() if need in i.produces and n not in chain), None)
-            if provider is None:
-                raise ConfigError("E021", name=name, missing=need)
-            add(provider, (*chain, name))
+            if provider is not None:  # else left unmet: resolve() refuses it (E021), check_flow() reports it
+                add(provider, (*chain, name))
         out.append(name)
         available.update(info.produces)
 
@@ -229,3 +229,45 @@ def resolve(names: Iterable[str]) -> list[StageInfo]:
             raise ConfigError("E021", name=info.name, missing=", ".join(missing))
         available.update(info.produces)
     return infos
+
+
+@dataclass(frozen=True)
+class Flow:
+    """The data flow of a pipeline, as ``newsprism stages --check`` prints it (after spaCy's ``analyze_pipes``)."""
+
+    stages: list[StageInfo]
+    added: list[str]  # stages the pipeline adds because a requested one needs them
+    problems: list[str]
+
+
+def check_flow(names: Iterable[str]) -> Flow:
+    """The pipeline a run of ``names`` executes (needed stages added, as :class:`~newsprism.pipeline.Pipeline`
+    does), each stage's needs and outputs in order, and the problems: a need no earlier stage produces, a field
+    produced twice, a record field written where no earlier stage made the records, an Article field no
+    registered stage produces."""
+    requested = list(names)
+    full = complete(requested)
+    infos = [get(n) for n in full]
+    problems: list[str] = []
+    available = available_at_start()
+    producer: dict[str, str] = {}
+    for info in infos:
+        problems += [
+            f"{info.name!r} needs {r!r}, which no earlier stage produces" for r in info.requires if r not in available
+        ]
+        for out in info.produces:
+            parent = out.partition(".")[0]
+            if "." in out and parent not in available:
+                problems.append(f"{info.name!r} writes {out!r} but no earlier stage produces {parent!r}")
+            if out in producer:
+                problems.append(f"{out!r} is produced by both {producer[out]!r} and {info.name!r}")
+            producer.setdefault(out, info.name)
+        available.update(info.produces)
+    produced = {p.partition(".")[0] for i in registered().values() for p in i.produces}
+    fixed = {*INPUTS, *ALWAYS_WRITABLE, *PIPELINE_FIELDS}
+    problems += [
+        f"Article field {f!r} is produced by no registered stage"
+        for f in Article.model_fields
+        if f not in fixed and f not in produced
+    ]
+    return Flow(infos, [n for n in full if n not in requested], problems)

@@ -1,10 +1,13 @@
-"""The ``nlp`` stage: spaCy sentences, tokens and entities with offsets into the canonical text."""
+"""The ``nlp`` stage: spaCy sentences and entities with offsets into the canonical text, and the Doc (with
+repaired cue-verb lemmas) that later stages read."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from newsprism.model import Entity, Sentence
+from newsprism.nlp.lemmas import COMPONENT as LEMMA_COMPONENT
+from newsprism.nlp.lemmas import repair_cue_lemmas
 from newsprism.nlp.spacy_loader import load_spacy, model_files
 from newsprism.registry import Work, stage
 
@@ -29,6 +32,8 @@ def _paragraph_starts(doc: Doc) -> Doc:
 
 
 def pipeline(name: str) -> Language:
+    """The spaCy pipeline ``name`` plus newsprism's components: paragraph sentence starts before the parser,
+    cue-verb lemma repair after everything else (:mod:`newsprism.nlp.lemmas`)."""
     from spacy.language import Language
 
     nlp = load_spacy(name)
@@ -36,6 +41,10 @@ def pipeline(name: str) -> Language:
         if not Language.has_factory(PARAGRAPH_COMPONENT):
             Language.component(PARAGRAPH_COMPONENT)(_paragraph_starts)
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    if LEMMA_COMPONENT not in nlp.pipe_names:
+        if not Language.has_factory(LEMMA_COMPONENT):
+            Language.component(LEMMA_COMPONENT)(repair_cue_lemmas)
+        nlp.add_pipe(LEMMA_COMPONENT, last=True)
     return nlp
 
 
@@ -60,7 +69,7 @@ def _models(options: Options) -> dict[str, Path]:
 
 @stage("nlp", produces=("sentences", "entities", "language", "doc"), version="2", models=_models)
 def nlp_stage(batch: list[Work], options: Options) -> None:
-    """Sentences, tokens and named entities from spaCy (batched with nlp.pipe)."""
+    """Sentences, named entities and language from spaCy (batched with nlp.pipe); the Doc for later stages."""
     nlp = pipeline(options.spacy_model)
     order = sorted(range(len(batch)), key=lambda i: len(batch[i].article.text))
     docs = nlp.pipe((batch[i].article.text for i in order), batch_size=options.batch_size)
