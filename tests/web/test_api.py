@@ -2,14 +2,27 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 
 import jsonschema
+import pytest
 from fastapi.testclient import TestClient
 
 from newsprism.model import Article, validate_offsets
 from newsprism.web.app import schema_file
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+JSON = {"content-type": "application/json"}
+SHORT = "The senator said the plan costs $5 million."
+
+
+def wait_job(client: TestClient, job_id: str) -> dict[str, object]:
+    for _ in range(600):
+        status: dict[str, object] = client.get(f"/api/jobs/{job_id}").json()
+        if status["status"] != "running":
+            return status
+        time.sleep(0.1)
+    raise AssertionError(f"job {job_id} did not finish")
 
 
 def test_analyze_returns_contract(client: TestClient, seed_texts: dict[str, str]) -> None:
@@ -41,10 +54,116 @@ def test_limits(client: TestClient) -> None:
     assert resp.json()["error"]["code"] == "E132"
 
 
-def test_private_urls_refused(client: TestClient) -> None:
-    resp = client.post("/api/analyze", json={"url": "http://127.0.0.1:9/x.html"})
-    assert resp.status_code in (422, 502)
-    assert "127.0.0.1" in resp.json()["error"]["message"]
+def test_chunked_body_over_the_limit_is_413(client: TestClient) -> None:
+    def chunks():  # no Content-Length: the body arrives chunked and is counted as it comes
+        yield b'{"text": "'
+        for _ in range(40):
+            yield b"x" * 10_000
+        yield b'"}'
+
+    resp = client.post("/api/analyze", content=chunks(), headers=JSON)
+    assert resp.status_code == 413
+    assert resp.json()["error"]["code"] == "E130"
+
+
+def test_text_over_max_bytes_is_413_e004(jobs_dir: str) -> None:
+    from newsprism.options import load_options
+    from newsprism.web import create_app
+
+    opts = load_options(stages=("nlp",), max_bytes=1000, web_workers=0, web_jobs_dir=jobs_dir)
+    with TestClient(create_app(opts), base_url="http://localhost") as small:
+        resp = small.post("/api/analyze", json={"text": "word " * 300})
+    assert resp.status_code == 413
+    assert resp.json()["error"]["code"] == "E004"
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ('{"text": "bad \\ud800 text"}', "text"),
+        ('{"text": "fine", "title": "\\udfff"}', "title"),
+        ('{"text": "fine", "outlet": "x\\udfffy"}', "outlet"),
+    ],
+)
+def test_lone_surrogates_are_refused(client: TestClient, body: str, field: str) -> None:
+    resp = client.post("/api/analyze", content=body, headers=JSON)
+    assert resp.status_code == 422
+    err = resp.json()["error"]
+    assert err["code"] == "E131" and field in err["message"] and "surrogate" in err["message"]
+    jobs = client.post("/api/jobs", content='{"articles": [' + body + "]}", headers=JSON)
+    assert jobs.status_code == 422  # refused up front, never a job that is "done" and then breaks
+
+
+def test_refused_urls_are_client_errors(client: TestClient) -> None:
+    for url in ("http://127.0.0.1:9/x.html", "file:///etc/passwd", "javascript:alert(1)", "http://[::1]/"):
+        resp = client.post("/api/analyze", json={"url": url})
+        assert resp.status_code == 422, (url, resp.text)
+        assert resp.json()["error"]["code"] == "E010"
+
+
+def test_upstream_failure_is_502() -> None:
+    from newsprism.errors import FetchError
+    from newsprism.web.errors import status_of
+
+    assert status_of(FetchError("E011", url="http://example.com/", reason="HTTP 500")) == 502
+    assert status_of(FetchError("E010", url="file:///x", reason="not http")) == 422
+
+
+def test_non_json_bodies_are_told_to_send_json(client: TestClient) -> None:
+    resp = client.post("/api/analyze", data={"text": SHORT})
+    assert resp.status_code == 415
+    assert "application/json" in resp.json()["error"]["message"]
+    assert resp.json()["error"]["code"] == "E137"
+    plain = client.post(
+        "/api/jobs", content=json.dumps({"articles": [{"text": SHORT}]}), headers={"content-type": "text/plain"}
+    )
+    assert plain.status_code == 415
+    bad = client.post("/api/analyze", content=b"{not json", headers=JSON)
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "E131"
+
+
+def test_cross_origin_writes_are_refused(client: TestClient) -> None:
+    body = json.dumps({"articles": [{"text": SHORT}]})
+    for headers in (
+        {"origin": "http://evil.example", "content-type": "application/x-www-form-urlencoded"},
+        {"origin": "http://evil.example", "content-type": "text/plain"},
+        {"origin": "http://localhost:3000", **JSON},  # another local app is another origin
+        {"origin": "null", **JSON},
+        {"sec-fetch-site": "cross-site", **JSON},
+    ):
+        resp = client.post("/api/jobs", content=body, headers=headers)
+        assert resp.status_code == 403, headers
+        assert resp.json()["error"]["code"] == "E136"
+    same = client.post("/api/jobs", content=body, headers={"origin": "http://localhost", **JSON})
+    assert same.status_code == 202
+
+
+def test_host_allow_list(client: TestClient) -> None:
+    for host in ("attacker.example", "localhost.attacker.example", "127.0.0.2"):
+        resp = client.get("/", headers={"host": host})
+        assert resp.status_code == 400 and resp.json()["error"]["code"] == "E135"
+        assert client.get("/api/jobs/x", headers={"host": host}).status_code == 400
+    for host in ("localhost:8000", "127.0.0.1", "[::1]:8000", "LOCALHOST"):
+        assert client.get("/", headers={"host": host}).status_code == 200, host
+
+
+def test_allowed_hosts_are_configurable(jobs_dir: str) -> None:
+    from newsprism.options import load_options
+    from newsprism.web import create_app
+
+    opts = load_options(stages=("nlp",), web_workers=0, web_jobs_dir=jobs_dir, web_allowed_hosts=["news.lan"])
+    with TestClient(create_app(opts), base_url="http://news.lan") as c:
+        assert c.get("/").status_code == 200
+        assert c.get("/", headers={"host": "localhost"}).status_code == 400
+
+
+def test_security_headers(client: TestClient) -> None:
+    for path in ("/", "/docs", "/api/schema/article", "/static/app.js", "/api/jobs/nope"):
+        headers = client.get(path).headers
+        assert "frame-ancestors 'none'" in headers["content-security-policy"], path
+        assert "script-src 'self' 'nonce-" in headers["content-security-policy"]
+        assert headers["x-content-type-options"] == "nosniff"
+    assert client.get("/", headers={"host": "evil.example"}).headers["x-content-type-options"] == "nosniff"
 
 
 def test_job_progress_and_xss_escaped(client: TestClient) -> None:
@@ -52,28 +171,133 @@ def test_job_progress_and_xss_escaped(client: TestClient) -> None:
     resp = client.post("/api/jobs", json={"mode": "analyze", "articles": [{"text": text, "title": XSS}]})
     assert resp.status_code == 202
     job_id = resp.json()["id"]
-    for _ in range(300):
-        status = client.get(f"/api/jobs/{job_id}").json()
-        if status["status"] != "running":
-            break
-        time.sleep(0.1)
+    status = wait_job(client, job_id)
     assert status["status"] == "done", status
-    page = client.get(f"/jobs/{job_id}").text
-    assert "<script>alert" not in page
-    assert "onerror=alert" not in page.replace("onerror=alert(1)&gt;", "")
-    assert "&lt;script&gt;" in page
+    page = client.get(f"/jobs/{job_id}")
+    nonce = page.headers["content-security-policy"].split("'nonce-")[1].split("'")[0]
+    html = page.text
+    assert "<script>alert" not in html
+    assert "onerror=alert" not in html.replace("onerror=alert(1)&gt;", "")
+    assert "&lt;script&gt;" in html
+    # every inline script is the report's own, blessed with this response's nonce
+    assert html.count("<script") == html.count(f'<script nonce="{nonce}"') + html.count('<script src="/static/')
     assert client.get("/api/jobs/nope").status_code == 404
+
+
+def test_result_page_has_way_home_downloads_and_version(client: TestClient) -> None:
+    job = client.post("/api/jobs", json={"articles": [{"text": SHORT, "source": "story.txt"}]}).json()
+    assert job["labels"] == ["story.txt"]
+    assert wait_job(client, job["id"])["status"] == "done"
+    html = client.get(f"/jobs/{job['id']}").text
+    from newsprism import __version__
+
+    assert 'href="/"' in html and f"v{__version__}" in html
+    for fmt, ctype in (("json", "application/json"), ("html", "text/html"), ("md", "text/markdown")):
+        assert f"/jobs/{job['id']}/download/{fmt}" in html
+        resp = client.get(f"/jobs/{job['id']}/download/{fmt}")
+        assert resp.status_code == 200 and resp.headers["content-type"].startswith(ctype)
+        assert "attachment" in resp.headers["content-disposition"]
+    assert json.loads(client.get(f"/jobs/{job['id']}/download/json").text)["source"] == "story.txt"
+    assert client.get(f"/jobs/{job['id']}/download/exe").status_code == 404
+
+
+def test_comparison_links_each_article_report(client: TestClient) -> None:
+    arts = [{"text": SHORT, "source": "a.txt"}, {"text": "“It works,” said Bob Smith on Monday.", "outlet": "B News"}]
+    job = client.post("/api/jobs", json={"mode": "compare", "articles": arts}).json()
+    assert wait_job(client, job["id"])["status"] == "done"
+    html = client.get(f"/jobs/{job['id']}").text
+    assert f'href="/jobs/{job["id"]}/articles/1">a.txt</a>' in html
+    assert f'href="/jobs/{job["id"]}/articles/2">B News</a>' in html
+    one = client.get(f"/jobs/{job['id']}/articles/2")
+    assert one.status_code == 200 and "Bob Smith" in one.text and f'href="/jobs/{job["id"]}"' in one.text
+    assert client.get(f"/jobs/{job['id']}/articles/3").status_code == 404
+
+
+def test_jobs_survive_a_restart_and_expire(client: TestClient, jobs_dir: str) -> None:
+    from newsprism.options import load_options
+    from newsprism.web import create_app
+
+    job = client.post("/api/jobs", json={"articles": [{"text": SHORT}]}).json()
+    assert wait_job(client, job["id"])["status"] == "done"
+    assert (Path(jobs_dir) / job["id"] / "result.json").is_file()
+    opts = load_options(stages=("nlp",), web_workers=0, web_jobs_dir=jobs_dir)
+    with TestClient(create_app(opts), base_url="http://localhost") as again:  # a new server, same directory
+        assert again.get(f"/api/jobs/{job['id']}").json()["status"] == "done"
+        assert again.get(f"/api/jobs/{job['id']}/result").json()[0]["text"] == SHORT
+    meta = Path(jobs_dir) / job["id"] / "job.json"
+    state = json.loads(meta.read_text(encoding="utf-8"))
+    meta.write_text(json.dumps(state | {"created": time.time() - 30 * 86400}), encoding="utf-8")
+    with TestClient(create_app(opts), base_url="http://localhost") as later:  # start-up prunes expired jobs
+        assert not (Path(jobs_dir) / job["id"]).exists()
+        gone = later.get(f"/jobs/{job['id']}")
+        assert gone.status_code == 404 and "expired" in gone.text and "<html" in gone.text
+        assert later.get(f"/api/jobs/{job['id']}").json()["error"]["code"] == "E133"
+
+
+def test_job_retention_keeps_newest(tmp_path: Path) -> None:
+    from newsprism.web.jobs import JobManager
+
+    mgr = JobManager(tmp_path, retention_days=7, max_jobs=2)
+    ids = []
+    for i in range(4):
+        folder = tmp_path / f"{i:032x}"
+        folder.mkdir()
+        (folder / "job.json").write_text(json.dumps({"created": time.time() - 100 + i}), encoding="utf-8")
+        ids.append(folder.name)
+    assert mgr.prune() == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ids[2:]
+    assert mgr.get("../../etc/passwd") is None and mgr.get(ids[0]) is None
+    assert oct(tmp_path.stat().st_mode & 0o777) == "0o700"
+
+
+def test_interrupted_job_says_so(client: TestClient, jobs_dir: str) -> None:
+    job_id = "f" * 32
+    folder = Path(jobs_dir) / job_id
+    folder.mkdir()
+    state = {"id": job_id, "kind": "analyze", "total": 1, "status": "running", "created": time.time()}
+    (folder / "job.json").write_text(json.dumps(state), encoding="utf-8")
+    status = client.get(f"/api/jobs/{job_id}").json()
+    assert status["status"] == "error" and "submit it again" in status["error"]["message"]
+    assert "submit it again" in client.get(f"/jobs/{job_id}").text
 
 
 def test_schemas_and_openapi(client: TestClient) -> None:
     assert client.get("/api/schema/article").json()["properties"]["schema"]
     assert client.get("/api/schema/comparison").status_code == 200
-    assert "/api/analyze" in client.get("/openapi.json").json()["paths"]
+    assert client.get("/api/schema/nope").json()["error"]["code"] == "E133"
+    spec = client.get("/openapi.json").json()
     assert "Analyse or compare" in client.get("/").text
+    schemas = spec["components"]["schemas"]
+    assert "HTTPValidationError" not in schemas and "ErrorBody" in schemas
+    for path, status in (("/api/analyze", "200"), ("/api/compare", "200"), ("/api/jobs", "202")):
+        op = spec["paths"][path]["post"]
+        assert op["responses"][status]["content"]["application/json"]["schema"], path
+        for code in ("413", "422"):
+            assert op["responses"][code]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")
+    assert {"404", "502"} <= set(spec["paths"]["/api/analyze"]["post"]["responses"])
+    assert spec["paths"]["/api/jobs/{job_id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert "properties" in schemas["Article"] and "text" in schemas["Article"]["properties"]
+
+
+def test_docs_work_offline(client: TestClient) -> None:
+    html = client.get("/docs").text
+    assert 'href="/openapi.json"' in html and "POST /api/analyze" in html
+    assert "cdn" not in html.lower() and "https://" not in html
+    assert client.get("/redoc").status_code == 404
+
+
+def test_pages_show_version_favicon_and_friendly_404(client: TestClient) -> None:
+    from newsprism import __version__
+
+    for path in ("/", "/docs", f"/jobs/{'0' * 32}", "/no-such-page"):
+        html = client.get(path).text
+        assert f"v{__version__}" in html and 'rel="icon"' in html, path
+    assert client.get("/favicon.ico").headers["content-type"].startswith("image/svg+xml")
+    assert client.get("/no-such-page").status_code == 404
 
 
 def test_job_progress_streams_as_server_sent_events(client: TestClient) -> None:
-    body = {"mode": "analyze", "articles": [{"text": "The senator said the plan costs $5 million."}] * 2}
+    body = {"mode": "analyze", "articles": [{"text": SHORT}] * 2}
     job_id = client.post("/api/jobs", json=body).json()["id"]
     with client.stream("GET", f"/api/jobs/{job_id}/events") as resp:
         assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/event-stream")
@@ -82,16 +306,30 @@ def test_job_progress_streams_as_server_sent_events(client: TestClient) -> None:
     assert [f["done"] for f in frames] == sorted(f["done"] for f in frames)  # progress never goes back
     assert client.get("/api/jobs/nope/events").status_code == 404
     page = client.get(f"/jobs/{job_id}").text
-    assert "EventSource" not in page  # a finished job shows its result, not the progress page
+    assert "progress.js" not in page  # a finished job shows its result, not the progress page
 
 
-def test_progress_page_listens_to_the_event_stream() -> None:
+def test_single_article_job_reports_stage_progress(client: TestClient) -> None:
+    seen: list[tuple[float, str | None]] = []
+    job_id = client.post("/api/jobs", json={"articles": [{"text": SHORT}]}).json()["id"]
+    job = client.app.state.jobs.get(job_id)  # type: ignore[attr-defined]
+    while job.status == "running":
+        seen.append((job.progress, job.stage))
+        time.sleep(0.005)
+    stages = {s for _, s in seen if s}
+    assert job.status == "done" and job.progress == 1.0
+    if len(client.app.state.engine.options.stages) > 1:  # type: ignore[attr-defined]
+        assert len(stages) >= 1 and any(0 < p < 1 for p, _ in seen), seen
+
+
+def test_progress_page_follows_the_event_stream(client: TestClient) -> None:
     from newsprism.web.app import _templates
     from newsprism.web.jobs import Job
 
-    html = (
-        _templates()
-        .get_template("progress.html")
-        .render(job=Job(id="abc123", kind="analyze", total=4, done=1).public())
-    )
-    assert 'new EventSource("/api/jobs/"' in html and '"abc123"' in html and "width:25%" in html
+    job = Job(id="abc123", kind="analyze", total=4, done=1, labels=["a"] * 4)
+    job.parts = {0: 1.0}
+    html = _templates().get_template("progress.html").render(job=job.public(), nonce="n")
+    assert 'data-job-id="abc123"' in html and "width:25%" in html and "/static/progress.js" in html
+    assert "1 of 4 articles" in html.replace('<span id="job-done">1</span>', "1")
+    js = client.get("/static/progress.js").text
+    assert "new EventSource(" in js and "/events" in js

@@ -136,6 +136,8 @@ def create_app(options: Options | None = None, store: str | Path | None = None) 
         first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
         where = ".".join(str(x) for x in first.get("loc", ()) if x != "body")
         msg = str(first.get("msg", "invalid request")).removeprefix("Value error, ")
+        if first.get("type") == "string_unicode":  # pydantic's wording for a lone surrogate
+            msg = "contains a lone surrogate (invalid Unicode); send valid Unicode (paired surrogates or UTF-8)"
         if first.get("type") == "json_invalid":
             ctx: Any = first.get("ctx") or {}
             msg = f"the body is not valid JSON ({ctx.get('error', 'parse error') if isinstance(ctx, dict) else ctx})"

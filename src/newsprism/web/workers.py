@@ -149,6 +149,8 @@ class Engine:
         threading.Thread(target=self._drain, daemon=True, name="web-progress").start()
 
     def _new_pool(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
         self._pool = ProcessPoolExecutor(
             self.workers, mp_context=self._ctx, initializer=_init, initargs=(self._worker_options, self._queue)
         )
