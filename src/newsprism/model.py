@@ -1,33 +1,59 @@
 """The one data model: an Article with one canonical text and typed spans into it.
 
 Every record that has ``start``/``end`` points into ``Article.text``; its ``text`` equals
-``Article.text[start:end]`` (checked by :func:`validate_offsets`). Records allow extra fields so a
-stage can add detail without breaking the JSON contract (``newsprism.article/1``).
+``Article.text[start:end]`` (checked by :func:`validate_offsets`). Every field any stage or the comparison
+writes is declared here: records forbid undeclared fields, so the JSON contract (``newsprism.article/1``,
+``newsprism.comparison/1``) is this module, and the JSON Schemas under ``report/schema/`` are generated
+from it (``python -m newsprism.report.schema_gen``, docs/schema.md).
 """
 
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-ARTICLE_SCHEMA = "newsprism.article/1"
-COMPARISON_SCHEMA = "newsprism.comparison/1"
+ARTICLE_SCHEMA: Final = "newsprism.article/1"
+COMPARISON_SCHEMA: Final = "newsprism.comparison/1"
 
-QuoteKind = Literal["direct", "partial", "block", "indirect"]
+QuoteKind = Literal["direct", "partial", "block", "indirect", "term"]  # term: a quoted title/name/scare quote
+SpeakerKind = Literal["person", "organization", "outlet", "anonymous", "document"]
+SpeechAct = Literal["assertion", "denial", "question", "promise", "accusation", "agreement", "report", "answer"]
+Verdict = Literal["identical", "trimmed", "altered", "paraphrase_as_quote", "different_speaker", "not_in_transcript"]
 
 
 class Record(BaseModel):
-    """Base of all records: extra fields are kept and serialised."""
+    """Base of all records: undeclared fields are refused; every declared field is always serialised."""
 
-    model_config = ConfigDict(extra="allow", validate_assignment=False)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=False, json_schema_serialization_defaults_required=True
+    )
 
 
 class Span(Record):
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+
+
+class WeightedSpan(Span):
+    """An evidence span with the weight it contributed (frame score, log-odds z, clause tone)."""
+
+    weight: float
+
+
+class SlantPhrase(WeightedSpan):
+    """A partisan phrase: its first occurrence, log-odds z (positive = right) and number of occurrences."""
+
+    count: int = Field(default=1, ge=1)
+
+
+class ToneEvidence(WeightedSpan):
+    """A clause behind a tone score; ``role`` (object/subject/speaker) and ``cue`` lemma when the parse found one."""
+
+    role: str | None = None
+    cue: str | None = None
 
 
 class Boilerplate(Record):
@@ -43,9 +69,12 @@ class Warning(Record):
 class Sentence(Record):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
-    checkworthiness: float | None = None
-    subjectivity: float | None = None
-    bias: float | None = None
+    checkworthiness: float | None = Field(default=None, ge=0, le=1)
+    subjectivity: float | None = Field(default=None, ge=0, le=1)
+    bias: float | None = Field(default=None, ge=0, le=1)
+    frame: str | None = Field(default=None, description="the sentence's top policy frame (frames stage)")
+    frame_score: float | None = None
+    headline: bool | None = Field(default=None, description="true for the headline (claims stage)")
 
 
 class Entity(Span):
@@ -53,21 +82,85 @@ class Entity(Span):
 
 
 class Speaker(Record):
+    """The mention of a quote's speaker (``start``/``end`` null when resolved from context)."""
+
     name: str
-    start: int | None = None
-    end: int | None = None
+    start: int | None = Field(default=None, ge=0)
+    end: int | None = Field(default=None, ge=0)
+
+
+class SpeakerCluster(Record):
+    """A canonical speaker of an article (``speakers[]``) with every mention of it."""
+
+    id: int = Field(ge=0)
+    name: str
+    kind: SpeakerKind
+    anonymous: bool = False
+    mentions: list[Span] = Field(default_factory=list)
 
 
 class Quote(Span):
+    """A quotation; for ``indirect`` the span is the reported clause. Flags are null when not set."""
+
     kind: QuoteKind
     speaker: Speaker | None = None
-    cue: str | None = None
+    cue: str | None = Field(default=None, description="the cue verb/phrase ('said', 'according to')")
+    event: int | None = Field(default=None, description="quotes with one event number render one utterance")
+    speaker_id: int | None = Field(default=None, ge=0, description="index into the article's speakers")
+    speaker_kind: SpeakerKind | None = None
+    anonymous: bool = False
+    cue_class: Literal["neutral", "loaded"] | None = None
+    cue_lemma: str | None = None
+    cue_span: Span | None = None
+    cue_start: int | None = Field(default=None, ge=0)
+    cue_end: int | None = Field(default=None, ge=0)
+    outer_start: int | None = Field(default=None, ge=0, description="start including the quotation marks")
+    outer_end: int | None = Field(default=None, ge=0, description="end including the quotation marks")
+    source_start: int | None = Field(default=None, ge=0, description="start of the whole source phrase")
+    source_end: int | None = Field(default=None, ge=0)
+    via: str | None = Field(default=None, description="the outlet whose reported block holds this quote")
+    outlet_report: bool | None = None
+    closed: bool | None = Field(default=None, description="false when the closing quotation mark is missing")
+    inherited_speaker: bool | None = None
+    according_to: bool | None = None
+    nominal: bool | None = None
+    attitude: bool | None = None
+    sourceless: bool | None = None
+    in_record: bool | None = None
+    transcript: bool | None = None
+    interview: bool | None = None
+    question: bool | None = None
+    answer_mark: tuple[int, int] | None = None
+    headline: bool | None = None
+    speech_act: SpeechAct | None = Field(default=None, description="null: a cognition/attitude attribution")
+    unattributed: bool | None = Field(default=None, description="true when no named speaker could be resolved")
+    confidence: float | None = Field(default=None, ge=0, le=1, description="calibrated P(real quote, right span)")
+
+
+class NumberMention(Span):
+    value: float | None = None
+    unit: str | None = None
+    what: str | None = Field(default=None, description="the noun the number counts")
+
+
+class DateMention(Span):
+    iso: str | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD, relative dates resolved")
 
 
 class Claim(Span):
-    checkworthiness: float
-    subjectivity: float
+    checkworthiness: float = Field(ge=0, le=1)
+    subjectivity: float = Field(ge=0, le=1)
     type: str
+    numbers: list[NumberMention] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    hedges: list[Span] = Field(default_factory=list)
+    sourced: Literal["named", "anonymous", "none"] | None = None
+    in_quote: bool = False
+    speaker: str | None = None
+    sentence: int | None = Field(default=None, ge=0, description="index into sentences")
+    clause: bool = False
+    headline: bool = False
 
 
 class Technique(Span):
@@ -75,28 +168,57 @@ class Technique(Span):
     score: float
     explanation: str
     neutral: str | None = None
+    technique_probability: float | None = None
+    method: Literal["model", "lexicon", "repetition"] | None = None
+
+
+class DenseSentence(Record):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    count: int = Field(ge=1)
+
+
+class TechniqueSummary(Record):
+    per_1000_words: float
+    counts: dict[str, int] = Field(default_factory=dict)
+    most_used: str | None = None
+    densest_sentences: list[DenseSentence] = Field(default_factory=list)
+
+
+class ClassProbabilities(Record):
+    left: float
+    center: float
+    right: float
 
 
 class Slant(Record):
-    label: str
-    score: float
-    confidence: float
-    hyperpartisan: float | None = None
-    evidence: list[Span] = Field(default_factory=list)
+    label: Literal["left", "center", "right", "uncertain"]
+    score: float = Field(ge=-1, le=1)
+    confidence: float = Field(ge=0, le=1)
+    hyperpartisan: float | None = Field(default=None, ge=0, le=1)
+    evidence: list[SlantPhrase] = Field(default_factory=list)
+    probabilities: ClassProbabilities | None = None
+    words: int | None = Field(default=None, ge=0)
+
+    def strongest_phrases(self) -> list[SlantPhrase]:
+        """The evidence phrases, strongest |z| first (either side), whatever order the record holds them in."""
+        return sorted(self.evidence, key=lambda p: -abs(p.weight))
 
 
 class Frame(Record):
     frame: str
     score: float
-    evidence: list[Span] = Field(default_factory=list)
+    evidence: list[WeightedSpan] = Field(default_factory=list)
+    sentences: int | None = Field(default=None, ge=0, description="sentences whose top frame this is")
 
 
 class Tone(Record):
     target: str
     score: float
-    mentions: int
-    label: str | None = None  # negative / neutral / positive (the tone stage's neutral band on score)
-    evidence: list[Span] = Field(default_factory=list)
+    mentions: int = Field(ge=0)
+    label: Literal["negative", "neutral", "positive"] | None = None
+    kind: str | None = Field(default=None, description="the entity label of the target (PERSON, ORG)")
+    evidence: list[ToneEvidence] = Field(default_factory=list)
 
 
 class StageProvenance(Record):
@@ -113,23 +235,36 @@ class Provenance(Record):
     stages: dict[str, StageProvenance] = Field(default_factory=dict)
 
 
-class QuoteMember(Record):
+class Member(Record):
+    """One article's span in a cross-article group (offsets into that article's text)."""
+
     article: str
     text: str
-    start: int
-    end: int
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class QuoteMember(Member):
+    speaker: str | None = None
+    verdict: Verdict | Literal["reference"] | None = None
+
+
+class DiffOp(Record):
+    op: Literal["equal", "delete", "insert", "replace"]
+    a: str
+    b: str
 
 
 class QuoteGroup(Record):
     speaker: str | None
     members: list[QuoteMember]
-    verdict: str
-    diff: list[dict[str, Any]] = Field(default_factory=list)
+    verdict: Verdict
+    diff: list[DiffOp] = Field(default_factory=list)
 
 
 class Article(Record):
-    schema_: str = Field(default=ARTICLE_SCHEMA, alias="schema")
-    id: str
+    schema_: Literal["newsprism.article/1"] = Field(default=ARTICLE_SCHEMA, alias="schema")
+    id: str = Field(min_length=1)
     title: str | None = None
     outlet: str | None = None
     byline: str | None = None
@@ -143,15 +278,17 @@ class Article(Record):
     entities: list[Entity] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     quote_groups: list[QuoteGroup] = Field(default_factory=list)
+    speakers: list[SpeakerCluster] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     techniques: list[Technique] = Field(default_factory=list)
+    technique_summary: TechniqueSummary | None = None
     slant: Slant | None = None
     frames: list[Frame] = Field(default_factory=list)
     tone: list[Tone] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
     provenance: Provenance | None = None
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    model_config = ConfigDict(populate_by_name=True)
 
     def span(self, start: int, end: int) -> str:
         return self.text[start:end]
@@ -164,19 +301,160 @@ class Article(Record):
         return self.model_dump(by_alias=True, mode="json")
 
 
+class ClaimGroup(Record):
+    """One fact as each article states it (at most one member per article)."""
+
+    id: str
+    text: str
+    members: list[Member]
+    articles: list[str]
+    score: float
+    similarity: float | None = Field(description="mean alignment score of the member pairs; null for one member")
+    source: Literal["claim", "sentence"]
+
+
+class CoverageRow(Record):
+    kind: Literal["claim", "quote", "source"]
+    id: str
+    text: str
+    score: float | None = None
+    similarity: float | None = None
+    speaker: str | None = None
+    verdict: Verdict | None = None
+    present: dict[str, bool]
+
+
+class Omissions(Record):
+    claims: list[str] = Field(default_factory=list)
+    quotes: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+
+
+class CoverageCounts(Record):
+    claim: int = 0
+    quote: int = 0
+    source: int = 0
+
+
+class Coverage(Record):
+    articles: list[str]
+    rows: list[CoverageRow] = Field(default_factory=list)
+    omits: dict[str, Omissions] = Field(default_factory=dict)
+    counts: dict[str, CoverageCounts] = Field(default_factory=dict)
+
+
+class ConflictValue(Member):
+    value: float | str | None = Field(description="the number's value, or a date's ISO form")
+    claim: Span
+
+
+class NumberConflict(Record):
+    id: str
+    kind: Literal["number", "date"]
+    quantity: str | None
+    unit: str | None
+    group: str | None
+    match: Literal["claim_group", "similar_claims"]
+    values: list[ConflictValue]
+
+
+class TimelineEntry(Record):
+    article: str
+    published: str | None
+    title: str | None
+
+
+class SideSlant(Record):
+    label: str
+    score: float
+    confidence: float
+    evidence: list[SlantPhrase] = Field(default_factory=list)
+
+
+class TechniqueCount(Record):
+    technique: str
+    count: int
+
+
+class SideTechniques(Record):
+    count: int
+    per_1000_words: float
+    counts: dict[str, int] = Field(default_factory=dict)
+    top: list[TechniqueCount] = Field(default_factory=list)
+
+
+class FrameScore(Record):
+    frame: str
+    score: float
+
+
+class ToneScore(Record):
+    target: str
+    score: float
+    mentions: int
+    label: str | None = None
+
+
+class Sourcing(Record):
+    named: int = 0
+    anonymous: int = 0
+    unattributed: int = 0
+
+
+class SideBySide(Record):
+    """How one article of a story leans, persuades, frames, sources and opines."""
+
+    article: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    words: int
+    slant: SideSlant | None
+    techniques: SideTechniques
+    frames: list[FrameScore] = Field(default_factory=list)
+    tone: list[ToneScore] = Field(default_factory=list)
+    sourcing: Sourcing
+    opinion_share: float | None = Field(description="share of sentences with subjectivity > 0.5; null unscored")
+    quotes: int
+    claims: int
+
+
 class Story(Record):
     id: str
     label: str
     articles: list[str]
     quote_groups: list[QuoteGroup] = Field(default_factory=list)
-    claim_groups: list[dict[str, Any]] = Field(default_factory=list)
+    claim_groups: list[ClaimGroup] = Field(default_factory=list)
+    key_entities: list[str] = Field(default_factory=list)
+    coverage: Coverage | None = None
+    number_conflicts: list[NumberConflict] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    side_by_side: list[SideBySide] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+
+
+class Grouping(Record):
+    """The story-grouping settings the comparison used (docs/stories.md)."""
+
+    threshold: float
+    entity_weight: float
+    window_days: int
+
+
+class ArticleRef(Record):
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
 
 
 class Comparison(Record):
-    schema_: str = Field(default=COMPARISON_SCHEMA, alias="schema")
+    schema_: Literal["newsprism.comparison/1"] = Field(default=COMPARISON_SCHEMA, alias="schema")
     stories: list[Story] = Field(default_factory=list)
+    grouping: Grouping | None = None
+    articles: list[ArticleRef] = Field(default_factory=list)
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    model_config = ConfigDict(populate_by_name=True)
 
     def to_json_dict(self) -> dict[str, Any]:
         return self.model_dump(by_alias=True, mode="json")

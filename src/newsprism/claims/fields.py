@@ -13,6 +13,8 @@ from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from newsprism.model import DateMention, Entity, NumberMention, Span
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -124,9 +126,9 @@ def _in_spans(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
 
 def numbers(
     text: str, start: int, end: int, doc: Doc | None = None, date_spans: list[tuple[int, int]] | None = None
-) -> list[dict[str, Any]]:
+) -> list[NumberMention]:
     """Numbers in ``text[start:end]`` with value, unit and what they count (offsets into ``text``)."""
-    out: list[dict[str, Any]] = []
+    out: list[NumberMention] = []
     date_spans = date_spans or []
     for m in NUMBER_RE.finditer(text, start, end):
         s, e = m.span()
@@ -143,14 +145,14 @@ def numbers(
         if unit is None and num.lower() in WORD_NUMBERS and not m.group("scale") and num.lower().endswith("s"):
             unit = None
         out.append(
-            {
-                "text": text[s:e],
-                "start": s,
-                "end": e,
-                "value": _value(num, m.group("scale")),
-                "unit": unit,
-                "what": _what(doc, e, end),
-            }
+            NumberMention(
+                text=text[s:e],
+                start=s,
+                end=e,
+                value=_value(num, m.group("scale")),
+                unit=unit,
+                what=_what(doc, e, end),
+            )
         )
     return out
 
@@ -197,21 +199,21 @@ def resolve_date(text: str, published: str | None) -> str | None:
     return parsed.date().isoformat()
 
 
-def dates(article: Article, start: int, end: int) -> list[dict[str, Any]]:
+def dates(article: Article, start: int, end: int) -> list[DateMention]:
     out = []
     for ent in article.entities:
         if ent.label == "DATE" and start <= ent.start and ent.end <= end:
             if DURATION_RE.match(ent.text.strip()):
                 continue  # "20-year" is a duration (kept as a number with unit year)
             out.append(
-                {"text": ent.text, "start": ent.start, "end": ent.end, "iso": resolve_date(ent.text, article.published)}
+                DateMention(text=ent.text, start=ent.start, end=ent.end, iso=resolve_date(ent.text, article.published))
             )
     return out
 
 
-def entities(article: Article, start: int, end: int) -> list[dict[str, Any]]:
+def entities(article: Article, start: int, end: int) -> list[Entity]:
     return [
-        {"text": e.text, "label": e.label, "start": e.start, "end": e.end}
+        Entity(text=e.text, label=e.label, start=e.start, end=e.end)
         for e in article.entities
         if start <= e.start
         and e.end <= end
@@ -219,7 +221,7 @@ def entities(article: Article, start: int, end: int) -> list[dict[str, Any]]:
     ]
 
 
-def hedges(text: str, start: int, end: int, doc: Doc | None = None) -> list[dict[str, Any]]:
+def hedges(text: str, start: int, end: int, doc: Doc | None = None) -> list[Span]:
     """Hedges and distancing words; modal "may/might/could" only when spaCy tags them MD (not "May")."""
     modal_ok: set[int] | None = None
     if doc is not None:
@@ -229,14 +231,14 @@ def hedges(text: str, start: int, end: int, doc: Doc | None = None) -> list[dict
         word = m.group(1)
         if word in ("may", "might", "could") and modal_ok is not None and m.start() not in modal_ok:
             continue
-        out.append({"text": word, "start": m.start(1), "end": m.end(1)})
+        out.append(Span(text=word, start=m.start(1), end=m.end(1)))
     return out
 
 
 def sourced(article: Article, start: int, end: int, sent_start: int, sent_end: int, quote: Quote | None) -> str:
     """named | anonymous | none: from an enclosing quotation's speaker, else attribution cues in the sentence."""
     if quote is not None and quote.speaker is not None:
-        return "anonymous" if getattr(quote, "anonymous", False) else "named"
+        return "anonymous" if quote.anonymous else "named"
     sent = article.text[sent_start:sent_end]
     if not ATTRIBUTION_RE.search(sent):
         return "none"

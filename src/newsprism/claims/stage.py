@@ -123,14 +123,14 @@ def annotate(batch: list[Work], model: ClaimsModel | None = None, options: Optio
             sent.checkworthiness = round(cw, 4)
             sent.subjectivity = round(subj, 4)
             if headline:
-                sent.headline = True  # type: ignore[attr-defined]  # Sentence extra
+                sent.headline = True
             if (u.work, u.sentence) in split_sentences:
                 continue  # its clauses are the claim candidates
         if _words(text) < MIN_WORDS or cw < cw_t or question:
             continue
         date_spans = [(e.start, e.end) for e in art.entities if e.label in ("DATE", "TIME")]
         nums = FX.numbers(art.text, u.start, u.end, work.doc, date_spans)
-        if subj >= subj_t and not any(n["value"] is not None for n in nums):
+        if subj >= subj_t and not any(n.value is not None for n in nums):
             continue  # opinion: subjective and nothing countable to check
         quote = FX.enclosing_quote(art, u.start, u.end)
         claim = make_span(

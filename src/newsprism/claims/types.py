@@ -8,10 +8,12 @@ bare "X said ..." with nothing else checkable is "attribution".
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from newsprism.model import NumberMention
 
 TYPES = ("numeric", "comparative", "causal", "prediction", "event", "attribution", "question", "other")
 CUE_LEMMAS = {"say", "tell", "report", "state", "claim", "announce", "insist", "add", "write", "note", "argue"}
@@ -35,12 +37,12 @@ ATTRIBUTION_RE = re.compile(
 )
 
 
-def claim_type(text: str, numbers: list[dict[str, Any]], doc: Doc | None, start: int, end: int) -> str:
+def claim_type(text: str, numbers: list[NumberMention], doc: Doc | None, start: int, end: int) -> str:
     """The type of the claim ``text`` (the slice ``start:end`` of the document)."""
     stripped = text.rstrip(" \"'”’)")
     if stripped.endswith("?"):
         return "question"
-    if any(n.get("value") is not None for n in numbers):
+    if any(n.value is not None for n in numbers):
         return "numeric"
     toks = [t for t in doc if start <= t.idx < end] if doc is not None else []
     tags = [t.tag_ for t in toks]

@@ -12,7 +12,7 @@ from newsprism.errors import InputError
 from newsprism.ingest import iter_articles
 from newsprism.model import Article
 from newsprism.report import FORMATS, render_articles
-from newsprism.slant.present import one_line
+from newsprism.report.slant import one_line
 
 TONE_TARGETS = 4  # targets on the summary's tone line
 

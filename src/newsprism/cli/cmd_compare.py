@@ -16,11 +16,10 @@ from newsprism.report import FORMATS, render_comparison
 def summary_lines(comparison: Comparison) -> list[str]:
     lines = []
     for story in comparison.stories:
-        extra = story.model_extra or {}
-        shared = sum(len(g["articles"]) > 1 for g in story.claim_groups)
+        shared = sum(len(g.articles) > 1 for g in story.claim_groups)
         lines.append(
             f"{story.id}  {story.label[:60]!s:60}  {len(story.articles)} article(s), {shared} shared claims, "
-            f"{len(story.quote_groups)} quote groups, {len(extra.get('number_conflicts', []))} number conflicts"
+            f"{len(story.quote_groups)} quote groups, {len(story.number_conflicts)} number conflicts"
         )
     return lines
 

@@ -12,7 +12,6 @@ import hashlib
 import logging
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -31,7 +30,7 @@ from newsprism.compare.grouping import (
 from newsprism.compare.numbers import number_conflicts
 from newsprism.compare.sidebyside import side_by_side
 from newsprism.errors import InputError
-from newsprism.model import Article, Comparison, Quote, QuoteGroup, Story
+from newsprism.model import Article, ArticleRef, Comparison, Grouping, Quote, QuoteGroup, Story, Warning
 from newsprism.options import Options, load_options
 
 __all__ = ["StoryIndex", "compare", "compare_story", "group_articles"]
@@ -49,7 +48,7 @@ def group_articles(articles: list[Article], options: Options | None = None) -> l
     return list(stories.values())
 
 
-def _transcript(options: Options, warnings: list[dict[str, str]]) -> str | None:
+def _transcript(options: Options, warnings: list[Warning]) -> str | None:
     ref = options.transcript
     if not ref:
         return None
@@ -58,27 +57,28 @@ def _transcript(options: Options, warnings: list[dict[str, str]]) -> str | None:
         try:
             return path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            warnings.append({"code": "W111", "message": f"cannot read transcript {ref}: {exc}"})
+            warnings.append(Warning(code="W111", message=f"cannot read transcript {ref}: {exc}"))
             return None
-    warnings.append({"code": "W111", "message": f"transcript {ref} is not a local file; quotes not checked against it"})
+    message = f"transcript {ref} is not a local file; quotes not checked against it"
+    warnings.append(Warning(code="W111", message=message))
     return None
 
 
-def _quote_groups(articles: list[Article], options: Options, warnings: list[dict[str, str]]) -> list[QuoteGroup]:
+def _quote_groups(articles: list[Article], options: Options, warnings: list[Warning]) -> list[QuoteGroup]:
     items: list[tuple[str, Quote]] = [(a.id, q) for a in articles for q in a.quotes]
     if not items:
         return []
     try:
         from newsprism.quotes.fidelity import group_quotes
     except ImportError:
-        warnings.append({"code": "W110", "message": "quote grouping unavailable (newsprism.quotes.fidelity missing)"})
+        warnings.append(Warning(code="W110", message="quote grouping unavailable (newsprism.quotes.fidelity missing)"))
         return []
     try:
         groups = group_quotes(items, _transcript(options, warnings))
         return [g if isinstance(g, QuoteGroup) else QuoteGroup.model_validate(g) for g in groups]
     except Exception as exc:  # a bug there must not lose the rest of the comparison
         log.exception("group_quotes failed")
-        warnings.append({"code": "W110", "message": f"quote grouping failed: {type(exc).__name__}: {exc}"})
+        warnings.append(Warning(code="W110", message=f"quote grouping failed: {type(exc).__name__}: {exc}"))
         return []
 
 
@@ -89,7 +89,7 @@ def _story_id(ids: list[str]) -> str:
 def _key_entities(feats: list[StoryFeatures], n: int = 6) -> list[str]:
     df: Counter[str] = Counter()
     for f in feats:
-        df.update(set(f.entities))
+        df.update(list(f.entities))  # each key once per article, in first-seen order (a set made ties random)
     need = 2 if len(feats) > 1 else 1
     ranked = sorted(df.items(), key=lambda kc: (-kc[1], kc[0]))  # ties by key: set order varies between runs
     return [k for k, c in ranked if c >= need][:n]
@@ -102,7 +102,7 @@ def compare_story(
     opts = options or load_options()
     if feats is None:
         feats = story_features(articles, model=opts.embedding_model)
-    warnings: list[dict[str, str]] = []
+    warnings: list[Warning] = []
 
     def embed_fn(texts: list[str]) -> np.ndarray:
         from newsprism.nlp import embed
@@ -113,20 +113,18 @@ def compare_story(
     quote_groups = _quote_groups(articles, opts, warnings)
     key = _key_entities(feats)
     published = {a.id: a.published for a in articles}
-    return Story.model_validate(
-        dict(
-            id=_story_id([a.id for a in articles]),
-            label=story_label(feats),
-            articles=[a.id for a in articles],
-            quote_groups=quote_groups,
-            claim_groups=groups,
-            key_entities=[next((f.surfaces[k] for f in feats if k in f.surfaces), k) for k in key],
-            coverage=coverage_matrix(articles, groups, quote_groups),
-            number_conflicts=number_conflicts(pairs),
-            timeline=timeline(feats, published),
-            side_by_side=side_by_side(articles, key),
-            warnings=warnings,
-        )
+    return Story(
+        id=_story_id([a.id for a in articles]),
+        label=story_label(feats),
+        articles=[a.id for a in articles],
+        quote_groups=quote_groups,
+        claim_groups=groups,
+        key_entities=[next((f.surfaces[k] for f in feats if k in f.surfaces), k) for k in key],
+        coverage=coverage_matrix(articles, groups, quote_groups),
+        number_conflicts=number_conflicts(pairs),
+        timeline=timeline(feats, published),
+        side_by_side=side_by_side(articles, key),
+        warnings=warnings,
     )
 
 
@@ -143,14 +141,10 @@ def compare(articles: list[Article], options: Options | None = None) -> Comparis
     for i, lab in enumerate(labels):
         members.setdefault(lab, []).append(i)
     stories = [compare_story([articles[i] for i in idx], opts, [feats[i] for i in idx]) for idx in members.values()]
-    info: dict[str, Any] = {"threshold": THRESHOLD, "entity_weight": ENTITY_WEIGHT, "window_days": WINDOW_DAYS}
-    return Comparison.model_validate(
-        dict(
-            stories=stories,
-            grouping=info,
-            articles=[
-                {"id": a.id, "title": a.title, "outlet": a.outlet or a.source, "published": a.published}
-                for a in articles
-            ],
-        )
+    return Comparison(
+        stories=stories,
+        grouping=Grouping(threshold=THRESHOLD, entity_weight=ENTITY_WEIGHT, window_days=WINDOW_DAYS),
+        articles=[
+            ArticleRef(id=a.id, title=a.title, outlet=a.outlet or a.source, published=a.published) for a in articles
+        ],
     )

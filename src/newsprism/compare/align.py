@@ -16,8 +16,8 @@ from typing import Any
 import numpy as np
 
 from newsprism.compare.features import entity_surface
-from newsprism.compare.numbers import Mention, find_dates, find_numbers, mentions_from_extra, same_value
-from newsprism.model import Article
+from newsprism.compare.numbers import Mention, claim_mentions, find_dates, find_numbers, same_value
+from newsprism.model import Article, ClaimGroup, Member
 
 ALIGN_THRESHOLD = 0.70
 ENTITY_BONUS = 0.10
@@ -94,12 +94,10 @@ def article_units(article: Article, max_units: int = MAX_UNITS) -> list[Unit]:
     units: list[Unit] = []
     if article.claims:
         for c in article.claims:
-            extra = c.model_extra or {}
-            numbers = mentions_from_extra(extra.get("numbers"), text, "number")
-            dates = mentions_from_extra(extra.get("dates"), text, "date")
-            ents_extra = extra.get("entities")
-            if isinstance(ents_extra, list) and ents_extra:
-                ents = {entity_surface(str(e.get("text", ""))).lower() for e in ents_extra if isinstance(e, dict)}
+            numbers = claim_mentions(c.numbers, text)
+            dates = claim_mentions(c.dates, text)
+            if c.entities:
+                ents = {entity_surface(e.text).lower() for e in c.entities}
                 ents.discard("")
             else:
                 ents = _entities_in(article, c.start, c.end)
@@ -203,7 +201,7 @@ def _group_similarity(members: list[int], scores: np.ndarray) -> float | None:
 
 def claim_groups(
     articles: list[Article], embed_fn: Any
-) -> tuple[list[dict[str, Any]], list[Unit], list[tuple[Unit, Unit, str | None]]]:
+) -> tuple[list[ClaimGroup], list[Unit], list[tuple[Unit, Unit, str | None]]]:
     """Claim groups for one story, the units, and candidate pairs for number-conflict checks.
 
     ``embed_fn(texts) -> (n, d) unit vectors``. Groups are ordered by how many articles report them,
@@ -218,7 +216,7 @@ def claim_groups(
     scores = pair_scores(units, vectors)
     raw = align_units(units, scores)
     raw.sort(key=lambda g: (-len(g), min((order[units[i].article], units[i].start) for i in g)))
-    groups: list[dict[str, Any]] = []
+    groups: list[ClaimGroup] = []
     group_of: dict[int, str] = {}
     for n, members in enumerate(raw, 1):
         gid = f"c{n}"
@@ -227,18 +225,18 @@ def claim_groups(
         for i in members:
             group_of[i] = gid
         groups.append(
-            {
-                "id": gid,
-                "text": units[rep].text,
-                "members": [
-                    {"article": units[i].article, "text": units[i].text, "start": units[i].start, "end": units[i].end}
+            ClaimGroup(
+                id=gid,
+                text=units[rep].text,
+                members=[
+                    Member(article=units[i].article, text=units[i].text, start=units[i].start, end=units[i].end)
                     for i in members
                 ],
-                "articles": [units[i].article for i in members],
-                "score": round(max(units[i].score for i in members), 3),
-                "similarity": _group_similarity(members, scores),
-                "source": units[rep].source,
-            }
+                articles=[units[i].article for i in members],
+                score=round(max(units[i].score for i in members), 3),
+                similarity=_group_similarity(members, scores),
+                source="claim" if units[rep].source == "claim" else "sentence",
+            )
         )
     pairs: list[tuple[Unit, Unit, str | None]] = []
     if len(units) > 1:

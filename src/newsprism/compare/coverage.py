@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from newsprism.compare.features import entity_surface
-from newsprism.model import Article, QuoteGroup
+from newsprism.model import Article, ClaimGroup, Coverage, CoverageCounts, CoverageRow, Omissions, QuoteGroup
 
 _REPORTING = re.compile(
     r"\b(said|says|told|according to|stated|announced|added|argued|claimed|wrote|tweeted|explained|insisted)\b",
@@ -28,19 +27,11 @@ def attributed_entities(article: Article) -> list[str]:
 def article_sources(article: Article) -> dict[str, str]:
     """Named sources of an article (speakers, quote speakers, claim speakers): key -> display name."""
     names: list[str] = []
-    speakers = (article.model_extra or {}).get("speakers")
-    if isinstance(speakers, list):
-        for sp in speakers:
-            if isinstance(sp, dict) and sp.get("kind") != "anonymous" and sp.get("name"):
-                names.append(str(sp["name"]))
+    names += [sp.name for sp in article.speakers if sp.kind != "anonymous" and sp.name]
     for q in article.quotes:
-        extra = q.model_extra or {}
-        if q.speaker is not None and q.speaker.name and not extra.get("anonymous"):
+        if q.speaker is not None and q.speaker.name and not q.anonymous:
             names.append(q.speaker.name)
-    for c in article.claims:
-        sp = (c.model_extra or {}).get("speaker")
-        if isinstance(sp, str) and sp:
-            names.append(sp)
+    names += [c.speaker for c in article.claims if c.speaker]
     if not names:  # no quotes/speakers stage output: people and organisations in attributed sentences
         names = attributed_entities(article)
     out: dict[str, str] = {}
@@ -52,38 +43,38 @@ def article_sources(article: Article) -> dict[str, str]:
 
 
 def coverage_matrix(
-    articles: list[Article], claim_groups: list[dict[str, Any]], quote_groups: list[QuoteGroup]
-) -> dict[str, Any]:
+    articles: list[Article], claim_groups: list[ClaimGroup], quote_groups: list[QuoteGroup]
+) -> Coverage:
     """Rows of (kind, id, text) with ``present`` per article, plus each article's omissions.
 
     An omission is a row that at least one other article in the story reports and this one does not.
     """
     ids = [a.id for a in articles]
-    rows: list[dict[str, Any]] = []
+    rows: list[CoverageRow] = []
     for g in claim_groups:
-        have = set(g["articles"])
+        have = set(g.articles)
         rows.append(
-            {
-                "kind": "claim",
-                "id": g["id"],
-                "text": g["text"],
-                "score": g.get("score"),
-                "similarity": g.get("similarity"),
-                "present": {a: a in have for a in ids},
-            }
+            CoverageRow(
+                kind="claim",
+                id=g.id,
+                text=g.text,
+                score=g.score,
+                similarity=g.similarity,
+                present={a: a in have for a in ids},
+            )
         )
     for n, qg in enumerate(quote_groups, 1):
         have = {m.article for m in qg.members}
         text = qg.members[0].text if qg.members else ""
         rows.append(
-            {
-                "kind": "quote",
-                "id": f"q{n}",
-                "text": text,
-                "speaker": qg.speaker,
-                "verdict": qg.verdict,
-                "present": {a: a in have for a in ids},
-            }
+            CoverageRow(
+                kind="quote",
+                id=f"q{n}",
+                text=text,
+                speaker=qg.speaker,
+                verdict=qg.verdict,
+                present={a: a in have for a in ids},
+            )
         )
     sources = {a.id: article_sources(a) for a in articles}
     all_keys: dict[str, str] = {}
@@ -93,18 +84,19 @@ def coverage_matrix(
                 all_keys[k] = v
     for k in sorted(all_keys, key=lambda k: (-sum(k in sources[a] for a in ids), k)):
         rows.append(
-            {"kind": "source", "id": f"src:{k}", "text": all_keys[k], "present": {a: k in sources[a] for a in ids}}
+            CoverageRow(kind="source", id=f"src:{k}", text=all_keys[k], present={a: k in sources[a] for a in ids})
         )
     # omissions, most telling first: reported by more of the other articles, then more check-worthy
-    omits: dict[str, dict[str, list[str]]] = {}
+    omits: dict[str, Omissions] = {}
     for a in ids:
         missing: dict[str, list[tuple[int, float, int, str]]] = {"claims": [], "quotes": [], "sources": []}
         for pos, r in enumerate(rows):
-            others = sum(r["present"][b] for b in ids if b != a)
-            if not r["present"][a] and others:
-                missing[r["kind"] + "s"].append((-others, -float(r.get("score") or 0.0), pos, r["id"]))
-        omits[a] = {k: [rid for *_, rid in sorted(v)] for k, v in missing.items()}
+            others = sum(r.present[b] for b in ids if b != a)
+            if not r.present[a] and others:
+                missing[r.kind + "s"].append((-others, -(r.score or 0.0), pos, r.id))
+        omits[a] = Omissions(**{k: [rid for *_, rid in sorted(v)] for k, v in missing.items()})
     counts = {
-        a: {k: sum(r["present"][a] for r in rows if r["kind"] == k) for k in ("claim", "quote", "source")} for a in ids
+        a: CoverageCounts(**{k: sum(r.present[a] for r in rows if r.kind == k) for k in ("claim", "quote", "source")})
+        for a in ids
     }
-    return {"articles": ids, "rows": rows, "omits": omits, "counts": counts}
+    return Coverage(articles=ids, rows=rows, omits=omits, counts=counts)

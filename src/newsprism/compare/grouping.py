@@ -16,12 +16,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 import numpy as np
 
 from newsprism.compare.features import StoryFeatures, day_gap, entity_overlap, story_features
-from newsprism.model import Article
+from newsprism.model import Article, TimelineEntry
 
 # Tuned on the seeded BASIL tuning split only (see docs/stories.md and bench/task_stories.py).
 THRESHOLD = 0.72
@@ -322,9 +321,9 @@ def story_label(feats: list[StoryFeatures], n_entities: int = 3, n_words: int = 
     return label or "story"
 
 
-def timeline(feats: list[StoryFeatures], published: dict[str, str | None]) -> list[dict[str, Any]]:
-    """Articles ordered by published date (undated last), as {article, published, title}."""
+def timeline(feats: list[StoryFeatures], published: dict[str, str | None]) -> list[TimelineEntry]:
+    """Articles ordered by published date (undated last)."""
     order = sorted(feats, key=lambda f: (f.day is None, f.day or date.min))
     return [
-        {"article": f.article_id, "published": published.get(f.article_id), "title": f.title or None} for f in order
+        TimelineEntry(article=f.article_id, published=published.get(f.article_id), title=f.title or None) for f in order
     ]

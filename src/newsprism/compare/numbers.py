@@ -1,6 +1,6 @@
 """Numbers and dates in claims, and conflicts: the same quantity reported with different values.
 
-A claim's ``numbers``/``dates`` extras (from the claims stage) are used when present; otherwise they
+A claim's ``numbers``/``dates`` (from the claims stage) are used when present; otherwise they
 are found here with small regular expressions (hand-written: the quantities we need are few and the
 offsets must be exact, which general-purpose number parsers do not give us).
 """
@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
+
+from newsprism.model import ConflictValue, DateMention, NumberConflict, NumberMention, Span
 
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
 WORD_NUMBERS = {
@@ -112,17 +114,6 @@ class Mention:
     what: str | None
     kind: str = "number"  # number | date
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "value": self.value,
-            "unit": self.unit,
-            "what": self.what,
-            "kind": self.kind,
-        }
-
 
 def _what_after(text: str, pos: int) -> str | None:
     """The first content word after ``pos`` (what a number counts), singularised naively."""
@@ -194,27 +185,21 @@ def find_numbers(text: str, offset: int = 0) -> list[Mention]:
     return out
 
 
-def mentions_from_extra(items: Any, article_text: str, kind: str) -> list[Mention] | None:
-    """Mentions from a claim's ``numbers``/``dates`` extra, keeping only those whose offsets check out."""
-    if not isinstance(items, list) or not items:
+def claim_mentions(items: list[NumberMention] | list[DateMention], article_text: str) -> list[Mention] | None:
+    """Mentions from a claim's ``numbers`` or ``dates`` (None when it has none), keeping only those whose
+    offsets check out against ``article_text``."""
+    if not items:
         return None
     out = []
     for it in items:
-        if not isinstance(it, dict):
+        s, e = it.start, it.end
+        if article_text[s:e] != it.text:
             continue
-        s, e = it.get("start"), it.get("end")
-        if not isinstance(s, int) or not isinstance(e, int) or article_text[s:e] != it.get("text", article_text[s:e]):
-            continue
-        if kind == "date":
-            out.append(Mention(article_text[s:e], s, e, None, it.get("iso"), "date", "date"))
+        if isinstance(it, DateMention):
+            out.append(Mention(article_text[s:e], s, e, None, it.iso, "date", "date"))
         else:
-            try:
-                value = float(it["value"]) if it.get("value") is not None else None
-            except (TypeError, ValueError):
-                value = None
-            what = it.get("what") or _what_after(article_text, e)
-            unit = it.get("unit") if isinstance(it.get("unit"), str) else None
-            out.append(Mention(article_text[s:e], s, e, value, unit, str(what).lower() if what else None))
+            what = it.what or _what_after(article_text, e)
+            out.append(Mention(article_text[s:e], s, e, it.value, it.unit, what.lower() if what else None))
     return out
 
 
@@ -222,13 +207,13 @@ def same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 0.005 * max(abs(a), abs(b), 1e-9)
 
 
-def number_conflicts(pairs: list[tuple[Any, Any, str | None]]) -> list[dict[str, Any]]:
+def number_conflicts(pairs: list[tuple[Any, Any, str | None]]) -> list[NumberConflict]:
     """Conflicts among candidate unit pairs ``(unit_a, unit_b, group_id)`` from different articles.
 
     Two numbers conflict when they count the same thing (same ``what`` and unit) with different values;
     two dates conflict when the units are in the same claim group, each has one date, and they differ.
     """
-    out: list[dict[str, Any]] = []
+    out: list[NumberConflict] = []
     seen: set[tuple[tuple[str, int, int], ...]] = set()
     for a, b, group in pairs:
         for na in a.numbers:
@@ -252,29 +237,29 @@ def number_conflicts(pairs: list[tuple[Any, Any, str | None]]) -> list[dict[str,
                     seen.add(key)
                     out.append(_conflict("date", "date", None, group, (a, da), (b, db)))
     for i, c in enumerate(out, 1):
-        c["id"] = f"n{i}"
+        c.id = f"n{i}"
     return out
 
 
 def _conflict(
     kind: str, what: str | None, unit: str | None, group: str | None, *sides: tuple[Any, Mention]
-) -> dict[str, Any]:
-    return {
-        "id": "",
-        "kind": kind,
-        "quantity": what,
-        "unit": unit,
-        "group": group,
-        "match": "claim_group" if group else "similar_claims",
-        "values": [
-            {
-                "article": u.article,
-                "text": m.text,
-                "start": m.start,
-                "end": m.end,
-                "value": m.value if kind == "number" else m.unit,
-                "claim": {"text": u.text, "start": u.start, "end": u.end},
-            }
+) -> NumberConflict:
+    return NumberConflict(
+        id="",
+        kind="number" if kind == "number" else "date",
+        quantity=what,
+        unit=unit,
+        group=group,
+        match="claim_group" if group else "similar_claims",
+        values=[
+            ConflictValue(
+                article=u.article,
+                text=m.text,
+                start=m.start,
+                end=m.end,
+                value=m.value if kind == "number" else m.unit,
+                claim=Span(text=u.text, start=u.start, end=u.end),
+            )
             for u, m in sides
         ],
-    }
+    )

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import asdict
-from typing import Any
 
 from newsprism.compare.features import entity_surface, headline
-from newsprism.model import Article
-from newsprism.slant.present import phrases_of
+from newsprism.model import (
+    Article,
+    Frame,
+    FrameScore,
+    SideBySide,
+    SideSlant,
+    SideTechniques,
+    Sourcing,
+    TechniqueCount,
+    ToneScore,
+)
 
 OPINION_SUBJECTIVITY = 0.5
 TOP = 3
@@ -19,42 +26,35 @@ def _words(text: str) -> int:
     return len(re.findall(r"\S+", text))
 
 
-def _techniques(article: Article) -> dict[str, Any]:
-    summary = (article.model_extra or {}).get("technique_summary")
-    words = max(_words(article.text), 1)
+def _techniques(article: Article) -> SideTechniques:
+    summary = article.technique_summary
     counts: Counter[str] = Counter(t.technique for t in article.techniques)
-    if isinstance(summary, dict) and isinstance(summary.get("counts"), dict):
-        counts = Counter({str(k): int(v) for k, v in summary["counts"].items() if isinstance(v, (int, float))})
-    per_1000 = summary.get("per_1000_words") if isinstance(summary, dict) else None
-    if not isinstance(per_1000, (int, float)):
-        per_1000 = 1000 * sum(counts.values()) / words
-    return {
-        "count": sum(counts.values()),
-        "per_1000_words": round(float(per_1000), 2),
-        "counts": dict(counts),
-        "top": [{"technique": k, "count": v} for k, v in counts.most_common(TOP)],
-    }
+    if summary is not None:
+        counts = Counter(summary.counts)
+        per_1000 = summary.per_1000_words
+    else:
+        per_1000 = 1000 * sum(counts.values()) / max(_words(article.text), 1)
+    return SideTechniques(
+        count=sum(counts.values()),
+        per_1000_words=round(per_1000, 2),
+        counts=dict(counts),
+        top=[TechniqueCount(technique=k, count=v) for k, v in counts.most_common(TOP)],
+    )
 
 
-def _slant(article: Article) -> dict[str, Any] | None:
+def _slant(article: Article) -> SideSlant | None:
     s = article.slant
     if s is None:
         return None
     # strongest phrases of either side (|z|; positive = right), so a left-leaning article shows its left phrases
-    ev = phrases_of(s)[:TOP]
-    return {
-        "label": s.label,
-        "score": s.score,
-        "confidence": s.confidence,
-        "evidence": [asdict(p) for p in ev],  # text, start, end, weight, count
-    }
+    ev = [p.model_copy() for p in s.strongest_phrases()[:TOP]]
+    return SideSlant(label=s.label, score=s.score, confidence=s.confidence, evidence=ev)
 
 
-def _sourcing(article: Article) -> dict[str, int]:
+def _sourcing(article: Article) -> Sourcing:
     named = anonymous = unattributed = 0
     for q in article.quotes:
-        extra = q.model_extra or {}
-        if extra.get("anonymous"):
+        if q.anonymous:
             anonymous += 1
         elif q.speaker is not None and q.speaker.name:
             named += 1
@@ -62,10 +62,9 @@ def _sourcing(article: Article) -> dict[str, int]:
             unattributed += 1
     if not article.quotes:  # fall back to the claims' sourcing
         for c in article.claims:
-            src = (c.model_extra or {}).get("sourced")
-            named += src == "named"
-            anonymous += src == "anonymous"
-    return {"named": named, "anonymous": anonymous, "unattributed": unattributed}
+            named += c.sourced == "named"
+            anonymous += c.sourced == "anonymous"
+    return Sourcing(named=named, anonymous=anonymous, unattributed=unattributed)
 
 
 def _opinion_share(article: Article) -> float | None:
@@ -75,33 +74,35 @@ def _opinion_share(article: Article) -> float | None:
     return round(sum(v > OPINION_SUBJECTIVITY for v in scored) / len(scored), 3)
 
 
-def side_by_side(articles: list[Article], key_people: list[str]) -> list[dict[str, Any]]:
+def _top_frames(article: Article) -> list[Frame]:
+    return sorted(article.frames, key=lambda f: -f.score)[:TOP]
+
+
+def side_by_side(articles: list[Article], key_people: list[str]) -> list[SideBySide]:
     """One column per article. ``key_people`` are the story's key entity keys (lowercase)."""
     keys = set(key_people)
     out = []
     for a in articles:
         tone = [
-            {"target": t.target, "score": t.score, "mentions": t.mentions, **({"label": t.label} if t.label else {})}
+            ToneScore(target=t.target, score=t.score, mentions=t.mentions, label=t.label or None)
             for t in sorted(a.tone, key=lambda t: -t.mentions)
             if not keys or entity_surface(t.target).lower() in keys
         ]
         out.append(
-            {
-                "article": a.id,
-                "title": a.title or headline(a.text) or None,
-                "outlet": a.outlet or a.source,
-                "published": a.published,
-                "words": _words(a.text),
-                "slant": _slant(a),
-                "techniques": _techniques(a),
-                "frames": [
-                    {"frame": f.frame, "score": f.score} for f in sorted(a.frames, key=lambda f: -f.score)[:TOP]
-                ],
-                "tone": tone[:5],
-                "sourcing": _sourcing(a),
-                "opinion_share": _opinion_share(a),
-                "quotes": len(a.quotes),
-                "claims": len(a.claims),
-            }
+            SideBySide(
+                article=a.id,
+                title=a.title or headline(a.text) or None,
+                outlet=a.outlet or a.source,
+                published=a.published,
+                words=_words(a.text),
+                slant=_slant(a),
+                techniques=_techniques(a),
+                frames=[FrameScore(frame=f.frame, score=f.score) for f in _top_frames(a)],
+                tone=tone[:5],
+                sourcing=_sourcing(a),
+                opinion_share=_opinion_share(a),
+                quotes=len(a.quotes),
+                claims=len(a.claims),
+            )
         )
     return out

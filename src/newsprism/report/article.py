@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsprism.model import Article, Tone
-from newsprism.slant import present
+from newsprism.report import slant as present
 
 # Colour-blind-safe palette (Okabe-Ito plus two), one colour per speaker in order of first quote.
 SPEAKER_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F3C8D", "#8C6D31"]
@@ -50,11 +50,6 @@ class Segment:
     @property
     def tip(self) -> str:
         return "\n".join(dict.fromkeys(m.tip for m in self.marks if m.tip))
-
-
-def _extra(obj: Any, key: str, default: Any = None) -> Any:
-    extra = getattr(obj, "model_extra", None) or {}
-    return extra.get(key, getattr(obj, key, default))
 
 
 def speaker_colours(article: Article) -> dict[str, str]:
@@ -135,8 +130,8 @@ def summary(article: Article) -> dict[str, Any]:
 
 def _tone_row(t: Tone) -> dict[str, Any]:
     """Target, label, score, mentions and the strongest evidence clause (with the cue and role, when parsed)."""
-    ev = max(t.evidence, key=lambda e: abs(float(getattr(e, "weight", 0.0))), default=None)
-    cue, role = (str(getattr(ev, "cue", "") or ""), str(getattr(ev, "role", "") or "")) if ev else ("", "")
+    ev = max(t.evidence, key=lambda e: abs(e.weight), default=None)
+    cue, role = (ev.cue or "", ev.role or "") if ev else ("", "")
     return {
         "target": t.target,
         "label": t.label or "",

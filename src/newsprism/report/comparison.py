@@ -11,8 +11,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsprism.compare.features import norm_entity
-from newsprism.model import Article, Comparison, Story
-from newsprism.slant.present import CAVEAT, lean, lean_headline
+from newsprism.model import Article, Comparison, CoverageRow, Omissions, SideBySide, Story, ToneScore
+from newsprism.report.slant import CAVEAT, lean, lean_headline
 
 MAX_CLAIM_ROWS = 40
 MAX_OMITS = 8
@@ -20,11 +20,11 @@ QUOTE_MARKS = "\"“”‘’'«»"
 SURE_MATCH = 0.82  # alignment similarity from which matched statements were always the same fact (docs/stories.md)
 
 
-def mark(row: dict[str, Any], article_id: str) -> str:
+def mark(row: CoverageRow, article_id: str) -> str:
     """✓ reports it, ≈ reports a similar statement (weaker alignment), · does not."""
-    if not row["present"].get(article_id):
+    if not row.present.get(article_id):
         return "·"
-    sim = row.get("similarity")
+    sim = row.similarity
     return "≈" if sim is not None and sim < SURE_MATCH else "✓"
 
 
@@ -53,14 +53,18 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
     return out
 
 
-def _extra(story: Story) -> dict[str, Any]:
-    return story.model_extra or {}
+def _rows(story: Story) -> list[CoverageRow]:
+    return story.coverage.rows if story.coverage is not None else []
 
 
-def _claim_rows(story: Story) -> list[dict[str, Any]]:
+def _omits(story: Story) -> dict[str, Omissions]:
+    return story.coverage.omits if story.coverage is not None else {}
+
+
+def _claim_rows(story: Story) -> list[CoverageRow]:
     """Coverage rows for claims: shared groups first, then single-article ones, capped."""
-    rows = [r for r in _extra(story).get("coverage", {}).get("rows", []) if r["kind"] == "claim"]
-    rows.sort(key=lambda r: -sum(r["present"].values()))
+    rows = [r for r in _rows(story) if r.kind == "claim"]
+    rows.sort(key=lambda r: -sum(r.present.values()))
     return rows[:MAX_CLAIM_ROWS]
 
 
@@ -81,49 +85,47 @@ def _fmt(v: Any, nd: int = 2) -> str:
 
 def _side_rows(story: Story, names: dict[str, str]) -> list[list[str]]:
     rows = []
-    for col in _extra(story).get("side_by_side", []):
-        slant = col.get("slant")
-        tech = col.get("techniques", {})
-        src = col.get("sourcing", {})
+    for col in story.side_by_side:
+        slant, tech, src = col.slant, col.techniques, col.sourcing
         rows.append(
             [
-                names.get(col["article"], col["article"]),
-                _cell(col.get("title") or "", 60),
-                _fmt(col.get("published")),
-                f"{lean(slant['score'])} {slant['score']:+.2f}; classifier {slant['label']}" if slant else "–",
-                f"{tech.get('per_1000_words', 0):.1f}; " + ", ".join(t["technique"] for t in tech.get("top", [])),
-                ", ".join(f"{f['frame']} {f['score']:.2f}" for f in col.get("frames", [])) or "–",
-                ", ".join(f"{t['target']} {_tone_cell(t)}" for t in col.get("tone", [])[:3]) or "–",
-                f"{src.get('named', 0)} / {src.get('anonymous', 0)}",
-                _fmt(col.get("opinion_share")),
+                names.get(col.article, col.article),
+                _cell(col.title or "", 60),
+                _fmt(col.published),
+                f"{lean(slant.score)} {slant.score:+.2f}; classifier {slant.label}" if slant else "–",
+                f"{tech.per_1000_words:.1f}; " + ", ".join(t.technique for t in tech.top),
+                ", ".join(f"{f.frame} {f.score:.2f}" for f in col.frames) or "–",
+                ", ".join(f"{t.target} {_tone_cell(t)}" for t in col.tone[:3]) or "–",
+                f"{src.named} / {src.anonymous}",
+                _fmt(col.opinion_share),
             ]
         )
     return rows
 
 
-def _tone_cell(t: dict[str, Any]) -> str:
-    return f"{t.get('label') or 'tone'} {t['score']:+.2f} ({t['mentions']}×)"
+def _tone_cell(t: ToneScore) -> str:
+    return f"{t.label or 'tone'} {t.score:+.2f} ({t.mentions}×)"
 
 
 def tone_matrix(story: Story, names: dict[str, str]) -> dict[str, Any]:
     """How each article treats each key person: rows = people (one key per name, most mentions first), columns =
     articles; a cell is the article's tone label, score and mentions, or "" when it does not name the person."""
-    cols = _extra(story).get("side_by_side", [])
+    cols = story.side_by_side
     written: dict[str, str] = {}
     total: dict[str, int] = {}
     cells: dict[str, dict[str, str]] = {}
     for col in cols:
-        for t in col.get("tone", []):
-            key = norm_entity(t["target"])
+        for t in col.tone:
+            key = norm_entity(t.target)
             if not key:
                 continue
-            if len(t["target"]) > len(written.get(key, "")):
-                written[key] = t["target"]
-            total[key] = total.get(key, 0) + int(t["mentions"])
-            cells.setdefault(key, {})[col["article"]] = _tone_cell(t)
+            if len(t.target) > len(written.get(key, "")):
+                written[key] = t.target
+            total[key] = total.get(key, 0) + t.mentions
+            cells.setdefault(key, {})[col.article] = _tone_cell(t)
     people = sorted(total, key=lambda k: (-total[k], k))
-    head = [names.get(c["article"], c["article"]) for c in cols]
-    rows = [[written[k], *(cells[k].get(c["article"], "") for c in cols)] for k in people]
+    head = [names.get(c.article, c.article) for c in cols]
+    rows = [[written[k], *(cells[k].get(c.article, "") for c in cols)] for k in people]
     return {"head": head, "rows": rows}
 
 
@@ -160,16 +162,14 @@ def story_markdown(story: Story, articles: Sequence[Article]) -> str:
     by_id = {a.id: a for a in articles}
     arts = [by_id[i] for i in story.articles if i in by_id]
     names = article_names(arts)
-    extra = _extra(story)
     out = [f"## {story.label}", "", f"`{story.id}`: {len(story.articles)} article(s)", ""]
     out += ["### Side by side", "", _md_table(SIDE_HEAD, _side_rows(story, names)), ""]
     tm = tone_matrix(story, names)
     if tm["rows"]:
         out += ["### Tone toward key people", "", _md_table(["person", *tm["head"]], tm["rows"]), ""]
-    tl = extra.get("timeline", [])
-    if tl:
+    if story.timeline:
         out += ["### Timeline", ""]
-        out += [f"- {t.get('published') or 'undated'}: {names.get(t['article'], t['article'])}" for t in tl]
+        out += [f"- {t.published or 'undated'}: {names.get(t.article, t.article)}" for t in story.timeline]
         out.append("")
     rows = _claim_rows(story)
     if rows:
@@ -180,7 +180,7 @@ def story_markdown(story: Story, articles: Sequence[Article]) -> str:
             "",
         ]
         head = ["claim"] + [names[a.id] for a in arts]
-        out.append(_md_table(head, [[r["text"]] + [mark(r, a.id) for a in arts] for r in rows]))
+        out.append(_md_table(head, [[r.text] + [mark(r, a.id) for a in arts] for r in rows]))
         out.append("")
     if story.quote_groups:
         out += ["### Quotes across articles", ""]
@@ -194,34 +194,30 @@ def story_markdown(story: Story, articles: Sequence[Article]) -> str:
             if len(qg.members) > 1 and qg.members[0].text != qg.members[1].text:
                 out.append(f"  - diff: {_md_diff(qg.members[0].text, qg.members[1].text)}")
         out.append("")
-    conflicts = extra.get("number_conflicts", [])
-    if conflicts:
+    if story.number_conflicts:
         out += ["### Numbers that disagree", ""]
-        for c in conflicts:
-            vals = "; ".join(
-                f"{names.get(v['article'], v['article'])}: **{_cell(v['text'], 40)}**" for v in c["values"]
-            )
-            how = "same claim" if c.get("match") == "claim_group" else "similar claims"
-            out.append(f"- {c['kind']} `{c.get('quantity') or ''}` ({how}): {vals}")
-            for v in c["values"]:
-                out.append(f"  - {names.get(v['article'], v['article'])}: {_cell(v['claim']['text'], 200)}")
+        for c in story.number_conflicts:
+            vals = "; ".join(f"{names.get(v.article, v.article)}: **{_cell(v.text, 40)}**" for v in c.values)
+            how = "same claim" if c.match == "claim_group" else "similar claims"
+            out.append(f"- {c.kind} `{c.quantity or ''}` ({how}): {vals}")
+            for v in c.values:
+                out.append(f"  - {names.get(v.article, v.article)}: {_cell(v.claim.text, 200)}")
         out.append("")
-    omits = extra.get("coverage", {}).get("omits", {})
-    texts = {r["id"]: r["text"] for r in extra.get("coverage", {}).get("rows", [])}
+    omits = _omits(story)
+    texts = {r.id: r.text for r in _rows(story)}
     if len(arts) > 1 and omits:
         out += ["### What each omits that others report", ""]
         for a in arts:
-            om = omits.get(a.id, {})
+            om = omits.get(a.id, Omissions())
             out.append(
-                f"- **{names[a.id]}** omits {len(om.get('claims', []))} claim group(s), "
-                f"{len(om.get('quotes', []))} quote(s), sources: "
-                + (", ".join(texts.get(s, s) for s in om.get("sources", [])[:MAX_OMITS]) or "none")
+                f"- **{names[a.id]}** omits {len(om.claims)} claim group(s), {len(om.quotes)} quote(s), sources: "
+                + (", ".join(texts.get(s, s) for s in om.sources[:MAX_OMITS]) or "none")
             )
-            for gid in om.get("claims", [])[:MAX_OMITS]:
+            for gid in om.claims[:MAX_OMITS]:
                 out.append(f"  - {_cell(texts.get(gid, gid), 140)}")
         out.append("")
-    for w in extra.get("warnings", []):
-        out.append(f"> {w['code']}: {w['message']}")
+    for w in story.warnings:
+        out.append(f"> {w.code}: {w.message}")
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -245,24 +241,24 @@ def _env() -> Environment:
 
 def _chart(story: Story, names: dict[str, str]) -> dict[str, Any]:
     """Bars per article: technique counts (story's top techniques) and frame scores (top frames)."""
-    cols = _extra(story).get("side_by_side", [])
+    cols: list[SideBySide] = story.side_by_side
     tech_total: dict[str, int] = {}
     frame_total: dict[str, float] = {}
     for col in cols:
-        for k, v in col.get("techniques", {}).get("counts", {}).items():
+        for k, v in col.techniques.counts.items():
             tech_total[k] = tech_total.get(k, 0) + v
-        for f in col.get("frames", []):
-            frame_total[f["frame"]] = frame_total.get(f["frame"], 0.0) + f["score"]
+        for f in col.frames:
+            frame_total[f.frame] = frame_total.get(f.frame, 0.0) + f.score
     techs = sorted(tech_total, key=lambda k: -tech_total[k])[:6]
     frames = sorted(frame_total, key=lambda k: -frame_total[k])[:6]
-    tmax = max([c.get("techniques", {}).get("counts", {}).get(t, 0) for c in cols for t in techs] + [1])
+    tmax = max([c.techniques.counts.get(t, 0) for c in cols for t in techs] + [1])
     series = []
     for col in cols:
-        counts = col.get("techniques", {}).get("counts", {})
-        fscores = {f["frame"]: f["score"] for f in col.get("frames", [])}
+        counts = col.techniques.counts
+        fscores = {f.frame: f.score for f in col.frames}
         series.append(
             {
-                "name": names.get(col["article"], col["article"]),
+                "name": names.get(col.article, col.article),
                 "techniques": [(t, counts.get(t, 0), 100 * counts.get(t, 0) / tmax) for t in techs],
                 "frames": [(f, fscores.get(f, 0.0), 100 * max(0.0, min(1.0, fscores.get(f, 0.0)))) for f in frames],
             }
@@ -274,9 +270,7 @@ def _story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
     by_id = {a.id: a for a in articles}
     arts = [by_id[i] for i in story.articles if i in by_id]
     names = article_names(arts)
-    extra = _extra(story)
-    coverage = extra.get("coverage", {})
-    texts = {r["id"]: r["text"] for r in coverage.get("rows", [])}
+    texts = {r.id: r.text for r in _rows(story)}
     quotes = []
     for qg in story.quote_groups:
         first = qg.members[0].text if qg.members else ""
@@ -299,17 +293,17 @@ def _story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
         "story": story,
         "arts": arts,
         "names": names,
-        "side": extra.get("side_by_side", []),
-        "timeline": extra.get("timeline", []),
+        "side": story.side_by_side,
+        "timeline": story.timeline,
         "claim_rows": _claim_rows(story),
-        "other_rows": [r for r in coverage.get("rows", []) if r["kind"] != "claim"],
-        "omits": coverage.get("omits", {}),
+        "other_rows": [r for r in _rows(story) if r.kind != "claim"],
+        "omits": {a.id: _omits(story).get(a.id, Omissions()) for a in arts},
         "texts": texts,
-        "conflicts": extra.get("number_conflicts", []),
+        "conflicts": story.number_conflicts,
         "quotes": quotes,
         "chart": _chart(story, names),
         "tone_matrix": tone_matrix(story, names),
-        "warnings": extra.get("warnings", []),
+        "warnings": story.warnings,
         "max_omits": MAX_OMITS,
         "mark": mark,
         "sure": SURE_MATCH,

@@ -26,7 +26,7 @@ def analyse(
     model: TechniquesModel | None = None,
     sentence_vectors: np.ndarray | None = None,
 ) -> None:
-    """Fill ``article.techniques`` and the ``technique_summary`` extra.
+    """Fill ``article.techniques`` and ``article.technique_summary``.
 
     ``sentence_vectors`` (MiniLM, one row per ``article.sentences``) feed the SI sentence gate; computed if absent.
     """
@@ -62,4 +62,4 @@ def analyse(
             )
         )
     article.techniques = out
-    article.technique_summary = summarise(article)  # type: ignore[attr-defined]
+    article.technique_summary = summarise(article)

@@ -9,7 +9,6 @@ with the reason a label was withheld.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from newsprism.model import Slant
 
@@ -45,11 +44,6 @@ def lean_headline(score: float) -> str:
     if band == "no clear lean":
         return f"No clear lean in its wording: {score:+.2f}"
     return f"Wording leans {band}: {score:+.2f}"
-
-
-def _extra(obj: Any, key: str, default: Any = None) -> Any:
-    extra = getattr(obj, "model_extra", None) or {}
-    return extra.get(key, getattr(obj, key, default))
 
 
 @dataclass
@@ -110,8 +104,8 @@ def thresholds() -> tuple[float, float] | None:
 
 
 def probabilities(slant: Slant) -> dict[str, float]:
-    raw = _extra(slant, "probabilities") or {}
-    return {str(k): float(v) for k, v in raw.items() if isinstance(v, int | float)} if isinstance(raw, dict) else {}
+    """The classifier's class probabilities by label ({} when the record has none)."""
+    return slant.probabilities.model_dump() if slant.probabilities is not None else {}
 
 
 def classifier_line(slant: Slant) -> str:
@@ -129,13 +123,13 @@ def uncertain_reason(slant: Slant) -> str | None:
     if slant.label != "uncertain":
         return None
     limits = thresholds()
-    words = _extra(slant, "words")
+    words = slant.words
     if limits is None:
         return "Label withheld: the classifier is not confident enough to name a side."
     min_words, min_conf = limits
     why = []
-    if isinstance(words, int | float) and words < min_words:
-        why.append(f"short text ({int(words)} words, a label needs {int(min_words)})")
+    if words is not None and words < min_words:
+        why.append(f"short text ({words} words, a label needs {int(min_words)})")
     if slant.confidence < min_conf:
         why.append(f"low confidence ({slant.confidence:.2f}, a label needs {min_conf:.2f})")
     if not why:
@@ -149,21 +143,7 @@ def uncertain_reason(slant: Slant) -> str | None:
 
 def phrases_of(slant: Slant) -> list[Phrase]:
     """The evidence phrases, strongest |z| first (the stage's order, re-sorted in case a record was edited)."""
-    out = []
-    for e in slant.evidence:
-        w = _extra(e, "weight", 0.0)
-        n = _extra(e, "count", 1)
-        out.append(
-            Phrase(
-                e.text,
-                e.start,
-                e.end,
-                float(w) if isinstance(w, int | float) else 0.0,
-                int(n) if isinstance(n, int | float) else 1,
-            )
-        )
-    out.sort(key=lambda p: -abs(p.weight))
-    return out
+    return [Phrase(e.text, e.start, e.end, e.weight, e.count) for e in slant.strongest_phrases()]
 
 
 def view(slant: Slant) -> SlantView:
