@@ -230,3 +230,13 @@ def corpus_f1(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:
     prec = sum(p for p, _ in prs) / len(prs)
     rec = sum(r for _, r in prs) / len(prs)
     return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+
+
+def selective_accuracy(p: np.ndarray, y: np.ndarray, tau: float, w: np.ndarray | None = None) -> tuple[float, float]:
+    """(weighted accuracy, weighted coverage) of the predictions whose max probability is >= ``tau``."""
+    w = np.ones(len(y)) if w is None else w
+    keep = p.max(axis=1) >= tau
+    if not keep.any():
+        return 0.0, 0.0
+    right = p[keep].argmax(1) == y[keep]
+    return float(np.sum(w[keep] * right) / w[keep].sum()), float(w[keep].sum() / w.sum())

@@ -28,7 +28,7 @@ def test_prior_shrinks_rare_phrases() -> None:
 
 def test_shipped_lexicon_has_no_house_style_and_keeps_loaded_phrases() -> None:
     from newsprism.slant.score import phrases
-    from newsprism.training.slant import HOUSE_STYLE
+    from newsprism.training.slant_phrases import HOUSE_STYLE
 
     lex = phrases()
     assert not [p for p in lex if set(p.split()) <= HOUSE_STYLE]

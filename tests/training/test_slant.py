@@ -6,13 +6,13 @@ from pathlib import Path
 
 import numpy as np
 
+from newsprism.metrics import selective_accuracy
 from newsprism.slant import classifier
 from newsprism.training.slant import (
     TARGET_ACCURACY,
     choose_min_confidence,
     inner_folds,
     outlet_weights,
-    selective_accuracy,
     truncate,
 )
 
@@ -113,7 +113,7 @@ def test_grid_fit_all_refits_on_every_labelled_row() -> None:
 
 def test_lexicon_center_is_halfway_between_left_and_right_medians() -> None:
     from newsprism.slant.score import lexicon_score, phrase_matches
-    from newsprism.training.slant import lexicon_center
+    from newsprism.training.slant_phrases import lexicon_center
 
     lex = {"amnesty": 3.0, "border wall": 2.0, "climate justice": -2.0}
     rows: list[dict[str, object]] = [

@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import random
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from newsprism.bench.registry import BenchContext, Metric, evaluator, hash_files
+from newsprism.datasets.ptc import PtcArticle, line_sentences, line_vectors
+from newsprism.metrics import micro_f1, si_prf
+from newsprism.techniques.embcache import cached_embed
+
+if TYPE_CHECKING:
+    from newsprism.techniques import neutral as lex
+    from newsprism.techniques.features import Tok
+    from newsprism.techniques.model import TechniquesModel
 
 PUBLISHED = {
     "si_f1": (0.47, "SemEval-2020 Task 11 strong dev-set system SI F1"),
@@ -13,13 +24,89 @@ PUBLISHED = {
 QUICK_ARTICLES = 30
 
 
+def no_embedding(texts: list[str]) -> np.ndarray:
+    """Zero MiniLM vectors: SI scoring needs span boundaries only, not the detections' technique labels."""
+    return np.zeros((len(texts), 384), dtype=np.float32)
+
+
+def evaluate(
+    model: TechniquesModel,
+    arts: list[PtcArticle],
+    toks: dict[str, list[Tok]],
+    entries: tuple[lex.Entry, ...],
+    *,
+    use_lexicon: bool = True,
+    use_repetition: bool = True,
+    embed: Any = cached_embed,
+) -> dict[str, float]:
+    """SI P/R/F1 (partial overlap) of the full detector, TC micro-F1 on gold spans."""
+    from newsprism.techniques.model import _lemmas, _sentence_of, detect
+
+    preds, golds, tc_pred, tc_gold = [], [], [], []
+    for a in arts:
+        text, tk, sents, vectors = detector_inputs(model, a, toks)
+        dets = detect(
+            model,
+            text,
+            tk,
+            sents,
+            entries,
+            use_lexicon=use_lexicon,
+            use_repetition=use_repetition,
+            embed=no_embedding,  # SI scores spans only: the detections' technique labels do not count here
+            sentence_vectors=vectors,
+        )
+        preds.append([(d.start, d.end) for d in dets])
+        golds.append(a.si)
+        if a.tc:
+            spans = [(s, e) for _, s, e in a.tc]
+            probs = model.classify(
+                a.text,
+                spans,
+                [_sentence_of(sents, s, e, a.text) for s, e in spans],
+                [_lemmas(toks[a.id], s, e) for s, e in spans],
+                embed,
+            )
+            tc_pred += [model.classes[int(k)] for k in probs.argmax(axis=1)]
+            tc_gold += [t for t, _, _ in a.tc]
+    p, r, f = si_prf(preds, golds)
+    return {
+        "si_precision": p,
+        "si_recall": r,
+        "si_f1": f,
+        "tc_micro_f1": micro_f1(tc_pred, tc_gold),
+        "tc_n": float(len(tc_gold)),
+    }
+
+
+def detector_inputs(
+    model: TechniquesModel, a: PtcArticle, toks: dict[str, list[Tok]]
+) -> tuple[str, list[Tok], list[tuple[int, int]], np.ndarray | None]:
+    """What `detect` / `candidates` take for one PTC article: text, tokens, line sentences and (only when
+    the model has a sentence gate) the lines' MiniLM vectors."""
+    return a.text, toks[a.id], line_sentences(a.text), line_vectors(a) if model.si_gate_coef is not None else None
+
+
+def scored_spans(
+    model: TechniquesModel, arts: list[PtcArticle], toks: dict[str, list[Tok]], entries: tuple[lex.Entry, ...]
+) -> list[tuple[str, float, int]]:
+    """(method, score, overlaps a gold SI span) for every detection of the full detector."""
+    from newsprism.techniques.model import detect
+
+    out = []
+    for a in arts:
+        text, tk, sents, vectors = detector_inputs(model, a, toks)
+        dets = detect(model, text, tk, sents, entries, embed=no_embedding, sentence_vectors=vectors)
+        out += [(d.source, d.score, int(any(d.start < ge and gs < d.end for gs, ge in a.si))) for d in dets]
+    return out
+
+
 @evaluator("techniques", datasets=("ptc",))
 def bench_techniques(ctx: BenchContext) -> list[Metric]:
     """PTC span identification F1 and technique classification micro-F1 of the shipped model."""
-    from newsprism.datasets.ptc import data_files, load_ptc, split
+    from newsprism.datasets.ptc import data_files, load_ptc, split, tokenize
     from newsprism.techniques import neutral as lex
     from newsprism.techniques.model import shipped_model
-    from newsprism.training.techniques import evaluate, tokenize
 
     root = ctx.path("ptc") if ctx.path("ptc").is_dir() else ctx.data_dir
     arts = load_ptc(root)

@@ -36,3 +36,13 @@ def cross_fitted(
     for a, b in folds:
         out[b] = apply_temperature(p[b], fit_temperature(p[a], y[a], ww[a]))
     return out
+
+
+def choose_temperature(
+    oof: np.ndarray, y: np.ndarray, folds: list[tuple[np.ndarray, np.ndarray]], w: np.ndarray | None = None
+) -> tuple[float, np.ndarray]:
+    """(T, cross-fitted probabilities): T is fitted on all of ``oof`` but kept only if, cross-fitted over the inner
+    ``folds``, it lowers the out-of-fold log-loss; else 1."""
+    fitted = cross_fitted(oof, y, folds, w)
+    use_t = nll(fitted, y, w) < nll(oof, y, w)
+    return (fit_temperature(oof, y, w) if use_t else 1.0), fitted

@@ -1,4 +1,5 @@
-"""Train the slant models: partisan phrases, AllSides article classifier, hyperpartisan, BABE sentence bias.
+"""Train the slant models: AllSides article classifier, hyperpartisan, BABE sentence bias (the partisan phrase
+lexicon: :mod:`newsprism.training.slant_phrases`).
 
 Every choice (features, C, outlet weighting, model averaging, temperature, `uncertain` thresholds) is made on
 5-fold cross-validation INSIDE the training part (``inner``): for AllSides the folds are grouped by outlet
@@ -7,8 +8,9 @@ at the end, for every grid entry (reported, never used to choose). ``scores.json
 
 Two sets of weights are written: ``heldout_dir`` (``benchmarks/models/slant``, bench only) holds the models fitted on
 the training part only (what ``newsprism bench slant`` scores on the validation split: its outlets/rows were never
-seen), ``out_dir`` holds the same chosen configurations refitted on ALL labelled rows (training + validation), which the stage uses and
-``bench --split test`` scores. For the AllSides media split this nearly doubles the outlets a model learns from.
+seen), ``out_dir`` holds the same chosen configurations refitted on ALL labelled rows (training + validation),
+which the stage uses and ``bench --split test`` scores. For the AllSides media split this nearly doubles the
+outlets a model learns from.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,123 +31,13 @@ from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
 from newsprism import metrics
 from newsprism.datasets import slant as data
-from newsprism.slant import classifier, logodds
+from newsprism.slant import classifier
 from newsprism.slant.calibration import apply_temperature
 from newsprism.training import calibration
 from newsprism.training.registry import trainer
+from newsprism.training.slant_phrases import build_phrases
 
 log = logging.getLogger(__name__)
-
-TOP_K = 4000
-OUTLET_SHARE = 0.5  # at most this share of a phrase's training documents may come from a single outlet
-# web/wire boilerplate, weekdays and reporting verbs: house style of outlets, not partisan vocabulary
-BOILERPLATE = frozenset(
-    [
-        "newsletter",
-        "newsletters",
-        "click",
-        "subscribe",
-        "copyright",
-        "permission",
-        "reading",
-        "continue",
-        "email",
-        "app",
-        "error",
-        "verify",
-        "box",
-        "products",
-        "recording",
-        "please",
-        "thank",
-        "updates",
-        "receive",
-        "contributed",
-        "reported",
-        "told",
-        "statement",
-        "story",
-        "main",
-        "view",
-        "below",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "manage",
-        "agree",
-    ]
-)
-
-
-# style-guide titles and function words that separate outlets' house styles rather than politics
-_HOUSE_STYLE_WORDS = (
-    "mr ms mrs rep sen gov dr senator representative president people like so really many there how states "
-    "house report aides offers also just one two new year years time says "
-    "jan feb march april may june july aug sept oct nov dec"
-)
-HOUSE_STYLE = frozenset(_HOUSE_STYLE_WORDS.split())
-
-
-def _is_style(phrase: str, outlet_words: set[str]) -> bool:
-    """Phrase made only of stop/house-style words, or containing an outlet-name or boilerplate word."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    words = phrase.split()
-    if set(words) & outlet_words:
-        return True
-    return all(w in ENGLISH_STOP_WORDS or w in HOUSE_STYLE for w in words)
-
-
-def build_phrases(rows: list[dict[str, object]], tr_idx: list[int], path: Path) -> dict[str, float]:
-    """Monroe et al. log-odds (right vs left) over training outlets only, house-style phrases removed; ``center``
-    (see `lexicon_center`) is stored beside the phrases.
-
-    A low minimum count (3) lets rare loaded phrases surface; the informative Dirichlet prior shrinks their z and
-    only phrases with |z| >= 1.96 (p < .05) are kept, at most ``TOP_K`` per side.
-    """
-    left = logodds.count(str(rows[i]["text"]) for i in tr_idx if rows[i]["label"] == 0)
-    right = logodds.count(str(rows[i]["text"]) for i in tr_idx if rows[i]["label"] == 2)
-    # alpha0 = 1e5 pseudo-counts: strong enough shrinkage that a phrase seen 9 times only on the right
-    # ("illegal aliens") reaches |z| 2.5, while one-off words stay below significance
-    z = logodds.log_odds(right, left, min_count=3, alpha0=1e5)  # positive = right
-    extra = {"fox", "cnn", "mr", "ms", "mrs", "photo", "photos", "containing", "content", "select", "image", "caption"}
-    outlet_words = {t for r in rows for t in logodds.tokens(str(r["source"]))} | extra | BOILERPLATE
-    z = {k: v for k, v in z.items() if abs(v) >= 1.96 and not _is_style(k, outlet_words)}
-    # a phrase whose documents mostly come from ONE outlet is that outlet's house style (sign-up boxes,
-    # podcast hosts, datelines), which does not carry over to unseen outlets: drop it
-    df: Counter[str] = Counter()
-    top: dict[str, Counter[str]] = {}
-    for i in tr_idx:
-        grams = set(logodds.ngrams(logodds.tokens(str(rows[i]["text"])))) & z.keys()
-        df.update(grams)
-        top.setdefault(str(rows[i]["source"]), Counter()).update(grams)
-    share = Counter[str]()
-    for c in top.values():
-        for k, n in c.items():
-            share[k] = max(share[k], n)
-    z = {k: v for k, v in z.items() if share[k] <= OUTLET_SHARE * df[k]}
-    phrases = {k: round(v, 3) for k, v in logodds.top_phrases(z, TOP_K).items()}
-    center = lexicon_center(rows, tr_idx, phrases)
-    meta = {"method": "monroe2008-logodds-informative-dirichlet", "positive": "right"}
-    path.write_text(json.dumps({**meta, "center": center, "phrases": phrases}), encoding="utf-8")
-    return phrases
-
-
-def lexicon_center(rows: list[dict[str, object]], idx: list[int], lex: dict[str, float]) -> float:
-    """Raw lexicon score halfway between the median left and the median right training article (rounded): the
-    shipped score subtracts it, so a typical article reads 0 instead of leaning to the side with more phrases."""
-    from newsprism.slant.score import lexicon_score, phrase_matches
-
-    med = {}
-    for label in (0, 2):
-        s = [lexicon_score(phrase_matches(str(rows[i]["text"]), lex)) for i in idx if rows[i]["label"] == label]
-        med[label] = float(np.median(s)) if s else 0.0
-    return round((med[0] + med[2]) / 2, 4)
-
 
 INNER_FOLDS = 5
 TARGET_ACCURACY = 0.6  # a shown left/center/right label must be right this often on inner held-out outlets
@@ -154,6 +45,7 @@ CONF_GRID = tuple(round(0.35 + 0.05 * i, 2) for i in range(11))  # 0.35 .. 0.85
 NEVER = 1.01  # min_confidence when no threshold reaches TARGET_ACCURACY: the label is always `uncertain`
 CALIBRATION_CAP = 100.0  # outlet weight cap for calibration and thresholds (as for training)
 WORDS_GRID = (25, 50, 100, 150, 200, 300)  # 99% of AllSides articles have >= 300 words: the grid stops there
+SELECTIVE_TAUS = (0.4, 0.5, 0.6, 0.7)  # reported selective accuracies
 WORDS_TOLERANCE = 0.02  # shortest length whose inner macro-F1 is within this of the full articles'
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*[A-Za-z]")
 
@@ -290,21 +182,11 @@ def outlet_cap(groups: np.ndarray, cap: float = CALIBRATION_CAP) -> np.ndarray:
     return np.asarray(np.minimum(1.0, cap / cnt[inv]), dtype=np.float64)
 
 
-def selective_accuracy(p: np.ndarray, y: np.ndarray, tau: float, w: np.ndarray | None = None) -> tuple[float, float]:
-    """(weighted accuracy, weighted coverage) of the predictions whose max probability is >= ``tau``."""
-    w = np.ones(len(y)) if w is None else w
-    keep = p.max(axis=1) >= tau
-    if not keep.any():
-        return 0.0, 0.0
-    right = p[keep].argmax(1) == y[keep]
-    return float(np.sum(w[keep] * right) / w[keep].sum()), float(w[keep].sum() / w.sum())
-
-
 def choose_min_confidence(p: np.ndarray, y: np.ndarray, w: np.ndarray | None = None) -> float:
     """Smallest tau on `CONF_GRID` whose confident predictions reach `TARGET_ACCURACY` (inner OOF, calibrated);
     `NEVER` when none does (the label is then always `uncertain`)."""
     for tau in CONF_GRID:
-        acc, cov = selective_accuracy(p, y, tau, w)
+        acc, cov = metrics.selective_accuracy(p, y, tau, w)
         if acc >= TARGET_ACCURACY and cov > 0:
             return float(tau)
     return NEVER
@@ -334,18 +216,33 @@ def _allsides(
     oof = grid.oof[best.name]
     # calibration rows weighted by outlet (<= CALIBRATION_CAP articles each): one outlet is 35% of the training part
     w = outlet_cap(groups[tr])
-    # temperature: kept only if, cross-fitted over the inner folds, it lowers the OOF log-loss
-    fitted = calibration.cross_fitted(oof, ytr, grid.folds, w)
-    use_t = calibration.nll(fitted, ytr, w) < calibration.nll(oof, ytr, w)
-    t = calibration.fit_temperature(oof, ytr, w) if use_t else 1.0
+    t, fitted = calibration.choose_temperature(oof, ytr, grid.folds, w)
     cal = apply_temperature(oof, t)
-    tau = choose_min_confidence(cal, ytr, w)
-    # thin evidence: held-out inner articles cut to their first n words; the shortest n whose macro-F1 is within
-    # WORDS_TOLERANCE of the full texts' is the minimum length for a label
+    min_words, by_words = _min_words(grid, best, [texts[i] for i in tr], ytr, oof, w)
+    pv = model.proba_from_counts(grid.x(best)[va])
+    report.update(
+        chosen=best.name,
+        temperature=t,
+        min_confidence=choose_min_confidence(cal, ytr, w),
+        min_words=min_words,
+        inner_nll={"raw": calibration.nll(oof, ytr, w), "cross_fitted_T": calibration.nll(fitted, ytr, w)},
+        inner_ece={"raw": metrics.ece(oof, ytr, w), "cross_fitted_T": metrics.ece(fitted, ytr, w)},
+        inner_selective={str(x): metrics.selective_accuracy(cal, ytr, x, w) for x in SELECTIVE_TAUS},
+        inner_truncated_macro_f1=by_words,
+        **_allsides_validation(oof, ytr, pv, y[va], outlet_cap(groups[va]), t),
+        val_macro_f1=report["grid"][best.name]["val_macro_f1"],
+    )
+    return report
+
+
+def _min_words(
+    grid: Grid, best: TextSpec, x_tr: list[str], ytr: np.ndarray, oof: np.ndarray, w: np.ndarray
+) -> tuple[int, dict[str, Any]]:
+    """Thin evidence: held-out inner articles cut to their first n words; the shortest n whose macro-F1 is within
+    WORDS_TOLERANCE of the full texts' is the minimum length for a label. Returns it and the macro-F1 per n."""
     full = float(f1_score(ytr, oof.argmax(1), average="macro", sample_weight=w))
     by_words: dict[str, Any] = {"full": full}
     min_words = 0
-    x_tr = [texts[i] for i in tr]
     for n in WORDS_GRID:
         p = np.zeros_like(oof)
         for m, (_, b) in zip(grid.fold_models[best.name], grid.folds, strict=True):
@@ -353,35 +250,25 @@ def _allsides(
         by_words[str(n)] = float(f1_score(ytr, p.argmax(1), average="macro", sample_weight=w))
         if by_words[str(n)] >= full - WORDS_TOLERANCE and not min_words:
             min_words = n
-    min_words = min_words or WORDS_GRID[-1]
-    pv = model.proba_from_counts(grid.x(best)[va])
+    return min_words or WORDS_GRID[-1], by_words
+
+
+def _allsides_validation(
+    oof: np.ndarray, ytr: np.ndarray, pv: np.ndarray, yva: np.ndarray, wv: np.ndarray, t: float
+) -> dict[str, Any]:
+    """Calibration of the AllSides classifier on validation (reported, never used to choose)."""
     pv_cal = apply_temperature(pv, t)
-    wv = outlet_cap(groups[va])
     t_unweighted = calibration.fit_temperature(oof, ytr)
-    taus = (0.4, 0.5, 0.6, 0.7)
-    report.update(
-        chosen=best.name,
-        temperature=t,
-        min_confidence=tau,
-        min_words=min_words,
-        inner_nll={"raw": calibration.nll(oof, ytr, w), "cross_fitted_T": calibration.nll(fitted, ytr, w)},
-        inner_ece={"raw": metrics.ece(oof, ytr, w), "cross_fitted_T": metrics.ece(fitted, ytr, w)},
-        inner_selective={str(x): selective_accuracy(cal, ytr, x, w) for x in taus},
-        inner_truncated_macro_f1=by_words,
-        val_ece={"raw": metrics.ece(pv, y[va]), "calibrated": metrics.ece(pv_cal, y[va])},
-        val_ece_outlet_weighted={
-            "raw": metrics.ece(pv, y[va], wv),
-            "calibrated": metrics.ece(pv_cal, y[va], wv),
-        },
-        val_nll={"raw": calibration.nll(pv, y[va]), "calibrated": calibration.nll(pv_cal, y[va])},
-        val_selective={str(x): selective_accuracy(pv_cal, y[va], x) for x in taus},
-        unweighted_alternative={
+    return {
+        "val_ece": {"raw": metrics.ece(pv, yva), "calibrated": metrics.ece(pv_cal, yva)},
+        "val_ece_outlet_weighted": {"raw": metrics.ece(pv, yva, wv), "calibrated": metrics.ece(pv_cal, yva, wv)},
+        "val_nll": {"raw": calibration.nll(pv, yva), "calibrated": calibration.nll(pv_cal, yva)},
+        "val_selective": {str(x): metrics.selective_accuracy(pv_cal, yva, x) for x in SELECTIVE_TAUS},
+        "unweighted_alternative": {
             "temperature": t_unweighted,
-            "val_ece": metrics.ece(apply_temperature(pv, t_unweighted), y[va]),
+            "val_ece": metrics.ece(apply_temperature(pv, t_unweighted), yva),
         },
-        val_macro_f1=report["grid"][best.name]["val_macro_f1"],
-    )
-    return report
+    }
 
 
 def _binary(
@@ -397,7 +284,10 @@ def _binary(
     heldout_dir: Path,
 ) -> dict[str, Any]:
     """Word TF-IDF grid, char TF-IDF grid, MiniLM-vector LR grid, then the best of each averaged with weights
-    from `MIX_GRID`, all on inner CV; then calibration. Validation is scored for every entry, never used."""
+    from `MIX_GRID`, all on inner CV; then calibration. Validation is scored for every entry, never used.
+
+    65 lines: one selection protocol read top to bottom; its two loops over grids already live in `Grid` and
+    `_embedding_grid`, and cutting the rest would only pass its dozen local choices between helpers."""
     va = data.seeded_split(len(texts), seed)
     tr, vi = np.flatnonzero(~va), np.flatnonzero(va)
     ytr = y[tr]
@@ -411,16 +301,7 @@ def _binary(
     best = max(specs, key=lambda s: report["grid"][s.name]["inner"])
     best_char = max(CHAR_GRID, key=lambda s: report["grid"][s.name]["inner"])
     e = vectors()
-    emb_oof: dict[float, np.ndarray] = {}
-    emb_fits: dict[float, LogisticRegression] = {}
-    for c in emb_c:
-        emb_oof[c] = embedding_oof(e[tr], ytr, grid.folds, c)
-        emb_fits[c] = _emb_lr(e[tr], ytr, c)
-        val[f"emb {c:g}"] = emb_fits[c].predict_proba(e[vi])[:, 1]
-        report["grid"][f"MiniLM LR C={c:g}"] = {
-            "inner": metric(ytr, emb_oof[c]),
-            "val": metric(y[vi], val[f"emb {c:g}"]),
-        }
+    emb_oof, emb_fits = _embedding_grid(e, y, tr, vi, grid.folds, emb_c, metric, report, val)
     best_c = max(emb_c, key=lambda c: report["grid"][f"MiniLM LR C={c:g}"]["inner"])
     parts_oof = (grid.oof[best.name][:, 1], grid.oof[best_char.name][:, 1], emb_oof[best_c])
     parts_val = (val[best.name], val[best_char.name], val[f"emb {best_c:g}"])
@@ -438,21 +319,11 @@ def _binary(
         MIX_GRID, key=lambda w: (report["grid"][f"average w_char={w[0]:g} w_emb={w[1]:g}"]["inner"], -w[0] - w[1])
     )
     oof = mix(parts_oof, w_char, w_emb)
-    fitted = calibration.cross_fitted(oof, ytr, grid.folds)
-    use_t = calibration.nll(fitted, ytr) < calibration.nll(oof, ytr)
-    t = calibration.fit_temperature(oof, ytr) if use_t else 1.0
+    t, fitted = calibration.choose_temperature(oof, ytr, grid.folds)
     pv = mix(parts_val, w_char, w_emb)
     finals = ((heldout_dir, grid.fit, emb_fits[best_c]), (out_dir, grid.fit_all, _emb_lr(e, y, best_c)))
     for where, fit, emb in finals:
-        fit(best).save(where / f"{name}.npz")
-        char_path = where / f"{name}_char.npz"
-        if w_char > 0:
-            fit(best_char).save(char_path)
-        elif char_path.exists():
-            char_path.unlink()  # a stale file from an earlier choice
-        np.savez_compressed(
-            where / f"{name}_emb.npz", coef=emb.coef_.astype(np.float32), intercept=emb.intercept_.astype(np.float32)
-        )
+        _save_binary(where, name, fit(best), fit(best_char) if w_char > 0 else None, emb)
     report.update(
         chosen=f"{best.name} + {best_char.name} + MiniLM LR C={best_c:g}, w_char={w_char:g}, w_emb={w_emb:g}",
         w_char=w_char,
@@ -468,6 +339,47 @@ def _binary(
         },
     )
     return report
+
+
+def _embedding_grid(
+    e: np.ndarray,
+    y: np.ndarray,
+    tr: np.ndarray,
+    vi: np.ndarray,
+    folds: list[tuple[np.ndarray, np.ndarray]],
+    emb_c: tuple[float, ...],
+    metric: Callable[[np.ndarray, np.ndarray], float],
+    report: dict[str, Any],
+    val: dict[str, np.ndarray],
+) -> tuple[dict[float, np.ndarray], dict[float, LogisticRegression]]:
+    """MiniLM-vector LR per C in ``emb_c``: inner OOF P(1) and training-part fits; adds each entry's inner and
+    validation score to ``report["grid"]`` and its validation P(1) to ``val``."""
+    emb_oof: dict[float, np.ndarray] = {}
+    emb_fits: dict[float, LogisticRegression] = {}
+    for c in emb_c:
+        emb_oof[c] = embedding_oof(e[tr], y[tr], folds, c)
+        emb_fits[c] = _emb_lr(e[tr], y[tr], c)
+        val[f"emb {c:g}"] = emb_fits[c].predict_proba(e[vi])[:, 1]
+        report["grid"][f"MiniLM LR C={c:g}"] = {
+            "inner": metric(y[tr], emb_oof[c]),
+            "val": metric(y[vi], val[f"emb {c:g}"]),
+        }
+    return emb_oof, emb_fits
+
+
+def _save_binary(
+    where: Path, name: str, word: classifier.LinearText, char: classifier.LinearText | None, emb: LogisticRegression
+) -> None:
+    """``name``.npz (word TF-IDF), ``name``_char.npz (only when mixed in) and ``name``_emb.npz into ``where``."""
+    word.save(where / f"{name}.npz")
+    char_path = where / f"{name}_char.npz"
+    if char is not None:
+        char.save(char_path)
+    elif char_path.exists():
+        char_path.unlink()  # a stale file from an earlier choice
+    np.savez_compressed(
+        where / f"{name}_emb.npz", coef=emb.coef_.astype(np.float32), intercept=emb.intercept_.astype(np.float32)
+    )
 
 
 def _accuracy(y: np.ndarray, p: np.ndarray) -> float:

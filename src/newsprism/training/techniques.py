@@ -1,16 +1,15 @@
-"""Train and evaluate the techniques model on PTC (seeded by-article split)."""
+"""Train the techniques model on PTC (seeded by-article split); it is scored with the bench's evaluator."""
 
 from __future__ import annotations
 
-import json
-import os
 import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from newsprism.datasets.ptc import PtcArticle, load_ptc, split
+from newsprism.bench.task_techniques import detector_inputs, evaluate, scored_spans
+from newsprism.datasets.ptc import PtcArticle, line_sentences, line_vectors, load_ptc, split, tokenize
 from newsprism.metrics import calibration_errors, micro_f1, si_prf
 from newsprism.techniques import TECHNIQUES
 from newsprism.techniques import neutral as lex
@@ -21,72 +20,11 @@ from newsprism.techniques.features import (
     hash_tokens,
     lex_mask,
     span_features,
-    tok_from_list,
-    tok_to_list,
-    tokens_from_doc,
 )
-from newsprism.techniques.model import TechniquesModel, _lemmas, _sentence_of, candidates, detect, tc_embeddings
+from newsprism.techniques.model import TechniquesModel, _lemmas, _sentence_of, candidates, tc_embeddings
 from newsprism.techniques.repetition import long_quotes, repeated_ngrams
 from newsprism.techniques.rescore import Rescorer
 from newsprism.training.registry import trainer
-
-CACHE = Path(os.environ.get("NEWSPRISM_CACHE", "/tmp/newsprism-cache"))
-
-
-def tokenize(articles: list[PtcArticle]) -> dict[str, list[Tok]]:
-    """spaCy tokens (tagger + lemmatizer only), cached under /tmp/newsprism-cache/ keyed by article id + length."""
-    from newsprism.nlp.spacy_loader import load_spacy
-
-    CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / "ptc-tokens-v1.json"
-    cached: dict[str, Any] = json.loads(path.read_text()) if path.exists() else {}
-    key = {a.id: f"{a.id}:{len(a.text)}" for a in articles}
-    todo = [a for a in articles if key[a.id] not in cached]
-    if todo:
-        nlp = load_spacy()
-        with nlp.select_pipes(enable=["tok2vec", "tagger", "attribute_ruler", "lemmatizer"]):
-            for a, doc in zip(todo, nlp.pipe((a.text for a in todo), batch_size=16), strict=True):
-                cached[key[a.id]] = [tok_to_list(t) for t in tokens_from_doc(doc)]
-        path.write_text(json.dumps(cached))
-    return {a.id: [tok_from_list(x) for x in cached[key[a.id]]] for a in articles}
-
-
-def line_sentences(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
-TOKVEC_CACHE = "ptc-tokvec-v1"
-
-
-def token_vectors(arts: list[PtcArticle], toks: dict[str, list[Tok]]) -> dict[str, np.ndarray]:
-    """MiniLM contextual vectors per spaCy token (float16, one encoder pass per article line), cached as .npz.
-
-    The cache ``$NEWSPRISM_CACHE/ptc-tokvec-v1.npz`` holds one array per article, keyed by id and text length.
-    """
-    from newsprism.nlp.tokvec import align
-    from newsprism.nlp.tokvec import token_vectors as encode_tokens
-
-    CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"{TOKVEC_CACHE}.npz"
-    key = {a.id: f"a{a.id}_{len(a.text)}" for a in arts}
-    known: dict[str, np.ndarray] = {}
-    if path.exists():
-        with np.load(path, allow_pickle=False) as z:
-            known = {k: z[k] for k in z.files}
-    todo = [a for a in arts if key[a.id] not in known]
-    for a in todo:
-        tv = encode_tokens(a.text, line_sentences(a.text))
-        known[key[a.id]] = align(tv, [(t.start, t.end) for t in toks[a.id]]).astype(np.float16)
-    if todo:
-        tmp = path.with_suffix(".tmp.npz")
-        np.savez(tmp, **known)  # type: ignore[arg-type]  # numpy stubs mistype **arrays
-        tmp.replace(path)
-    return {a.id: known[key[a.id]] for a in arts}
 
 
 def _si_matrix(
@@ -148,11 +86,6 @@ def _fit_tc(
     return coef[:, :n], clf.intercept_.astype(np.float32), [str(k) for k in clf.classes_], EMB_WEIGHT * coef[:, n:]
 
 
-def line_vectors(a: PtcArticle) -> np.ndarray:
-    """Cached MiniLM vectors of the article's non-empty lines (PTC's sentence unit)."""
-    return cached_embed([a.text[s:e] for s, e in line_sentences(a.text)])
-
-
 def _fit_gate(arts: list[PtcArticle], c: float = 1.0) -> tuple[np.ndarray, float]:
     """Sentence gate: logistic regression on a line's MiniLM vector -> the line overlaps a gold SI span."""
     from sklearn.linear_model import LogisticRegression
@@ -160,78 +93,6 @@ def _fit_gate(arts: list[PtcArticle], c: float = 1.0) -> tuple[np.ndarray, float
     ys = [int(any(s < ge and gs < e for gs, ge in a.si)) for a in arts for s, e in line_sentences(a.text)]
     clf = LogisticRegression(C=c, max_iter=1000).fit(np.vstack([line_vectors(a) for a in arts]), ys)
     return clf.coef_.ravel().astype(np.float32), float(clf.intercept_[0])
-
-
-def _no_embedding(texts: list[str]) -> np.ndarray:
-    return np.zeros((len(texts), 384), dtype=np.float32)
-
-
-def evaluate(
-    model: TechniquesModel,
-    arts: list[PtcArticle],
-    toks: dict[str, list[Tok]],
-    entries: tuple[lex.Entry, ...],
-    *,
-    use_lexicon: bool = True,
-    use_repetition: bool = True,
-    embed: Any = cached_embed,
-) -> dict[str, float]:
-    """SI P/R/F1 (partial overlap) of the full detector, TC micro-F1 on gold spans."""
-    preds, golds, tc_pred, tc_gold = [], [], [], []
-    for a in arts:
-        text, tk, sents, vectors = detector_inputs(model, a, toks)
-        dets = detect(
-            model,
-            text,
-            tk,
-            sents,
-            entries,
-            use_lexicon=use_lexicon,
-            use_repetition=use_repetition,
-            embed=_no_embedding,  # SI scores spans only: the detections' technique labels do not count here
-            sentence_vectors=vectors,
-        )
-        preds.append([(d.start, d.end) for d in dets])
-        golds.append(a.si)
-        if a.tc:
-            spans = [(s, e) for _, s, e in a.tc]
-            probs = model.classify(
-                a.text,
-                spans,
-                [_sentence_of(sents, s, e, a.text) for s, e in spans],
-                [_lemmas(toks[a.id], s, e) for s, e in spans],
-                embed,
-            )
-            tc_pred += [model.classes[int(k)] for k in probs.argmax(axis=1)]
-            tc_gold += [t for t, _, _ in a.tc]
-    p, r, f = si_prf(preds, golds)
-    return {
-        "si_precision": p,
-        "si_recall": r,
-        "si_f1": f,
-        "tc_micro_f1": micro_f1(tc_pred, tc_gold),
-        "tc_n": float(len(tc_gold)),
-    }
-
-
-def detector_inputs(
-    model: TechniquesModel, a: PtcArticle, toks: dict[str, list[Tok]]
-) -> tuple[str, list[Tok], list[tuple[int, int]], np.ndarray | None]:
-    """What `detect` / `candidates` take for one training article: text, tokens, line sentences and (only when
-    the model has a sentence gate) the lines' MiniLM vectors."""
-    return a.text, toks[a.id], line_sentences(a.text), line_vectors(a) if model.si_gate_coef is not None else None
-
-
-def scored_spans(
-    model: TechniquesModel, arts: list[PtcArticle], toks: dict[str, list[Tok]], entries: tuple[lex.Entry, ...]
-) -> list[tuple[str, float, int]]:
-    """(method, score, overlaps a gold SI span) for every detection of the full detector."""
-    out = []
-    for a in arts:
-        text, tk, sents, vectors = detector_inputs(model, a, toks)
-        dets = detect(model, text, tk, sents, entries, embed=_no_embedding, sentence_vectors=vectors)
-        out += [(d.source, d.score, int(any(d.start < ge and gs < d.end for gs, ge in a.si))) for d in dets]
-    return out
 
 
 def _logit(p: float) -> float:
