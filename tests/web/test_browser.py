@@ -21,7 +21,12 @@ DRIVER = shutil.which("chromedriver")
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+def jobs_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("browser-jobs")
+
+
+@pytest.fixture(scope="module")
+def server(jobs_root: Path) -> Iterator[str]:
     import uvicorn
 
     from newsprism.options import load_options
@@ -32,7 +37,7 @@ def server() -> Iterator[str]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     stages = tuple(s for s in load_options().stages if s in registered())
-    app = create_app(load_options(stages=stages))
+    app = create_app(load_options(stages=stages, web_workers=1, web_jobs_dir=str(jobs_root)))
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -111,3 +116,113 @@ def test_compare_three_seeds(browser: object, server: str, seed_texts: dict[str,
     assert len(d.find_elements(By.TAG_NAME, "section")) == 1, "the three seeds should form one story"  # type: ignore[attr-defined]
     side = d.find_elements(By.CSS_SELECTOR, "section div.cols")[0]  # type: ignore[attr-defined]
     assert len(side.find_elements(By.CSS_SELECTOR, ":scope > div.col")) == 3
+
+
+def test_buttons_disabled_while_a_job_runs_and_one_article_shows_progress(
+    browser: object, server: str, seed_texts: dict[str, str], jobs_root: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    d = browser
+    before = set(jobs_root.iterdir())
+    d.get(server + "/")  # type: ignore[attr-defined]
+    # Every status line the page shows is kept in sessionStorage, which survives the move to the result page.
+    d.execute_script(  # type: ignore[attr-defined]
+        "sessionStorage.setItem('seen', '[]');"
+        "new MutationObserver(function () { var s = JSON.parse(sessionStorage.getItem('seen'));"
+        " s.push(document.getElementById('status-text').textContent + ' | ' +"
+        " document.getElementById('bar').style.width); sessionStorage.setItem('seen', JSON.stringify(s)); })"
+        ".observe(document.getElementById('status'), {subtree: true, childList: true, characterData: true,"
+        " attributes: true});"
+    )
+    d.execute_script(  # type: ignore[attr-defined]
+        "document.querySelector('.pasted-article .text').value = arguments[0];", seed_texts["003"]
+    )
+    button = d.find_element(By.ID, "analyze")  # type: ignore[attr-defined]
+    button.click()
+    _wait(d, lambda drv: not drv.find_element(By.ID, "status").get_attribute("hidden"), 30)
+    assert d.find_element(By.ID, "analyze").get_attribute("disabled")  # type: ignore[attr-defined]
+    assert d.find_element(By.ID, "compare").get_attribute("disabled")  # type: ignore[attr-defined]
+    d.execute_script("document.getElementById('analyze').click(); document.getElementById('analyze').click();")  # type: ignore[attr-defined]
+    _wait(d, lambda drv: "/jobs/" in drv.current_url and drv.find_elements(By.CSS_SELECTOR, "article .body"))
+    assert len(set(jobs_root.iterdir()) - before) == 1, "a triple click must send one job"
+    seen = d.execute_script("return JSON.parse(sessionStorage.getItem('seen'))")  # type: ignore[attr-defined]
+    partial = [s for s in seen if s.startswith("Analysed 0 of 1 article (") and not s.endswith("| 0%")]
+    assert partial, f"no stage progress shown for a one-article job: {seen}"
+
+
+def test_result_page_navigation_tooltips_and_phone_legend(
+    browser: object, server: str, seed_texts: dict[str, str]
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    d = browser
+    d.get(server + "/")  # type: ignore[attr-defined]
+    d.execute_script(  # type: ignore[attr-defined]
+        "document.querySelector('.pasted-article .text').value = arguments[0];", seed_texts["002"]
+    )
+    d.find_element(By.ID, "analyze").click()  # type: ignore[attr-defined]
+    _wait(d, lambda drv: "/jobs/" in drv.current_url and drv.find_elements(By.CSS_SELECTOR, "article .body"))
+    nav = d.find_element(By.CSS_SELECTOR, "nav.np-nav")  # type: ignore[attr-defined]
+    assert nav.find_element(By.CSS_SELECTOR, 'a[href="/"]')
+    assert {a.text for a in nav.find_elements(By.CSS_SELECTOR, "a[download]")} == {"JSON", "HTML", "Markdown"}
+    assert "v" + __import__("newsprism").__version__ in nav.text
+    # tooltips: no bare title left; each tip is focusable and shows its text on focus (keyboard) and on tap
+    assert not d.find_elements(By.CSS_SELECTOR, "main [title]")  # type: ignore[attr-defined]
+    tipped = d.find_elements(By.CSS_SELECTOR, "main [data-tip]")  # type: ignore[attr-defined]
+    assert tipped
+    first = tipped[0]
+    assert int(first.get_attribute("tabIndex")) >= 0
+    d.execute_script("arguments[0].focus()", first)  # type: ignore[attr-defined]
+    bubble = d.find_element(By.ID, "np-tip")  # type: ignore[attr-defined]
+    assert bubble.is_displayed() and bubble.text == first.get_attribute("data-tip")
+    assert first.get_attribute("aria-describedby") == "np-tip"
+    d.execute_script("arguments[0].blur()", first)  # type: ignore[attr-defined]
+    assert not bubble.is_displayed()
+    first.click()  # a tap
+    assert bubble.is_displayed()
+    # a phone: the legend scrolls away instead of covering the article
+    d.set_window_size(390, 844)  # type: ignore[attr-defined]
+    try:
+        d.refresh()  # type: ignore[attr-defined]
+        header = d.find_element(By.CSS_SELECTOR, "body > header")  # type: ignore[attr-defined]
+        assert header.value_of_css_property("position") != "sticky"
+        d.save_screenshot(str(OUT / "web-phone.png"))  # type: ignore[attr-defined]
+    finally:
+        d.set_window_size(1400, 1000)  # type: ignore[attr-defined]
+
+
+def test_upload_keeps_file_names_and_comparison_links_reports(
+    browser: object, server: str, seed_texts: dict[str, str], tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    d = browser
+    upload = tmp_path / "harbor-story.txt"
+    upload.write_text(seed_texts["000"], encoding="utf-8")
+    d.get(server + "/")  # type: ignore[attr-defined]
+    d.execute_script(  # type: ignore[attr-defined]
+        "document.querySelector('.pasted-article .text').value = arguments[0];", seed_texts["002"]
+    )
+    d.find_element(By.ID, "files").send_keys(str(upload))  # type: ignore[attr-defined]
+    d.find_element(By.ID, "compare").click()  # type: ignore[attr-defined]
+    _wait(d, lambda drv: "/jobs/" in drv.current_url and drv.find_elements(By.TAG_NAME, "h1"))
+    links = d.find_elements(By.CSS_SELECTOR, ".np-reports a")  # type: ignore[attr-defined]
+    assert [a.text for a in links] == ["article 1", "harbor-story.txt"]
+    links[1].click()
+    _wait(d, lambda drv: "/articles/2" in drv.current_url and drv.find_elements(By.CSS_SELECTOR, "article .body"))
+    assert d.find_element(By.CSS_SELECTOR, 'nav.np-nav a[href$="/download/md?article=2"]')  # type: ignore[attr-defined]
+
+
+def test_expired_job_page_and_favicon(browser: object, server: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    d = browser
+    d.get(server + "/jobs/" + "0" * 32)  # type: ignore[attr-defined]
+    assert "expired" in d.find_element(By.ID, "message").text  # type: ignore[attr-defined]
+    assert d.find_element(By.CSS_SELECTOR, 'main a[href="/"]')  # type: ignore[attr-defined]
+    icon = d.find_element(By.CSS_SELECTOR, 'link[rel="icon"]').get_attribute("href")  # type: ignore[attr-defined]
+    ok = d.execute_script(  # type: ignore[attr-defined]
+        "return fetch(arguments[0]).then(function (r) { return r.ok && r.headers.get('content-type'); })", icon
+    )
+    assert ok and ok.startswith("image/svg")

@@ -27,7 +27,7 @@ def corpus_client(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> 
                 json.dumps(
                     {
                         "id": path.stem,
-                        "outlet": f"Outlet {i % 2} <b>",
+                        "outlet": f"Outlet {i} <b>" if i < 2 else None,  # the third has no outlet
                         "date": f"2021-0{i + 3}-01",
                         "text": path.read_text(encoding="utf-8"),
                     }
@@ -36,13 +36,16 @@ def corpus_client(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> 
             )
     stages = tuple(s for s in ("nlp", "quotes", "techniques", "slant") if s in registered())
     ingest([str(src)], str(tmp / "store"), load_options(stages=stages), batch_size=2)
-    with TestClient(create_app(load_options(stages=stages), store=tmp / "store")) as client:
+    opts = load_options(stages=stages, web_workers=0, web_jobs_dir=str(tmp / "jobs"))
+    with TestClient(create_app(opts, store=tmp / "store"), base_url="http://localhost") as client:
         yield client
 
 
 def test_corpus_page_shows_charts_and_escapes(corpus_client: TestClient) -> None:
     page = corpus_client.get("/corpus").text
-    assert "3 articles from 2 outlets" in page
+    assert "3 articles from 2 outlets (1 article without an outlet)." in page
+    assert ">None<" not in page and "(no outlet)" in page
+    assert not re.search(r"\b1 (quotes|outlets|articles|results)\b", page)
     assert 'id="top-speakers"' in page
     assert "Outlet 0 &lt;b&gt;" in page and "Outlet 0 <b>" not in page
     if "slant" in registered():  # the wording lean leads; the classifier label is secondary
@@ -53,7 +56,14 @@ def test_corpus_page_shows_charts_and_escapes(corpus_client: TestClient) -> None
 
 def test_corpus_search_and_api(corpus_client: TestClient) -> None:
     page = corpus_client.get("/corpus", params={"q": "Guatemala"}).text
-    assert "2 result(s) for" in page and "How Kamala Harris Can Mitigate" in page
+    assert "2 results for" in page and "How Kamala Harris Can Mitigate" in page
+    links = re.findall(r'<a href="(/corpus/articles/[^"]+)">', page)
+    assert len(links) == 2
+    article = corpus_client.get(links[0].replace("&amp;", "&"))
+    assert article.status_code == 200 and 'href="/corpus"' in article.text
+    assert corpus_client.get("/corpus/articles/no-such-id").status_code == 404
+    one = corpus_client.get("/corpus", params={"q": "Honduras"}).text
+    assert "1 result for" in one
     if "slant" in registered():
         assert "wording: " in page and "classifier: " in page
     found = corpus_client.get("/api/corpus/search", params={"q": "Honduras"}).json()
