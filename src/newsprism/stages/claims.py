@@ -35,7 +35,7 @@ def _models(options: Options) -> dict[str, Path]:
 @stage(
     "claims",
     requires=("sentences", "entities", "quotes", "doc"),
-    produces=("claims", "sentences.checkworthiness", "sentences.subjectivity"),
+    produces=("claims", "sentences.checkworthiness", "sentences.subjectivity", "sentences.headline"),
     version="2",
     models=_models,
 )

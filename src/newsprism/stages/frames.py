@@ -17,7 +17,14 @@ def _models(options: Options) -> dict[str, Path]:
     return model_files("minilm")  # newsprism.frames.score embeds with the default model, whatever the option
 
 
-@stage("frames", requires=("sentences",), produces=("frames",), version="2", per_article=True, models=_models)
+@stage(
+    "frames",
+    requires=("sentences",),
+    produces=("frames", "sentences.frame", "sentences.frame_score"),
+    version="2",
+    per_article=True,
+    models=_models,
+)
 def frames_stage(work: Work, options: Options) -> None:
     """15 policy frames from MiniLM prototype similarity + seed phrases, with evidence sentences."""
     from newsprism.frames.score import frames

@@ -32,7 +32,7 @@ def _transcript(options: Options, work: Work) -> str | None:
 @stage(
     "quotes",
     requires=("doc",),
-    produces=("quotes", "quote_groups"),
+    produces=("quotes", "quote_groups", "speakers"),
     version="2",
     per_article=True,
 )

@@ -30,7 +30,7 @@ def _models(options: Options) -> dict[str, Path]:
 @stage(
     "techniques",
     requires=("sentences", "quotes", "doc"),
-    produces=("techniques",),
+    produces=("techniques", "technique_summary"),
     version="2",
     per_article=True,
     models=_models,
