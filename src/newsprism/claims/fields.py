@@ -13,6 +13,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from newsprism.lexicons.calendar import WEEKDAY_PATTERN
 from newsprism.model import DateMention, Entity, NumberMention, Span
 
 if TYPE_CHECKING:
@@ -45,8 +46,7 @@ NUMBER_RE = re.compile(
 DURATION_RE = re.compile(r"^\d+[- ](?:year|month|week|day|hour|decade)s?(?:-old|-long)?$", re.IGNORECASE)
 YEAR_RE = re.compile(r"^(?:in |since |by |until )?(1[89]\d\d|20\d\d)$", re.IGNORECASE)
 RELATIVE_RE = re.compile(
-    r"\b(ago|last|next|this|yesterday|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|recent|past|earlier|later)\b",
+    rf"\b(ago|last|next|this|yesterday|today|tomorrow|tonight|{WEEKDAY_PATTERN}|recent|past|earlier|later)\b",
     re.IGNORECASE,
 )
 HEDGE_RE = re.compile(

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from newsprism.lexicons.calendar import MONTH_NUMBERS, MONTH_PATTERN
 from newsprism.model import ConflictValue, DateMention, NumberConflict, NumberMention, Span
 
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
@@ -44,27 +45,7 @@ WORD_NUMBERS = {
     "hundreds": 200,
     "thousands": 2000,
 }
-MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-}
-MONTHS.update({m[:3]: v for m, v in list(MONTHS.items())})
-MONTHS["sept"] = 9
+MONTHS = dict(MONTH_NUMBERS)
 # words after a number that are not what it counts
 _SKIP_WHAT = {
     "of",
@@ -95,8 +76,7 @@ _NUM = re.compile(
 )
 _WORDNUM = re.compile(r"\b(?P<w>" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _DATE = re.compile(
-    r"\b(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    rf"\b(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
     r"(?:,?\s+(?P<year>\d{4}))?\b"
 )
 _WORD_AFTER = re.compile(r"\s*([A-Za-z][A-Za-z-]*)")
