@@ -47,6 +47,7 @@ class Committed:
     """What the ledger already holds: record ids (stored or rejected by analysis) and filed rejects."""
 
     ids: set[str] = field(default_factory=set)
+    failed: set[str] = field(default_factory=set)  # rejected by analysis (E129): not retried by a rerun
     rejects: set[RejectKey] = field(default_factory=set)
     next_index: int = 0
 
@@ -64,7 +65,7 @@ class Committed:
                         "E131", path=str(store.root), reason=f"committed shard articles/{entry['partition']} is missing"
                     )
                 done.ids.update(str(x) for x in pq.read_table(path, columns=["id"]).column("id").to_pylist())
-            done.ids.update(entry.get("failed_ids", []))
+            done.failed.update(entry.get("failed_ids", []))
             done.rejects.update(reject_keys(entry.get("rejects", [])))
         return done
 
@@ -114,6 +115,8 @@ class Planner:
             self._seen[article.id] = source
             if article.id in self.done.ids:
                 self.skipped += 1
+                continue
+            if article.id in self.done.failed:
                 continue
             current.items.append((position, article))
             if len(current.items) >= self.batch_size:

@@ -19,11 +19,13 @@ from typing import Any
 from newsprism.batch.partitions import Committed, Partition, Planner, resolved_sources
 from newsprism.batch.worker import die_with_parent, process_partition
 from newsprism.errors import InputError
+from newsprism.extras import require
 from newsprism.ingest.url import is_url
 from newsprism.options import Options
 from newsprism.store.dedup import update_duplicates
 from newsprism.store.layout import Store, store_os_error
 from newsprism.store.settings import check_settings
+from newsprism.store.shards import schemas
 from newsprism.store.stories import rebuild_stories
 
 Progress = Callable[[int, int], None]  # (articles done this run, articles skipped as already committed)
@@ -81,6 +83,8 @@ def ingest(
 ) -> IngestResult:
     """Ingest ``sources`` into the store at ``root``; rerunning the same command resumes."""
     check_sources(sources)
+    if scheduler:
+        require("batch", "ingest --scheduler (Dask)")  # before the store is created: nothing half-written
     store = Store(root, create=True)
     with store.writer():
         try:
@@ -104,6 +108,8 @@ def _ingest_locked(
 
     fingerprint = check_settings(store, pipeline_provenance(Pipeline(options).stages, options), record=True)
     store.remove_leftovers()
+    for table in schemas():  # a committed shard that is gone: refuse to build on a damaged store (E131)
+        store.shard_files(table)
     planner = Planner(Committed.from_store(store), max(1, batch_size))
     recorded = resolved_sources(sources)
     root = str(store.root)

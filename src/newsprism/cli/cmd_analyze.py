@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from newsprism.api import analyze_articles
-from newsprism.cli.common import build_options, check_format, emit, err_console, progress
+from newsprism.cli.common import build_options, check_format, check_output, emit, err_console, progress
 from newsprism.errors import InputError
 from newsprism.ingest import iter_articles
 from newsprism.model import Article
@@ -48,6 +48,8 @@ def analyze_cli(
 ) -> None:
     """Analyse articles: quotes, claims, techniques, slant, frames and tone."""
     check_format(fmt, FORMATS)
+    if output is not None:
+        check_output(output)  # before any analysis: a bad -o fails at once
     options = build_options(
         config,
         stages,

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from newsprism.api import analyze_articles, compare_articles
-from newsprism.cli.common import build_options, check_format, emit, err_console, progress
+from newsprism.cli.common import build_options, check_format, check_output, emit, err_console, progress
 from newsprism.ingest import iter_articles
 from newsprism.model import Comparison
 from newsprism.report import FORMATS, render_comparison
@@ -39,6 +39,8 @@ def compare_cli(
 ) -> None:
     """Group articles into stories and compare them: shared and omitted claims, quotes, numbers, slant."""
     check_format(fmt, FORMATS)
+    if output is not None:
+        check_output(output)  # before any analysis: a bad -o fails at once
     options = build_options(
         config,
         stages,

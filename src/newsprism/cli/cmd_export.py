@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from newsprism.cli.common import err_console
+from newsprism.cli.common import check_output, err_console
 from newsprism.store import Store
 from newsprism.store.export import export
 
@@ -19,7 +19,9 @@ def export_cli(
     per_source: bool = typer.Option(False, "--per-source", help="One file per outlet, into the -o directory."),
 ) -> None:
     """Export one record per article (with its input id), or a span table; files are written atomically."""
-    written = export(Store(store), fmt, output, table, per_source)
+    st = Store(store)
+    target = check_output(output, directory=per_source)  # before the export runs: a bad -o fails at once
+    written = export(st, fmt, target, table, per_source)
     err_console.print(f"wrote {len(written)} file(s) under {output}", markup=False, highlight=False)
 
 

@@ -11,7 +11,7 @@ import typer
 
 from newsprism.errors import StoreError
 from newsprism.store import Store
-from newsprism.store.query import QUESTIONS, ask, run_sql
+from newsprism.store.query import DEFAULT_TIMEOUT, QUESTIONS, ask, run_sql
 
 
 def query_cli(
@@ -21,14 +21,15 @@ def query_cli(
     sql: str | None = typer.Option(None, "--sql", help="One read-only SELECT over the store's tables."),
     fmt: str = typer.Option("table", "--format", "-f", help="table | csv | jsonl"),
     limit: int = typer.Option(50, "--limit", help="Rows to print in table format (0 = all)."),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", help="Stop after this many seconds (0 = none)."),
 ) -> None:
     """Answer a ready question or run read-only SQL (tables: articles, quotes, claims, techniques, slant,
-    sentences, duplicates, rejects)."""
+    sentences, duplicates, rejects, stories)."""
     st = Store(store)
     if sql:
-        cols, rows = run_sql(st, sql)
+        cols, rows = run_sql(st, sql, timeout)
     elif question:
-        cols, rows = ask(st, question, list(args or []))
+        cols, rows = ask(st, question, list(args or []), timeout)
     else:
         raise StoreError("E120", name="", known=", ".join(QUESTIONS))
     if fmt == "csv":

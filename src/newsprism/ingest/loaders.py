@@ -61,16 +61,17 @@ def _from_bytes(data: bytes, source: str, options: Options, html: bool | None = 
     return build_article(text, source=source, warnings=warnings, boilerplate=options.boilerplate)
 
 
-def _expand(paths: Iterable[str | Path]) -> Iterator[str | Path]:
+def _expand(paths: Iterable[str | Path]) -> Iterator[tuple[str | Path, bool]]:
+    """(item, found in a directory): a bad file found in a directory is one bad record, not a stop."""
     for raw in paths:
         if isinstance(raw, str) and (raw == "-" or is_url(raw)):
-            yield raw
+            yield raw, False
             continue
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            yield from ((p, True) for p in sorted(path.rglob("*")) if p.is_file() and not p.name.startswith("."))
         elif path.exists():
-            yield path
+            yield path, False
         else:
             raise InputError("E001", path=str(path))
 
@@ -81,7 +82,7 @@ def iter_articles(paths: Iterable[str | Path], options: Options, on_error: OnErr
     A bad record inside a corpus goes to ``on_error`` (default: raise); a bad file or URL raises.
     """
     handler = on_error or _raise
-    for item in _expand(paths):
+    for item, in_dir in _expand(paths):
         if item == "-":
             data = sys.stdin.buffer.read(options.max_bytes + 1)
             if len(data) > options.max_bytes:
@@ -98,4 +99,11 @@ def iter_articles(paths: Iterable[str | Path], options: Options, on_error: OnErr
             yield from iter_parquet(item, handler, options.boilerplate, options.max_bytes)
         else:
             html = True if suffix in HTML_SUFFIXES else None
-            yield _from_bytes(_read_bytes(item, options), str(item), options, html)
+            try:
+                article = _from_bytes(_read_bytes(item, options), str(item), options, html)
+            except InputError as exc:
+                if not in_dir:
+                    raise
+                handler(exc)
+                continue
+            yield article

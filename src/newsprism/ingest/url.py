@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from urllib.parse import urlsplit
 
 from newsprism.errors import FetchError
@@ -14,6 +15,7 @@ from newsprism.model import Article
 from newsprism.options import Options
 
 ALLOWED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+DEADLINE_FACTOR = 4  # overall fetch deadline = 4 x url_timeout (60 s by default)
 
 
 def is_url(value: str) -> bool:
@@ -69,17 +71,40 @@ def pinned(url: str, address: str | None) -> tuple[str, dict[str, str], dict[str
     return target, headers, ({"sni_hostname": host} if parts.scheme == "https" else {})
 
 
+def deadline_seconds(options: Options) -> float:
+    """The overall time one fetch may take, redirects and body included (a slow-drip server is cut off)."""
+    return DEADLINE_FACTOR * options.url_timeout
+
+
 def fetch(url: str, options: Options) -> tuple[bytes, str, str]:
-    """Return (body, content type, final URL). Redirects are followed one by one and re-checked."""
+    """Return (body, content type, final URL). Redirects are followed one by one and re-checked.
+
+    ``url_timeout`` bounds each network wait; the whole fetch must end within :func:`deadline_seconds`.
+    """
     import httpx
 
     current = url
+    limit = deadline_seconds(options)
+    deadline = time.monotonic() + limit
+
+    def left() -> float:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise FetchError("E011", url=url, reason=f"no complete answer within the overall deadline of {limit:g} s")
+        return remaining
+
     with httpx.Client(timeout=options.url_timeout, headers={"User-Agent": options.user_agent}) as client:
         for _ in range(6):
             target, headers, extensions = pinned(current, check_address(current, options.allow_private_urls))
+            wait = min(options.url_timeout, left())
             try:
                 with client.stream(
-                    "GET", target, headers=headers, extensions=extensions, follow_redirects=False
+                    "GET",
+                    target,
+                    headers=headers,
+                    extensions=extensions,
+                    follow_redirects=False,
+                    timeout=httpx.Timeout(wait),
                 ) as resp:
                     if resp.is_redirect and "location" in resp.headers:
                         current = str(httpx.URL(current).join(resp.headers["location"]))
@@ -91,6 +116,7 @@ def fetch(url: str, options: Options) -> tuple[bytes, str, str]:
                         raise FetchError("E011", url=url, reason=f"content type {ctype} is not HTML or text")
                     body = bytearray()
                     for chunk in resp.iter_bytes():
+                        left()
                         body.extend(chunk)
                         if len(body) > options.max_bytes:
                             raise FetchError(

@@ -7,11 +7,12 @@ import json
 import re
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from newsprism.errors import StoreError
+from newsprism.errors import NewsprismError, StoreError
 from newsprism.store.catalog import connect
 from newsprism.store.layout import Store, fsync_write
 
@@ -38,6 +39,15 @@ def _slug(name: str | None) -> str:
 
 def export(store: Store, fmt: str, output: Path, table: str = "articles", per_source: bool = False) -> list[Path]:
     """Write the table (articles: one row per article with its input id); returns the files written."""
+    try:
+        return _export(store, fmt, output, table, per_source)
+    except OSError as exc:  # full disk, read-only target: nothing half-written is left (fsync_write)
+        raise NewsprismError("E060", path=str(output), reason=exc.strerror or str(exc)) from None
+    except duckdb.Error as exc:
+        raise StoreError("E131", path=str(store.root), reason=f"{type(exc).__name__}: {exc}") from exc
+
+
+def _export(store: Store, fmt: str, output: Path, table: str, per_source: bool) -> list[Path]:
     if fmt not in FORMATS:
         raise StoreError("E123", name=fmt, known=", ".join(FORMATS))
     if table not in EXPORT_TABLES:

@@ -7,9 +7,10 @@ from typing import Any
 import duckdb
 
 from newsprism.errors import StoreError
-from newsprism.store.catalog import connect
+from newsprism.store.catalog import connect, time_limit
 from newsprism.store.layout import Store
 
+DEFAULT_TIMEOUT = 300.0  # seconds a query may run (query --timeout; 0 = no limit)
 QUESTIONS: dict[str, tuple[str, str, int]] = {
     # name: (SQL with ? parameters, help, number of arguments)
     "quotes-by-speaker": (
@@ -56,7 +57,9 @@ QUESTIONS: dict[str, tuple[str, str, int]] = {
 }
 
 
-def ask(store: Store, question: str, args: list[str]) -> tuple[list[str], list[tuple[Any, ...]]]:
+def ask(
+    store: Store, question: str, args: list[str], timeout: float | None = DEFAULT_TIMEOUT
+) -> tuple[list[str], list[tuple[Any, ...]]]:
     if question not in QUESTIONS:
         raise StoreError("E120", name=question, known=", ".join(QUESTIONS))
     sql, _help, nargs = QUESTIONS[question]
@@ -67,12 +70,16 @@ def ask(store: Store, question: str, args: list[str]) -> tuple[list[str], list[t
             raise StoreError("E121", name=question, expected=nargs, got=len(args))
         params = list(args)
     con = connect(store)
-    cur = con.execute(sql, params)
-    return [d[0] for d in cur.description], cur.fetchall()
+    try:
+        with time_limit(con, timeout):
+            cur = con.execute(sql, params)
+            return [d[0] for d in cur.description], cur.fetchall()
+    except duckdb.Error as exc:  # a shard damaged after the catalog was built
+        raise StoreError("E131", path=str(store.root), reason=f"{type(exc).__name__}: {exc}") from exc
 
 
-def run_sql(store: Store, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Run one read-only SELECT (DuckDB's parser decides; anything else is refused)."""
+def run_sql(store: Store, sql: str, timeout: float | None = DEFAULT_TIMEOUT) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Run one read-only SELECT (DuckDB's parser decides; anything else is refused), stopped after ``timeout`` s."""
     try:
         statements = duckdb.extract_statements(sql)
     except duckdb.Error as exc:
@@ -85,7 +92,8 @@ def run_sql(store: Store, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
     con.execute(f"SET allowed_directories = ['{root}/']")
     con.execute("SET enable_external_access = false")
     try:
-        cur = con.execute(sql)
-        return [d[0] for d in cur.description], cur.fetchall()
+        with time_limit(con, timeout):
+            cur = con.execute(sql)
+            return [d[0] for d in cur.description], cur.fetchall()
     except duckdb.Error as exc:
         raise StoreError("E122", reason=str(exc)) from exc
