@@ -147,6 +147,9 @@ def create_app(options: Options | None = None, store: str | Path | None = None) 
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         if exc.status_code == 404 and not request.url.path.startswith("/api/"):
             return page("message.html", request, 404, title="Not found", text="There is no page here.")
+        if exc.status_code == 400 and "parsing the body" in str(exc.detail):  # bad UTF-8, nesting too deep
+            msg = "the body is not valid JSON in UTF-8 (or is nested too deeply)"
+            return JSONResponse(error_body("E131", msg, "ValidationError"), status_code=422)
         code = "E133" if exc.status_code == 404 else f"HTTP{exc.status_code}"
         return JSONResponse(error_body(code, str(exc.detail), "HTTPError"), status_code=exc.status_code)
 

@@ -46,6 +46,9 @@ class ApiError(Exception):
         super().__init__(message)
         self.status, self.code, self.message, self.kind = status, code, message, kind
 
+    def __reduce__(self) -> tuple[Any, ...]:  # raised in a worker process, re-raised in the server
+        return (ApiError, (self.status, self.code, self.message, self.kind))
+
     def body(self) -> dict[str, Any]:
         return error_body(self.code, self.message, self.kind)
 
