@@ -1,8 +1,9 @@
-"""The JSON contract: `analyze --format json` output validates against article.schema.json, offsets exact."""
+"""The JSON contract: the schemas are generated from the model; the seeds' output validates and round-trips."""
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,9 +11,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from newsprism.model import Article, Comparison, Quote, Speaker, make_span, validate_offsets
+from newsprism.model import Article, Comparison, Quote, Story, validate_offsets
 from newsprism.options import load_options
 from newsprism.registry import registered
+from newsprism.report import schema_gen
 from newsprism.report.render import load_schema
 
 NEWSPRISM = [str(Path(sys.executable).parent / "newsprism")]
@@ -56,38 +58,84 @@ def test_seed_output_validates_and_offsets_are_exact(seed_json: list[dict[str, o
         assert data["sentences"], "the nlp stage always runs and yields sentences"
 
 
+def test_seed_analysis_round_trips_through_the_model(seed_json: list[dict[str, object]]) -> None:
+    for data in seed_json:
+        assert Article.model_validate(data).to_json_dict() == data  # every field the stages wrote is declared
+
+
+def test_seed_comparison_validates(seed_json: list[dict[str, object]]) -> None:
+    from newsprism.compare import compare
+
+    comparison = compare([Article.model_validate(d) for d in seed_json]).to_json_dict()
+    errors = sorted(_validator("comparison").iter_errors(comparison), key=str)
+    assert not errors, [f"{list(e.absolute_path)}: {e.message}" for e in errors[:5]]
+    assert comparison["stories"] and comparison["stories"][0]["side_by_side"]
+    assert Comparison.model_validate(comparison).to_json_dict() == comparison
+
+
 def test_schema_rejects_broken_records() -> None:
     validator = _validator("article")
     art = Article(id="x", text="He said “hi”.")
     good = art.to_json_dict()
     assert not list(validator.iter_errors(good))
+    quote = Quote(text="hi", start=9, end=11, kind="direct").model_dump()
+    assert not list(validator.iter_errors({**good, "quotes": [quote]}))
     for broken in (
         {**good, "schema": "newsprism.article/2"},
         {k: v for k, v in good.items() if k != "quotes"},
-        {**good, "quotes": [{"text": "hi", "start": 9, "end": 11, "kind": "shouted", "speaker": None, "cue": None}]},
+        {**good, "quotes": [{**quote, "kind": "shouted"}]},
+        {**good, "quotes": [{**quote, "cue_class": "furious"}]},
+        {**good, "quotes": [{**quote, "mood": "cheerful"}]},
         {**good, "sentences": [{"start": -1, "end": 2}]},
+        {**good, "brand_new_field": {"anything": 1}},
     ):
         assert list(validator.iter_errors(broken))
-
-
-def test_extra_fields_are_allowed_and_typed_extras_checked() -> None:
-    validator = _validator("article")
-    art = Article(id="x", text="He said “hi”.")
-    q = make_span(art, 9, 11, Quote, kind="direct", speaker=Speaker(name="He", start=0, end=2), cue="said")
-    art.quotes.append(q)
-    data = art.to_json_dict()
-    data["quotes"][0]["cue_class"] = "neutral"
-    data["brand_new_field"] = {"anything": 1}
-    assert not list(validator.iter_errors(data))
-    data["quotes"][0]["cue_class"] = "furious"
-    assert list(validator.iter_errors(data))
 
 
 def test_comparison_schema() -> None:
     validator = _validator("comparison")
     data = Comparison().to_json_dict()
     assert not list(validator.iter_errors(data))
-    data["stories"] = [{"id": "s1", "label": "x", "articles": ["a", "b"], "quote_groups": [], "claim_groups": []}]
+    data["stories"] = [Story(id="s1", label="x", articles=["a", "b"]).model_dump()]
     assert not list(validator.iter_errors(data))
     del data["stories"][0]["articles"]
     assert list(validator.iter_errors(data))
+
+
+def test_committed_schemas_are_generated_from_the_model() -> None:
+    """Golden test: a model change that alters the contract fails here until the schemas are regenerated, which
+    needs a changelog entry (python -m newsprism.report.schema_gen --version X.Y --note '...')."""
+    assert schema_gen.stale() == [], "run python -m newsprism.report.schema_gen (docs/schema.md)"
+    versions = [e["version"] for e in schema_gen.changelog()]
+    assert load_schema("article")["version"] == schema_gen.version() == versions[-1]
+    assert len(set(versions)) == len(versions)
+
+
+@pytest.fixture()
+def widened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The contract with one more Article field, and a scratch copy of the schema directory."""
+
+    class Widened(Article):
+        mood: str | None = None
+
+    for name in ("article.schema.json", "comparison.schema.json", "changelog.json"):
+        shutil.copy(schema_gen.SCHEMA_DIR / name, tmp_path / name)
+    _, title, description = schema_gen.CONTRACTS["article"]
+    monkeypatch.setitem(schema_gen.CONTRACTS, "article", (Widened, title, description))
+    monkeypatch.setattr(schema_gen, "SCHEMA_DIR", tmp_path)
+    monkeypatch.setattr(schema_gen, "CHANGELOG", tmp_path / "changelog.json")
+    return tmp_path
+
+
+def test_contract_change_needs_a_version_note(widened: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = (widened / "article.schema.json").read_text(encoding="utf-8")
+    with pytest.raises(schema_gen.SchemaError, match="without a changelog entry"):
+        schema_gen.version()
+    assert schema_gen.main([]) == 1 and "--note" in capsys.readouterr().err
+    assert (widened / "article.schema.json").read_text(encoding="utf-8") == before  # nothing written
+    assert schema_gen.main(["--version", "9.1"]) == 1  # a version needs its note
+    assert schema_gen.main(["--version", "9.1", "--note", "adds Article.mood"]) == 0
+    assert '"mood"' in (widened / "article.schema.json").read_text(encoding="utf-8")
+    assert schema_gen.changelog()[-1]["version"] == "9.1" and schema_gen.stale() == []
+    assert schema_gen.main(["--check"]) == 0
+    assert schema_gen.main(["--version", "9.2", "--note", "again"]) == 1  # nothing changed since 9.1

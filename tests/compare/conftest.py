@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.model import Article, Claim, Quote, Slant, Speaker, Technique, make_span
+from newsprism.model import Article, Claim, Quote, Slant, SlantPhrase, Speaker, Technique, make_span
 
 TEXT_A = (
     "A storm hit Springfield on Monday, flooding the old town.\n"
@@ -39,7 +39,7 @@ def story_articles() -> list[Article]:
     a = Article(id="a", title="Storm kills 12 in Springfield", outlet="Daily A", published="2024-05-06", text=TEXT_A)
     b = Article(id="b", title="Storm kills 15 in Springfield", outlet="Daily B", published="2024-05-06", text=TEXT_B)
     c = Article(id="c", title="Springfield storm cuts power", outlet="Daily C", published="2024-05-07", text=TEXT_C)
-    # article a carries claims from a claims stage (with a numbers extra); b and c fall back to sentences
+    # article a carries claims from a claims stage (with their numbers); b and c fall back to sentences
     s = "The storm killed 12 people, officials said."
     n0 = a.text.index("12 people")
     a.claims = [
@@ -56,7 +56,10 @@ def story_articles() -> list[Article]:
         quote = make_span(art, q0, q1, Quote, kind="direct", speaker=Speaker(name="Smith"), anonymous=False)
         art.quotes = [quote]
     b.slant = Slant(
-        label="left", score=0.7, confidence=0.6, evidence=[make_span(b, *_find(b, "ignored repeated flood warnings"))]
+        label="left",
+        score=0.7,
+        confidence=0.6,
+        evidence=[make_span(b, *_find(b, "ignored repeated flood warnings"), SlantPhrase, weight=-2.0)],
     )
     t0 = b.text.index("ignored")
     b.techniques = [make_span(b, t0, t0 + 7, Technique, technique="Loaded_Language", score=0.9, explanation="x")]

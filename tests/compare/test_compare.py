@@ -1,5 +1,5 @@
 from newsprism.compare import compare
-from newsprism.model import COMPARISON_SCHEMA, Article, validate_offsets
+from newsprism.model import COMPARISON_SCHEMA, Article, Omissions, validate_offsets
 from newsprism.options import load_options
 
 
@@ -76,8 +76,8 @@ def test_unrelated_articles_are_separate_stories(story_articles: list[Article]) 
     stories = comp.stories
     assert sorted(len(s.articles) for s in stories) == [1, 3]
     single = next(s for s in stories if len(s.articles) == 1)
-    assert single.articles == ["z"] and single.model_extra is not None
-    assert single.model_extra["coverage"]["omits"] == {"z": {"claims": [], "quotes": [], "sources": []}}
+    assert single.articles == ["z"] and single.coverage is not None
+    assert single.coverage.omits == {"z": Omissions()}
 
 
 def test_duplicate_ids_are_refused(story_articles: list[Article]) -> None:

@@ -1,6 +1,10 @@
 from types import SimpleNamespace
 
-from newsprism.compare.numbers import find_dates, find_numbers, mentions_from_extra, number_conflicts
+import pytest
+from pydantic import ValidationError
+
+from newsprism.compare.numbers import claim_mentions, find_dates, find_numbers, number_conflicts
+from newsprism.model import DateMention, NumberMention
 
 
 def test_find_numbers_values_units_and_what() -> None:
@@ -23,11 +27,18 @@ def test_word_numbers_and_dates() -> None:
     assert all(text[d.start : d.end] == d.text for d in dates)
 
 
-def test_mentions_from_extra_drops_bad_offsets() -> None:
+def test_claim_mentions_drop_bad_offsets() -> None:
     text = "About 40 people died."
-    items = [{"text": "40", "start": 6, "end": 8, "value": 40.0, "unit": None}, {"text": "x", "start": 0, "end": 3}]
-    got = mentions_from_extra(items, text, "number")
-    assert got is not None and len(got) == 1 and got[0].what == "people"
+    items = [NumberMention(text="40", start=6, end=8, value=40.0), NumberMention(text="x", start=0, end=3)]
+    got = claim_mentions(items, text)
+    assert got is not None and len(got) == 1 and got[0].what == "people" and got[0].value == 40.0
+    assert claim_mentions([], text) is None  # no numbers from the claims stage: the caller finds its own
+
+
+def test_claim_mentions_of_dates_carry_the_iso_form() -> None:
+    text = "It opened on June 7."
+    (got,) = claim_mentions([DateMention(text="June 7", start=13, end=19, iso="2021-06-07")], text) or []
+    assert (got.kind, got.unit, got.value) == ("date", "2021-06-07", None)
 
 
 def _unit(article: str, text: str, start: int = 0) -> SimpleNamespace:
@@ -47,19 +58,19 @@ def test_conflict_only_for_same_quantity_with_different_values() -> None:
     c = _unit("c", "The storm killed 12 people on Monday.")
     conflicts = number_conflicts([(a, b, "c1"), (a, c, "c1")])
     assert len(conflicts) == 1
-    vals = conflicts[0]["values"]
-    assert conflicts[0]["quantity"] == "people" and {v["value"] for v in vals} == {12.0, 15.0}
-    assert {v["article"] for v in vals} == {"a", "b"}
+    vals = conflicts[0].values
+    assert conflicts[0].quantity == "people" and {v.value for v in vals} == {12.0, 15.0}
+    assert {v.article for v in vals} == {"a", "b"}
+    assert conflicts[0].id == "n1" and conflicts[0].match == "claim_group"
 
 
 def test_date_conflict_within_a_claim_group() -> None:
     a = _unit("a", "The summit opened on June 7 in Guatemala City.")
     b = _unit("b", "The summit opened on June 8 in Guatemala City.")
-    assert [c["kind"] for c in number_conflicts([(a, b, "c1")])] == ["date"]
+    assert [c.kind for c in number_conflicts([(a, b, "c1")])] == ["date"]
     assert number_conflicts([(a, b, None)]) == []  # dates only conflict inside one claim group
 
 
-def test_mentions_from_extra_tolerates_odd_values() -> None:
-    text = "Roughly 40 people came."
-    got = mentions_from_extra([{"text": "40", "start": 8, "end": 10, "value": "forty", "unit": 3}], text, "number")
-    assert got is not None and got[0].value is None and got[0].unit is None and got[0].what == "people"
+def test_odd_number_values_are_refused_by_the_model() -> None:
+    with pytest.raises(ValidationError):
+        NumberMention.model_validate({"text": "40", "start": 8, "end": 10, "value": "forty", "unit": 3})

@@ -30,9 +30,13 @@ def test_renderers(story_articles: list[Article]) -> None:
 
 
 def test_coverage_marks_weak_alignment() -> None:
+    from newsprism.model import CoverageRow
     from newsprism.report.comparison import mark
 
-    row = {"present": {"a": True, "b": False}, "similarity": 0.75}
-    assert (mark(row, "a"), mark(row, "b")) == ("≈", "·")
-    assert mark({"present": {"a": True}, "similarity": 0.9}, "a") == "✓"
-    assert mark({"present": {"a": True}, "similarity": None}, "a") == "✓"  # only this article reports it
+    def row(present: dict[str, bool], similarity: float | None) -> CoverageRow:
+        return CoverageRow(kind="claim", id="c1", text="x", present=present, similarity=similarity)
+
+    weak = row({"a": True, "b": False}, 0.75)
+    assert (mark(weak, "a"), mark(weak, "b")) == ("≈", "·")
+    assert mark(row({"a": True}, 0.9), "a") == "✓"
+    assert mark(row({"a": True}, None), "a") == "✓"  # only this article reports it

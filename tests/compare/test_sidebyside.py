@@ -1,5 +1,5 @@
 from newsprism.compare.sidebyside import side_by_side
-from newsprism.model import Article, Claim, Frame, Sentence, Tone
+from newsprism.model import Article, Claim, Frame, Sentence, SlantPhrase, Sourcing, TechniqueSummary, Tone, ToneScore
 
 
 def test_opinion_share_tone_frames_and_claim_sourcing() -> None:
@@ -26,36 +26,45 @@ def test_opinion_share_tone_frames_and_claim_sourcing() -> None:
         )
     ]
     col = side_by_side([art], ["harris"])[0]
-    assert col["opinion_share"] == 0.5  # one of the two scored sentences
-    assert col["tone"] == [{"target": "Kamala Harris", "score": -0.4, "mentions": 3}]  # key people only
-    assert [f["frame"] for f in col["frames"]] == ["Political", "Economic"]
-    assert col["sourcing"] == {"named": 0, "anonymous": 1, "unattributed": 0}
-    assert col["slant"] is None and col["techniques"]["count"] == 0
-    assert col["title"] is None  # a first line ending in a period is not a headline
+    assert col.opinion_share == 0.5  # one of the two scored sentences
+    assert col.tone == [ToneScore(target="Kamala Harris", score=-0.4, mentions=3)]  # key people only
+    assert [f.frame for f in col.frames] == ["Political", "Economic"]
+    assert col.sourcing == Sourcing(named=0, anonymous=1, unattributed=0)
+    assert col.slant is None and col.techniques.count == 0
+    assert col.title is None  # a first line ending in a period is not a headline
 
 
 def test_unscored_opinion_is_null() -> None:
-    assert side_by_side([Article(id="x", text="No sentences scored here at all.")], [])[0]["opinion_share"] is None
+    assert side_by_side([Article(id="x", text="No sentences scored here at all.")], [])[0].opinion_share is None
+
+
+def test_technique_summary_is_used_when_present() -> None:
+    art = Article(id="t", text="one two three four")
+    art.technique_summary = TechniqueSummary(per_1000_words=12.345, counts={"Doubt": 2, "Slogans": 1})
+    tech = side_by_side([art], [])[0].techniques
+    assert (tech.count, tech.per_1000_words, tech.counts) == (3, 12.35, {"Doubt": 2, "Slogans": 1})
+    assert [(t.technique, t.count) for t in tech.top] == [("Doubt", 2), ("Slogans", 1)]
 
 
 def test_slant_evidence_is_the_strongest_of_either_side() -> None:
     from newsprism.compare import compare
-    from newsprism.model import Slant, Span, make_span
+    from newsprism.model import Slant, make_span
     from newsprism.report import render_comparison
 
     text = "undocumented immigrants and gun safety, plus one amnesty and the climate crisis."
     art = Article(id="l", text=text)
     ev = [
-        make_span(art, 0, 23, Span, weight=-4.0, count=2),
-        make_span(art, 28, 38, Span, weight=-3.0, count=1),
-        make_span(art, 49, 56, Span, weight=2.1, count=1),
-        make_span(art, 65, 79, Span, weight=-2.5, count=1),
+        make_span(art, 0, 23, SlantPhrase, weight=-4.0, count=2),
+        make_span(art, 28, 38, SlantPhrase, weight=-3.0, count=1),
+        make_span(art, 49, 56, SlantPhrase, weight=2.1, count=1),
+        make_span(art, 65, 79, SlantPhrase, weight=-2.5, count=1),
     ]
     art.slant = Slant(label="uncertain", score=-0.31, confidence=0.45, evidence=ev)
     col = side_by_side([art], [])[0]
     # negative = left: the left-coded phrases of a left-leaning article come first, not its one right phrase
-    assert [e["text"] for e in col["slant"]["evidence"]] == ["undocumented immigrants", "gun safety", "climate crisis"]
-    assert col["slant"]["evidence"][0]["weight"] == -4.0 and col["slant"]["evidence"][0]["count"] == 2
+    assert col.slant is not None
+    assert [e.text for e in col.slant.evidence] == ["undocumented immigrants", "gun safety", "climate crisis"]
+    assert col.slant.evidence[0].weight == -4.0 and col.slant.evidence[0].count == 2
     html = render_comparison(compare([art]), [art], "html")
     lean, phrase, classifier = (
         html.index("Wording leans left: -0.31"),
@@ -76,7 +85,7 @@ def test_tone_matrix_one_row_per_person_across_articles() -> None:
     a.tone = [harris, Tone(target="Biden", score=0.0, mentions=1)]
     b.tone = [Tone(target="Kamala Harris", score=-0.7, mentions=3, label="negative")]
     story = Story(id="s1", label="Harris", articles=["a1", "b2"])
-    story.side_by_side = side_by_side([a, b], [])  # type: ignore[attr-defined]
+    story.side_by_side = side_by_side([a, b], [])
     names = {"a1": "Left Daily", "b2": "Right Post"}
     tm = tone_matrix(story, names)
     assert tm["head"] == ["Left Daily", "Right Post"]

@@ -11,11 +11,13 @@ from newsprism.model import (
     Article,
     Boilerplate,
     Claim,
+    ClassProbabilities,
     Quote,
     Slant,
-    Span,
+    SlantPhrase,
     Speaker,
     Technique,
+    ToneEvidence,
     make_span,
     validate_offsets,
 )
@@ -48,7 +50,7 @@ def _hostile_article() -> Article:
             neutral=f"increase {IMG}",
         )
     )
-    ev = make_span(art, text.index("illegals"), text.index("illegals") + 8, Span, weight=0.7)
+    ev = make_span(art, text.index("illegals"), text.index("illegals") + 8, SlantPhrase, weight=0.7)
     art.slant = Slant(label="right", score=0.5, confidence=0.6, evidence=[ev])
     art.boilerplate.append(Boilerplate(text=f"Subscribe {XSS}", reason="pitch"))
     art.warn("W001", f"repaired {XSS}")
@@ -109,9 +111,9 @@ def _uncertain_article() -> Article:
     art = Article(id="u 1", title="Border", text=text)
     first = text.index("illegal aliens")
     ev = [
-        make_span(art, first, first + len("illegal aliens"), Span, weight=3.1, count=2),
-        make_span(art, text.index("amnesty"), text.index("amnesty") + 7, Span, weight=2.4, count=1),
-        make_span(art, text.index("undocumented"), text.index("undocumented") + 23, Span, weight=-2.6, count=1),
+        make_span(art, first, first + len("illegal aliens"), SlantPhrase, weight=3.1, count=2),
+        make_span(art, text.index("amnesty"), text.index("amnesty") + 7, SlantPhrase, weight=2.4, count=1),
+        make_span(art, text.index("undocumented"), text.index("undocumented") + 23, SlantPhrase, weight=-2.6, count=1),
     ]
     probs = {"left": 0.2, "center": 0.3, "right": 0.5}
     art.slant = Slant(
@@ -149,7 +151,7 @@ def test_html_still_shows_a_confident_label() -> None:
     art = _uncertain_article()
     assert art.slant is not None
     art.slant.label, art.slant.confidence = "right", 0.91
-    art.slant.probabilities = {"left": 0.03, "center": 0.06, "right": 0.91}  # type: ignore[attr-defined]
+    art.slant.probabilities = ClassProbabilities(left=0.03, center=0.06, right=0.91)
     side = _side(articles_html([art]))
     assert side.index("Wording leans right") < side.index("Outlet-style classifier: right (right 0.91")
     assert "Label withheld" not in side
@@ -198,8 +200,8 @@ def test_tone_table_shows_label_strongest_clause_and_cue() -> None:
             mentions=2,
             label="negative",
             evidence=[
-                make_span(art, 38, 59, Span, weight=0.0),
-                make_span(art, 0, 37, Span, weight=-0.62, role="object", cue="slam"),
+                make_span(art, 38, 59, ToneEvidence, weight=0.0),
+                make_span(art, 0, 37, ToneEvidence, weight=-0.62, role="object", cue="slam"),
             ],
         )
     ]

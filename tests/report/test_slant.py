@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.model import Article, Slant, Span, make_span
+from newsprism.model import Article, Slant, SlantPhrase, make_span
 from newsprism.report import slant as present
 
 
@@ -37,9 +37,9 @@ def _slant(label: str, confidence: float, words: int) -> Slant:
     text = "They let illegal aliens in. Illegal aliens again, and illegal aliens. Amnesty for all, said the voter."
     art = Article(id="x", text=text)
     ev = [
-        make_span(art, 9, 23, Span, weight=3.1, count=3),
-        make_span(art, 70, 77, Span, weight=2.2, count=1),
-        make_span(art, 96, 101, Span, weight=-2.5, count=1),
+        make_span(art, 9, 23, SlantPhrase, weight=3.1, count=3),
+        make_span(art, 70, 77, SlantPhrase, weight=2.2, count=1),
+        make_span(art, 96, 101, SlantPhrase, weight=-2.5, count=1),
     ]
     probs = {"right": confidence, "center": round((1 - confidence) * 0.6, 2), "left": round((1 - confidence) * 0.4, 2)}
     return Slant(label=label, score=0.7, confidence=confidence, evidence=ev, probabilities=probs, words=words)
