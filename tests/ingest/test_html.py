@@ -55,3 +55,16 @@ def test_extraction_bench_quick(data_dir: Path) -> None:
     rows = {m.name: m.value for m in evaluate_extraction(BenchContext(data_dir, quick=True))}
     assert rows["plain_f1"] > rows["plain_f1_keep_all"] + 0.1
     assert rows["html_f1"] >= 0.9
+
+
+def test_footer_copyright_year_is_not_a_publication_date() -> None:
+    body = f"<article><h1>Bridge to reopen</h1><p>{PARA * 3}</p></article>"
+    footer = "<footer>© 2024 City Paper</footer>"
+    footer_only = f"<html><head><title>Bridge</title></head><body>{body}{footer}</body></html>"
+    assert extract_html(footer_only)["published"] is None
+    dated = footer_only.replace("<title>", '<meta property="article:published_time" content="2021-03-04"><title>')
+    assert extract_html(dated)["published"] == "2021-03-04"
+    in_text = footer_only.replace("</h1>", "</h1><p>Published March 4, 2021</p>")
+    assert extract_html(in_text)["published"] == "2021-03-04"
+    new_year = footer_only.replace("<title>", '<meta property="article:published_time" content="2024-01-01"><title>')
+    assert extract_html(new_year)["published"] == "2024-01-01"  # a real 1 January stays

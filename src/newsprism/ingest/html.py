@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsprism.errors import InputError
@@ -20,6 +21,22 @@ def _fallback_text(html: str) -> str:
     for bad in root.xpath("//script|//style|//noscript|//template"):
         bad.drop_tree()
     return "\n".join(t.strip() for t in root.itertext() if t.strip())
+
+
+def _not_copyright_year(html: str, found: str | None) -> str | None:
+    """trafilatura's date, unless it is only the page's copyright line: htmldate's last resort turns a footer's
+    "© 2024" into 2024-01-01, which is not a publication date. Kept when the page's metadata says the same."""
+    if not found or not found.endswith("-01-01"):
+        return found
+    if not re.search(rf"(©|&copy;|\(c\)|copyright)\s*(\d{{4}}\s*[-–]\s*)?{found[:4]}\b", html, re.IGNORECASE):
+        return found
+    from htmldate import find_date
+
+    try:
+        strict = find_date(html, extensive_search=False, original_date=True)
+    except (ValueError, TypeError, RecursionError):
+        return None
+    return found if strict == found else None
 
 
 def extract_html(html: str, *, boilerplate: bool = True) -> dict[str, Any]:
@@ -50,7 +67,7 @@ def extract_html(html: str, *, boilerplate: bool = True) -> dict[str, Any]:
         "text": text,
         "title": meta.get("title") or None,
         "byline": meta.get("author") or None,
-        "published": meta.get("date") or None,
+        "published": _not_copyright_year(html, meta.get("date") or None),
         "outlet": meta.get("sitename") or None,
         "url": meta.get("url") or None,
         "removed": removed,
