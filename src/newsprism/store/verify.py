@@ -135,7 +135,8 @@ def verify(store: Store) -> Report:
     seen: dict[str, str] = {}
     for entry in ledger:
         _check_partition(store, entry, seen, report)
-    _check_derived(store, report, set(seen))
+    listed = {str(i) for e in ledger for i in e.get("ids", [])} if all("ids" in e for e in ledger) else set(seen)
+    _check_derived(store, report, listed)  # against the ledger: a lost shard is reported once, above
     for path in leftovers(store):
         report.problems.append(
             Problem("leftover", str(path.relative_to(store.root)), "uncommitted file of a killed writer")
