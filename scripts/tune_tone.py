@@ -18,7 +18,8 @@ import numpy as np
 from sklearn.model_selection import StratifiedKFold
 
 from newsprism.bench.task_tone import TUNING_SAMPLE, sample_items, scores
-from newsprism.tone.score import _vader, clause_bounds, mention_role
+from newsprism.tone.clauses import clause_bounds
+from newsprism.tone.roles import mention_role
 
 LOWS = -np.round(np.arange(0.05, 0.96, 0.05), 2)
 HIGHS = np.round(np.arange(0.05, 0.96, 0.05), 2)
@@ -40,8 +41,8 @@ class Tuning:
         for art, doc, _ in self.items:
             ent = art.entities[0]
             a, b = clause_bounds(art.text, 0, len(art.text), ent.start)
-            vader.append(_vader().polarity_scores(art.text[a:b])["compound"])
-            sentence.append(_vader().polarity_scores(art.text)["compound"])
+            vader.append(vader().polarity_scores(art.text[a:b])["compound"])
+            sentence.append(vader().polarity_scores(art.text)["compound"])
             role, _, sign = mention_role(doc, ent.start, ent.end)
             signs.append(sign)
             speaker.append(role == "speaker")

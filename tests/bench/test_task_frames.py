@@ -21,7 +21,7 @@ from newsprism.bench.task_frames import (
     split_sentences,
 )
 from newsprism.errors import BenchError
-from newsprism.frames.score import FRAMES
+from newsprism.frames.codebook import FRAMES
 
 
 def test_sample_parses_with_valid_labels_and_offsets() -> None:

@@ -23,7 +23,8 @@ from newsprism.bench.task_frames import (
     sample_texts,
     split_sentences,
 )
-from newsprism.frames.score import FRAMES, MIN_SCORE, SEED_BONUS, assign, frame_features, frames, sentence_frames
+from newsprism.frames.codebook import FRAMES
+from newsprism.frames.score import MIN_SCORE, SEED_BONUS, assign, frame_features, frames, sentence_frames
 from newsprism.model import Article, Sentence, content_id, validate_offsets
 
 

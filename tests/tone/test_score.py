@@ -4,21 +4,9 @@ from __future__ import annotations
 
 from newsprism.model import Article, content_id
 from newsprism.pipeline import Pipeline
-from newsprism.tone.score import NEUTRAL_BAND, clause_bounds, label, mention_role, title_case
-
-
-def test_clause_bounds_split_contrasts_and_keep_short_clauses_whole() -> None:
-    t = "Harris praised the new border plan, but critics slammed Biden for the delays."
-    assert t[slice(*clause_bounds(t, 0, len(t), 0))] == "Harris praised the new border plan"
-    assert t[slice(*clause_bounds(t, 0, len(t), t.index("Biden")))] == "critics slammed Biden for the delays."
-    short = "He won; Biden lost the vote badly."
-    assert clause_bounds(short, 0, len(short), 0) == (0, len(short))  # "He won" is too short to stand alone
-
-
-def test_title_case_lines() -> None:
-    assert title_case("Biden Says Harris Will Lead Border Effort With Mexico")
-    assert not title_case("Harris met the president of Mexico on Tuesday.")
-    assert not title_case("Biden Wins")  # too short to tell
+from newsprism.tone.clauses import title_case
+from newsprism.tone.roles import mention_role
+from newsprism.tone.score import NEUTRAL_BAND, label
 
 
 def test_opposite_tones_in_one_sentence_and_headline_skipped() -> None:
@@ -45,30 +33,30 @@ def _tones(text: str) -> dict[str, object]:
 def test_object_of_attack_is_negative_and_the_attacker_is_not() -> None:
     tone = _tones("In a long speech on the floor, Senator Tom Reed slammed Joe Biden over the budget.")
     biden, reed = tone["Joe Biden"], tone["Tom Reed"]
-    assert biden.label == "negative" and biden.score < 0  # type: ignore[attr-defined]
-    assert reed.label == "neutral" and reed.score == 0.0  # type: ignore[attr-defined]
-    assert biden.evidence[0].role == "object" and biden.evidence[0].cue == "slam"  # type: ignore[attr-defined]
-    assert reed.evidence[0].role == "speaker"  # type: ignore[attr-defined]
+    assert biden.label == "negative" and biden.score < 0
+    assert reed.label == "neutral" and reed.score == 0.0
+    assert biden.evidence[0].role == "object" and biden.evidence[0].cue == "slam"
+    assert reed.evidence[0].role == "speaker"
     passive = _tones("In the morning, Joe Biden was sharply criticized by Senator Tom Reed over the budget.")
-    assert passive["Joe Biden"].label == "negative" and passive["Tom Reed"].label == "neutral"  # type: ignore[attr-defined]
+    assert passive["Joe Biden"].label == "negative" and passive["Tom Reed"].label == "neutral"
 
 
 def test_routine_action_is_neutral_for_both() -> None:
     tone = _tones("On a sunny morning in the capital, Kamala Harris met the governor, Gavin Newsom, about roads.")
-    assert {t.label for t in tone.values()} == {"neutral"}  # type: ignore[attr-defined]
+    assert {t.label for t in tone.values()} == {"neutral"}
 
 
 def test_praise_is_positive_toward_its_object() -> None:
     tone = _tones("At the end of a long day of talks, Senator Tom Reed praised Joe Biden for the deal.")
-    assert tone["Joe Biden"].label == "positive"  # type: ignore[attr-defined]
-    assert tone["Tom Reed"].label == "neutral"  # type: ignore[attr-defined]
+    assert tone["Joe Biden"].label == "positive"
+    assert tone["Tom Reed"].label == "neutral"
 
 
 def test_speaker_gets_no_tone_and_negated_cue_counts_as_none() -> None:
     tone = _tones('"This is a terrible, disgraceful failure of the whole system," Joe Biden said in an interview.')
-    assert tone["Joe Biden"].label == "neutral" and tone["Joe Biden"].score == 0.0  # type: ignore[attr-defined]
+    assert tone["Joe Biden"].label == "neutral" and tone["Joe Biden"].score == 0.0
     neg = _tones("At the long hearing on the budget, Senator Tom Reed did not criticize Joe Biden.")
-    assert neg["Joe Biden"].label == "neutral"  # type: ignore[attr-defined]
+    assert neg["Joe Biden"].label == "neutral"
 
 
 def test_mention_role_and_label_band() -> None:

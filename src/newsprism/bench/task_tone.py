@@ -160,14 +160,14 @@ def predict_tone_sample(
     entity, so the prediction is the stage's ``label`` for that mention (clause cut, role-aware cues, neutral
     band, headline skip); a mention it skips (no tone) counts as neutral. Entity recognition and the grouping
     of name variants across the article are not measured. ``tone_options`` go to ``tone`` (tuning)."""
-    from newsprism.tone.score import _vader, tone
+    from newsprism.tone.score import tone, vader
 
     gold, stage, sentence = [], [], []
     for art, doc, tone_label in sample_items(data_dir, path):
         got = tone(art, doc, **tone_options)
         gold.append(tone_label)
         stage.append(str(got[0].label) if got else "neutral")
-        sentence.append(label(float(_vader().polarity_scores(art.text)["compound"])))
+        sentence.append(label(float(vader().polarity_scores(art.text)["compound"])))
     return gold, stage, sentence
 
 
