@@ -30,8 +30,8 @@ def test_mixed_sentence_keeps_fact_clause_only(analyze: Callable[..., Article]) 
     assert art.sentences[0].checkworthiness is not None
     for c in art.claims:
         assert "disgrace" not in c.text
-    nums = [n for c in art.claims for n in c.numbers]  # type: ignore[attr-defined]
-    assert any(n["value"] == 3.5 and n["unit"] == "percent" for n in nums)
+    nums = [n for c in art.claims for n in c.numbers]
+    assert any(n.value == 3.5 and n.unit == "percent" for n in nums)
 
 
 def test_rhetorical_question_is_not_a_claim(analyze: Callable[..., Article]) -> None:
@@ -47,9 +47,9 @@ def test_claim_inside_quote_is_the_speakers(analyze: Callable[..., Article]) -> 
     quoted = [c for c in art.claims if "40 percent" in c.text]
     assert quoted, [c.text for c in art.claims]
     c = quoted[0]
-    assert c.in_quote is True  # type: ignore[attr-defined]
-    assert c.speaker and "Lopez" in c.speaker  # type: ignore[attr-defined]
-    assert c.sourced == "named"  # type: ignore[attr-defined]
+    assert c.in_quote is True
+    assert c.speaker and "Lopez" in c.speaker
+    assert c.sourced == "named"
 
 
 def test_headline_marked_and_dates_resolved(analyze: Callable[..., Article]) -> None:
@@ -63,15 +63,15 @@ def test_headline_marked_and_dates_resolved(analyze: Callable[..., Article]) -> 
     assert not getattr(art.sentences[1], "headline", False)
     body = [c for c in art.claims if c.text.startswith("The Senate voted")]
     assert body, [c.text for c in art.claims]
-    dates = body[0].dates  # type: ignore[attr-defined]
-    assert [d["iso"] for d in dates if d["text"] == "Tuesday"] == ["2024-05-07"]
-    assert body[0].sourced == "anonymous"  # type: ignore[attr-defined]
+    dates = body[0].dates
+    assert [d.iso for d in dates if d.text == "Tuesday"] == ["2024-05-07"]
+    assert body[0].sourced == "anonymous"
 
 
 def test_quote_with_trailing_cue_is_the_speakers(analyze: Callable[..., Article]) -> None:
     art = analyze("“We will cut taxes by 20 percent,” the senator allegedly said on Monday.", published="2024-03-06")
     assert validate_offsets(art) == []
     c = art.claims[0]
-    assert c.in_quote is True and c.speaker == "senator"  # type: ignore[attr-defined]
-    assert [h["text"] for h in c.hedges] == ["allegedly"]  # type: ignore[attr-defined]
-    assert [d["iso"] for d in c.dates] == ["2024-03-04"]  # type: ignore[attr-defined]
+    assert c.in_quote is True and c.speaker == "senator"
+    assert [h.text for h in c.hedges] == ["allegedly"]
+    assert [d.iso for d in c.dates] == ["2024-03-04"]

@@ -19,8 +19,8 @@ def test_number_with_hyphenated_unit_and_what(nlp_pipeline) -> None:  # type: ig
     art = nlp_pipeline(Article(id="x", text=text))
     doc = nlp_pipeline.run_batch([art])[0].doc
     nums = FX.numbers(text, 0, len(text), doc)
-    assert [(n["value"], n["unit"], n["what"]) for n in nums] == [(1200.0, "kilometer", "coastline")]
-    assert nums[0]["text"] == "1,200-kilometer"
+    assert [(n.value, n.unit, n.what) for n in nums] == [(1200.0, "kilometer", "coastline")]
+    assert nums[0].text == "1,200-kilometer"
 
 
 @pytest.mark.parametrize(
@@ -36,9 +36,9 @@ def test_number_with_hyphenated_unit_and_what(nlp_pipeline) -> None:  # type: ig
 def test_number_values_and_units(text: str, value: float, unit: str | None) -> None:
     nums = _nums(text)
     assert len(nums) == 1
-    assert nums[0]["value"] == pytest.approx(value)
-    assert nums[0]["unit"] == unit
-    assert text[int(str(nums[0]["start"])) : int(str(nums[0]["end"]))] == nums[0]["text"]
+    assert nums[0].value == pytest.approx(value)
+    assert nums[0].unit == unit
+    assert text[nums[0].start : nums[0].end] == nums[0].text
 
 
 def test_years_and_ordinals_are_not_numbers() -> None:
@@ -68,7 +68,7 @@ def test_hedges_found_and_month_may_ignored(analyze: Callable[..., Article]) -> 
     from newsprism.pipeline import Pipeline
 
     doc = Pipeline(stages=["nlp"]).run_batch([Article(id="h", text=text)])[0].doc
-    words = [h["text"] for h in FX.hedges(text, 0, len(text), doc)]
+    words = [h.text for h in FX.hedges(text, 0, len(text), doc)]
     assert words == ["allegedly", "may", "reportedly", "according to"]
     assert art.text == text
 

@@ -52,13 +52,13 @@ def test_opinion_rule_follows_the_subjectivity_head_threshold(
 
     text = next(seeds_dir.glob("003_*.txt")).read_text(encoding="utf-8")
     before = claims_pipeline(Article(id="t", text=text)).claims
-    assert any(not any(n["value"] is not None for n in c.numbers) for c in before)  # type: ignore[attr-defined]
+    assert any(not any(n.value is not None for n in c.numbers) for c in before)
     model = shipped()
     heads = {**model.heads, "subjectivity": dataclasses.replace(model.heads["subjectivity"], threshold=0.0)}
     monkeypatch.setattr(stage, "shipped", lambda: ClaimsModel(heads, model.meta))
     after = claims_pipeline(Article(id="t", text=text)).claims
     assert after  # numeric claims stay
-    assert all(any(n["value"] is not None for n in c.numbers) for c in after)  # type: ignore[attr-defined]
+    assert all(any(n.value is not None for n in c.numbers) for c in after)
 
 
 def test_shipped_model_roundtrip_without_pickle(tmp_path: Path) -> None:

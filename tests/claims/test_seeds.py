@@ -33,7 +33,7 @@ def _claim_with(article: Article, phrase: str) -> Claim:
 def test_20_year_high_is_numeric_claim(seed000: Article) -> None:
     claim = _claim_with(seed000, "20-year high")
     assert claim.type == "numeric"
-    nums = [(n["value"], n["unit"]) for n in claim.numbers]  # type: ignore[attr-defined]
+    nums = [(n.value, n.unit) for n in claim.numbers]
     assert (20.0, "year") in nums
     assert validate_offsets(seed000) == []
 
@@ -41,7 +41,7 @@ def test_20_year_high_is_numeric_claim(seed000: Article) -> None:
 def test_595_mile_border_is_numeric_claim(seed003: Article) -> None:
     claim = _claim_with(seed003, "595-mile border")
     assert claim.type == "numeric"
-    nums = [(n["value"], n["unit"], n["what"]) for n in claim.numbers]  # type: ignore[attr-defined]
+    nums = [(n.value, n.unit, n.what) for n in claim.numbers]
     assert (595.0, "mile", "border") in nums
     assert validate_offsets(seed003) == []
 
@@ -55,11 +55,11 @@ def _opinion(seed003: Article) -> object:
 
 
 def test_liberty_sentence_is_not_a_claim(seed003: Article) -> None:
-    assert _opinion(seed003).checkworthiness < 0.3  # type: ignore[attr-defined]
+    assert _opinion(seed003).checkworthiness < 0.3
 
 
 def test_liberty_sentence_is_subjective(seed003: Article) -> None:
-    assert _opinion(seed003).subjectivity >= 0.5  # type: ignore[attr-defined]
+    assert _opinion(seed003).subjectivity >= 0.5
 
 
 def test_every_sentence_scored(seed003: Article) -> None:

@@ -147,11 +147,11 @@ def test_bench_set_passes_task_parameters(
 
 def test_summary_line_leads_with_the_wording_lean() -> None:
     from newsprism.cli.cmd_analyze import summary_line
-    from newsprism.model import Article, Slant, Span, make_span
+    from newsprism.model import Article, Slant, SlantPhrase, make_span
 
     text = "They let illegal aliens in, again."
     art = Article(id="s", title="Border", text=text)
-    ev = make_span(art, 9, 23, Span, weight=3.1, count=2)
+    ev = make_span(art, 9, 23, SlantPhrase, weight=3.1, count=2)
     art.slant = Slant(label="uncertain", score=0.35, confidence=0.5, evidence=[ev])
     line = summary_line(art)
     assert line.splitlines()[1] == "    slant: wording leans right (+0.35: “illegal aliens” ×2), classifier uncertain"

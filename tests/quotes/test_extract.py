@@ -34,7 +34,7 @@ def test_split_quote_is_one_event(analyze: Analyze) -> None:
     art = analyze("“The plan is ready,” said Mary Jones, the agency director. “We start next week.”")
     a, b = _find(art, "plan is ready"), _find(art, "start next week")
     assert a.kind == b.kind == "direct"
-    assert a.event == b.event  # type: ignore[attr-defined]
+    assert a.event == b.event
     assert _name(a) == _name(b) == "Mary Jones"
 
 
@@ -42,7 +42,7 @@ def test_unclosed_quote_is_recovered(analyze: Analyze) -> None:
     art = analyze("“This will take time,” Jones said. “It is hard work and we are ready for it.\n\nThe meeting ended.")
     q = _find(art, "hard work")
     assert q.text.endswith("ready for it.")
-    assert q.closed is False  # type: ignore[attr-defined]
+    assert q.closed is False
     assert _name(q) == "Jones"
 
 
@@ -122,10 +122,10 @@ def test_organisation_and_outlet_sources(analyze: Analyze) -> None:
     )
     outlet = _find(art, "mayor will resign", "indirect")
     assert _name(outlet) == "Daily Herald"
-    assert outlet.speaker_kind == "outlet"  # type: ignore[attr-defined]
+    assert outlet.speaker_kind == "outlet"
     org = _find(art, "visit would go ahead", "indirect")
-    assert org.speaker_kind == "organization"  # type: ignore[attr-defined]
-    kinds = {s["name"]: s["kind"] for s in art.speakers}  # type: ignore[attr-defined]
+    assert org.speaker_kind == "organization"
+    kinds = {s.name: s.kind for s in art.speakers}
     assert kinds["Daily Herald"] == "outlet"
 
 
@@ -135,19 +135,19 @@ def test_anonymous_source_flagged(analyze: Analyze) -> None:
         "“Nobody expected this,” a source familiar with the talks said."
     )
     a = _find(art, "border would reopen", "indirect")
-    assert a.anonymous is True  # type: ignore[attr-defined]
+    assert a.anonymous is True
     b = _find(art, "Nobody expected", "direct")
-    assert b.anonymous is True  # type: ignore[attr-defined]
+    assert b.anonymous is True
     assert b.speaker is not None and "source familiar" in b.speaker.name
-    assert any(s["kind"] == "anonymous" for s in art.speakers)  # type: ignore[attr-defined]
+    assert any(s.kind == "anonymous" for s in art.speakers)
 
 
 def test_loaded_and_neutral_cues(analyze: Analyze) -> None:
     art = analyze("Jones claimed the report was false.\n\nJones said the report was late.")
     loaded = _find(art, "was false", "indirect")
     neutral = _find(art, "was late", "indirect")
-    assert (loaded.cue, loaded.cue_class) == ("claimed", "loaded")  # type: ignore[attr-defined]
-    assert neutral.cue_class == "neutral"  # type: ignore[attr-defined]
+    assert (loaded.cue, loaded.cue_class) == ("claimed", "loaded")
+    assert neutral.cue_class == "neutral"
 
 
 def test_name_variants_merge_into_one_speaker(analyze: Analyze) -> None:
@@ -160,11 +160,11 @@ def test_name_variants_merge_into_one_speaker(analyze: Analyze) -> None:
     )
     names = {_name(q) for q in art.quotes if q.speaker and "Harris" not in q.speaker.name}
     assert names == {"Joe Biden"}
-    (biden,) = [s for s in art.speakers if s["name"] == "Joe Biden"]  # type: ignore[attr-defined]
-    mentions = {m["text"] for m in biden["mentions"]}
+    (biden,) = [s for s in art.speakers if s.name == "Joe Biden"]
+    mentions = {m.text for m in biden.mentions}
     assert {"Biden", "President Biden", "the president"} <= mentions
-    ids = {q.speaker_id for q in art.quotes if _name(q) == "Joe Biden"}  # type: ignore[attr-defined]
-    assert ids == {biden["id"]}
+    ids = {q.speaker_id for q in art.quotes if _name(q) == "Joe Biden"}
+    assert ids == {biden.id}
 
 
 def test_role_resolves_to_title_holder(analyze: Analyze) -> None:
@@ -191,7 +191,7 @@ def test_multi_paragraph_quote_keeps_speaker_and_event(analyze: Analyze) -> None
     art = analyze("“We came here to work,” said Mayor Ann Lee. “And we will finish it.\n\n“Nobody will stop us.”")
     a, b = _find(art, "finish it"), _find(art, "Nobody will stop")
     assert b.kind == "direct" and _name(b) == "Ann Lee"
-    assert a.event == b.event  # type: ignore[attr-defined]
+    assert a.event == b.event
 
 
 def test_pronoun_skips_names_inside_the_reported_clause(analyze: Analyze) -> None:
@@ -204,7 +204,7 @@ def test_parenthetical_cue_gives_two_parts_of_one_event(analyze: Analyze) -> Non
     art = analyze("The old plant was a juggernaut, Mr. Clarke said, until it went bankrupt in 2009.")
     a, b = _find(art, "juggernaut", "indirect"), _find(art, "until it went bankrupt", "indirect")
     assert a.text == "The old plant was a juggernaut"
-    assert a.event == b.event and _name(a) == _name(b) == "Clarke"  # type: ignore[attr-defined]
+    assert a.event == b.event and _name(a) == _name(b) == "Clarke"
 
 
 def test_colon_without_verb(analyze: Analyze) -> None:
@@ -217,7 +217,7 @@ def test_quote_paragraph_continues_previous_speaker(analyze: Analyze) -> None:
     art = analyze("“We will not stop,” said Mayor Ann Lee.\n\n“The city deserves better than this.”")
     q = _find(art, "deserves better", "direct")
     assert _name(q) == "Ann Lee"
-    assert q.inherited_speaker is True  # type: ignore[attr-defined]
+    assert q.inherited_speaker is True
 
 
 def test_transcript_speaker_labels(analyze: Analyze) -> None:
@@ -247,7 +247,7 @@ def test_object_frame_of_attitude_verbs(analyze: Analyze) -> None:
         "Mary Jones described the new tax plan as a reckless gamble with public money."
     )
     blame = _find(art, "budget office", "indirect")
-    assert (_name(blame), blame.cue, blame.attitude) == ("Tom Baker", "blamed", True)  # type: ignore[attr-defined]
+    assert (_name(blame), blame.cue, blame.attitude) == ("Tom Baker", "blamed", True)
     desc = _find(art, "reckless gamble", "indirect")
     assert (_name(desc), desc.cue) == ("Mary Jones", "described")
 
@@ -261,14 +261,14 @@ def test_evidence_cue_takes_any_noun_source(analyze: Analyze) -> None:
     art = analyze("A new statewide analysis shows the governor with a lead of nine points over his rival.")
     q = _find(art, "governor with a lead", "indirect")
     assert q.cue == "shows"
-    assert art.text[q.source_start : q.source_end] == "A new statewide analysis"  # type: ignore[attr-defined]
+    assert art.text[q.source_start : q.source_end] == "A new statewide analysis"
 
 
 def test_clause_complement_makes_a_noun_subject_a_source(analyze: Analyze) -> None:
     art = analyze("Campaign strategists believe that suburban women will decide the election in November.")
     q = _find(art, "suburban women will decide", "indirect")
     assert q.cue == "believe"
-    assert q.attitude is True  # type: ignore[attr-defined]
+    assert q.attitude is True
 
 
 def test_agentless_passive_and_raising_verb_have_no_source(analyze: Analyze) -> None:
@@ -277,8 +277,8 @@ def test_agentless_passive_and_raising_verb_have_no_source(analyze: Analyze) -> 
         "The senator appeared to soften his position on the trade agreement."
     )
     exp = _find(art, "raise interest rates", "indirect")
-    assert (exp.cue, exp.speaker, exp.sourceless) == ("is expected", None, True)  # type: ignore[attr-defined]
-    assert any(q.text == "The central bank" and q.event == exp.event for q in art.quotes)  # type: ignore[attr-defined]
+    assert (exp.cue, exp.speaker, exp.sourceless) == ("is expected", None, True)
+    assert any(q.text == "The central bank" and q.event == exp.event for q in art.quotes)
     app = _find(art, "soften his position", "indirect")
     assert (app.cue, app.speaker) == ("appeared", None)
 
@@ -294,9 +294,9 @@ def test_nominal_cue_with_possessor_source(analyze: Analyze) -> None:
         "Mayor John Smith's decision to close the downtown library angered residents."
     )
     att = _find(art, "new pipeline project", "indirect")
-    assert (_name(att), att.cue, att.nominal) == ("Maria Lopez", "attacks on", True)  # type: ignore[attr-defined]
+    assert (_name(att), att.cue, att.nominal) == ("Maria Lopez", "attacks on", True)
     dec = _find(art, "close the downtown library", "indirect")
-    assert (_name(dec), dec.cue, dec.attitude) == ("John Smith", "decision", True)  # type: ignore[attr-defined]
+    assert (_name(dec), dec.cue, dec.attitude) == ("John Smith", "decision", True)
 
 
 def test_nominal_cue_without_possessor_needs_a_clause(analyze: Analyze) -> None:
@@ -305,14 +305,14 @@ def test_nominal_cue_without_possessor_needs_a_clause(analyze: Analyze) -> None:
         "The criticism of the budget grew louder over the summer."
     )
     q = _find(art, "ballots had been counted", "indirect")
-    assert (q.speaker, q.cue, q.sourceless) == (None, "Allegations", True)  # type: ignore[attr-defined]
+    assert (q.speaker, q.cue, q.sourceless) == (None, "Allegations", True)
     assert not [q for q in art.quotes if "budget" in q.text]
 
 
 def test_mislemmatised_cue_verb_is_repaired(analyze: Analyze) -> None:
     art = analyze("Senator Maria Lopez hopes the new farm bill will pass before the summer recess.")
     q = _find(art, "farm bill will pass", "indirect")
-    assert (_name(q), q.cue, q.cue_lemma) == ("Maria Lopez", "hopes", "hope")  # type: ignore[attr-defined]
+    assert (_name(q), q.cue, q.cue_lemma) == ("Maria Lopez", "hopes", "hope")
 
 
 def test_sentence_led_by_in_a_poll(analyze: Analyze) -> None:
@@ -322,7 +322,7 @@ def test_sentence_led_by_in_a_poll(analyze: Analyze) -> None:
     )
     q = _find(art, "leads his rival", "indirect")
     assert q.cue == "In"
-    assert art.text[q.source_start : q.source_end] == "a new poll released Sunday"  # type: ignore[attr-defined]
+    assert art.text[q.source_start : q.source_end] == "a new poll released Sunday"
     assert not [q for q in art.quotes if "visited" in q.text]
 
 
@@ -330,4 +330,4 @@ def test_belief_cue_interrupting_its_clause(analyze: Analyze) -> None:
     art = analyze("Such a move, his advisers believe, would alienate the voters he needs in the fall.")
     q = _find(art, "alienate the voters", "indirect")
     assert q.cue == "believe"
-    assert art.text[q.source_start : q.source_end] == "his advisers"  # type: ignore[attr-defined]
+    assert art.text[q.source_start : q.source_end] == "his advisers"

@@ -69,7 +69,7 @@ def test_seed_002_quotes_do_not_fire_repetition(seed_texts: dict[str, str]) -> N
     text = seed_texts["002"]
     art = Pipeline(stages=["nlp", "quotes", "techniques"])(Article(id=content_id(text), text=text))
     assert validate_offsets(art) == []
-    assert [t.text for t in art.techniques if t.method == "repetition"] == []  # type: ignore[attr-defined]
+    assert [t.text for t in art.techniques if t.method == "repetition"] == []
     for t in art.techniques:
         assert 0.0 <= t.score <= 1.0
 

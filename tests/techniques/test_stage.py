@@ -46,11 +46,11 @@ def test_seed_003_loaded_labels(pipe: Any, seed_texts: dict[str, str]) -> None:
         assert t.technique in TECHNIQUES
         assert 0.0 <= t.score <= 1.0
         assert t.explanation.endswith(f"({t.technique}).")
-    summary = art.technique_summary  # type: ignore[attr-defined]
-    assert sum(summary["counts"].values()) == len(art.techniques)
-    assert summary["most_used"] in TECHNIQUES
-    assert summary["per_1000_words"] > 0
-    assert summary["densest_sentences"][0]["count"] >= summary["densest_sentences"][-1]["count"]
+    summary = art.technique_summary
+    assert summary is not None and sum(summary.counts.values()) == len(art.techniques)
+    assert summary.most_used in TECHNIQUES
+    assert summary.per_1000_words > 0
+    assert summary.densest_sentences[0].count >= summary.densest_sentences[-1].count
 
 
 def test_seed_000_illegals(pipe: Any, seed_texts: dict[str, str]) -> None:
@@ -65,7 +65,7 @@ def test_neutral_text_has_few_detections(pipe: Any) -> None:
     text = "The city council met on Tuesday to discuss the budget. The meeting lasted two hours.\n"
     art = run(pipe, text)
     assert validate_offsets(art) == []
-    assert all(t.method != "lexicon" for t in art.techniques)  # type: ignore[attr-defined]
+    assert all(t.method != "lexicon" for t in art.techniques)
 
 
 def test_repetition_detected(pipe: Any, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -84,7 +84,7 @@ def test_repetition_detected(pipe: Any, monkeypatch: pytest.MonkeyPatch) -> None
     art = run(pipe, text)
     assert validate_offsets(art) == []
     for t in art.techniques:
-        if t.method == "repetition":  # type: ignore[attr-defined]
+        if t.method == "repetition":
             assert t.text.lower() == "secure borders"
     unfiltered = dataclasses.replace(shipped, meta={**shipped.meta, "rescore_repetition": False})
     monkeypatch.setattr(stage_mod, "shipped_model", lambda: unfiltered)
