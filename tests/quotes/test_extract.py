@@ -80,12 +80,19 @@ def test_block_quote_introduced_at_the_end_of_a_narration_paragraph(analyze: Ana
 
 
 def test_according_to_a_recording_is_its_owners_speech(analyze: Analyze) -> None:
+    art = analyze("According to Tom Baker's statement, the state will veto the bill within a week.")
+    assert _name(_find(art, "veto the bill", "indirect")) == "Tom Baker"
+
+
+def test_recording_with_pronoun_owner_is_the_document_not_the_person_it_names(analyze: Analyze) -> None:
+    """Issue 19: the content names Baker in the third person, so it is the video's report, not his words."""
     art = analyze(
         "Senator Mary Cole spoke first.\n\n"
         "According to the video of his statement, Governor Tom Baker promised to veto the bill within a week."
     )
     q = _find(art, "promised to veto", "indirect")
-    assert _name(q) == "Tom Baker"
+    assert q.speaker is not None and "video" in q.speaker.name
+    assert q.speaker_kind == "document" and q.speech_act == "report"
 
 
 def test_partial_quote_attributed_or_not(analyze: Analyze) -> None:
@@ -95,8 +102,18 @@ def test_partial_quote_attributed_or_not(analyze: Analyze) -> None:
     )
     attributed = _find(art, "historic step", "partial")
     assert _name(attributed) == "Smith"
-    scare = _find(art, "reform agenda", "partial")
-    assert scare.speaker is None
+    assert attributed.speech_act == "assertion"
+    scare = _find(art, "reform agenda", "term")
+    assert scare.speaker is None and scare.cue is None and not scare.unattributed
+
+
+def test_titles_and_policy_names_are_terms_even_in_attributed_sentences(analyze: Analyze) -> None:
+    art = analyze(
+        "Smith said the “Remain in Mexico” policy had worked.\n\n"
+        "Jones said the bill was “a disgrace to this chamber” and walked out."
+    )
+    assert _find(art, "Remain in Mexico", "term").speaker is None
+    assert _name(_find(art, "a disgrace to this chamber", "partial")) == "Jones"
 
 
 def test_indirect_speech_content_is_reported_clause(analyze: Analyze) -> None:

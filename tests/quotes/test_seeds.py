@@ -49,7 +49,7 @@ def test_gold_offsets_point_at_excerpts(seed_texts: dict[str, str]) -> None:
             assert seed_texts[k][g["start"] : g["end"]].startswith(g["excerpt"]), (k, g)
 
 
-@pytest.mark.parametrize("kinds,floor", [(("direct", "block", "partial"), 1.0), (("indirect",), 0.9)])
+@pytest.mark.parametrize("kinds,floor", [(("direct", "block", "partial", "term"), 1.0), (("indirect",), 0.9)])
 def test_seed_quotes_found_with_speaker(
     seed_articles: dict[str, Article], kinds: tuple[str, ...], floor: float
 ) -> None:
@@ -69,11 +69,11 @@ def test_seed_quotes_found_with_speaker(
 
 
 def test_seed_precision(seed_articles: dict[str, Article]) -> None:
-    """Speech only: attitude attributions ("attitude": true, e.g. "X opposes Y") are not in the gold."""
+    """Speech only: attitude attributions ("attitude": true, e.g. "X opposes Y") and quoted terms are not speech."""
     pred = good = 0
     for k, art in seed_articles.items():
         for q in art.quotes:
-            if getattr(q, "attitude", False):
+            if q.attitude or q.kind == "term":
                 continue
             pred += 1
             g = {"kind": q.kind, "start": q.start, "end": q.end}
@@ -108,9 +108,13 @@ def test_biden_double_rendering_is_one_altered_group(seed_articles: dict[str, Ar
     assert len(groups) == 1
     g = groups[0]
     assert g.verdict == "altered" and g.speaker == "Biden"
-    assert len(g.members) == 2
-    assert all("enhance migration enforcement at their borders" in m.text for m in g.members)
-    ops = {d["op"] for d in g.diff}
+    verbatim = [m for m in g.members if m.verdict != "paraphrased"]
+    assert len(verbatim) == 2
+    assert all("enhance migration enforcement at their borders" in m.text for m in verbatim)
+    # issue 19: "added that it was a “tough job.”" renders the block's "I gave you a tough job"
+    assert [m.text for m in g.members if m.verdict == "paraphrased"] == ["that it was a “tough job.”"]
+    assert "tough job" in g.members[0].text
+    ops = {d.op for d in g.diff}
     assert "equal" in ops and ops & {"replace", "insert", "delete"}
     for m in g.members:
         assert art.text[m.start : m.end] == m.text

@@ -98,7 +98,16 @@ def block_candidates(ctx: Context) -> list[Candidate]:
         spk = ctx.speaker_for(cue)
         out.append(
             Candidate(
-                "block", s, e, subj=spk, cue=cue, event=n, extra={"outlet_report": outlet}, guard=False, claims_cue=True
+                "block",
+                s,
+                e,
+                subj=spk,
+                cue=cue,
+                event=n,
+                extra={"outlet_report": outlet},
+                guard=False,
+                claims_cue=True,
+                rule="block",
             )
         )
     return out
@@ -128,7 +137,17 @@ def interview_candidates(ctx: Context) -> list[Candidate]:
         cue = colon[0] if colon is not None and len(colon) else None
         event = len(out) + 1
         out.append(
-            Candidate("block", s, e, subj=subj, cue=cue, event=event, extra={"transcript": True}, claims_cue=True)
+            Candidate(
+                "block",
+                s,
+                e,
+                subj=subj,
+                cue=cue,
+                event=event,
+                extra={"transcript": True},
+                claims_cue=True,
+                rule="transcript",
+            )
         )
     qa = [(ps, pe) for ps, pe in ctx.paras if ctx.text.startswith(("Q: ", "A: "), ps)]
     if len({ctx.text[ps] for ps, _ in qa}) < 2:
@@ -140,7 +159,7 @@ def interview_candidates(ctx: Context) -> list[Candidate]:
         letter = ctx.doc.char_span(ps, ps + 1, alignment_mode="expand")
         colon = ctx.doc.char_span(ps + 1, ps + 2, alignment_mode="expand")
         cue = colon[0] if colon is not None and len(colon) else None
-        q = Candidate("block", s, e, cue=cue, event=len(out) + 1, claims_cue=True)
+        q = Candidate("block", s, e, cue=cue, event=len(out) + 1, claims_cue=True, rule="interview")
         q.extra["interview"] = True
         q.extra["question"] = ctx.text[ps] == "Q"
         if letter is not None and len(letter):
@@ -168,5 +187,8 @@ def headline_candidates(ctx: Context) -> list[Candidate]:
             continue
         colon = ctx.doc.char_span(ps + m.end(1), ps + m.end(1) + 1, alignment_mode="expand")
         cue = colon[0] if colon is not None and len(colon) else None
-        out.append(Candidate("indirect", s, e, subj=root, cue=cue, event=len(out) + 1, extra={"headline": True}))
+        q = Candidate(
+            "indirect", s, e, subj=root, cue=cue, event=len(out) + 1, extra={"headline": True}, rule="headline"
+        )
+        out.append(q)
     return out

@@ -83,6 +83,8 @@ def quotes_for(article: Article, doc: Doc) -> tuple[list[Quote], list[SpeakerClu
         else:
             fields["speaker_id"] = None
             fields["anonymous"] = False
+            if r.kind != "term":
+                fields["unattributed"] = True  # no named person, organisation or document said it
         cue = None
         if r.cue is not None:
             cs, ce = cue_span(r.cue)

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 class Candidate:
     """One quotation (or one part of a quote event) proposed by a pass.
 
+    ``rule`` names the pass and the reading that found it (a feature of the confidence model).
     ``event`` is local to the pass (0: no event); the merge numbers kept events in order. ``subj`` is the
     source token a pass found; ``speaker`` is filled by speaker resolution. Merge controls:
 
@@ -37,3 +38,4 @@ class Candidate:
     part: bool = False
     claims_cue: bool = False
     exclusive_cue: bool = False
+    rule: str = ""  # the pass and reading that found it ("direct", "clause", "object", "according", …)

@@ -1,9 +1,9 @@
 """Extract every quotation of an article from its text and spaCy Doc.
 
-Three steps: independent passes each propose candidates (block quotes, quotation marks, transcripts and
-interviews, sourceless attributions, cue verbs and "according to", nominal cues, documents, headline
-colons), one merge keeps them by that precedence (:mod:`newsprism.quotes.merge`), then speakers are
-resolved (:mod:`newsprism.quotes.resolve`).
+Independent passes each propose candidates (block quotes, quotation marks, transcripts and interviews,
+sourceless attributions, cue verbs and "according to", nominal cues, documents, headline colons); one merge
+keeps them by that precedence (:mod:`newsprism.quotes.merge`); quoted terms and speech acts are told apart
+(:mod:`newsprism.quotes.classify`); then speakers are resolved (:mod:`newsprism.quotes.resolve`).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsprism.quotes.blocks import block_candidates, find_blocks, headline_candidates, interview_candidates
+from newsprism.quotes.classify import classify
 from newsprism.quotes.context import Context
 from newsprism.quotes.indirect import sourceless_candidates, verb_candidates
 from newsprism.quotes.marked import marked_candidates
@@ -50,5 +51,6 @@ def extract(text: str, doc: Doc) -> tuple[list[Candidate], Context]:
     """The kept quotations of ``text`` (sorted by offsets, speakers resolved) and the context they came from."""
     ctx = build_context(text, doc)
     quotes = merge([run(ctx) for run in PASSES])
+    classify(ctx, quotes)
     resolve_speakers(ctx, quotes)
     return quotes, ctx

@@ -16,6 +16,7 @@ from newsprism.lexicons.speech import (
     RAISING_CUES,
     REPORT_CUES,
     SPEECH,
+    WRITER_MODALS,
     is_cue,
 )
 from newsprism.quotes.candidate import Candidate
@@ -67,11 +68,16 @@ def sourceless_candidates(ctx: Context) -> list[Candidate]:
             continue
         event = len(out) + 1
         extra = {"attitude": True, "sourceless": True}
-        out.append(Candidate("indirect", s, e, cue=tok, event=event, extra=dict(extra), claims_cue=True))
+        out.append(
+            Candidate("indirect", s, e, cue=tok, event=event, extra=dict(extra), claims_cue=True, rule="sourceless")
+        )
         if subj.lower_ != "it" and subj.pos_ != "PRON":
             ss, se = ctx.trim(subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text))
             if se > ss:
-                out.append(Candidate("indirect", ss, se, cue=tok, event=event, extra=dict(extra), part=True))
+                part = Candidate(
+                    "indirect", ss, se, cue=tok, event=event, extra=dict(extra), part=True, rule="sourceless"
+                )
+                out.append(part)
     return out
 
 
@@ -100,21 +106,24 @@ def _verb_cue(ctx: Context, tok: Token, sent: Span, event: int) -> list[Candidat
     speech = lem in REPORT_CUES or lem in EVIDENCE_CUES or clause
     if subj is None or not agentive(subj, speech=speech):
         return []
+    if any(c.dep_ == "aux" and c.lower_ in WRITER_MODALS for c in tok.children) and not agentive(subj):
+        return []  # "A continuation … would confirm …": the writer's inference, not a speech act of its subject
     found = _content(ctx, tok, subj, sent)
     if found is None:
         return []
-    (s, e), pending = found
+    (s, e), pending, rule = found
     s, e = ctx.extend_marks(*ctx.trim(s, e))
     if e - s < 8:
         return []
     extra: dict[str, Any] = {"attitude": True} if lem in ATTITUDE else {}
-    out = [Candidate("indirect", s, e, subj=subj, cue=tok, event=event, extra=extra, exclusive_cue=True)]
+    out = [Candidate("indirect", s, e, subj=subj, cue=tok, event=event, extra=extra, exclusive_cue=True, rule=rule)]
     if pending is not None:
-        out.append(Candidate("indirect", *pending, subj=subj, cue=tok, event=event, extra=dict(extra), part=True))
+        part = Candidate("indirect", *pending, subj=subj, cue=tok, event=event, extra=dict(extra), part=True, rule=rule)
+        out.append(part)
     return out
 
 
-def _content(ctx: Context, tok: Token, subj: Token, sent: Span) -> tuple[Part, Part | None] | None:
+def _content(ctx: Context, tok: Token, subj: Token, sent: Span) -> tuple[Part, Part | None, str] | None:
     """The content span of a cue verb (and a first part when a parenthetical cue splits it), tried in order:
     commas around the cue, its clause, a clause before it, the sentence around a parenthetical cue, the main
     clause of "As X reported, …", its object or prepositional frame, the rest of the sentence."""
@@ -127,46 +136,56 @@ def _content(ctx: Context, tok: Token, subj: Token, sent: Span) -> tuple[Part, P
     objs += [o for c in tok.children if frame_prep(c) for o in c.children if o.dep_ in ("pobj", "pcomp")]
     around = _comma_cue(ctx, tok, subj, sent)
     if around is not None:
-        return around
+        return (*around, "comma")
     if comps:
         c = comps[0]
         # the complementizer stays: "that he was a threat" is the reported clause as written
-        return (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)), None
+        return (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)), None, "clause"
     if (
         left_comps
         and lem in CLAUSE_CUES
         and subj.i > left_comps[0].right_edge.i
         and doc[subj.left_edge.i - 1].text in (",", "”", '"')
+        and not _has_complement(tok)
     ):
         # "…GOP rivals, Obama said.": the reported clause precedes the cue
         c = left_comps[0]
-        return (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)), None
+        return (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)), None, "clause_before"
     if (
         lem in CLAUSE_CUES
         and tok.dep_ in ("parataxis", "advcl", "conj", "ccomp")
         and tok.head.i < subj.left_edge.i < tok.i
         and subj.left_edge.i > 0
         and doc[subj.left_edge.i - 1].text == ","
+        and not _has_complement(tok)
     ):
-        return (sent.start_char, subj.left_edge.idx), None
+        return (sent.start_char, subj.left_edge.idx), None, "before"
     if lem in CLAUSE_CUES and tok.dep_ == "parataxis" and subj.i < tok.i:
         # "Bob, they said, ordered them to wait.": the sentence around the parenthetical cue
         left_part = (sent.start_char, subj.left_edge.idx)
         right_part = (tok.right_edge.idx + len(tok.right_edge.text), sent.end_char)
-        return max(left_part, right_part, key=lambda p: p[1] - p[0]), None
+        return max(left_part, right_part, key=lambda p: p[1] - p[0]), None, "parenthetical"
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) and tok.dep_ == "advcl":
         # "As The Hill reported, Trump was accused …": the main clause is the content
         right = tok.right_edge.i + 1
-        return ((doc[right].idx if right < sent.end else sent.end_char), sent.end_char), None
+        return ((doc[right].idx if right < sent.end else sent.end_char), sent.end_char), None, "as_reported"
     if (lem in OBJECT_CUES or lem in PREP_FRAMES) and objs:
         first = min(objs, key=lambda c: c.i)
-        return (first.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)), None
+        rule = "object_clause" if first.dep_ in ("xcomp", "ccomp", "pcomp") else "object"
+        return (first.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)), None, rule
     if lem in TRAILING_CUES and tok.i + 2 < sent.end:
-        return _trailing(tok, sent)
+        rest = _trailing(tok, sent)
+        return None if rest is None else (rest, None, "trailing")
     return None
 
 
-def _trailing(tok: Token, sent: Span) -> tuple[Part, None] | None:
+def _has_complement(tok: Token) -> bool:
+    """The cue already has its content after it ("he criticized America for …"), so a clause before it is the
+    writer's ("It should be noted that …, he criticized …"), not the reported words."""
+    return any(c.i > tok.i and c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in tok.children)
+
+
+def _trailing(tok: Token, sent: Span) -> Part | None:
     """ "He added, Harris will …": the rest of the sentence when it holds a clause and no subject of the cue."""
     rest = [t for t in sent if t.i > tok.i]
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == tok.i for t in rest):
@@ -177,7 +196,7 @@ def _trailing(tok: Token, sent: Span) -> tuple[Part, None] | None:
         rest = rest[1:]
     if not rest:
         return None
-    return (rest[0].idx, rest[-1].idx + len(rest[-1].text)), None
+    return rest[0].idx, rest[-1].idx + len(rest[-1].text)
 
 
 def _comma_cue(ctx: Context, tok: Token, subj: Token, sent: Span) -> tuple[Part, Part | None] | None:
@@ -208,7 +227,7 @@ def _comma_cue(ctx: Context, tok: Token, subj: Token, sent: Span) -> tuple[Part,
             if before[1] - before[0] >= 8 and words(ctx.text[before[0] : before[1]]) >= 3:
                 pending = before
             return (doc[comma.i + 1].idx, sent.end_char), pending
-        if comma is None and len(words_to_comma) <= 5:
+        if comma is None and len(words_to_comma) <= 5 and not _has_complement(tok):
             return (sent.start_char, doc[k].idx), None
         return None
     k = tok.i - 1
@@ -224,13 +243,10 @@ def _according(ctx: Context, tok: Token, sent: Span, event: int) -> list[Candida
     if obj is None:
         return []
     ph_end = obj.right_edge.idx + len(obj.right_edge.text)
-    if obj.lemma_.lower() in RECORD_NOUNS:  # "according to the video of his statement" -> he said it
-        owners = [t for t in obj.subtree if t.dep_ == "poss"]
-        if owners:
-            obj = owners[-1]
-            if obj.pos_ == "PRON":  # cataphora: "According to his statement, Biden asked …" -> Biden
-                names = [e for e in sent.ents if e.label_ == "PERSON" and e.start_char >= ph_end]
-                obj = names[0].root if names else obj
+    if obj.lemma_.lower() in RECORD_NOUNS:  # "according to Biden's statement" -> Biden said it
+        owners = [t for t in obj.subtree if t.dep_ == "poss" and t.pos_ != "PRON"]
+        if owners:  # a pronoun owner ("the video of his statement") leaves the document as the source:
+            obj = owners[-1]  # the person it names is the subject of the content, not its speaker
     if tok.idx - sent.start_char <= 2 or not ctx.text[sent.start_char : tok.idx].strip(" ,"):
         s, e = ph_end, sent.end_char
     else:  # "X, according to Y, is …" or "X, according to Y.": the longer side is the content
@@ -239,4 +255,4 @@ def _according(ctx: Context, tok: Token, sent: Span, event: int) -> list[Candida
     s, e = ctx.extend_marks(*ctx.trim(s, e))
     if e - s < 8:
         return []
-    return [Candidate("indirect", s, e, subj=obj, cue=tok, event=event, extra={"according_to": True})]
+    return [Candidate("indirect", s, e, subj=obj, cue=tok, event=event, extra={"according_to": True}, rule="according")]

@@ -434,3 +434,17 @@ HUMAN_NOUNS = frozenset(
         "data",
     ]
 )
+
+
+def words_set(words: str) -> frozenset[str]:
+    """A word list written as one space-separated string."""
+    return frozenset(words.split())
+
+
+# Documents and recordings that can be a source ("the report says", "according to the video").
+DOCUMENT_NOUNS = words_set(
+    "video footage recording tape clip transcript statement remarks speech interview letter memo email post tweet "
+    "testimony op-ed column poll survey study report analysis filing essay editorial book memoir complaint lawsuit "
+    "ad advertisement document documents records record data figures audit review investigation ruling order "
+    "indictment affidavit motion brief release"
+)

@@ -99,7 +99,8 @@ class _MarkedPass:
             if ctx.in_block(m.start) and ctx.in_person_block(m.start):
                 continue
             direct = is_direct(ctx, m)
-            q = Candidate("direct" if direct else "partial", m.inner_start, m.inner_end, guard=False)
+            kind = "direct" if direct else "partial"
+            q = Candidate(kind, m.inner_start, m.inner_end, guard=False, rule=kind)
             q.claims_cue = direct
             if not m.closed:
                 q.extra["closed"] = False

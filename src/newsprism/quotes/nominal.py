@@ -63,7 +63,17 @@ def nominal_candidates(ctx: Context) -> list[Candidate]:
             extra["sourceless"] = True
         guard_also = (tok.idx, tok.idx + len(tok.text))
         out.append(
-            Candidate("indirect", s, e, subj=owner, cue=tok, event=len(out) + 1, extra=extra, guard_also=guard_also)
+            Candidate(
+                "indirect",
+                s,
+                e,
+                subj=owner,
+                cue=tok,
+                event=len(out) + 1,
+                extra=extra,
+                guard_also=guard_also,
+                rule="nominal",
+            )
         )
     return out
 
@@ -85,5 +95,8 @@ def record_candidates(ctx: Context) -> list[Candidate]:
         s, e = ctx.extend_marks(*ctx.trim(ctx.doc[after].idx, sent.end_char))
         if words(ctx.text[s:e]) < 3:
             continue
-        out.append(Candidate("indirect", s, e, subj=objs[0], cue=first, event=len(out) + 1, extra={"in_record": True}))
+        q = Candidate(
+            "indirect", s, e, subj=objs[0], cue=first, event=len(out) + 1, extra={"in_record": True}, rule="record"
+        )
+        out.append(q)
     return out

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsprism.quotes.lexicon import (
     ANONYMOUS_HEADS,
+    DOCUMENT_NOUNS,
     FEMALE_NAMES,
     FEMALE_WORDS,
     HONORIFICS,
@@ -21,6 +22,7 @@ from newsprism.quotes.lexicon import (
     ORG_WORDS,
     OUTLET_WORDS,
     TITLES,
+    words_set,
 )
 
 if TYPE_CHECKING:
@@ -30,6 +32,11 @@ PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "
 PLURAL = {"they", "them", "their"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
+# Words that name no one in particular: a source made only of these leaves the quote unattributed.
+GENERIC_SOURCES = words_set(
+    "anyone anybody everyone everybody someone somebody nobody people persons individuals group groups others "
+    "other some many most few several all those these one ones"
+)
 WINDOW_CHARS = 1500  # a pronoun's antecedent is looked for this far back
 SPEAKER_WINDOW = 800  # a recent speaker of the right gender wins within this distance
 
@@ -300,9 +307,7 @@ class SpeakerBook:
             c = self._pronoun(tok, avoid)
             start, end = tok.idx, tok.idx + len(tok.text)
             if c is None:
-                if tok.lower_ in ("i", "we", "you", "who", "that", "which", "this", "it"):
-                    return None
-                c = self._cluster(f"u:{tok.lower_}:{start}", tok.text, "person")
+                return None  # a bare pronoun is never a speaker: the quote is unattributed
             self._note(c, start, end, tok.dep_ in SUBJECT_DEPS)
             return Resolved(c, start, end)
         if tok.pos_ != "PROPN" or tok.ent_type_ != "PERSON":
@@ -329,6 +334,8 @@ class SpeakerBook:
         words = _strip_poss([t.text for t in toks if t.dep_ != "det" and t.pos_ != "DET" and not t.is_punct])
         words = [w for w in words if w[:1].isalnum()]
         low = [w.lower() for w in words]
+        if low and all(w in GENERIC_SOURCES for w in low):
+            return None  # "anyone", "people", "many groups": no one in particular
         if (
             tok.pos_ != "PROPN"
             and (
@@ -377,7 +384,7 @@ class SpeakerBook:
         if not text.strip() or tok.pos_ not in ("NOUN", "PROPN"):
             return None
         lw = set(low)
-        kind = "outlet" if lw & OUTLET_WORDS else "organization"
+        kind = "outlet" if lw & OUTLET_WORDS else "document" if tok.lemma_.lower() in DOCUMENT_NOUNS else "organization"
         bare = " ".join(words) if words else text
         c = self._cluster(f"o:{bare.lower()}", bare, kind)
         self._note(c, start, end, True)

@@ -1,0 +1,87 @@
+"""After the merge: each quotation's speech-act class, and quoted terms (titles, names of policies or works,
+scare quotes) told apart from quoted speech."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsprism.lexicons.speech import ATTITUDE_FRAMES, speech_act
+from newsprism.quotes.lexicon import words_set
+
+if TYPE_CHECKING:
+    from newsprism.quotes.candidate import Candidate
+    from newsprism.quotes.context import Context
+
+# Words right before a quotation that introduce a name, not someone's words ("the so-called “reform”").
+NAMING_BEFORE = re.compile(
+    r"(?:so-called|so called|dubbed|nicknamed|titled|entitled|branded|known as|labell?ed)\s*$", re.I
+)
+# Nouns right after a quotation that make it the name of a policy, programme, law or work.
+NAME_NOUNS = words_set(
+    "policy policies program programs programme programmes act bill law laws plan initiative doctrine campaign "
+    "operation movement slogan book film movie documentary show series song album podcast column op-ed agenda "
+    "deal rule order strategy project protocol agreement pact accord framework fund caucus"
+)
+SMALL_WORDS = words_set("a an the of in on at to for and or but with from by as is vs")
+
+
+def _title_case(text: str) -> bool:
+    """A name written in title case ("Remain in Mexico", "Build Back Better"), not a quoted sentence."""
+    words = re.findall(r"[\w’'-]+", text)
+    if not 2 <= len(words) <= 8 or text.rstrip()[-1:] in ".!?,;:":
+        return False
+    big = [w for w in words if w.lower() not in SMALL_WORDS]
+    return len(big) >= 2 and all(w[:1].isupper() for w in big)
+
+
+def is_term(ctx: Context, q: Candidate) -> bool:
+    """A partial quotation that is a term, not speech: unattributed (a scare quote), attributed only through a
+    cognition/attitude verb, or a name (title case, "so-called …", "the “…” policy")."""
+    if q.kind != "partial":
+        return False
+    if q.subj is None:
+        return True
+    if q.cue is not None and q.cue.text != ":" and q.cue.lower_ != "according" and speech_act(q.cue.lemma_) is None:
+        return True
+    text = ctx.text
+    before = text[max(0, q.start - 40) : q.start].rstrip(" “\"‘'")
+    after = re.match(r"[”\"’']?\s*([\w-]+)", text[q.end : q.end + 40])
+    if NAMING_BEFORE.search(before):
+        return True
+    if after is not None and after.group(1).lower() in NAME_NOUNS:
+        return True
+    return _title_case(text[q.start : q.end])
+
+
+def act_of(q: Candidate) -> str | None:
+    """The speech-act class of a kept quotation (None: a cognition/attitude attribution)."""
+    x = q.extra
+    if x.get("interview"):
+        return "question" if x.get("question") else "answer"
+    if x.get("according_to") or x.get("in_record"):
+        return "report"
+    cue = q.cue
+    if cue is None or cue.text == ":":
+        return "assertion"
+    if x.get("nominal"):
+        return speech_act(cue.lemma_, noun=True)
+    if q.rule == "object":
+        return None  # "The NGO criticized the administration": the object is the target, not the words
+    nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    if nxt is not None and nxt.dep_ == "prep" and (cue.lemma_.lower(), nxt.lower_) in ATTITUDE_FRAMES:
+        return None  # "asked for asylum", "called for calm": a wish, not an utterance
+    return speech_act(cue.lemma_)
+
+
+def classify(ctx: Context, quotes: list[Candidate]) -> None:
+    """Set ``kind = "term"`` (no speaker, cue or event) and the ``speech_act`` / ``attitude`` flags."""
+    for q in quotes:
+        if is_term(ctx, q):
+            q.kind, q.subj, q.cue, q.event = "term", None, None, 0
+            q.extra.pop("inherited_speaker", None)
+            continue
+        act = act_of(q)
+        q.extra["speech_act"] = act
+        if act is None and q.kind == "indirect":
+            q.extra["attitude"] = True
