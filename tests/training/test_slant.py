@@ -8,6 +8,7 @@ import numpy as np
 
 from newsprism.metrics import selective_accuracy
 from newsprism.slant import classifier
+from newsprism.training import text_classifier
 from newsprism.training.slant import (
     TARGET_ACCURACY,
     choose_min_confidence,
@@ -53,7 +54,7 @@ def test_truncate_keeps_whole_words() -> None:
 def test_clean_model_ignores_outlet_names(tmp_path: Path) -> None:
     texts = ["CNN reports the senate passed the bill", "Fox News says the border is open"] * 20
     y = np.array([0, 1] * 20)
-    m = classifier.fit(texts, y, c=1.0, clean=True)
+    m = text_classifier.fit(texts, y, c=1.0, clean=True)
     a = m.predict_proba(["WASHINGTON (CNN) -- the senate passed the bill"])
     b = m.predict_proba(["the senate passed the bill"])
     assert np.allclose(a, b)
@@ -86,8 +87,8 @@ def test_selective_accuracy_weights_outlets() -> None:
 def test_char_model_shares_evidence_across_word_forms(tmp_path: Path) -> None:
     texts = ["they denounced the scheme", "the council met today"] * 20
     y = np.array([1, 0] * 20)
-    char = classifier.fit(texts, y, c=4.0, ngram_max=5, char=True)
-    word = classifier.fit(texts, y, c=4.0, ngram_max=1)
+    char = text_classifier.fit(texts, y, c=4.0, ngram_max=5, char=True)
+    word = text_classifier.fit(texts, y, c=4.0, ngram_max=1)
     unseen = ["denouncing schemes"]  # no word in common with the training texts, many character n-grams
     assert char.predict_proba(unseen)[0, 1] > 0.6
     assert abs(word.predict_proba(unseen)[0, 1] - 0.5) < 0.05
@@ -107,7 +108,7 @@ def test_grid_fit_all_refits_on_every_labelled_row() -> None:
     spec = TextSpec(False, 1, 1.0)
     part, full = grid.fit(spec), grid.fit_all(spec)
     assert not np.allclose(part.coef, full.coef)  # the 20 validation rows changed the fit
-    direct = classifier.fit(texts, y, ngram_max=1, c=1.0)
+    direct = text_classifier.fit(texts, y, ngram_max=1, c=1.0)
     assert np.allclose(full.coef, direct.coef)
 
 
@@ -130,7 +131,7 @@ def test_lexicon_center_is_halfway_between_left_and_right_medians() -> None:
 
 
 def test_log_odds_accepts_weighted_counts() -> None:
-    from newsprism.slant.logodds import log_odds
+    from newsprism.training.logodds import log_odds
 
     z = log_odds({"amnesty": 9.5, "tax": 10.5}, {"amnesty": 0.5, "tax": 19.5}, alpha0=10.0, min_count=1)
     assert z["amnesty"] > 0 > z["tax"]

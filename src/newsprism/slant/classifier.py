@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 
 N_FEATURES = 2**17
@@ -93,41 +91,3 @@ def counts(
     x = _hasher(ngram_max, char).transform([t[:max_chars] for t in texts])
     x.data = np.log1p(x.data)
     return x.tocsr()
-
-
-def fit_counts(
-    x: sparse.csr_matrix,
-    y: np.ndarray,
-    *,
-    c: float = 4.0,
-    ngram_max: int = 2,
-    max_chars: int = 6000,
-    clean: bool = False,
-    char: bool = False,
-    balanced: bool = True,
-    sample_weight: np.ndarray | None = None,
-) -> LinearText:
-    """Fit idf on the rows of ``x`` (from `counts`) then a (class-balanced, optionally weighted) logistic regression."""
-    df = np.bincount(x.indices, minlength=N_FEATURES)
-    idf = np.log((1 + x.shape[0]) / (1 + df)) + 1.0
-    model = LinearText(idf, np.zeros((1, N_FEATURES)), np.zeros(1), ngram_max, max_chars, clean, char)
-    xs = normalize(x.multiply(idf.reshape(1, -1)).tocsr())
-    lr = LogisticRegression(C=c, max_iter=2000, class_weight="balanced" if balanced else None)
-    lr.fit(xs, y, sample_weight=sample_weight)
-    model.coef, model.intercept = lr.coef_, lr.intercept_
-    return model
-
-
-def fit(
-    texts: list[str],
-    y: np.ndarray,
-    *,
-    ngram_max: int = 2,
-    max_chars: int = 6000,
-    clean: bool = False,
-    char: bool = False,
-    **options: Any,
-) -> LinearText:
-    """Fit idf on ``texts`` then a (class-balanced) logistic regression; ``options`` go to `fit_counts`."""
-    x = counts(texts, ngram_max, max_chars, clean, char)
-    return fit_counts(x, y, ngram_max=ngram_max, max_chars=max_chars, clean=clean, char=char, **options)

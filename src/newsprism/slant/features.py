@@ -2,17 +2,13 @@
 
 At inference the document vector is the mean of the MiniLM vectors of the article's first ``MAX_SENTENCES``
 spaCy sentences (the ones `newsprism.nlp.shared.sentence_embeddings` already computed for the other stages), so no
-extra encoder pass is needed. Training uses a regex sentence splitter (`split_sentences`) over the same texts,
-with the vectors cached on disk under ``$NEWSPRISM_CACHE`` (npz).
+extra encoder pass is needed. Training and the bench use the regex sentence splitter (`split_sentences`) over the
+dataset texts, with the vectors cached on disk (``newsprism.datasets.slant.sentence_vectors``).
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
-from collections.abc import Callable
-from pathlib import Path
 
 import numpy as np
 
@@ -48,40 +44,6 @@ def doc_vector(sentence_vectors: np.ndarray, max_sentences: int = MAX_SENTENCES)
     m = v.mean(axis=0)
     n = float(np.linalg.norm(m))
     return m / n if n > 0 else m
-
-
-def cache_dir() -> Path:
-    return Path(os.environ.get("NEWSPRISM_CACHE", "/tmp/newsprism-cache")) / "slant"
-
-
-def sentence_vectors(
-    texts: list[str],
-    name: str,
-    embed: Callable[[list[str]], np.ndarray] | None = None,
-    max_sentences: int = MAX_SENTENCES,
-) -> list[np.ndarray]:
-    """Per-text MiniLM vectors of the first ``max_sentences`` regex sentences, cached as npz (float16).
-
-    The cache file name carries a hash of the texts and ``max_sentences``, so changed data is re-embedded.
-    """
-    path = _cache_path(name, texts, str(max_sentences))
-    if path.exists():
-        with np.load(path, allow_pickle=False) as z:
-            vecs, offsets = z["vectors"], z["offsets"]
-        return [vecs[offsets[i] : offsets[i + 1]].astype(np.float32) for i in range(len(texts))]
-    if embed is None:
-        from newsprism.nlp import embed as _embed
-
-        embed = _embed
-    sents = [split_sentences(t)[:max_sentences] for t in texts]
-    offsets = np.concatenate([[0], np.cumsum([len(s) for s in sents])]).astype(np.int64)
-    flat = [s for ss in sents for s in ss]
-    vecs = np.asarray(embed(flat), dtype=np.float32) if flat else np.zeros((0, DIM), dtype=np.float32)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp.npz")
-    np.savez_compressed(tmp, vectors=vecs.astype(np.float16), offsets=offsets)
-    tmp.replace(path)
-    return [vecs[offsets[i] : offsets[i + 1]] for i in range(len(texts))]
 
 
 # Outlet-identifying strings: names of outlets and wires, datelines, credits, sign-up boxes and share widgets.
@@ -136,29 +98,3 @@ def neutral_text(text: str) -> str:
         if s.strip():
             lines.append(s.strip())
     return "\n".join(lines)
-
-
-def _cache_path(name: str, texts: list[str], tag: str) -> Path:
-    h = hashlib.sha256()
-    for t in texts:
-        h.update(t.encode("utf-8"))
-        h.update(b"\0")
-    return cache_dir() / f"{name}-{tag}-{h.hexdigest()[:16]}.npz"
-
-
-def text_vectors(texts: list[str], name: str, embed: Callable[[list[str]], np.ndarray] | None = None) -> np.ndarray:
-    """MiniLM vector of each whole text (sentences, e.g. BABE), cached as npz like `sentence_vectors`."""
-    path = _cache_path(name, texts, "text")
-    if path.exists():
-        with np.load(path, allow_pickle=False) as z:
-            return np.asarray(z["vectors"], dtype=np.float32)
-    if embed is None:
-        from newsprism.nlp import embed as _embed
-
-        embed = _embed
-    vecs = np.asarray(embed(texts), dtype=np.float32) if texts else np.zeros((0, DIM), dtype=np.float32)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp.npz")
-    np.savez_compressed(tmp, vectors=vecs.astype(np.float16))
-    tmp.replace(path)
-    return vecs

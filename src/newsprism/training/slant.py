@@ -33,7 +33,7 @@ from newsprism import metrics
 from newsprism.datasets import slant as data
 from newsprism.slant import classifier
 from newsprism.slant.calibration import apply_temperature
-from newsprism.training import calibration
+from newsprism.training import calibration, text_classifier
 from newsprism.training.registry import trainer
 from newsprism.training.slant_phrases import build_phrases
 
@@ -110,10 +110,10 @@ def inner_folds(y: np.ndarray, seed: int, groups: np.ndarray | None = None) -> l
 def fit_spec(x: sparse.csr_matrix, y: np.ndarray, spec: TextSpec, groups: np.ndarray | None) -> classifier.LinearText:
     if spec.cap and groups is not None:
         w = outlet_weights(groups, y, spec.cap)
-        return classifier.fit_counts(
+        return text_classifier.fit_counts(
             x, y, c=spec.c, ngram_max=spec.ngram_max, clean=spec.clean, char=spec.char, balanced=False, sample_weight=w
         )
-    return classifier.fit_counts(x, y, c=spec.c, ngram_max=spec.ngram_max, clean=spec.clean, char=spec.char)
+    return text_classifier.fit_counts(x, y, c=spec.c, ngram_max=spec.ngram_max, clean=spec.clean, char=spec.char)
 
 
 class Grid:
@@ -406,7 +406,7 @@ def train(data_dir: Path, out_dir: Path, seed: int, heldout_dir: Path) -> dict[s
     hy = np.array([int(r["label"]) for r in hp])  # type: ignore[call-overload]
 
     def hp_vectors() -> np.ndarray:
-        return np.stack([features.doc_vector(v) for v in features.sentence_vectors(ht, "hyperpartisan")])
+        return np.stack([features.doc_vector(v) for v in data.sentence_vectors(ht, "hyperpartisan")])
 
     report["hyperpartisan"] = _binary(
         "hyperpartisan", ht, hy, seed, HP_GRID, HP_EMB_C, hp_vectors, _accuracy, out_dir, heldout_dir
@@ -421,7 +421,7 @@ def train(data_dir: Path, out_dir: Path, seed: int, heldout_dir: Path) -> dict[s
         seed,
         BABE_GRID,
         BABE_EMB_C,
-        lambda: features.text_vectors(bt, "babe"),
+        lambda: data.text_vectors(bt, "babe"),
         _macro_f1,
         out_dir,
         heldout_dir,

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.lexicons.calendar import AP_MONTHS, WEEKDAYS
-from newsprism.slant import logodds
+from newsprism.training import logodds
 
 TOP_K = 4000
 OUTLET_SHARE = 0.5  # at most this share of a phrase's training documents may come from a single outlet

@@ -239,6 +239,13 @@ def _ece_of(spans: list[Span], score: Any) -> float:
 
 
 def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> dict[str, float]:
+    """The whole PTC protocol: (1) on an inner split of the training part choose the SI gate weight, threshold,
+    re-scorer cut, span-score calibration and TC C; (2) refit on all training articles and score validation once
+    (plus calibration alternatives and ablations, reported only).
+
+    138 lines, left whole on purpose: it is the model card's protocol read top to bottom and every later step uses
+    the earlier choices; splitting it without retraining (10 min, then a byte-for-byte check) risks the shipped
+    model's reproducibility. Split it together with the next retrain."""
     t0 = time.time()
     arts = load_ptc(data_dir)
     train_arts, valid_arts = split(arts, seed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.slant.logodds import count, log_odds, tokens, top_phrases
+from newsprism.training.logodds import count, log_odds, tokens, top_phrases
 
 
 def test_tokens_normalise_apostrophes_and_possessives() -> None:
