@@ -40,6 +40,14 @@ def test_stages(monkeypatch: pytest.MonkeyPatch) -> None:
     def t_after(work: Work, options: Options) -> None:
         work.article.slant = None  # reads its input only
 
+    @stage("t_language", produces=("language", "sentences.bias"), per_article=True)
+    def t_language(work: Work, options: Options) -> None:
+        work.article.language = "xx"
+        for sentence in work.article.sentences:
+            sentence.bias = 0.99
+        if BOOM in work.article.text:
+            raise RuntimeError("deliberate")
+
     @stage("t_input_error", produces=("slant",), per_article=True)
     def t_input_error(work: Work, options: Options) -> None:
         raise InputError("E002", source=work.article.id)
@@ -75,6 +83,18 @@ def test_batch_stage_failure_is_retried_article_by_article(test_stages: None) ->
     assert not _warnings(ok1) and not _warnings(ok2)
     assert _warnings(bad) == ["stage t_batch failed: ValueError: deliberate batch failure"]
     assert bad.frames == []
+
+
+def test_failed_stage_restores_what_it_overwrote(test_stages: None) -> None:
+    from newsprism.model import Sentence
+
+    pipe = Pipeline(load_options(), stages=["t_language"])
+    pipe.set_error_handler(lambda article, exc: None)
+    bad = Article(id="b", text=f"{BOOM}.", language="de", sentences=[Sentence(start=0, end=5, bias=0.1)])
+    good = Article(id="g", text="fine.", language="de", sentences=[Sentence(start=0, end=5, bias=0.1)])
+    pipe.run_batch([bad, good])
+    assert (bad.language, bad.sentences[0].bias) == ("de", 0.1)  # the input value and the earlier output survive
+    assert (good.language, good.sentences[0].bias) == ("xx", 0.99)
 
 
 def test_default_handler_reraises_and_newsprism_errors_propagate(test_stages: None) -> None:

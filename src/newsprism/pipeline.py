@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
@@ -38,10 +39,47 @@ def blank(work: Work, names: Iterable[str]) -> None:
         if not sub:
             setattr(art, top, _default(art, top))
             continue
-        value = getattr(art, top)
-        for record in value if isinstance(value, list) else [value]:
-            if isinstance(record, BaseModel):
-                setattr(record, sub, _default(record, sub))
+        for record in _records(getattr(art, top)):
+            setattr(record, sub, _default(record, sub))
+
+
+def _records(value: object) -> list[BaseModel]:
+    return [r for r in (value if isinstance(value, list) else [value]) if isinstance(r, BaseModel)]
+
+
+Snapshot = dict[str, object]
+
+
+def snapshot(work: Work, names: Iterable[str]) -> Snapshot:
+    """Copies of the contract fields ``names`` (artifacts by reference), for :func:`restore`."""
+    out: Snapshot = {}
+    for name in names:
+        top, _, sub = name.partition(".")
+        if name in ARTIFACTS:
+            out[name] = getattr(work, name)
+        elif not sub:
+            out[name] = copy.deepcopy(getattr(work.article, top))
+        else:
+            out[name] = [copy.deepcopy(getattr(r, sub)) for r in _records(getattr(work.article, top))]
+    return out
+
+
+def restore(work: Work, saved: Snapshot) -> None:
+    """Put back what :func:`snapshot` saved: a failed stage leaves no half-written output (nor loses an input
+    value such as ``language``)."""
+    for name, value in saved.items():
+        top, _, sub = name.partition(".")
+        if name in ARTIFACTS:
+            setattr(work, name, value)
+        elif not sub:
+            setattr(work.article, top, value)
+        else:
+            records = _records(getattr(work.article, top))
+            if isinstance(value, list) and len(value) == len(records):
+                for record, old in zip(records, value, strict=True):
+                    setattr(record, sub, old)
+            else:  # the records themselves were replaced: their field falls back to its default
+                blank(work, [name])
 
 
 def not_run_after(stages: list[StageInfo], index: int) -> list[str]:
@@ -87,11 +125,11 @@ class Pipeline:
         """Called with (article, exception) when a stage fails on an article; default re-raises."""
         self.error_handler = handler
 
-    def _fail(self, index: int, work: Work, exc: Exception) -> None:
-        """The failing article alone gets W900; what the stage half-wrote on it is blanked."""
+    def _fail(self, index: int, work: Work, exc: Exception, saved: Snapshot) -> None:
+        """The failing article alone gets W900; what the stage half-wrote on it is undone."""
         info = self.stages[index]
         log.error("stage %s failed on article %s", info.name, work.article.id, exc_info=exc)
-        blank(work, info.produces)
+        restore(work, saved)
         skipped = not_run_after(self.stages, index)
         message = f"stage {info.name} failed: {type(exc).__name__}: {exc}"
         if skipped:
@@ -102,7 +140,7 @@ class Pipeline:
     def _run_stage(self, index: int, batch: list[Work]) -> list[Work]:
         """Run one stage on ``batch``; return the articles it failed on."""
         info = self.stages[index]
-        failed: list[Work] = []
+        saved = {id(w): snapshot(w, info.produces) for w in batch}
         if info.article_fn is None:  # batch stage: on failure, retry article by article to find the culprit
             try:
                 info.fn(batch, self.options)
@@ -111,23 +149,24 @@ class Pipeline:
                 raise
             except Exception as exc:
                 if len(batch) == 1:
-                    return self._failed(index, batch[0], exc)
+                    self._fail(index, batch[0], exc, saved[id(batch[0])])
+                    return batch
                 log.warning("stage %s failed on a batch of %d; retrying article by article", info.name, len(batch))
+            failed: list[Work] = []
             for work in batch:
+                restore(work, saved[id(work)])
                 failed += self._run_stage(index, [work])
             return failed
+        failed = []
         for work in batch:
             try:
                 info.article_fn(work, self.options)
             except NewsprismError:
                 raise
             except Exception as exc:
-                failed += self._failed(index, work, exc)
+                self._fail(index, work, exc, saved[id(work)])
+                failed.append(work)
         return failed
-
-    def _failed(self, index: int, work: Work, exc: Exception) -> list[Work]:
-        self._fail(index, work, exc)
-        return [work]
 
     def run_batch(self, articles: list[Article]) -> list[Work]:
         batch = [Work(article=a) for a in articles]
