@@ -51,7 +51,7 @@ def test_limits(client: TestClient) -> None:
     assert resp.json()["error"]["code"] == "E130"
     resp = client.post("/api/compare", json={"articles": [{"text": f"Article {i} text."} for i in range(6)]})
     assert resp.status_code == 422
-    assert resp.json()["error"]["code"] == "E132"
+    assert resp.json()["error"]["code"] == "E142"
 
 
 def test_chunked_body_over_the_limit_is_413(client: TestClient) -> None:
@@ -89,7 +89,7 @@ def test_lone_surrogates_are_refused(client: TestClient, body: str, field: str) 
     resp = client.post("/api/analyze", content=body, headers=JSON)
     assert resp.status_code == 422
     err = resp.json()["error"]
-    assert err["code"] == "E131" and field in err["message"] and "surrogate" in err["message"]
+    assert err["code"] == "E141" and field in err["message"] and "surrogate" in err["message"]
     jobs = client.post("/api/jobs", content='{"articles": [' + body + "]}", headers=JSON)
     assert jobs.status_code == 422  # refused up front, never a job that is "done" and then breaks
 
@@ -113,13 +113,13 @@ def test_non_json_bodies_are_told_to_send_json(client: TestClient) -> None:
     resp = client.post("/api/analyze", data={"text": SHORT})
     assert resp.status_code == 415
     assert "application/json" in resp.json()["error"]["message"]
-    assert resp.json()["error"]["code"] == "E137"
+    assert resp.json()["error"]["code"] == "E147"
     plain = client.post(
         "/api/jobs", content=json.dumps({"articles": [{"text": SHORT}]}), headers={"content-type": "text/plain"}
     )
     assert plain.status_code == 415
     bad = client.post("/api/analyze", content=b"{not json", headers=JSON)
-    assert bad.status_code == 422 and bad.json()["error"]["code"] == "E131"
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "E141"
 
 
 def test_cross_origin_writes_are_refused(client: TestClient) -> None:
@@ -133,7 +133,7 @@ def test_cross_origin_writes_are_refused(client: TestClient) -> None:
     ):
         resp = client.post("/api/jobs", content=body, headers=headers)
         assert resp.status_code == 403, headers
-        assert resp.json()["error"]["code"] == "E136"
+        assert resp.json()["error"]["code"] == "E146"
     same = client.post("/api/jobs", content=body, headers={"origin": "http://localhost", **JSON})
     assert same.status_code == 202
 
@@ -141,7 +141,7 @@ def test_cross_origin_writes_are_refused(client: TestClient) -> None:
 def test_host_allow_list(client: TestClient) -> None:
     for host in ("attacker.example", "localhost.attacker.example", "127.0.0.2"):
         resp = client.get("/", headers={"host": host})
-        assert resp.status_code == 400 and resp.json()["error"]["code"] == "E135"
+        assert resp.status_code == 400 and resp.json()["error"]["code"] == "E145"
         assert client.get("/api/jobs/x", headers={"host": host}).status_code == 400
     for host in ("localhost:8000", "127.0.0.1", "[::1]:8000", "LOCALHOST"):
         assert client.get("/", headers={"host": host}).status_code == 200, host
@@ -231,7 +231,7 @@ def test_jobs_survive_a_restart_and_expire(client: TestClient, jobs_dir: str) ->
         assert not (Path(jobs_dir) / job["id"]).exists()
         gone = later.get(f"/jobs/{job['id']}")
         assert gone.status_code == 404 and "expired" in gone.text and "<html" in gone.text
-        assert later.get(f"/api/jobs/{job['id']}").json()["error"]["code"] == "E133"
+        assert later.get(f"/api/jobs/{job['id']}").json()["error"]["code"] == "E143"
 
 
 def test_job_retention_keeps_newest(tmp_path: Path) -> None:
@@ -264,7 +264,7 @@ def test_interrupted_job_says_so(client: TestClient, jobs_dir: str) -> None:
 def test_schemas_and_openapi(client: TestClient) -> None:
     assert client.get("/api/schema/article").json()["properties"]["schema"]
     assert client.get("/api/schema/comparison").status_code == 200
-    assert client.get("/api/schema/nope").json()["error"]["code"] == "E133"
+    assert client.get("/api/schema/nope").json()["error"]["code"] == "E143"
     spec = client.get("/openapi.json").json()
     assert "Analyse or compare" in client.get("/").text
     schemas = spec["components"]["schemas"]

@@ -50,7 +50,7 @@ def test_a_dead_worker_is_a_503_then_replaced(pooled: TestClient) -> None:
     engine = pooled.app.state.engine  # type: ignore[attr-defined]
     with pytest.raises(ApiError) as err:
         engine.result(engine.submit(os._exit, 1))
-    assert err.value.status == 503 and err.value.code == "E138"
+    assert err.value.status == 503 and err.value.code == "E148"
     resp = pooled.post("/api/analyze", json={"text": TEXT})
     assert resp.status_code == 200
 

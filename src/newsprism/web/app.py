@@ -73,7 +73,7 @@ def _job_error(exc: Exception) -> dict[str, Any]:
     if isinstance(exc, ApiError):
         return dict(exc.body()["error"])
     log.error("job failed", exc_info=exc)
-    return dict(error_body("E139", f"internal error ({type(exc).__name__})", "InternalError")["error"])
+    return dict(error_body("E149", f"internal error ({type(exc).__name__})", "InternalError")["error"])
 
 
 def create_app(options: Options | None = None, store: str | Path | None = None) -> FastAPI:
@@ -121,7 +121,7 @@ def create_app(options: Options | None = None, store: str | Path | None = None) 
 
     def check_count(n: int) -> None:
         if n > opts.web_max_articles:
-            raise ApiError(422, "E132", f"{n} articles, over the limit of {opts.web_max_articles}", "TooManyArticles")
+            raise ApiError(422, "E142", f"{n} articles, over the limit of {opts.web_max_articles}", "TooManyArticles")
 
     @app.exception_handler(NewsprismError)
     async def _newsprism_error(request: Request, exc: NewsprismError) -> JSONResponse:
@@ -141,7 +141,7 @@ def create_app(options: Options | None = None, store: str | Path | None = None) 
         if first.get("type") == "json_invalid":
             ctx: Any = first.get("ctx") or {}
             msg = f"the body is not valid JSON ({ctx.get('error', 'parse error') if isinstance(ctx, dict) else ctx})"
-        return JSONResponse(error_body("E131", f"{where}: {msg}".strip(": "), "ValidationError"), status_code=422)
+        return JSONResponse(error_body("E141", f"{where}: {msg}".strip(": "), "ValidationError"), status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
@@ -149,13 +149,13 @@ def create_app(options: Options | None = None, store: str | Path | None = None) 
             return page("message.html", request, 404, title="Not found", text="There is no page here.")
         if exc.status_code == 400 and "parsing the body" in str(exc.detail):  # bad UTF-8, nesting too deep
             msg = "the body is not valid JSON in UTF-8 (or is nested too deeply)"
-            return JSONResponse(error_body("E131", msg, "ValidationError"), status_code=422)
-        code = "E133" if exc.status_code == 404 else f"HTTP{exc.status_code}"
+            return JSONResponse(error_body("E141", msg, "ValidationError"), status_code=422)
+        code = "E143" if exc.status_code == 404 else f"HTTP{exc.status_code}"
         return JSONResponse(error_body(code, str(exc.detail), "HTTPError"), status_code=exc.status_code)
 
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception) -> JSONResponse:
-        body = error_body("E139", f"internal error ({type(exc).__name__}); see the server log", "InternalError")
+        body = error_body("E149", f"internal error ({type(exc).__name__}); see the server log", "InternalError")
         return JSONResponse(body, status_code=500)
 
     app.mount("/static", StaticFiles(packages=[("newsprism.web", "static")]), name="static")
@@ -213,16 +213,16 @@ def create_app(options: Options | None = None, store: str | Path | None = None) 
         job = jobs.get(job_id)
         if job is None:
             msg = f"no job {job_id[:64]}: it never existed or has expired (jobs are kept {keep})"
-            raise ApiError(404, "E133", msg, "NotFound")
+            raise ApiError(404, "E143", msg, "NotFound")
         return job
 
     def _result(job_id: str) -> tuple[Job, list[Article], Comparison | None]:
         job = _job(job_id)
         if job.status != "done":
-            raise ApiError(409, "E134", f"job {job_id} is {job.status}", "NotReady")
+            raise ApiError(409, "E144", f"job {job_id} is {job.status}", "NotReady")
         data = jobs.result(job_id)
         if data is None:
-            raise ApiError(404, "E133", f"the result of job {job_id} is gone (jobs are kept {keep})", "NotFound")
+            raise ApiError(404, "E143", f"the result of job {job_id} is gone (jobs are kept {keep})", "NotFound")
         articles = [Article.model_validate(a) for a in data["articles"]]
         comparison = Comparison.model_validate(data["comparison"]) if data.get("comparison") else None
         return job, articles, comparison
@@ -316,11 +316,11 @@ def create_app(options: Options | None = None, store: str | Path | None = None) 
         from newsprism.report import render_articles, render_comparison
 
         if fmt not in DOWNLOADS:
-            raise ApiError(404, "E133", f"no download format {fmt[:20]!r}; choose json, html or md", "NotFound")
+            raise ApiError(404, "E143", f"no download format {fmt[:20]!r}; choose json, html or md", "NotFound")
         job, articles, comparison = _result(job_id)
         if article is not None:
             if not 1 <= article <= len(articles):
-                raise ApiError(404, "E133", f"job {job_id} has no article {article}", "NotFound")
+                raise ApiError(404, "E143", f"job {job_id} has no article {article}", "NotFound")
             text, name = render_articles([articles[article - 1]], fmt), f"newsprism-{job.id[:8]}-{article}"
         elif comparison is not None:
             text, name = render_comparison(comparison, articles, fmt), f"newsprism-{job.id[:8]}-comparison"
@@ -334,7 +334,7 @@ def create_app(options: Options | None = None, store: str | Path | None = None) 
     def api_schema(name: str) -> JSONResponse:
         """The JSON Schema of the contract: `article` or `comparison`."""
         if name not in ("article", "comparison"):
-            raise ApiError(404, "E133", f"no schema {name[:64]!r}; choose article or comparison", "NotFound")
+            raise ApiError(404, "E143", f"no schema {name[:64]!r}; choose article or comparison", "NotFound")
         return JSONResponse(schema_file(name))
 
     if app.state.store is not None:

@@ -1,4 +1,4 @@
-"""The web API's error shape, its codes (E130-E139) and the HTTP status of every newsprism error."""
+"""The web API's error shape, its codes (E130, E141-E149) and the HTTP status of every newsprism error."""
 
 from __future__ import annotations
 
@@ -6,20 +6,20 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from newsprism.errors import FetchError, InputError, ModelError, NewsprismError
+from newsprism.errors import FetchError, InputError, ModelError, NewsprismError, StoreError
 
-# Codes only the web layer raises; docs/web.md lists them next to the shared ones.
+# Codes only the web layer raises (E131-E139 belong to the store now); docs/web.md lists them.
 WEB_CODES = {
     "E130": "request body over web_max_request_bytes (413)",
-    "E131": "invalid request: wrong field, type or text (422)",
-    "E132": "more articles than web_max_articles (422)",
-    "E133": "no such job, page or schema; jobs expire (404)",
-    "E134": "job not finished yet (409)",
-    "E135": "host name not allowed (400; option web_allowed_hosts)",
-    "E136": "cross-origin request refused (403)",
-    "E137": "body is not JSON: send Content-Type: application/json (415)",
-    "E138": "analysis workers unavailable (503)",
-    "E139": "internal error (500)",
+    "E141": "invalid request: wrong field, type or text (422)",
+    "E142": "more articles than web_max_articles (422)",
+    "E143": "no such job, page or schema; jobs expire (404)",
+    "E144": "job not finished yet (409)",
+    "E145": "host name not allowed (400; option web_allowed_hosts)",
+    "E146": "cross-origin request refused (403)",
+    "E147": "body is not JSON: send Content-Type: application/json (415)",
+    "E148": "analysis workers unavailable (503)",
+    "E149": "internal error (500)",
 }
 
 
@@ -61,7 +61,9 @@ def status_of(exc: NewsprismError) -> int:
         return 413
     if isinstance(exc, ModelError):
         return 503
-    if isinstance(exc, InputError) or exc.exit_code in (2, 5):
+    if isinstance(exc, StoreError):  # a bad question is the client's; a damaged or slow store is not
+        return 422 if exc.code in ("E120", "E121", "E122", "E123") else 503
+    if isinstance(exc, InputError) or exc.exit_code == 2:
         return 422
     return 500
 
@@ -69,10 +71,10 @@ def status_of(exc: NewsprismError) -> int:
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody, "description": text}
     for status, text in (
-        (404, "No such job (never existed or expired: E133)"),
+        (404, "No such job (never existed or expired: E143)"),
         (413, "Body over web_max_request_bytes (E130) or text over max_bytes (E004)"),
-        (415, "Body not sent as application/json (E137)"),
-        (422, "Invalid request (E131), too many articles (E132), bad input (E002…), refused URL (E010)"),
+        (415, "Body not sent as application/json (E147)"),
+        (422, "Invalid request (E141), too many articles (E142), bad input (E002…), refused URL (E010)"),
         (502, "The URL could not be fetched (E011)"),
     )
 }

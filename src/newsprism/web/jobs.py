@@ -148,7 +148,7 @@ class JobManager:
         if job.status == "running":  # no thread runs it: the server stopped while it ran
             job.status = "error"
             job.error = {
-                "code": "E139",
+                "code": "E149",
                 "type": "Interrupted",
                 "message": "the server stopped before this job finished; submit it again",
             }

@@ -36,7 +36,7 @@ def host_name(value: str) -> str:
 
 
 class Guard:
-    """Refuse foreign hosts (400 E135), cross-origin writes (403 E136), non-JSON API bodies (415 E137) and
+    """Refuse foreign hosts (400 E145), cross-origin writes (403 E146), non-JSON API bodies (415 E147) and
     bodies over ``limit`` bytes (413 E130, counted as they arrive, chunked or not); add security headers."""
 
     def __init__(self, app: ASGIApp, limit: int, hosts: Iterable[str]) -> None:
@@ -72,7 +72,7 @@ class Guard:
         if host not in self.hosts:
             allowed = ", ".join(sorted(self.hosts))
             msg = f"host {host or '(none)'!r} is not served here (allowed: {allowed}; option web_allowed_hosts)"
-            await _reject(send_with_headers, 400, "E135", msg, "HostNotAllowed")
+            await _reject(send_with_headers, 400, "E145", msg, "HostNotAllowed")
             return
         if scope["method"] in UNSAFE:
             refusal = self._write_refusal(scope, headers)
@@ -95,13 +95,13 @@ class Guard:
         if fetch_site in ("cross-site", "same-site") or (
             origin is not None and urlsplit(origin).netloc.lower() != headers.get(b"host", "").strip().lower()
         ):
-            return 403, "E136", f"cross-origin request from {origin or 'another site'} refused", "CrossOrigin"
+            return 403, "E146", f"cross-origin request from {origin or 'another site'} refused", "CrossOrigin"
         if str(scope["path"]).startswith("/api/"):
             ctype = headers.get(b"content-type", "").split(";")[0].strip().lower()
             if ctype != "application/json":
                 what = ctype or "no content type"
                 msg = f"send the request body as JSON with Content-Type: application/json (got {what})"
-                return 415, "E137", msg, "UnsupportedMediaType"
+                return 415, "E147", msg, "UnsupportedMediaType"
         return None
 
     async def _read_body(self, receive: Receive, headers: dict[bytes, str]) -> bytes | None:

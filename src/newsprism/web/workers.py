@@ -106,7 +106,7 @@ def analyze_one(item: dict[str, Any], n: int, job_id: str | None = None) -> dict
             raise
         # spaCy's max_length, until the nlp stage analyses long texts in pieces: the client's text is too long.
         msg = f"text of {len(art.text):,} characters is over the {1_000_000:,} the language model takes at once"
-        raise ApiError(413, "E131", msg, "TextTooLong") from None
+        raise ApiError(413, "E141", msg, "TextTooLong") from None
     finally:
         pipeline.stages = stages
     if job_id is not None:
@@ -131,7 +131,7 @@ def _warm() -> int:
 
 
 def _worker_lost() -> ApiError:
-    return ApiError(503, "E138", "an analysis worker stopped (out of memory or killed); try again", "WorkerError")
+    return ApiError(503, "E148", "an analysis worker stopped (out of memory or killed); try again", "WorkerError")
 
 
 class Engine:
