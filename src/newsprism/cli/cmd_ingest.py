@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsprism.batch import ingest
 from newsprism.batch.partitions import estimate_total
+from newsprism.batch.runner import check_sources
 from newsprism.cli.common import build_options, err_console
 
 
@@ -38,6 +39,7 @@ def ingest_cli(
 ) -> None:
     """Analyse a corpus into a store; rerun the same command to resume after a crash."""
     options = build_options(config, stages, progress=False)
+    check_sources(sources)  # E001 before the progress bar starts
     total = estimate_total(sources)
     bar = Progress(
         TextColumn("ingest"),
