@@ -34,19 +34,14 @@ def _first(folder: Path, patterns: tuple[str, ...]) -> Path | None:
     return None
 
 
-@evaluator("claims", datasets=("checkworthiness", "subjectivity"))
-def bench_claims(ctx: BenchContext) -> list[Metric]:
-    """ClaimBuster F1 (positive class), CLEF 2019 MAP over debates, subjectivity macro-F1 of the shipped model."""
-    from newsprism.bench.heldout import heldout_dir
-    from newsprism.claims import features as F
-    from newsprism.claims.model import ClaimsModel, shipped
+def _rows(
+    ctx: BenchContext, seed: int
+) -> tuple[list[Example], list[Example], list[Example], dict[str, list[Example]], list[Path]]:
+    """The scored rows (ClaimBuster, CLEF 2019, subjectivity), the pools their embeddings are cached for, and the
+    files read: a test portion's own files, or the seeded validation parts of the training files."""
     from newsprism.datasets import claims as D
     from newsprism.errors import BenchError
-    from newsprism.metrics import f1_at, macro_f1, mean_average_precision
 
-    # test: the shipped heads (refitted on every labelled row); validation: the training-part heads
-    model = shipped() if ctx.split == "test" else ClaimsModel.load(heldout_dir("claims"))
-    seed = int(model.meta.get("seed", 13))
     cw_dir = D.checkworthiness_dir(ctx.data_dir)
     subj_dir = ctx.path("subjectivity") if ctx.path("subjectivity").is_dir() else ctx.data_dir
     if ctx.split == "test":
@@ -70,6 +65,22 @@ def bench_claims(ctx: BenchContext) -> list[Metric]:
         subj_val = D.read_subjectivity(subj_path)
         pools = {"cb": cb_all, "clef": clef_val, "subj": subj_val}
         files = [cb_path, clef_path, subj_dir / D.SUBJ_TRAIN, subj_path]
+    return cb_val, clef_val, subj_val, pools, files
+
+
+@evaluator("claims", datasets=("checkworthiness", "subjectivity"))
+def bench_claims(ctx: BenchContext) -> list[Metric]:
+    """ClaimBuster F1 (positive class), CLEF 2019 MAP over debates, subjectivity macro-F1 of the shipped model."""
+    from newsprism.bench.heldout import heldout_dir
+    from newsprism.claims import features as F
+    from newsprism.claims.model import ClaimsModel, shipped
+    from newsprism.datasets import claims as D
+    from newsprism.metrics import f1_at, macro_f1, mean_average_precision
+
+    # test: the shipped heads (refitted on every labelled row); validation: the training-part heads
+    model = shipped() if ctx.split == "test" else ClaimsModel.load(heldout_dir("claims"))
+    seed = int(model.meta.get("seed", 13))
+    cb_val, clef_val, subj_val, pools, files = _rows(ctx, seed)
     if ctx.quick:
         cb_val = _sample(cb_val, QUICK_ROWS["claimbuster"], ctx.seed)
         clef_val = _sample(clef_val, QUICK_ROWS["clef"], ctx.seed)
