@@ -55,9 +55,34 @@ def test_a_dead_worker_is_a_503_then_replaced(pooled: TestClient) -> None:
     assert resp.status_code == 200
 
 
-def test_workers_option_and_flag(tmp_path: Path) -> None:
+def test_workers_option_and_serve_flags(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    import uvicorn
+
+    from newsprism.cli.app import main
     from newsprism.errors import ConfigError
 
     assert load_options().web_workers == 1
     with pytest.raises(ConfigError):
         load_options(web_workers=-1)
+    served: dict[str, object] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.update(app=app, **kw))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    args = ["serve", "--workers", "0", "--allow-host", "News.LAN", "--host", "192.168.1.5", "--port", "8123"]
+    monkeypatch.setattr(sys, "argv", ["newsprism", *args])
+    try:
+        main()
+    except SystemExit as exc:
+        assert exc.code in (0, None)
+    assert "with 0 analysis worker(s)" in capsys.readouterr().err
+    app = served["app"]
+    assert served["port"] == 8123 and app.state.engine.workers == 0  # type: ignore[attr-defined]
+    with TestClient(app, base_url="http://news.lan:8123") as c:  # type: ignore[arg-type]
+        assert c.get("/").status_code == 200
+        assert c.get("/", headers={"host": "192.168.1.5:8123"}).status_code == 200
+        assert c.get("/", headers={"host": "localhost"}).status_code == 200
+        assert c.get("/", headers={"host": "evil.example"}).status_code == 400
+    assert (tmp_path / "newsprism" / "web-jobs").is_dir()
