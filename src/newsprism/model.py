@@ -14,6 +14,9 @@ from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from newsprism.offsets import iter_spans as iter_spans  # the offset checks, re-exported beside the model
+from newsprism.offsets import validate_offsets as validate_offsets
+
 ARTICLE_SCHEMA: Final = "newsprism.article/1"
 COMPARISON_SCHEMA: Final = "newsprism.comparison/1"
 
@@ -468,36 +471,3 @@ def content_id(text: str) -> str:
 def make_span(article: Article, start: int, end: int, cls: type[Span] = Span, **fields: Any) -> Any:
     """Build a span record whose ``text`` is the canonical slice (the only safe way to make one)."""
     return cls(text=article.text[start:end], start=start, end=end, **fields)
-
-
-def iter_spans(obj: Any, path: str = "") -> Any:
-    """Yield (path, record) for every nested object with text/start/end fields."""
-    if isinstance(obj, BaseModel):
-        data = obj.model_dump(by_alias=True)
-        yield from iter_spans(data, path)
-    elif isinstance(obj, dict):
-        if {"start", "end"} <= obj.keys() and isinstance(obj.get("start"), int):
-            yield path, obj
-        for key, value in obj.items():
-            yield from iter_spans(value, f"{path}.{key}" if path else key)
-    elif isinstance(obj, list):
-        for i, value in enumerate(obj):
-            yield from iter_spans(value, f"{path}[{i}]")
-
-
-def validate_offsets(article: Article) -> list[str]:
-    """Return a list of problems: offsets out of range or ``text`` not equal to the slice."""
-    problems = []
-    n = len(article.text)
-    data = article.to_json_dict()
-    for key in ("boilerplate", "warnings", "quote_groups"):
-        data.pop(key, None)  # these do not point into this article's text
-    for path, rec in iter_spans(data):
-        start, end = rec["start"], rec["end"]
-        if start is None or end is None:
-            continue
-        if not (0 <= start <= end <= n):
-            problems.append(f"{path}: offsets {start}:{end} outside 0:{n}")
-        elif "text" in rec and rec["text"] is not None and rec["text"] != article.text[start:end]:
-            problems.append(f"{path}: text {rec['text'][:40]!r} != slice {article.text[start:end][:40]!r}")
-    return problems
