@@ -158,6 +158,19 @@ def _md_diff(a: str, b: str) -> str:
     return " ".join(parts)
 
 
+def _conflicts_markdown(story: Story, names: dict[str, str]) -> list[str]:
+    if not story.number_conflicts:
+        return []
+    out = ["### Numbers that disagree", ""]
+    for c in story.number_conflicts:
+        vals = "; ".join(f"{names.get(v.article, v.article)}: **{_cell(v.text, 40)}**" for v in c.values)
+        how = "same claim" if c.match == "claim_group" else "similar claims"
+        out.append(f"- {c.kind} `{c.quantity or ''}` ({how}): {vals}")
+        for v in c.values:
+            out.append(f"  - {names.get(v.article, v.article)}: {_cell(v.claim.text, 200)}")
+    return [*out, ""]
+
+
 def story_markdown(story: Story, articles: Sequence[Article]) -> str:
     by_id = {a.id: a for a in articles}
     arts = [by_id[i] for i in story.articles if i in by_id]
@@ -194,15 +207,7 @@ def story_markdown(story: Story, articles: Sequence[Article]) -> str:
             if len(qg.members) > 1 and qg.members[0].text != qg.members[1].text:
                 out.append(f"  - diff: {_md_diff(qg.members[0].text, qg.members[1].text)}")
         out.append("")
-    if story.number_conflicts:
-        out += ["### Numbers that disagree", ""]
-        for c in story.number_conflicts:
-            vals = "; ".join(f"{names.get(v.article, v.article)}: **{_cell(v.text, 40)}**" for v in c.values)
-            how = "same claim" if c.match == "claim_group" else "similar claims"
-            out.append(f"- {c.kind} `{c.quantity or ''}` ({how}): {vals}")
-            for v in c.values:
-                out.append(f"  - {names.get(v.article, v.article)}: {_cell(v.claim.text, 200)}")
-        out.append("")
+    out += _conflicts_markdown(story, names)
     omits = _omits(story)
     texts = {r.id: r.text for r in _rows(story)}
     if len(arts) > 1 and omits:
