@@ -323,7 +323,7 @@ def test_single_article_job_reports_stage_progress(client: TestClient) -> None:
 
 
 def test_progress_page_follows_the_event_stream(client: TestClient) -> None:
-    from newsprism.web.app import _templates
+    from newsprism.web.context import templates as _templates
     from newsprism.web.jobs import Job
 
     job = Job(id="abc123", kind="analyze", total=4, done=1, labels=["a"] * 4)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ from fastapi.responses import HTMLResponse
 
 from newsprism.store import Store
 from newsprism.store.query import QUESTIONS, ask, run_sql
+from newsprism.web.context import web
 from newsprism.web.errors import ERROR_RESPONSES
 
 NO_OUTLET = "(no outlet)"
@@ -70,11 +70,11 @@ def corpus_view(store: Store) -> dict[str, Any]:
     }
 
 
-Page = Callable[..., HTMLResponse]
-
-
-def add_corpus_routes(app: FastAPI, page: Page, root: Path) -> None:
+def add_corpus_routes(app: FastAPI, root: Path) -> None:
     store = Store(root)
+
+    def page(name: str, request: Request, status: int = 200, **context: Any) -> HTMLResponse:
+        return web(request).page(name, request, status, **context)
 
     @app.get("/corpus", response_class=HTMLResponse, include_in_schema=False)
     def corpus_page(request: Request, q: str | None = Query(None, max_length=200)) -> HTMLResponse:
@@ -86,7 +86,7 @@ def add_corpus_routes(app: FastAPI, page: Page, root: Path) -> None:
         """One stored article: its full report when the store keeps the record, else its text."""
         from newsprism.model import Article
         from newsprism.report import render_articles
-        from newsprism.web.app import with_nav
+        from newsprism.web.pages import with_nav
 
         row = stored_article(store, article_id)
         if row is None:
