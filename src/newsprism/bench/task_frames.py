@@ -222,7 +222,7 @@ def predict_allsides_sample(data_dir: Path) -> tuple[list[str], list[str]]:
         frames(art)  # sets each sentence's ``frame``; per-sentence scores do not depend on the other sentences
         for (_, _, _, frame), sent in zip(mine, art.sentences, strict=True):
             gold.append(frame)
-            pred.append(str(getattr(sent, "frame", "other")))
+            pred.append(sent.frame or "other")  # sentences too short to frame have none
     return gold, pred
 
 
@@ -273,7 +273,7 @@ def bench_frames(ctx: BenchContext) -> list[Metric]:
         for r in rows:
             if r["seed"] == seed and int(r["start"]) in by_start:
                 gold.append(r["frame"])
-                pred.append(str(getattr(by_start[int(r["start"])], "frame", "other")))
+                pred.append(by_start[int(r["start"])].frame or "other")
     h = hash_files([SAMPLE, *files.values()])
     note = "own 30-sentence sample, labelled after seeing predictions"
     return [
