@@ -122,3 +122,30 @@ def test_unproducible_need_is_refused(test_stages: None) -> None:
 
     with pytest.raises(ConfigError, match="E021"):
         Pipeline(load_options(), stages=["t_orphan"])
+
+
+def test_tone_does_not_depend_on_whether_quotes_ran(seed_texts: dict[str, str]) -> None:
+    """The quotes stage used to rewrite lemmas on the shared Doc; now the nlp stage makes the final Doc."""
+    text = seed_texts["002"]
+    alone = Pipeline(stages=["nlp", "tone"])(Article(id="a", text=text))
+    after_quotes = Pipeline(stages=["nlp", "quotes", "tone"])(Article(id="a", text=text))
+    assert alone.tone and alone.tone == after_quotes.tone
+
+
+def test_wrapped_stage_functions_run_for_per_article_stages(test_stages: None) -> None:
+    """A caller may wrap ``StageInfo.fn`` (the web app reports progress that way); per-article stages honour it."""
+    import dataclasses
+
+    calls: list[str] = []
+    pipe = Pipeline(load_options(), stages=["t_tone"])
+
+    def wrap(info: registry.StageInfo) -> registry.StageInfo:
+        def fn(batch: list[Work], options: Options) -> None:
+            calls.append(info.name)
+            info.fn(batch, options)
+
+        return dataclasses.replace(info, fn=fn)
+
+    pipe.stages = [wrap(s) for s in pipe.stages]
+    pipe.run_batch([_articles()[0]])
+    assert calls == ["t_tone"]

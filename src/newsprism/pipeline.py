@@ -141,7 +141,7 @@ class Pipeline:
         """Run one stage on ``batch``; return the articles it failed on."""
         info = self.stages[index]
         saved = {id(w): snapshot(w, info.produces) for w in batch}
-        if info.article_fn is None:  # batch stage: on failure, retry article by article to find the culprit
+        if not info.per_article:  # batch stage: on failure, retry article by article to find the culprit
             try:
                 info.fn(batch, self.options)
                 return []
@@ -160,7 +160,7 @@ class Pipeline:
         failed = []
         for work in batch:
             try:
-                info.article_fn(work, self.options)
+                info.fn([work], self.options)  # fn, not the raw function: a wrapped fn (web progress) still runs
             except NewsprismError:
                 raise
             except Exception as exc:

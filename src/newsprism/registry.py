@@ -58,14 +58,14 @@ class Work:
 
 
 BatchFn = Callable[[list[Work], "Options"], None]
-ArticleFn = Callable[[Work, "Options"], None]
 ModelFiles = Callable[["Options"], Mapping[str, Path]]
 """A callable returning ``{entry name: file or directory}`` for model files outside the package's ``models/``."""
 
 
 @dataclass(frozen=True)
 class StageInfo:
-    """A registered stage: ``fn`` runs it on a batch; ``article_fn`` is set for per-article stages."""
+    """A registered stage: ``fn`` runs it on a batch; a ``per_article`` stage's ``fn`` treats each article on its
+    own, so the pipeline runs it one article at a time and a failure stays with that article."""
 
     name: str
     fn: BatchFn
@@ -74,7 +74,7 @@ class StageInfo:
     version: str
     description: str
     models: tuple[str, ...] | ModelFiles = ()
-    article_fn: ArticleFn | None = None
+    per_article: bool = False
 
 
 _STAGES: dict[str, StageInfo] = {}
@@ -156,7 +156,7 @@ def stage(
             version=version,
             description=doc[0] if doc else "",
             models=model_spec,
-            article_fn=fn if per_article else None,
+            per_article=per_article,
         )
         return fn
 
