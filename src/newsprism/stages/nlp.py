@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from newsprism.model import Entity, Sentence
 from newsprism.nlp.lemmas import COMPONENT as LEMMA_COMPONENT
 from newsprism.nlp.lemmas import repair_cue_lemmas
+from newsprism.nlp.pieces import parse
 from newsprism.nlp.spacy_loader import load_spacy, model_files
 from newsprism.registry import Work, stage
 
@@ -72,7 +73,8 @@ def nlp_stage(batch: list[Work], options: Options) -> None:
     """Sentences, named entities and language from spaCy (batched with nlp.pipe); the Doc for later stages."""
     nlp = pipeline(options.spacy_model)
     order = sorted(range(len(batch)), key=lambda i: len(batch[i].article.text))
-    docs = nlp.pipe((batch[i].article.text for i in order), batch_size=options.batch_size)
+    # bounded work whatever the text: long texts in pieces, capped sentences, punctuation runs (nlp/pieces.py)
+    docs = parse(nlp, (batch[i].article.text for i in order), batch_size=options.batch_size)
     for i, doc in zip(order, docs, strict=True):
         work = batch[i]
         art = work.article
