@@ -101,12 +101,31 @@ def test_refused_urls_are_client_errors(client: TestClient) -> None:
         assert resp.json()["error"]["code"] == "E010"
 
 
-def test_upstream_failure_is_502() -> None:
-    from newsprism.errors import FetchError
-    from newsprism.web.errors import status_of
+def test_upstream_failure_is_502(jobs_dir: str) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-    assert status_of(FetchError("E011", url="http://example.com/", reason="HTTP 500")) == 502
-    assert status_of(FetchError("E010", url="file:///x", reason="not http")) == 422
+    from newsprism.options import load_options
+    from newsprism.web import create_app
+
+    class Broken(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(500)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    upstream = ThreadingHTTPServer(("127.0.0.1", 0), Broken)
+    threading.Thread(target=upstream.serve_forever, daemon=True).start()
+    opts = load_options(stages=("nlp",), web_workers=0, web_jobs_dir=jobs_dir, allow_private_urls=True)
+    try:
+        with TestClient(create_app(opts), base_url="http://localhost") as c:
+            resp = c.post("/api/analyze", json={"url": f"http://127.0.0.1:{upstream.server_port}/story.html"})
+    finally:
+        upstream.shutdown()
+    assert resp.status_code == 502
+    assert resp.json()["error"]["code"] == "E011" and "500" in resp.json()["error"]["message"]
 
 
 def test_non_json_bodies_are_told_to_send_json(client: TestClient) -> None:
@@ -206,6 +225,7 @@ def test_comparison_links_each_article_report(client: TestClient) -> None:
     job = client.post("/api/jobs", json={"mode": "compare", "articles": arts}).json()
     assert wait_job(client, job["id"])["status"] == "done"
     html = client.get(f"/jobs/{job['id']}").text
+    assert "http-equiv" not in html.lower()  # the report's own CSP meta would block the app's nav style and script
     assert f'href="/jobs/{job["id"]}/articles/1">a.txt</a>' in html
     assert f'href="/jobs/{job["id"]}/articles/2">B News</a>' in html
     one = client.get(f"/jobs/{job['id']}/articles/2")

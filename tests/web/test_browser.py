@@ -207,6 +207,9 @@ def test_upload_keeps_file_names_and_comparison_links_reports(
     d.find_element(By.ID, "files").send_keys(str(upload))  # type: ignore[attr-defined]
     d.find_element(By.ID, "compare").click()  # type: ignore[attr-defined]
     _wait(d, lambda drv: "/jobs/" in drv.current_url and drv.find_elements(By.TAG_NAME, "h1"))
+    assert d.find_elements(By.ID, "np-tip"), "the tooltip script did not run on the comparison page"  # type: ignore[attr-defined]
+    nav_bg = d.find_element(By.CSS_SELECTOR, "nav.np-nav").value_of_css_property("background-color")  # type: ignore[attr-defined]
+    assert nav_bg not in ("rgba(0, 0, 0, 0)", "transparent"), "report.css did not load on the comparison page"
     links = d.find_elements(By.CSS_SELECTOR, ".np-reports a")  # type: ignore[attr-defined]
     assert [a.text for a in links] == ["article 1", "harbor-story.txt"]
     links[1].click()

@@ -20,6 +20,8 @@ DOWNLOADS = {"json": ("application/json", "json"), "md": ("text/markdown", "md")
 
 def with_nav(report: str, nav: str, nonce: str) -> str:
     """Put the app's navigation bar, stylesheet and tooltip script into a report page; bless its own scripts."""
+    # The standalone report carries its own CSP (no scripts, no files); served here, the header's policy replaces it.
+    report = re.sub(r"<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "", report, flags=re.IGNORECASE)
     report = report.replace("<script>", f'<script nonce="{nonce}">')
     head = '<link rel="icon" href="/static/favicon.svg"><link rel="stylesheet" href="/static/report.css">'
     report = report.replace("</head>", head + "</head>", 1)
