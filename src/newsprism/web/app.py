@@ -86,7 +86,7 @@ def create_app(options: Options | None = None, store: str | Path | None = None) 
         job = jobs.get(job_id)
         if job is not None and job.status == "running":  # stage by stage; never backwards
             job.parts[index] = max(job.parts.get(index, 0.0), done / max(total, 1))
-            job.stage = name
+            job.stage = name or job.stage
 
     engine = Engine(opts, on_progress)
 

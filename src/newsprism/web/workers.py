@@ -110,7 +110,7 @@ def analyze_one(item: dict[str, Any], n: int, job_id: str | None = None) -> dict
     finally:
         pipeline.stages = stages
     if job_id is not None:
-        _report(job_id, n - 1, len(stages), len(stages), "done")
+        _report(job_id, n - 1, len(stages), len(stages), "")  # all stages run; the stage shown stays the last
     result: dict[str, Any] = out.to_json_dict()
     return result
 
