@@ -5,6 +5,7 @@ Screenshots go to test-output/ (ignored by git) so a person can look at them.
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
@@ -52,6 +53,8 @@ def server(jobs_root: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     if not (CHROMIUM and DRIVER):
+        if os.environ.get("NEWSPRISM_REQUIRE_BROWSER"):
+            pytest.fail("NEWSPRISM_REQUIRE_BROWSER is set but chromium/chromedriver are not on PATH")
         pytest.skip("Debian chromium + chromium-driver not installed (apt-get install chromium chromium-driver)")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
