@@ -7,6 +7,7 @@ from typing import Any
 
 from newsprism.errors import InputError
 from newsprism.ingest.boilerplate import strip_boilerplate
+from newsprism.ingest.htmldepth import flatten_deep
 from newsprism.model import Article, Boilerplate
 
 
@@ -43,6 +44,7 @@ def extract_html(html: str, *, boilerplate: bool = True) -> dict[str, Any]:
     """Return {"text", "title", "byline", "published", "outlet", "url", "removed", "fallback"} for a page."""
     import trafilatura
 
+    html = flatten_deep(html)  # libxml2 drops what lies over 256 levels deep (issue 24)
     doc = None
     try:
         doc = trafilatura.bare_extraction(
