@@ -159,6 +159,7 @@ def _only_what_it_requires(info: StageInfo, work: Work) -> None:
 @pytest.fixture(scope="module")
 def article(seeds_dir: Path) -> Article:
     text = min((p.read_text(encoding="utf-8") for p in seeds_dir.glob("*.txt")), key=len)
+    text += "\n\nMaria Lopez hopes the bridge opens soon, John Park retweeted."  # lemmas the nlp stage repairs
     return Article(id=content_id(text), text=text)
 
 
