@@ -138,10 +138,10 @@ def phrase_evidence(article: Article, limit: int = 25) -> tuple[float, list[Slan
     first: dict[str, SlantPhrase] = {}
     for h in hits:  # each phrase once (its first occurrence), with the number of occurrences
         key = h.text.lower()
-        if key not in first:
-            first[key] = h
-            h.count = 0
-        first[key].count += 1
+        if key in first:
+            first[key].count += 1
+        else:
+            first[key] = h  # count starts at 1
     return score, list(first.values())[:limit]
 
 
