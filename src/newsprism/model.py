@@ -23,7 +23,9 @@ COMPARISON_SCHEMA: Final = "newsprism.comparison/1"
 QuoteKind = Literal["direct", "partial", "block", "indirect", "term"]  # term: a quoted title/name/scare quote
 SpeakerKind = Literal["person", "organization", "outlet", "anonymous", "document"]
 SpeechAct = Literal["assertion", "denial", "question", "promise", "accusation", "agreement", "report", "answer"]
-Verdict = Literal["identical", "trimmed", "altered", "paraphrase_as_quote", "different_speaker", "not_in_transcript"]
+Verdict = Literal[
+    "identical", "trimmed", "paraphrased", "altered", "paraphrase_as_quote", "different_speaker", "not_in_transcript"
+]
 
 
 class Record(BaseModel):
