@@ -51,6 +51,9 @@ def api_job(request: Request, body: JobIn) -> dict[str, Any]:
             articles.append(engine.result(future))
             job.parts[n] = 1.0
             job.done = n + 1
+            title = articles[-1].get("title")
+            if title and job.labels[n] == f"article {n + 1}":  # nothing named it: its detected title will
+                job.labels[n] = title if len(title) <= 80 else title[:79] + "…"
         if body.mode != "compare":
             return articles, None
         job.stage = "compare"
