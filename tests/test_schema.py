@@ -139,3 +139,16 @@ def test_contract_change_needs_a_version_note(widened: Path, capsys: pytest.Capt
     assert schema_gen.changelog()[-1]["version"] == "9.1" and schema_gen.stale() == []
     assert schema_gen.main(["--check"]) == 0
     assert schema_gen.main(["--version", "9.2", "--note", "again"]) == 1  # nothing changed since 9.1
+
+
+def test_check_finds_a_hand_edited_schema_and_the_generator_restores_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("article.schema.json", "comparison.schema.json", "changelog.json"):
+        shutil.copy(schema_gen.SCHEMA_DIR / name, tmp_path / name)
+    monkeypatch.setattr(schema_gen, "SCHEMA_DIR", tmp_path)
+    monkeypatch.setattr(schema_gen, "CHANGELOG", tmp_path / "changelog.json")
+    edited = tmp_path / "comparison.schema.json"
+    edited.write_text(edited.read_text(encoding="utf-8").replace('"additionalProperties": false', '"x": 1', 1))
+    assert schema_gen.stale() == ["comparison.schema.json"] and schema_gen.main(["--check"]) == 1
+    assert schema_gen.main([]) == 0 and schema_gen.stale() == []
