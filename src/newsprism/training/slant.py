@@ -286,7 +286,7 @@ def _binary(
     """Word TF-IDF grid, char TF-IDF grid, MiniLM-vector LR grid, then the best of each averaged with weights
     from `MIX_GRID`, all on inner CV; then calibration. Validation is scored for every entry, never used.
 
-    65 lines: one selection protocol read top to bottom; its two loops over grids already live in `Grid` and
+    Over 60 lines: one selection protocol read top to bottom; its two loops over grids already live in `Grid` and
     `_embedding_grid`, and cutting the rest would only pass its dozen local choices between helpers."""
     va = data.seeded_split(len(texts), seed)
     tr, vi = np.flatnonzero(~va), np.flatnonzero(va)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -230,6 +231,7 @@ def _span_precision(arts: list[PtcArticle], finder: Any) -> float:
     return hit / total if total else 0.5
 
 
+SI_C = 0.3  # the SI tagger's inverse regularisation
 THRESHOLDS = (0.1, 0.12, 0.16, 0.2, 0.25)
 RESCORE_CUTS = (0.0, 0.2, 0.25, 0.3, 0.35, 0.4)
 
@@ -238,14 +240,170 @@ def _ece_of(spans: list[Span], score: Any) -> float:
     return calibration_errors([score(x, p) for _, _, x, p, _ in spans], [y for *_, y in spans])[0]
 
 
-def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> dict[str, float]:
-    """The whole PTC protocol: (1) on an inner split of the training part choose the SI gate weight, threshold,
-    re-scorer cut, span-score calibration and TC C; (2) refit on all training articles and score validation once
-    (plus calibration alternatives and ablations, reported only).
+@dataclass
+class Fits:
+    """SI tagger, TC classifier and sentence gate fitted on one set of articles."""
 
-    138 lines, left whole on purpose: it is the model card's protocol read top to bottom and every later step uses
-    the earlier choices; splitting it without retraining (10 min, then a byte-for-byte check) risks the shipped
-    model's reproducibility. Split it together with the next retrain."""
+    si_coef: np.ndarray
+    si_bias: float
+    tc_coef: np.ndarray
+    tc_bias: np.ndarray
+    classes: list[str]
+    tc_emb: np.ndarray
+    gate_coef: np.ndarray
+    gate_bias: float
+
+    def model(self, meta: dict[str, Any], gate: bool = True) -> TechniquesModel:
+        coef, bias = self.si_coef, self.si_bias
+        gate_coef = self.gate_coef if gate else None
+        return TechniquesModel(coef, bias, self.tc_coef, self.tc_bias, self.classes, meta, self.tc_emb, gate_coef)
+
+
+def _fit_all(
+    arts: list[PtcArticle], toks: dict[str, list[Tok]], entries: tuple[lex.Entry, ...], si_c: float, tc: Any
+) -> Fits:
+    """SI tagger (C ``si_c``), TC classifier (``tc`` = (C, class_weight)) and sentence gate on ``arts``."""
+    si_coef, si_bias = _fit_si(*_si_matrix(arts, toks, entries), si_c)
+    xtc, ytc = _tc_data(arts, toks)
+    tc_coef, tc_bias, classes, tc_emb = _fit_tc(xtc, ytc, *tc)
+    gate_coef, gate_bias = _fit_gate(arts)
+    return Fits(si_coef, si_bias, tc_coef, tc_bias, classes, tc_emb, gate_coef, gate_bias)
+
+
+def _choose_gate_weight(
+    fits: Fits,
+    tune: list[PtcArticle],
+    toks: dict[str, list[Tok]],
+    entries: tuple[lex.Entry, ...],
+    meta: dict[str, Any],
+    log: Any,
+) -> float:
+    """The sentence-gate weight with the best SI F1 on ``tune`` (over a few thresholds)."""
+    best_w: tuple[float, float] = (-1.0, 0.0)
+    for w in (0.0, 0.5, 1.0):
+        for th in (0.16, 0.2, 0.25):
+            m = fits.model(dict(meta, threshold=th, gate_weight=w, gate_bias=fits.gate_bias))
+            f = evaluate(m, tune, toks, entries)["si_f1"]
+            log(f"SI C={SI_C} gate weight={w} threshold={th}: tune F1 {f:.3f}")
+            if f > best_w[0]:
+                best_w = (f, w)
+    return best_w[1]
+
+
+@dataclass
+class RescoreChoice:
+    """Tagger threshold, re-scorer cut and whether it filters repetition spans, chosen on the tuning split."""
+
+    si_f1: float
+    threshold: float
+    cut: float
+    repetition: bool
+    rescorer: Rescorer
+    oof: list[Span]  # the inner articles' out-of-fold spans at ``threshold``
+    tune_spans: dict[str, list[Span]]  # the tuning articles' spans at ``threshold``
+
+
+def _choose_rescore(
+    fits: Fits,
+    inner: list[PtcArticle],
+    tune: list[PtcArticle],
+    toks: dict[str, list[Tok]],
+    entries: tuple[lex.Entry, ...],
+    meta: dict[str, Any],
+    gate_w: float,
+    log: Any,
+) -> RescoreChoice:
+    """Span re-scorer fitted on out-of-fold spans of the inner articles; threshold and cut chosen on ``tune``."""
+    inner_folds = fold_models(inner, toks, entries, SI_C)
+    best: RescoreChoice | None = None
+    for th in THRESHOLDS:
+        m_meta = dict(meta, threshold=th, gate_weight=gate_w, gate_bias=fits.gate_bias)
+        oof = oof_spans(inner_folds, m_meta, toks, entries)
+        rescorer = Rescorer.fit(np.asarray([x for _, _, x, _, _ in oof]), [y for *_, y in oof])
+        tune_spans, rules = model_spans(fits.model(m_meta), tune, toks, entries)
+        for rep in (False, True):
+            for cut, (p, r, f) in si_f1_by_cut(tune, rules, tune_spans, rescorer, RESCORE_CUTS, rep).items():
+                log(f"SI threshold={th} cut={cut} filter repetition={rep}: tune F1 {f:.3f} (P {p:.3f} / R {r:.3f})")
+                if best is None or f > best.si_f1:
+                    best = RescoreChoice(f, th, cut, rep, rescorer, oof, tune_spans)
+    assert best is not None
+    return best
+
+
+def _choose_span_score(fits: Fits, choice: RescoreChoice, meta: dict[str, Any]) -> tuple[str, dict[str, float]]:
+    """Span-score calibration with the lowest ECE on the tuning split's kept spans: the raw mean token
+    probability, Platt scaling fitted on the inner out-of-fold spans, or the re-scorer's probability."""
+    rescorer, cut = choice.rescorer, choice.cut
+    oof = [sp for sp in choice.oof if rescorer.prob(sp[2]) >= cut]
+    kept = [sp for ss in choice.tune_spans.values() for sp in ss if rescorer.prob(sp[2]) >= cut]
+    platt = fit_platt([p for *_, p, _ in oof], [y for *_, y in oof])
+    inner_m = fits.model(dict(meta, calibration=platt), gate=False)
+    ece = {
+        "raw": _ece_of(kept, lambda x, p: p),
+        "platt": _ece_of(kept, lambda x, p: inner_m.calibrate(p)),
+        "rescorer": _ece_of(kept, lambda x, p: rescorer.prob(x)),
+    }
+    return min(ece, key=lambda k: ece[k]), ece | {"n_kept": float(len(kept))}
+
+
+def _choose_tc(
+    inner: list[PtcArticle], tune: list[PtcArticle], toks: dict[str, list[Tok]], log: Any
+) -> tuple[float, float, str | None]:
+    """(tune micro-F1, C, class_weight) of the best TC classifier fitted on ``inner``."""
+    best: tuple[float, float, str | None] = (-1.0, 1.0, None)
+    xt_tc, yt_tc = _tc_data(inner, toks)
+    xtune_tc, ytune_tc = _tc_data(tune, toks)
+    for c, cw in ((0.3, None), (1.0, None), (1.0, "balanced")):
+        coef, bias, cls, emb = _fit_tc(xt_tc, yt_tc, c, cw)
+        full = np.hstack([coef, emb / EMB_WEIGHT])
+        pred = [cls[int(k)] for k in np.asarray(xtune_tc @ full.T + bias).argmax(axis=1)]
+        acc = micro_f1(pred, ytune_tc)
+        log(f"TC C={c} class_weight={cw}: tune micro-F1 {acc:.3f}")
+        if acc > best[0]:
+            best = (acc, c, cw)
+    return best
+
+
+def _validation_report(
+    model: TechniquesModel,
+    fits: Fits,
+    platt: dict[str, float],
+    valid: list[PtcArticle],
+    toks: dict[str, list[Tok]],
+    entries: tuple[lex.Entry, ...],
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Validation scores of ``model`` with its calibration and the other span-score calibrations (reported only),
+    and the ablations (no repetition filter, no lexicon, no repetition rule, no re-scorer cut)."""
+    metrics = evaluate(model, valid, toks, entries)
+    cal = calibration_report(scored_spans(model, valid, toks, entries))
+    metrics.update({f"cal_{k}": v for k, v in cal.items()})
+    base_meta = {k: v for k, v in model.meta.items() if k != "calibration"}
+    alternatives: tuple[tuple[str, dict[str, Any]], ...] = (
+        ("raw", {"span_score": "raw"}),
+        ("platt", {"span_score": "platt", "calibration": platt}),
+        ("rescorer", {"span_score": "rescorer"}),
+    )
+    gate = model.si_gate_coef is not None
+    for name, extra in alternatives:
+        if name != model.meta["span_score"]:
+            report = calibration_report(scored_spans(fits.model({**base_meta, **extra}, gate), valid, toks, entries))
+            metrics.update({f"{name}_{k}": v for k, v in report.items() if k != "n"})
+    meta = model.meta
+    ablation = {
+        "no_repetition_filter_si_f1": evaluate(
+            fits.model({**meta, "rescore_repetition": False}, gate), valid, toks, entries
+        )["si_f1"],
+        "no_lexicon_si_f1": evaluate(model, valid, toks, entries, use_lexicon=False)["si_f1"],
+        "no_repetition_si_f1": evaluate(model, valid, toks, entries, use_repetition=False)["si_f1"],
+        "no_rescore_cut_si_f1": evaluate(fits.model({**meta, "rescore_cut": 0.0}, gate), valid, toks, entries)["si_f1"],
+    }
+    return metrics, ablation
+
+
+def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> dict[str, float]:
+    """The PTC protocol: (1) on an inner split of the training part choose the SI gate weight, threshold,
+    re-scorer cut, span-score calibration and TC C; (2) refit on all training articles (re-scorer and Platt on
+    their out-of-fold spans) and score validation once (plus calibration alternatives and ablations, reported)."""
     t0 = time.time()
     arts = load_ptc(data_dir)
     train_arts, valid_arts = split(arts, seed)
@@ -258,128 +416,33 @@ def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> di
         train_arts, lambda a: [(s, e) for s, e, _ in repeated_ngrams(toks[a.id], quoted=long_quotes(a.text))]
     )
     meta: dict[str, Any] = {"lexicon_precision": lex_p, "repetition_precision": rep_p, "seed": seed, "valid_share": 0.2}
-    # 1) choose SI gate weight, threshold, re-scorer cut and span-score calibration, TC C, on an inner split
-    si_c = 0.3
-    xi, yi = _si_matrix(inner, toks, entries)
-    xt_tc, yt_tc = _tc_data(inner, toks)
-    tc_coef, tc_bias, classes, tc_emb = _fit_tc(xt_tc, yt_tc, 1.0)
-    gate_coef, gate_bias = _fit_gate(inner)
-    si_coef, si_bias = _fit_si(xi, yi, si_c)
-    best_w: tuple[float, float] = (-1.0, 0.0)
-    for w in (0.0, 0.5, 1.0):
-        for th in (0.16, 0.2, 0.25):
-            m_meta = dict(meta, threshold=th, gate_weight=w, gate_bias=gate_bias)
-            m = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, m_meta, tc_emb, gate_coef)
-            f = evaluate(m, tune, toks, entries)["si_f1"]
-            log(f"SI C={si_c} gate weight={w} threshold={th}: tune F1 {f:.3f}")
-            if f > best_w[0]:
-                best_w = (f, w)
-    gate_w = best_w[1]
-    # span re-scorer: fitted on out-of-fold spans of the inner articles; threshold and cut chosen on the tuning split
-    inner_folds = fold_models(inner, toks, entries, si_c)
-    best: tuple[float, float, float, bool, Rescorer | None] = (-1.0, 0.16, 0.0, False, None)
-    tune_spans: dict[float, dict[str, list[Span]]] = {}
-    oof_by_th: dict[float, list[Span]] = {}
-    for th in THRESHOLDS:
-        m_meta = dict(meta, threshold=th, gate_weight=gate_w, gate_bias=gate_bias)
-        m = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, m_meta, tc_emb, gate_coef)
-        oof_by_th[th] = oof_spans(inner_folds, m_meta, toks, entries)
-        rescorer = Rescorer.fit(np.asarray([x for _, _, x, _, _ in oof_by_th[th]]), [y for *_, y in oof_by_th[th]])
-        tune_spans[th], rules = model_spans(m, tune, toks, entries)
-        for rep in (False, True):
-            for cut, (p, r, f) in si_f1_by_cut(tune, rules, tune_spans[th], rescorer, RESCORE_CUTS, rep).items():
-                log(f"SI threshold={th} cut={cut} filter repetition={rep}: tune F1 {f:.3f} (P {p:.3f} / R {r:.3f})")
-                if f > best[0]:
-                    best = (f, th, cut, rep, rescorer)
-    _, th, cut, rescore_rep, inner_rescorer = best
-    assert inner_rescorer is not None
-    # span-score calibration: raw mean token probability, Platt on OOF spans, or the re-scorer (lowest tune ECE)
-    oof = [sp for sp in oof_by_th[th] if inner_rescorer.prob(sp[2]) >= cut]
-    kept = [sp for ss in tune_spans[th].values() for sp in ss if inner_rescorer.prob(sp[2]) >= cut]
-    platt = fit_platt([p for *_, p, _ in oof], [y for *_, y in oof])
-    inner_m = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, dict(meta, calibration=platt), tc_emb)
-    ece = {
-        "raw": _ece_of(kept, lambda x, p: p),
-        "platt": _ece_of(kept, lambda x, p: inner_m.calibrate(p)),
-        "rescorer": _ece_of(kept, lambda x, p: inner_rescorer.prob(x)),
-    }
-    span_score = min(ece, key=lambda k: ece[k])
-    log(f"tune ECE of kept model spans (n={len(kept)}): {ece} -> {span_score}")
-    tc_best: tuple[float, float, str | None] = (-1.0, 1.0, None)
-    xtune_tc, ytune_tc = _tc_data(tune, toks)
-    for c, cw in ((0.3, None), (1.0, None), (1.0, "balanced")):
-        coef, bias, cls, emb = _fit_tc(xt_tc, yt_tc, c, cw)
-        full = np.hstack([coef, emb / EMB_WEIGHT])
-        pred = [cls[int(k)] for k in np.asarray(xtune_tc @ full.T + bias).argmax(axis=1)]
-        acc = micro_f1(pred, ytune_tc)
-        log(f"TC C={c} class_weight={cw}: tune micro-F1 {acc:.3f}")
-        if acc > tc_best[0]:
-            tc_best = (acc, c, cw)
-    # 2) refit on all training articles (re-scorer and Platt on their out-of-fold spans), measure once on validation
-    xs, ys = _si_matrix(train_arts, toks, entries)
-    si_coef, si_bias = _fit_si(xs, ys, si_c)
-    xtc, ytc = _tc_data(train_arts, toks)
-    tc_coef, tc_bias, classes, tc_emb = _fit_tc(xtc, ytc, tc_best[1], tc_best[2])
-    gate_coef, gate_bias = _fit_gate(train_arts)
-    assert set(classes) <= set(TECHNIQUES), classes
+    # 1) choices on the inner split
+    inner_fits = _fit_all(inner, toks, entries, SI_C, (1.0,))
+    gate_w = _choose_gate_weight(inner_fits, tune, toks, entries, meta, log)
+    choice = _choose_rescore(inner_fits, inner, tune, toks, entries, meta, gate_w, log)
+    span_score, ece = _choose_span_score(inner_fits, choice, meta)
+    log(f"tune ECE of kept model spans (n={int(ece.pop('n_kept'))}): {ece} -> {span_score}")
+    tc_best = _choose_tc(inner, tune, toks, log)
+    # 2) refit on all training articles, measure once on validation
+    fits = _fit_all(train_arts, toks, entries, SI_C, tc_best[1:])
+    assert set(fits.classes) <= set(TECHNIQUES), fits.classes
     meta.update(
-        threshold=th,
-        gate_weight=gate_w,
-        gate_bias=gate_bias,
-        si_C=si_c,
-        tc_C=tc_best[1],
-        tc_class_weight=tc_best[2],
-        tc_emb_weight=EMB_WEIGHT,
-        n_train_articles=len(train_arts),
+        threshold=choice.threshold, gate_weight=gate_w, gate_bias=fits.gate_bias, si_C=SI_C, tc_C=tc_best[1],
+        tc_class_weight=tc_best[2], tc_emb_weight=EMB_WEIGHT, n_train_articles=len(train_arts),
         n_valid_articles=len(valid_arts),
-    )
-    final_oof = oof_spans(fold_models(train_arts, toks, entries, si_c), meta, toks, entries)
+    )  # fmt: skip
+    final_oof = oof_spans(fold_models(train_arts, toks, entries, SI_C), meta, toks, entries)
     rescorer = Rescorer.fit(np.asarray([x for _, _, x, _, _ in final_oof]), [y for *_, y in final_oof])
-    final_kept = [sp for sp in final_oof if rescorer.prob(sp[2]) >= cut]
+    final_kept = [sp for sp in final_oof if rescorer.prob(sp[2]) >= choice.cut]
     platt = fit_platt([p for *_, p, _ in final_kept], [y for *_, y in final_kept])
     log(f"re-scorer on {len(final_oof)} out-of-fold spans, Platt on {len(final_kept)} kept: {platt}")
-    meta.update(rescorer=rescorer.to_json(), rescore_cut=cut, rescore_repetition=rescore_rep, span_score=span_score)
-    if span_score == "platt":
-        meta["calibration"] = platt
-    model = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, meta, tc_emb, gate_coef if gate_w else None)
-    metrics = evaluate(model, valid_arts, toks, entries)
-    cal = calibration_report(scored_spans(model, valid_arts, toks, entries))
-    metrics.update({f"cal_{k}": v for k, v in cal.items()})
-    # the other span-score calibrations on the same detections, for the report only
-    base_meta = {k: v for k, v in meta.items() if k != "calibration"}
-    alternatives: tuple[tuple[str, dict[str, Any]], ...] = (
-        ("raw", {"span_score": "raw"}),
-        ("platt", {"span_score": "platt", "calibration": platt}),
-        ("rescorer", {"span_score": "rescorer"}),
-    )
-    for name, extra in alternatives:
-        if name != span_score:
-            alt_meta = {**base_meta, **extra}
-            alt = TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, alt_meta, tc_emb, model.si_gate_coef)
-            report = calibration_report(scored_spans(alt, valid_arts, toks, entries))
-            metrics.update({f"{name}_{k}": v for k, v in report.items() if k != "n"})
-    no_rep_filter = {**meta, "rescore_repetition": False}
-    ablation = {
-        "no_repetition_filter_si_f1": evaluate(
-            TechniquesModel(si_coef, si_bias, tc_coef, tc_bias, classes, no_rep_filter, tc_emb, model.si_gate_coef),
-            valid_arts,
-            toks,
-            entries,
-        )["si_f1"],
-        "no_lexicon_si_f1": evaluate(model, valid_arts, toks, entries, use_lexicon=False)["si_f1"],
-        "no_repetition_si_f1": evaluate(model, valid_arts, toks, entries, use_repetition=False)["si_f1"],
-        "no_rescore_cut_si_f1": evaluate(
-            TechniquesModel(
-                si_coef, si_bias, tc_coef, tc_bias, classes, {**meta, "rescore_cut": 0.0}, tc_emb, model.si_gate_coef
-            ),
-            valid_arts,
-            toks,
-            entries,
-        )["si_f1"],
-    }
+    meta.update(rescorer=rescorer.to_json(), rescore_cut=choice.cut, rescore_repetition=choice.repetition)
+    meta.update(span_score=span_score, **({"calibration": platt} if span_score == "platt" else {}))
+    model = fits.model(meta, gate=bool(gate_w))
+    metrics, ablation = _validation_report(model, fits, platt, valid_arts, toks, entries)
     model.meta["validation"] = metrics
     model.meta["ablation"] = ablation
-    model.meta["tuning"] = {"si_f1": best[0], "span_score_ece": ece, "tc_micro_f1": tc_best[0]}
+    model.meta["tuning"] = {"si_f1": choice.si_f1, "span_score_ece": ece, "tc_micro_f1": tc_best[0]}
     model.save(out_dir)
     log(f"validation: {metrics} ablation: {ablation} ({time.time() - t0:.0f}s)")
     return {**metrics, **ablation}
