@@ -90,6 +90,21 @@ def test_a_failing_article_is_rejected_alone() -> None:
     assert [(a.id, e.code) for a, e in failed] == [("bad", "E129")] and "cannot parse" in failed[0][1].message
 
 
+def test_a_partition_where_every_article_fails_is_not_committed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A broken environment (every article fails) stops the ingest (E124) instead of rejecting the corpus."""
+    src, root = tmp_path / "in.jsonl", tmp_path / "st"
+    write_corpus(src, 4, bad=False)
+    src.write_text(src.read_text().replace('"text": "', '"text": "POISON '), encoding="utf-8")
+    monkeypatch.setattr(worker, "_pipeline", lambda _o: _poisoned_pipeline())
+    with pytest.raises(StoreError, match="E124"):
+        ingest([str(src)], str(root), OPTS, batch_size=2, stories=False)
+    assert Store(root).ledger() == []
+    monkeypatch.undo()
+    assert ingest([str(src)], str(root), OPTS, batch_size=2, stories=False).articles == 4  # the rerun retries
+
+
 def test_ingest_keeps_the_partition_of_a_failing_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     src, root = tmp_path / "in.jsonl", tmp_path / "st"
     write_corpus(src, 5, bad=False)
@@ -102,7 +117,7 @@ def test_ingest_keeps_the_partition_of_a_failing_article(tmp_path: Path, monkeyp
     assert [r[0] for r in rows] == [f"r{i}" for i in range(5)] and all(r[1] > 0 for r in rows)
     assert connect(Store(root)).execute("SELECT code FROM rejects").fetchall() == [("E129",)]
     again = ingest([str(src)], str(root), OPTS, batch_size=10, stories=False)
-    assert (again.articles, again.skipped, again.rejects) == (0, 5, 0)  # not retried, not filed twice
+    assert (again.articles, again.skipped, again.rejects) == (0, 5, 0)  # retried, fails again, filed once
 
 
 def test_other_settings_are_refused_naming_the_difference(tmp_path: Path) -> None:

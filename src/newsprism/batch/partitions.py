@@ -44,10 +44,13 @@ def partition_index(name: str) -> int:
 
 @dataclass
 class Committed:
-    """What the ledger already holds: record ids (stored or rejected by analysis) and filed rejects."""
+    """What the ledger already holds: stored record ids and filed rejects.
+
+    Records rejected by analysis (``failed_ids``) are retried by a rerun: a failure may be transient (a
+    library being reinstalled, memory); their reject is not filed twice.
+    """
 
     ids: set[str] = field(default_factory=set)
-    failed: set[str] = field(default_factory=set)  # rejected by analysis (E129): not retried by a rerun
     rejects: set[RejectKey] = field(default_factory=set)
     next_index: int = 0
 
@@ -65,7 +68,6 @@ class Committed:
                         "E131", path=str(store.root), reason=f"committed shard articles/{entry['partition']} is missing"
                     )
                 done.ids.update(str(x) for x in pq.read_table(path, columns=["id"]).column("id").to_pylist())
-            done.failed.update(entry.get("failed_ids", []))
             done.rejects.update(reject_keys(entry.get("rejects", [])))
         return done
 
@@ -91,12 +93,16 @@ class Planner:
     _seen: dict[str, str] = field(default_factory=dict)
     _reject_seen: Counter[tuple[str, str, str]] = field(default_factory=Counter)
 
-    def reject(self, part: Partition, exc: NewsprismError, source: str) -> None:
-        row = {"partition": part.name, "source": source, "code": exc.code, "reason": exc.message}
-        base = (exc.code, source, exc.message)
+    def is_new(self, row: dict[str, Any]) -> bool:
+        """Count this reject and say whether the ledger lacks it (a rerun files nothing twice)."""
+        base = (str(row["code"]), str(row["source"]), str(row["reason"]))
         key = (*base, self._reject_seen[base])
         self._reject_seen[base] += 1
-        if key not in self.done.rejects:
+        return key not in self.done.rejects
+
+    def reject(self, part: Partition, exc: NewsprismError, source: str) -> None:
+        row = {"partition": part.name, "source": source, "code": exc.code, "reason": exc.message}
+        if self.is_new(row):
             part.rejects.append(row)
 
     def partitions(self, sources: list[str], options: Options) -> Iterator[Partition]:
@@ -115,8 +121,6 @@ class Planner:
             self._seen[article.id] = source
             if article.id in self.done.ids:
                 self.skipped += 1
-                continue
-            if article.id in self.done.failed:
                 continue
             current.items.append((position, article))
             if len(current.items) >= self.batch_size:

@@ -118,6 +118,7 @@ def _ingest_locked(
     report = on_progress or (lambda _a, _s: None)
 
     def finish(part: Partition, out: dict[str, Any]) -> None:
+        out["rejects"] = [r for r in out.get("rejects", []) if planner.is_new(r)]  # analysis rejects, once
         entry = _entry(part, out, fingerprint, recorded)
         store.commit(entry)
         result.articles += entry["n"]

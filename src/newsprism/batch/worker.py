@@ -113,6 +113,8 @@ def analyse_isolated(
 def _process(root: str, name: str, items: list[tuple[int, Article]], options: Options, stories: bool) -> dict[str, Any]:
     pipeline = _pipeline(options)
     positioned, failed = analyse_isolated(pipeline, items)
+    if failed and not positioned and len(items) > 1:  # systemic (environment, model), not one bad article
+        raise StoreError("E124", partition=name, reason=f"every article failed ({failed[0][1].message})")
     store = Store(root)
     counts = write_partition(store, name, positioned, guard=parent_alive)
     parent_alive()

@@ -116,3 +116,4 @@ def time_limit(con: duckdb.DuckDBPyConnection, seconds: float | None) -> Iterato
         raise
     finally:
         timer.cancel()
+        timer.join()  # a timer thread still alive at interpreter exit aborts the process

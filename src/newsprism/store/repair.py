@@ -83,7 +83,7 @@ def repair(store: Store, workers: int = 1) -> RepairResult:
             result.missing_sources = [s for s in sources if s not in present]
             if meta is not None and present:
                 stages = tuple(meta.get("provenance", {}).get("stages", {})) or None
-                options = load_options(**({"stages": stages} if stages else {}))
+                options = load_options(stages=stages) if stages else load_options()
                 try:  # also recomputes duplicates and stories
                     done = _ingest_locked(store, present, options, workers, None, 100, None, had_stories)
                     result.reingested = done.articles
