@@ -7,6 +7,7 @@ The context is read-only once built (:func:`newsprism.quotes.extract.build_conte
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from newsprism.lexicons.speech import PREP_FRAMES, is_cue
@@ -108,6 +109,8 @@ class Context:
         self.doc = doc
         self.paras = paragraphs(text)
         self.marks: list[MarkSpan] = find_marks(text)
+        self._para_starts = [s for s, _ in self.paras]
+        self._index_marks()
         # (intro paragraph, block start, block end, is an outlet's report, intro cue)
         self.blocks: list[tuple[int, int, int, bool, Token]] = []
         self.person_blocks: list[tuple[int, int]] = []
@@ -118,6 +121,7 @@ class Context:
         self.blocks = blocks
         self.person_blocks = [(s, e) for _, s, e, outlet, _ in blocks if not outlet]
         self.marks = [m for m in self.marks if not any(s <= m.start < e for s, e in self.person_blocks)]
+        self._index_marks()
         exclude = [(m.start, m.end) for m in self.marks] + self.person_blocks
         self.book = SpeakerBook(self.text, self.doc, exclude=exclude)
 
@@ -126,7 +130,23 @@ class Context:
         assert self.book is not None, "set_blocks() builds the speaker book"
         return self.book
 
+    def _index_marks(self) -> None:
+        """Mark starts for binary search (issue 24: scanning every mark per token made the stage quadratic on
+        texts full of quotation marks). find_marks gives sorted, non-overlapping marks; anything else keeps
+        the plain scans (``_mark_starts`` None)."""
+        ordered = all(a.end <= b.start for a, b in zip(self.marks, self.marks[1:], strict=False))
+        self._mark_starts: list[int] | None = [m.start for m in self.marks] if ordered else None
+
+    def _mark_at(self, pos: int) -> MarkSpan | None:
+        """The last mark starting at or before ``pos`` (needs ``_mark_starts``)."""
+        assert self._mark_starts is not None
+        k = bisect_right(self._mark_starts, pos) - 1
+        return self.marks[k] if k >= 0 else None
+
     def in_marks(self, pos: int) -> bool:
+        if self._mark_starts is not None:
+            m = self._mark_at(pos)
+            return m is not None and pos < m.end
         return any(m.start <= pos < m.end for m in self.marks)
 
     def in_person_block(self, pos: int) -> bool:
@@ -171,6 +191,9 @@ class Context:
         return span[0].sent if span is not None and len(span) else None
 
     def para_of(self, pos: int) -> int:
+        k = bisect_right(self._para_starts, pos) - 1  # paragraphs are sorted and disjoint (issue 24: no scan)
+        if k >= 0 and pos <= self.paras[k][1]:
+            return k
         return next(k for k, (s, e) in enumerate(self.paras) if s <= pos <= e)
 
     def trim(self, s: int, e: int) -> tuple[int, int]:
@@ -183,6 +206,17 @@ class Context:
 
     def extend_marks(self, s: int, e: int) -> tuple[int, int]:
         """Widen a reported clause to whole quotation marks it cuts through."""
+        if self._mark_starts is not None and s <= e:
+            # sorted, disjoint marks: only the mark holding s and the last one starting before e can apply, in
+            # this order (the same result as the scan below, in O(log n); issue 24)
+            k = bisect_left(self._mark_starts, s) - 1
+            last = bisect_left(self._mark_starts, e) - 1
+            for m in [self.marks[i] for i in sorted({k, last}) if i >= 0]:
+                if m.start < e <= m.end and m.start >= s:
+                    e = m.end
+                if m.start < s < m.end and m.end <= e:
+                    s = m.start
+            return s, e
         for m in self.marks:
             if m.start < e <= m.end and m.start >= s:
                 e = m.end

@@ -6,6 +6,7 @@ paragraph-continuation convention) and no maintained library pairs them with off
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 OPEN_DOUBLE = "“„«"
@@ -64,6 +65,7 @@ def _inner(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _scan_para(text: str, ps: int, pe: int, para: int) -> list[MarkSpan]:
     spans: list[MarkSpan] = []
+    closers: list[int] | None = None  # closing single marks of the paragraph, found on first need
     i = ps
     while i < pe:
         ch = text[i]
@@ -83,6 +85,15 @@ def _scan_para(text: str, ps: int, pe: int, para: int) -> list[MarkSpan]:
         j = i + width
         close = -1
         cwidth = 1
+        if opener == "single":
+            # The first closing single mark after the opener, by binary search over the paragraph's closers:
+            # the scan it replaces ran to the paragraph's end for every apostrophe, quadratic on a paragraph
+            # of unclosed openers (issue 24). Same result: whether j closes depends on j alone.
+            if closers is None:
+                closers = [k for k in range(ps, pe) if text[k] in "’'" and k > ps and _is_close_single(text, k, pe)]
+            k = bisect_right(closers, i)
+            close = closers[k] if k < len(closers) else -1
+            j = pe
         while j < pe:
             c = text[j]
             # any closing double mark closes any opening one (mixed curly/straight typography)
@@ -94,9 +105,6 @@ def _scan_para(text: str, ps: int, pe: int, para: int) -> list[MarkSpan]:
                 break
             if opener == "double" and c in OPEN_DOUBLE:
                 break  # a new quotation opens: the first one was never closed
-            if opener == "single" and c in "’'" and _is_close_single(text, j, pe):
-                close = j
-                break
             j += 1
         if close < 0:
             if opener == "single":  # an apostrophe, not a quotation
