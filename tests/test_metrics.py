@@ -13,6 +13,7 @@ from newsprism.metrics import (
     calibration_errors,
     corpus_f1,
     ece,
+    label_macro_f1,
     macro_f1,
     mean_average_precision,
     merge,
@@ -94,3 +95,13 @@ def test_shingle_precision_recall_and_corpus_f1() -> None:
     p, r = page_pr("a b c d x y z w", "a b c d e")
     assert p == 0.2 and r == 0.5
     assert corpus_f1([("a b c d", "a b c d")]) == (1.0, 1.0, 1.0)
+
+
+def test_label_macro_f1_equals_sklearn_over_the_labels_seen() -> None:
+    from sklearn.metrics import f1_score
+
+    gold = ["a", "a", "b", "c", "c", "c"]
+    pred = ["a", "b", "b", "c", "a", "d"]
+    want = f1_score(gold, pred, average="macro", zero_division=0)
+    assert label_macro_f1(gold, pred) == pytest.approx(want)
+    assert label_macro_f1(["x"], ["x"]) == 1.0

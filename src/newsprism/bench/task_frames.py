@@ -24,6 +24,7 @@ from sklearn.metrics import accuracy_score, f1_score
 
 from newsprism.bench.registry import BenchContext, Metric, evaluator, hash_files
 from newsprism.errors import BenchError
+from newsprism.metrics import label_macro_f1
 
 DOCS = Path(__file__).resolve().parents[3] / "docs"
 SAMPLE = DOCS / "frames_sample.tsv"
@@ -146,21 +147,10 @@ def _select(names: list[str], sims: np.ndarray, hits: np.ndarray, gold: list[str
         for cut in TUNING_MIN_SCORES:
             pred = [f for f, _ in assign(names, sims, hits, bonus, cut)]
             hit = sum(1 for a, b in zip(gold, pred, strict=True) if a == b) / len(gold)
-            val = (hit + _macro_f1(gold, pred)) / 2
+            val = (hit + label_macro_f1(gold, pred)) / 2
             if val > best[0]:
                 best = (float(val), (bonus, cut))
     return best
-
-
-def _macro_f1(gold: list[str], pred: list[str]) -> float:
-    """sklearn's ``f1_score(average="macro", zero_division=0)`` over the labels in gold or pred, without its
-    per-call validation cost (the grid search calls it thousands of times)."""
-    scores = []
-    for lab in set(gold) | set(pred):
-        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == p == lab)
-        denom = gold.count(lab) + pred.count(lab)
-        scores.append(2 * tp / denom if denom else 0.0)
-    return float(np.mean(scores))
 
 
 def tuning_cv(data_dir: Path, repeats: int = 10, folds: int = 5) -> dict[str, Any]:
