@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 
-from newsprism.datasets.extraction import line_labels, split_pages
 from newsprism.ingest.boilerplate import (
     N_FEATURES,
     LineModel,
@@ -120,17 +117,3 @@ def test_seed_002_keeps_all_quotes(seed_texts: dict[str, str]) -> None:
     assert quoted
     for line in quoted:
         assert line in body
-
-
-def test_line_labels() -> None:
-    assert line_labels(["a b c d", "zz yy", "Menu"], "x a b c d y") == [1, 0, 0]
-
-
-def test_split_is_by_page_and_seeded(data_dir: Path) -> None:
-    from newsprism.datasets.extraction import load_pages
-
-    pages = load_pages(data_dir)
-    train, valid = split_pages(pages, seed=13)
-    assert {p.id for p in train}.isdisjoint(p.id for p in valid)
-    assert len(train) + len(valid) == len(pages)
-    assert [p.id for p in split_pages(pages, seed=13)[1]] == [p.id for p in valid]
