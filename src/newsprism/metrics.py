@@ -26,13 +26,6 @@ def f1_at(y: np.ndarray, p: np.ndarray, threshold: float) -> float:
     return 0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)
 
 
-def best_f1_threshold(y: np.ndarray, p: np.ndarray) -> float:
-    """Threshold (among 0.05..0.95 in steps of 0.01) with the best positive-class F1 on validation."""
-    grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
-    scores = [f1_at(y, p, float(t)) for t in grid]
-    return float(grid[int(np.argmax(scores))])
-
-
 def macro_f1(y: np.ndarray, pred: np.ndarray) -> float:
     pred = np.asarray(pred).astype(int)
     f1s = [f1_at((y == c).astype(int), (pred == c).astype(float), 0.5) for c in (0, 1)]
