@@ -17,7 +17,19 @@ from newsprism.store.catalog import connect
 from newsprism.store.layout import Store, fsync_write
 
 FORMATS = ("csv", "parquet", "jsonl")
-EXPORT_TABLES = ("articles", "quotes", "claims", "techniques", "slant", "sentences", "duplicates", "rejects", "stories")
+EXPORT_TABLES = (
+    "articles",
+    "quotes",
+    "claims",
+    "techniques",
+    "slant",
+    "frames",
+    "tone",
+    "sentences",
+    "duplicates",
+    "rejects",
+    "stories",
+)
 
 
 def _encode(table: pa.Table, fmt: str, full_records: bool) -> bytes:

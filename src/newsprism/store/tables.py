@@ -23,6 +23,8 @@ TABLE_MODULES = (
     "newsprism.claims.tables",
     "newsprism.techniques.tables",
     "newsprism.slant.tables",
+    "newsprism.frames.tables",
+    "newsprism.tone.tables",
 )
 
 
