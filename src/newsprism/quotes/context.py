@@ -137,6 +137,11 @@ class Context:
         ordered = all(a.end <= b.start for a, b in zip(self.marks, self.marks[1:], strict=False))
         self._mark_starts: list[int] | None = [m.start for m in self.marks] if ordered else None
 
+    @property
+    def sorted_marks(self) -> bool:
+        """True when the marks are sorted and disjoint (always, from find_marks): binary search applies."""
+        return self._mark_starts is not None
+
     def _mark_at(self, pos: int) -> MarkSpan | None:
         """The last mark starting at or before ``pos`` (needs ``_mark_starts``)."""
         assert self._mark_starts is not None

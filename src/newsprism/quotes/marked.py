@@ -4,6 +4,7 @@ partial quotations attributed when their sentence says whose words they are."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from newsprism.lexicons.speech import is_cue
@@ -27,6 +28,9 @@ POSSESSED = re.compile(
 def is_direct(ctx: Context, m: MarkSpan) -> bool:
     """A quotation that stands as a statement: paragraph start, after ':' ',' or a cue verb, or a new sentence."""
     ps, _ = ctx.paras[m.para]
+    # only the end of the text before the mark is read: a bounded window (issue 24: slicing and searching
+    # the whole paragraph per mark was quadratic), widened to the paragraph's start when it is all space
+    ps = max(ps, m.start - 200) if ctx.text[max(ps, m.start - 200) : m.start].strip() else ps
     before = ctx.text[ps : m.start].rstrip()
     inner = ctx.text[m.inner_start : m.inner_end]
     if m.continues or not before:
@@ -44,17 +48,23 @@ def is_direct(ctx: Context, m: MarkSpan) -> bool:
 def own_cue(ctx: Context, m: MarkSpan, para_marks: list[MarkSpan]) -> Token | None:
     """A cue right after the closing mark (", she said") or right before the opening one."""
     ps, pe = ctx.paras[m.para]
-    nxt = [x.start for x in para_marks if x.start >= m.end]
-    after_end = min([pe, *nxt])
+    if ctx.sorted_marks:  # the neighbouring marks by binary search, not a scan per mark (issue 24)
+        i = bisect_left(para_marks, m.end, key=lambda x: x.start)
+        after_end = min(pe, para_marks[i].start) if i < len(para_marks) else pe
+        j = bisect_right(para_marks, m.start, key=lambda x: x.end) - 1
+        before_start = max(ps, para_marks[j].end) if j >= 0 else ps
+    else:
+        after_end = min([pe, *[x.start for x in para_marks if x.start >= m.end]])
+        before_start = max([ps, *[x.end for x in para_marks if x.end <= m.start]])
     for t in ctx.cue_tokens(m.end, after_end):
         if words(ctx.text[m.end : t.idx]) <= GAP_WORDS:
             return t
-    prv = [x.end for x in para_marks if x.end <= m.start]
-    before_start = max([ps, *prv])
+        break  # the gap only grows with the next cues (issue 24: no rescan per cue)
     for t in reversed(ctx.cue_tokens(before_start, m.start)):
         gap = ctx.text[t.idx + len(t.text) : m.start]
         if words(gap) <= GAP_WORDS and not re.search(r"[.!?]", gap):
             return t
+        break  # the same going left: a longer gap, or one that already has a sentence end
     return None
 
 
@@ -67,6 +77,7 @@ class _MarkedPass:
         self.out: list[Candidate] = []
         self.events = 0
         self.last_direct: Candidate | None = None
+        self.para_cues: dict[int, list[Token]] = {}
 
     def new_event(self) -> int:
         self.events += 1
@@ -78,12 +89,12 @@ class _MarkedPass:
             by_para.setdefault(m.para, []).append(m)
         prev_speaker: tuple[int, Token | None, Token | None] = (-2, None, None)
         for k in sorted(by_para):
+            first = len(self.out)
             pending = self.paragraph(by_para[k])
             for p in pending:
                 self.attach_pending(p, k, prev_speaker)
-            attributed = [
-                q for q in self.out if q.kind == "direct" and q.subj is not None and self.ctx.para_of(q.start) == k
-            ]
+            # the paragraph's candidates are the ones it just added (issue 24: not a scan of all per paragraph)
+            attributed = [q for q in self.out[first:] if q.kind == "direct" and q.subj is not None]
             if attributed:
                 prev_speaker = (k, attributed[-1].subj, attributed[-1].cue)
         return self.out
@@ -134,7 +145,9 @@ class _MarkedPass:
     def attach_pending(self, p: Candidate, k: int, prev_speaker: tuple[int, Token | None, Token | None]) -> None:
         """A cue-less quotation takes the paragraph's first cue, a colon line's name, or the previous speaker."""
         ctx = self.ctx
-        cues = ctx.cue_tokens(*ctx.paras[k])
+        if k not in self.para_cues:  # once per paragraph, not per pending quotation (issue 24)
+            self.para_cues[k] = ctx.cue_tokens(*ctx.paras[k])
+        cues = self.para_cues[k]
         if cues:
             p.cue = cues[0]
             p.subj = ctx.speaker_for(cues[0])
