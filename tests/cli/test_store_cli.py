@@ -47,7 +47,7 @@ def no_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_a: object, **_k: object) -> None:
         raise AssertionError("analysis started before -o was checked")
 
-    monkeypatch.setattr(cmd_analyze, "analyze_articles", refuse)
+    monkeypatch.setattr(cmd_analyze, "Pipeline", refuse)
 
 
 def test_special_files_are_refused_before_analysis(
@@ -119,3 +119,28 @@ def test_store_verify_and_repair(
     assert code == 0 and "quarantined 1 partition(s) (3 record(s)); re-ingested 3" in err
     code, out, _ = cli(monkeypatch, capsys, "store", "verify", "--store", str(copy), "--json")
     assert code == 0 and '"ok": true' in out
+
+
+def test_analyze_keeps_the_good_files_when_one_article_fails(
+    article: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsprism.pipeline import Pipeline
+    from newsprism.registry import StageInfo, Work
+
+    def poison(batch: list[Work], _options: object) -> None:
+        if any("POISON" in w.article.text for w in batch):
+            raise RuntimeError("cannot parse this text")
+
+    def pipeline(options: object) -> Pipeline:
+        p = Pipeline(options)  # type: ignore[arg-type]
+        p.stages = [*p.stages, StageInfo("poison", poison, (), (), "1", "fails on one text")]
+        return p
+
+    monkeypatch.setattr(cmd_analyze, "Pipeline", pipeline)
+    bad = tmp_path / "b.txt"
+    bad.write_text("This article holds the POISON word. It cannot be parsed.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, _, err = cli(monkeypatch, capsys, "analyze", str(article), str(bad), "--stages", "nlp", "-q", "-o", str(out))
+    assert code == 1 and "E129" in err and "Traceback" not in err
+    lines = out.read_text().splitlines()
+    assert len(lines) == 2 and '"W900"' in lines[1] and '"W900"' not in lines[0]

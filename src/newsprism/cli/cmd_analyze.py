@@ -6,11 +6,11 @@ from pathlib import Path
 
 import typer
 
-from newsprism.api import analyze_articles
 from newsprism.cli.common import build_options, check_format, check_output, emit, err_console, progress
-from newsprism.errors import InputError
+from newsprism.errors import InputError, NewsprismError
 from newsprism.ingest import iter_articles
 from newsprism.model import Article
+from newsprism.pipeline import Pipeline
 from newsprism.report import FORMATS, render_articles
 from newsprism.report.slant import one_line
 
@@ -64,8 +64,21 @@ def analyze_cli(
         bad.append(exc)
         err_console.print(f"warning: skipped {exc}", markup=False, highlight=False, soft_wrap=True)
 
+    failed: list[str] = []
+
+    def keep_going(article: Article, exc: Exception) -> None:  # warned alone (W900); the others are analysed
+        failed.append(article.source or article.id)
+        err_console.print(
+            f"warning: {NewsprismError('E129', source=failed[-1], reason=f'{type(exc).__name__}: {exc}')}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+
+    pipeline = Pipeline(options)
+    pipeline.set_error_handler(keep_going)
     inputs = iter_articles(paths, options, on_error=skip_bad_record)
-    articles = list(progress(analyze_articles(inputs, options), None, "analyzing", not quiet))
+    articles = list(progress(pipeline.pipe(inputs), None, "analyzing", not quiet))
     emit(render_articles(articles, fmt), output)
     if not quiet and output is not None:
         for art in articles:
@@ -73,6 +86,9 @@ def analyze_cli(
         err_console.print(f"wrote {output} ({len(articles)} article(s))", markup=False, highlight=False)
     if bad:
         raise InputError("E008", count=len(bad))
+    if failed:
+        reason = "see the warnings above; their output carries the W900 warning"
+        raise NewsprismError("E129", source=f"{len(failed)} article(s)", reason=reason)
 
 
 def register(app: typer.Typer) -> None:
