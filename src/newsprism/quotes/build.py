@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsprism.lexicons.speech import cue_class
 from newsprism.model import Article, Quote, Span, Speaker, SpeakerCluster, make_span
+from newsprism.quotes.confidence import features, load_model, nested, probability, vector
 from newsprism.quotes.context import frame_prep
 from newsprism.quotes.extract import extract
 from newsprism.quotes.nominal import NOMINAL_PREPS
@@ -67,6 +68,7 @@ def quotes_for(article: Article, doc: Doc) -> tuple[list[Quote], list[SpeakerClu
     for i, s in enumerate(speakers):
         s["id"] = i
     quotes: list[Quote] = []
+    model = load_model()
     reports = [r for r in raw if r.kind == "block" and r.extra.get("outlet_report") and r.speaker is not None]
     for r in raw:
         fields: dict[str, Any] = {"event": r.event, **r.extra}
@@ -94,5 +96,9 @@ def quotes_for(article: Article, doc: Doc) -> tuple[list[Quote], list[SpeakerClu
             fields["cue_span"] = make_span(article, cs, ce, Span)
             fields["cue_start"], fields["cue_end"] = cs, ce
         fields["outer_start"], fields["outer_end"] = _outer(article.text, r.start, r.end)
+        if model is not None and r.kind != "term":
+            # a quotation inside another one (a partial in a reported clause) is part of that attribution
+            outer = nested(r, [x for x in raw if x.kind != "term"])
+            fields["confidence"] = round(probability(model, vector(features(outer or r, article.text))), 4)
         quotes.append(make_span(article, r.start, r.end, Quote, kind=r.kind, speaker=speaker, cue=cue, **fields))
     return quotes, [SpeakerCluster.model_validate(s) for s in speakers]

@@ -22,6 +22,9 @@ from newsprism.quotes.lexicon import words_set
 
 MIN_WORDS = 4  # shorter quotations (scare quotes) are too common to group
 MIN_PARTIAL_WORDS = 5
+# Longer renderings are not grouped: rapidfuzz's partial alignment grows about quadratically with length
+# (1,000 words against 1,000 took 5 s), and quotations that long are speeches, not remarks quoted twice.
+MAX_WORDS = 400
 SLACK = 12  # words added on each side of the character alignment before the word alignment
 MIN_RUN = 2  # only runs of at least this many words in a row count as shared
 MIN_SHARED = 0.5  # share of the shorter rendering's words found in order in the window
@@ -150,6 +153,8 @@ def _eligible(q: Quote) -> bool:
     if getattr(q, "outlet_report", False):
         return False  # an outlet's reported block: its own quotations are grouped instead
     n = len(Words.of(q.text).norms())
+    if n > MAX_WORDS:
+        return False
     return (q.kind in ("direct", "block") and n >= MIN_WORDS) or (q.kind == "partial" and n >= MIN_PARTIAL_WORDS)
 
 
@@ -160,7 +165,7 @@ def _paraphrase(q: Quote) -> bool:
         and q.speech_act is not None
         and not q.attitude
         and not q.sourceless
-        and len(Words.of(q.text).norms()) >= MIN_WORDS
+        and MIN_WORDS <= len(Words.of(q.text).norms()) <= MAX_WORDS
     )
 
 
