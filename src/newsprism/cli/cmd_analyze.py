@@ -11,6 +11,7 @@ from newsprism.errors import InputError, NewsprismError
 from newsprism.ingest import iter_articles
 from newsprism.model import Article
 from newsprism.pipeline import Pipeline
+from newsprism.quotes.confidence import shown
 from newsprism.report import FORMATS, render_articles
 from newsprism.report.slant import one_line
 
@@ -20,7 +21,7 @@ TONE_TARGETS = 4  # targets on the summary's tone line
 def summary_line(article: Article) -> str:
     line = (
         f"{article.id}  {(article.title or article.source or '')[:50]!s:50}  "
-        f"{len(article.quotes)} quotes, {len(article.claims)} claims, "
+        f"{sum(map(shown, article.quotes))} quotes, {len(article.claims)} claims, "
         f"{len(article.techniques)} techniques, {len(article.warnings)} warnings"
     )
     if article.slant:  # the wording lean and its phrases first; the classifier label is usually "uncertain"

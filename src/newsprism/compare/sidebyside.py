@@ -17,6 +17,7 @@ from newsprism.model import (
     TechniqueCount,
     ToneScore,
 )
+from newsprism.quotes.confidence import shown
 
 OPINION_SUBJECTIVITY = 0.5
 TOP = 3
@@ -53,7 +54,7 @@ def _slant(article: Article) -> SideSlant | None:
 
 def _sourcing(article: Article) -> Sourcing:
     named = anonymous = unattributed = 0
-    for q in article.quotes:
+    for q in filter(shown, article.quotes):  # speech only: no quoted terms, attitudes or doubtful quotes
         if q.anonymous:
             anonymous += 1
         elif q.speaker is not None and q.speaker.name:
@@ -101,7 +102,7 @@ def side_by_side(articles: list[Article], key_people: list[str]) -> list[SideByS
                 tone=tone[:5],
                 sourcing=_sourcing(a),
                 opinion_share=_opinion_share(a),
-                quotes=len(a.quotes),
+                quotes=sum(map(shown, a.quotes)),
                 claims=len(a.claims),
             )
         )

@@ -3,8 +3,8 @@ found it, speech-act class, speaker type, cue class, length), Platt-calibrated; 
 (``models/quotes/confidence.json``, written by ``newsprism train quotes``: fitted on PolNeAR's training part,
 calibrated on another part of it, never on the validation split).
 
-Reports show a quotation as speech when :func:`shown` holds: not a quoted term, a speech act (not a
-cognition/attitude attribution) and ``confidence >= threshold`` (the threshold is stored with the weights).
+Reports show a quotation as speech when :func:`shown` holds: not a quoted term, not a cognition/attitude
+attribution (``attitude: true``) and ``confidence >= threshold`` (the threshold is stored with the weights).
 """
 
 from __future__ import annotations
@@ -98,6 +98,6 @@ def threshold() -> float:
 
 def shown(q: Quote) -> bool:
     """Whether a report shows (and counts) this quotation as speech."""
-    if q.kind == "term" or q.speech_act is None:
+    if q.kind == "term" or q.attitude:  # cognition/attitude attributions carry attitude: true
         return False
     return q.confidence is None or q.confidence >= threshold()

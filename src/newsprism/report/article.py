@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsprism.model import Article, Tone
+from newsprism.quotes.confidence import shown
 from newsprism.report import slant as present
 
 # Colour-blind-safe palette (Okabe-Ito plus two), one colour per speaker in order of first quote.
@@ -54,7 +55,7 @@ class Segment:
 
 def speaker_colours(article: Article) -> dict[str, str]:
     names: list[str] = []
-    for q in article.quotes:
+    for q in filter(shown, article.quotes):
         name = q.speaker.name if q.speaker else "unattributed"
         if name not in names:
             names.append(name)
@@ -66,6 +67,11 @@ def marks(article: Article) -> list[Mark]:
     colours = speaker_colours(article)
     out: list[Mark] = []
     for q in article.quotes:
+        if q.kind == "term":  # framing evidence, not speech
+            out.append(Mark("quotes", q.start, q.end, "quoted term (title, name or scare quote)"))
+            continue
+        if not shown(q):  # attitudes and quotations under the confidence threshold (docs/quotes.md)
+            continue
         name = q.speaker.name if q.speaker else "unattributed"
         cue = f" ({q.cue})" if q.cue else ""
         out.append(Mark("quotes", q.start, q.end, f"{q.kind} quote — {name}{cue}", style=f"--spk:{colours[name]}"))
@@ -113,12 +119,13 @@ def _anchor_evidence(segs: list[Segment], article: Article, prefix: str) -> None
 
 def summary(article: Article) -> dict[str, Any]:
     """Per-article numbers shown in both reports."""
-    speakers = Counter(q.speaker.name if q.speaker else "unattributed" for q in article.quotes)
+    speech = [q for q in article.quotes if shown(q)]
+    speakers = Counter(q.speaker.name if q.speaker else "unattributed" for q in speech)
     techniques = Counter(t.technique for t in article.techniques)
     words = len(article.text.split())
     return {
         "words": words,
-        "quotes": len(article.quotes),
+        "quotes": len(speech),
         "speakers": speakers.most_common(),
         "claims": len(article.claims),
         "techniques": techniques.most_common(),
@@ -190,11 +197,12 @@ def article_markdown(art: Article) -> str:
         f"{len(art.techniques)} techniques ({s['techniques_per_1000']}/1000 words) · {slant}",
         "",
     ]
-    if art.quotes:
+    if any(shown(q) for q in art.quotes):
         lines += ["## Quotes", "", "| kind | speaker | cue | quote |", "|---|---|---|---|"]
         lines += [
             f"| {q.kind} | {_md_cell(q.speaker.name if q.speaker else '–', 40)} | {q.cue or '–'} | {_md_cell(q.text)} |"
             for q in art.quotes
+            if shown(q)
         ]
         lines.append("")
     if art.quote_groups:
