@@ -46,6 +46,11 @@ def alternating_marks(size: int) -> str:
     return _fill('“a” ‘b’ "c" ', size)
 
 
+def apostrophes(size: int) -> str:
+    """Single opening marks that never close (each looks like the start of a ‘quotation)."""
+    return _fill("'a ", size)
+
+
 def unclosed_quote(size: int) -> str:
     """One opening mark followed by words and no closing mark, no full stop, one paragraph."""
     return "He said: “" + _fill(SENTENCE.replace(" and", ",") + " ", size - 10).rstrip()
@@ -86,6 +91,7 @@ def invisible_runs(size: int) -> str:
 FAMILIES: dict[str, Callable[[int], str]] = {
     "quote_marks": quote_marks,
     "alternating_marks": alternating_marks,
+    "apostrophes": apostrophes,
     "unclosed_quote": unclosed_quote,
     "exclamations": exclamations,
     "one_line": one_line,
@@ -175,7 +181,9 @@ def measure(size: int, stages: list[str], families: list[str], repeats: int, tim
                 "seconds": best_times(text, stages, html=name in HTML_FAMILIES, repeats=repeats, timeout=timeout),
             }
         result["families"][name] = row
-        print(f"measured {name}", file=sys.stderr, flush=True)
+        small_s, large_s = sum(row["small"]["seconds"].values()), sum(row["large"]["seconds"].values())
+        stages_s = " ".join(f"{k}={v:.2f}" for k, v in row["large"]["seconds"].items())
+        print(f"{name}: {small_s:.2f}s -> {large_s:.2f}s ({stages_s})", file=sys.stderr, flush=True)
     return result
 
 

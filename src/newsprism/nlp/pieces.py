@@ -145,20 +145,21 @@ def add_sentence_cap(nlp: Language) -> None:
 
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    """One Doc per text, in order, like ``nlp.pipe(texts, batch_size=batch_size)``; a text over
-    MAX_PIECE_CHARS is parsed in pieces (a few at a time, to bound memory) and joined, so its Doc's text is
-    the whole text and every offset indexes it. Shorter texts are batched together exactly as before."""
+    """One Doc per text, in order, like ``nlp.pipe(texts, batch_size=batch_size)``. A text over MAX_PIECE_CHARS
+    (or ``nlp.max_length``, if lower) is parsed in pieces, a few at a time to bound memory, and joined, so its
+    Doc's text is the whole text and every offset indexes it. Shorter texts are batched as before."""
     from spacy.tokens import Doc
 
     harden(nlp)
+    limit = min(MAX_PIECE_CHARS, nlp.max_length)
     short: list[str] = []
     for text in texts:
-        if len(text) <= MAX_PIECE_CHARS:
+        if len(text) <= limit:
             short.append(text)
             continue
         yield from nlp.pipe(short, batch_size=batch_size)
         short = []
-        docs = list(nlp.pipe((text[s:e] for s, e in pieces(text)), batch_size=PIECES_PER_BATCH))
+        docs = list(nlp.pipe((text[s:e] for s, e in pieces(text, limit)), batch_size=PIECES_PER_BATCH))
         joined = Doc.from_docs(docs, ensure_whitespace=False)
         if joined.text != text:  # cannot happen: the pieces are contiguous and spaCy keeps every character
             raise RuntimeError("pieces do not rebuild the text")
