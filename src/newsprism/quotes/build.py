@@ -55,7 +55,10 @@ def _outer(text: str, start: int, end: int) -> tuple[int, int]:
     os_, oe = start, end
     if os_ > 0 and text[os_ - 1] in MARKS:
         os_ -= 1
-    while oe < len(text) and (text[oe] in MARKS or (text[oe] in ",." and oe + 1 < len(text) and text[oe + 1] in MARKS)):
+    # at most 8 closing characters (',’”' is three): unbounded, a text of quotation marks made this scan run
+    # to the text's end for every quotation (issue 24)
+    stop = min(len(text), end + 8)
+    while oe < stop and (text[oe] in MARKS or (text[oe] in ",." and oe + 1 < len(text) and text[oe + 1] in MARKS)):
         oe += 1
     return os_, oe
 
