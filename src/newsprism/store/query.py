@@ -96,4 +96,6 @@ def run_sql(store: Store, sql: str, timeout: float | None = DEFAULT_TIMEOUT) -> 
             cur = con.execute(sql)
             return [d[0] for d in cur.description], cur.fetchall()
     except duckdb.Error as exc:
+        if isinstance(exc, duckdb.IOException | duckdb.InvalidInputException) and str(store.root.resolve()) in str(exc):
+            raise StoreError("E131", path=str(store.root), reason=str(exc)) from exc  # a shard, not the query
         raise StoreError("E122", reason=str(exc)) from exc
