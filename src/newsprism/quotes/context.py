@@ -115,6 +115,8 @@ class Context:
         self.blocks: list[tuple[int, int, int, bool, Token]] = []
         self.person_blocks: list[tuple[int, int]] = []
         self.book: SpeakerBook | None = None
+        # a partial quotation's cue and source depend only on its sentence: found once per sentence (issue 24)
+        self.sentence_sources: dict[int, tuple[Token, Token] | None] = {}
 
     def set_blocks(self, blocks: list[tuple[int, int, int, bool, Token]]) -> None:
         """Record the block quotes; marks inside a person's block are part of the speech, not quotations."""

@@ -12,7 +12,7 @@ from newsprism.quotes.candidate import Candidate
 from newsprism.quotes.context import according_object, agentive, words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from newsprism.quotes.context import Context
     from newsprism.quotes.marks import MarkSpan
@@ -205,11 +205,14 @@ def _possessor(ctx: Context, pos: int) -> Token | None:
 
 def _possessor_text(ctx: Context, pos: int, sent_start: int) -> Token | None:
     """The same from the words when the parse is broken: "Sanders’ claim of “…”"."""
-    before = ctx.text[sent_start:pos].rstrip('“"‘ ')
+    # a bounded window before the quotation (issue 24: slicing, stripping and searching the sentence so far for
+    # every quotation was quadratic); the pattern, a name, a possessive and a noun, is far shorter
+    start = max(sent_start, pos - 300)
+    before = ctx.text[start:pos].rstrip('“"‘ ')
     m = POSSESSED.search(before)
     if m is None:
         return None
-    span = ctx.doc.char_span(sent_start + m.start(1), sent_start + m.end(1), alignment_mode="expand")
+    span = ctx.doc.char_span(start + m.start(1), start + m.end(1), alignment_mode="expand")
     return span[-1] if span is not None and len(span) else None
 
 
@@ -222,6 +225,15 @@ def attribute_partial(ctx: Context, q: Candidate) -> None:
     if owner is not None:
         q.subj = owner
         return
+    if sent.start not in ctx.sentence_sources:  # once per sentence, not per quotation in it (issue 24)
+        ctx.sentence_sources[sent.start] = _sentence_source(ctx, sent)
+    found = ctx.sentence_sources[sent.start]
+    if found is not None:
+        q.cue, q.subj = found
+
+
+def _sentence_source(ctx: Context, sent: Span) -> tuple[Token, Token] | None:
+    """The first cue of the sentence with a usable source, and that source."""
     cues = ctx.cue_tokens(sent.start_char, sent.end_char, stance=True)
     cues += [t for t in sent if t.lower_ == "according" and not ctx.in_marks(t.idx)]
     for cue in cues:
@@ -232,5 +244,5 @@ def attribute_partial(ctx: Context, q: Candidate) -> None:
             if not agentive(spk) and not (spk is not None and spk.lower_ == "it"):
                 continue
         if spk is not None:
-            q.cue, q.subj = cue, spk
-            return
+            return cue, spk
+    return None
