@@ -117,6 +117,7 @@ class Context:
         self.book: SpeakerBook | None = None
         # a partial quotation's cue and source depend only on its sentence: found once per sentence (issue 24)
         self.sentence_sources: dict[int, tuple[Token, Token] | None] = {}
+        self.possessors: dict[int, Token | None] = {}  # by token index: the same (issue 24)
 
     def set_blocks(self, blocks: list[tuple[int, int, int, bool, Token]]) -> None:
         """Record the block quotes; marks inside a person's block are part of the speech, not quotations."""

@@ -190,7 +190,12 @@ def _possessor(ctx: Context, pos: int) -> Token | None:
     span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    h = span[0]
+    if span[0].i not in ctx.possessors:  # one walk per token, however many quotations start in it (issue 24)
+        ctx.possessors[span[0].i] = _head_possessor(span[0])
+    return ctx.possessors[span[0].i]
+
+
+def _head_possessor(h: Token) -> Token | None:
     for _ in range(4):
         if h.head is h:
             break
