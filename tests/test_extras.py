@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -53,7 +54,8 @@ def test_ingest_on_dask_without_the_batch_extra_names_it_and_writes_nothing(
 
 @pytest.mark.parametrize("extra", sorted(EXTRAS))
 def test_require_passes_when_installed_and_fails_for_each_module(extra: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    require(extra, "x")  # the dev environment has every extra
+    if all(importlib.util.find_spec(m) is not None for m in EXTRAS[extra]):
+        require(extra, "x")  # installed: passes (scripts/setup.sh installs web and batch, not train)
     for module in EXTRAS[extra]:
         with monkeypatch.context() as m:
             _hide(m, module)

@@ -1,9 +1,9 @@
 """Optional extras: check that the modules an extra installs import, else fail with a one-line hint (E029).
 
 ``pip install newsprism`` gives ``analyze``, ``compare``, ``bench`` and ``train``; the web app needs the ``web``
-extra and Dask ingest the ``batch`` extra (pyproject.toml). Each command that needs one calls :func:`require`
-before importing it, so a missing extra is ``newsprism: error: E029: … pip install 'newsprism[web]'`` and
-exit 2, never a ModuleNotFoundError traceback.
+extra, Dask ingest the ``batch`` extra and fine-tuning an encoder the ``train`` extra (pyproject.toml). Each
+command that needs one calls :func:`require` before importing it, so a missing extra is one line
+(``newsprism: error: E029: … pip install 'newsprism[web]'``) and exit 2, never a ModuleNotFoundError traceback.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from newsprism.errors import ConfigError
 EXTRAS: dict[str, tuple[str, ...]] = {
     "web": ("fastapi", "uvicorn", "python_multipart"),
     "batch": ("dask", "distributed"),
+    "train": ("torch", "safetensors"),
 }
 
 
