@@ -1,5 +1,7 @@
-"""Quotes: direct, partial, block and indirect quotations, their resolved speakers, and fidelity.
+"""Quotes: direct, partial, block and indirect quotations, quoted terms, their resolved speakers, speech acts,
+confidence, and fidelity.
 
-``extract.extract_quotes`` is the entry point used by the ``quotes`` stage; ``fidelity.group_quotes``
-groups renderings of one utterance (within an article, across articles, against a transcript).
+``build.quotes_for`` is what the ``quotes`` stage calls (``extract.extract``: passes → merge → classify →
+resolve); ``fidelity.group_quotes`` groups renderings of one utterance (within an article, across articles,
+against a transcript).
 """

@@ -136,6 +136,26 @@ class SpeakerBook:
         surname = _strip_poss([toks[-1].text])[0].lower()
         return f"p:{surname}" in self.by_key
 
+    def _chunk(self, i: int) -> tuple[int, int, int]:
+        """(first title word, first name word, last word) of the proper-name chunk starting at token ``i``."""
+        doc = self.doc
+        n = len(doc)
+        j = i
+        while j + 1 < n and doc[j + 1].pos_ == "PROPN" and doc[j + 1].whitespace_ == doc[j + 1].whitespace_:
+            if doc[j].whitespace_ == "" and doc[j + 1].text not in ("’s", "'s"):
+                break
+            j += 1
+        # titles written in lower case just before the name ("vice president Harris")
+        k = i
+        while k - 1 >= 0 and doc[k - 1].lower_ in TITLE_WORDS:
+            k -= 1
+        for x in range(i, j):  # "Western Hemisphere Juan Gonzalez": the name starts at a given name
+            if doc[x].lower_ in FEMALE_NAMES or doc[x].lower_ in MALE_NAMES:
+                if x > i and doc[x - 1].lower_ not in TITLE_WORDS:
+                    k = i = x
+                break
+        return k, i, j
+
     def _collect_names(self) -> None:
         """Every proper-name chunk, in order: person clusters by surname, titles as roles."""
         doc = self.doc
@@ -147,20 +167,7 @@ class SpeakerBook:
             if tok.pos_ != "PROPN" or self._excluded(tok.idx):
                 i += 1
                 continue
-            j = i
-            while j + 1 < n and doc[j + 1].pos_ == "PROPN" and doc[j + 1].whitespace_ == doc[j + 1].whitespace_:
-                if doc[j].whitespace_ == "" and doc[j + 1].text not in ("’s", "'s"):
-                    break
-                j += 1
-            # titles written in lower case just before the name ("vice president Harris")
-            k = i
-            while k - 1 >= 0 and doc[k - 1].lower_ in TITLE_WORDS:
-                k -= 1
-            for x in range(i, j):  # "Western Hemisphere Juan Gonzalez": the name starts at a given name
-                if doc[x].lower_ in FEMALE_NAMES or doc[x].lower_ in MALE_NAMES:
-                    if x > i and doc[x - 1].lower_ not in TITLE_WORDS:
-                        k = i = x
-                    break
+            k, i, j = self._chunk(i)
             toks = [doc[x] for x in range(k, j + 1)]
             words = [w for w in _strip_poss([t.text for t in toks]) if w[:1].isalnum()]
             title, rest, gender = _title_of(words)
@@ -297,6 +304,45 @@ class SpeakerBook:
         d = self.doc
         return d[left].idx, d[right].idx + len(d[right].text)
 
+    def _name_inside(self, tok: Token) -> Token:
+        """ "Director for the Western Hemisphere Juan Gonzalez said": the name inside the subject."""
+        doc = self.doc
+        names = [
+            t
+            for t in tok.subtree
+            if t.i > tok.i and t.pos_ == "PROPN" and f"p:{t.text.lower()}" in self.by_key and t.dep_ != "poss"
+        ]
+        if names and not any(x.is_punct for x in doc[tok.i : names[-1].i]):
+            tok = names[-1]
+        for ent in doc.ents:
+            if (
+                ent.label_ == "PERSON"
+                and tok.i < ent.start
+                and ent.end - 1 <= tok.right_edge.i
+                and not any(t.is_punct for t in doc[tok.i : ent.start])
+            ):
+                return ent.root
+        return tok
+
+    def _proper_name(self, tok: Token, rest: list[str]) -> Cluster:
+        """The cluster of a proper-name source (known surname, else a new person, organisation or outlet)."""
+        key = f"p:{rest[-1].lower()}"
+        if key in self.by_key:
+            return self.clusters[self.by_key[key]]
+        name = " ".join(rest)
+        lw = {w.lower() for w in rest}
+        kind = (
+            "outlet"
+            if lw & OUTLET_WORDS
+            else "organization"
+            if (lw & ORG_WORDS or tok.ent_type_ in ("ORG", "NORP", "GPE") or not rest[-1][:1].isupper())
+            else "person"
+        )
+        c = self._cluster(f"{kind[0]}:{name.lower()}", name, kind)
+        if kind == "person" and rest[0].lower() in FEMALE_NAMES | MALE_NAMES:
+            c.gender = "f" if rest[0].lower() in FEMALE_NAMES else "m"
+        return c
+
     def resolve(self, tok: Token, avoid: tuple[int, int] = (0, 0)) -> Resolved | None:
         """Resolve the subject token of a cue (or an ``according to`` object) to a speaker.
 
@@ -311,23 +357,7 @@ class SpeakerBook:
             self._note(c, start, end, tok.dep_ in SUBJECT_DEPS)
             return Resolved(c, start, end)
         if tok.pos_ != "PROPN" or tok.ent_type_ != "PERSON":
-            # "Director for the Western Hemisphere Juan Gonzalez said": the name inside the subject
-            names = [
-                t
-                for t in tok.subtree
-                if t.i > tok.i and t.pos_ == "PROPN" and f"p:{t.text.lower()}" in self.by_key and t.dep_ != "poss"
-            ]
-            if names and not any(x.is_punct for x in doc[tok.i : names[-1].i]):
-                tok = names[-1]
-            for ent in doc.ents:
-                if (
-                    ent.label_ == "PERSON"
-                    and tok.i < ent.start
-                    and ent.end - 1 <= tok.right_edge.i
-                    and not any(t.is_punct for t in doc[tok.i : ent.start])
-                ):
-                    tok = ent.root
-                    break
+            tok = self._name_inside(tok)
         start, end = self.np_span(tok)
         span = doc.char_span(start, end, alignment_mode="expand")
         toks = list(span) if span is not None else [tok]
@@ -361,23 +391,7 @@ class SpeakerBook:
             return Resolved(c, start, end)
         propn = [t for t in toks if t.pos_ == "PROPN" and t.dep_ != "poss" and t.head.dep_ != "poss"]
         if rest and propn and not poss:
-            key = f"p:{rest[-1].lower()}"
-            if key in self.by_key:
-                c = self.clusters[self.by_key[key]]
-                self._note(c, start, end, True)
-                return Resolved(c, start, end)
-            name = " ".join(rest)
-            lw = {w.lower() for w in rest}
-            kind = (
-                "outlet"
-                if lw & OUTLET_WORDS
-                else "organization"
-                if (lw & ORG_WORDS or tok.ent_type_ in ("ORG", "NORP", "GPE") or not rest[-1][:1].isupper())
-                else "person"
-            )
-            c = self._cluster(f"{kind[0]}:{name.lower()}", name, kind)
-            if kind == "person" and rest[0].lower() in FEMALE_NAMES | MALE_NAMES:
-                c.gender = "f" if rest[0].lower() in FEMALE_NAMES else "m"
+            c = self._proper_name(tok, rest)
             self._note(c, start, end, True)
             return Resolved(c, start, end)
         text = self.text[start:end]
