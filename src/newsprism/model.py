@@ -23,6 +23,7 @@ COMPARISON_SCHEMA: Final = "newsprism.comparison/1"
 QuoteKind = Literal["direct", "partial", "block", "indirect", "term"]  # term: a quoted title/name/scare quote
 SpeakerKind = Literal["person", "organization", "outlet", "anonymous", "document"]
 SpeechAct = Literal["assertion", "denial", "question", "promise", "accusation", "agreement", "report", "answer"]
+SentenceKind = Literal["claim", "opinion", "mixed", "other"]
 Verdict = Literal[
     "identical", "trimmed", "paraphrased", "altered", "paraphrase_as_quote", "different_speaker", "not_in_transcript"
 ]
@@ -80,6 +81,9 @@ class Sentence(Record):
     frame: str | None = Field(default=None, description="the sentence's top policy frame (frames stage)")
     frame_score: float | None = None
     headline: bool | None = Field(default=None, description="true for the headline (claims stage)")
+    kind: SentenceKind | None = Field(default=None, description="claim | opinion | mixed | other (claims stage)")
+    kind_reason: str | None = Field(default=None, description="why the sentence got its kind (rule or scores)")
+    fact: Span | None = Field(default=None, description="mixed: the checkable fact inside the opinion")
 
 
 class Entity(Span):
@@ -149,7 +153,10 @@ class NumberMention(Span):
 
 
 class DateMention(Span):
-    iso: str | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD, relative dates resolved")
+    iso: str | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD; null when unsupported")
+    basis: Literal["text", "published"] | None = Field(
+        default=None, description="what iso rests on: a year in the text, or the article's published date"
+    )
 
 
 class Claim(Span):
@@ -166,6 +173,10 @@ class Claim(Span):
     sentence: int | None = Field(default=None, ge=0, description="index into sentences")
     clause: bool = False
     headline: bool = False
+    kind: Literal["claim", "mixed"] = Field(default="claim", description="mixed: the fact inside an opinion")
+    proposition: Span | None = Field(default=None, description="the checkable clause, attribution left out")
+    proposition_text: str | None = Field(default=None, description="the proposition with hedge words removed")
+    source: Span | None = Field(default=None, description="the mention of the source the article gives")
 
 
 class Technique(Span):
@@ -175,6 +186,13 @@ class Technique(Span):
     neutral: str | None = None
     technique_probability: float | None = None
     method: Literal["model", "lexicon", "repetition"] | None = None
+    voice: Literal["author", "quoted"] | None = Field(
+        default=None, description="whose words: the writer's, or a quoted speaker's (inside a quote)"
+    )
+    speaker: str | None = Field(default=None, description="the quoted speaker's name when voice is 'quoted'")
+    shown: bool | None = Field(
+        default=None, description="false: below the shown-span threshold (kept for completeness, not displayed)"
+    )
 
 
 class DenseSentence(Record):

@@ -45,22 +45,6 @@ def test_years_and_ordinals_are_not_numbers() -> None:
     assert _nums("In 2019 the 3rd committee met.") == []
 
 
-@pytest.mark.parametrize(
-    ("expr", "published", "iso"),
-    [
-        ("2019", None, "2019"),
-        ("March 2020", None, "2020-03"),
-        ("June 5, 2021", None, "2021-06-05"),
-        ("last year", "2024-05-10", "2023"),
-        ("yesterday", "2024-05-10", "2024-05-09"),
-        ("yesterday", None, None),
-        ("20-year", "2024-05-10", None),
-    ],
-)
-def test_resolve_date(expr: str, published: str | None, iso: str | None) -> None:
-    assert FX.resolve_date(expr, published) == iso
-
-
 def test_hedges_found_and_month_may_ignored(analyze: Callable[..., Article]) -> None:
     text = "The mayor allegedly took bribes in May, and the council may reportedly act, according to the paper."
     art = analyze(text)

@@ -56,9 +56,12 @@ def test_opinion_rule_follows_the_subjectivity_head_threshold(
     model = shipped()
     heads = {**model.heads, "subjectivity": dataclasses.replace(model.heads["subjectivity"], threshold=0.0)}
     monkeypatch.setattr(stage, "shipped", lambda: ClaimsModel(heads, model.meta))
-    after = claims_pipeline(Article(id="t", text=text)).claims
-    assert after  # numeric claims stay
-    assert all(any(n.value is not None for n in c.numbers) for c in after)
+    art = claims_pipeline(Article(id="t", text=text))
+    after = art.claims
+    assert after  # facts with a number or a date stay, as the checkable part of an opinion sentence
+    assert all(c.kind == "mixed" for c in after)
+    assert all(any(n.value is not None for n in c.numbers) or c.dates for c in after)
+    assert {s.kind for s in art.sentences} <= {"opinion", "mixed", "other"}
 
 
 def test_shipped_model_roundtrip_without_pickle(tmp_path: Path) -> None:

@@ -158,4 +158,3 @@ class ClaimsModel:
 def shipped() -> ClaimsModel:
     """The model in src/newsprism/models/claims (refitted on all labelled rows), loaded once."""
     return ClaimsModel.load(MODEL_DIR)
-

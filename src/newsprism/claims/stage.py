@@ -10,11 +10,18 @@ import numpy as np
 
 from newsprism.claims import features as F
 from newsprism.claims import fields as FX
+from newsprism.claims.entities import claim_entities
 from newsprism.claims.model import ClaimsModel, shipped
+from newsprism.claims.other import is_question, other_reason
+from newsprism.claims.proposition import proposition, without_hedges
 from newsprism.claims.types import claim_type
 from newsprism.model import Claim, make_span
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from newsprism.model import Article
     from newsprism.options import Options
     from newsprism.registry import Work
 
@@ -23,6 +30,7 @@ MIN_WORDS = 4
 QUESTION_DAMPING = 0.25  # rhetorical / open questions assert nothing checkable
 HEADLINE_MAX_WORDS = 25
 DIRECT_KINDS = ("direct", "partial", "block")
+FACT_MAX_SHARE = 0.9  # a governing verb's subtree this close to the whole unit is not a separable fact
 
 
 @dataclass
@@ -93,8 +101,133 @@ def _unit_embeddings(batch: list[Work], units: list[Unit], texts: list[str], opt
     return out
 
 
+def _label(cw: float, subj: float, cw_t: float, subj_t: float) -> str:
+    """claim (check-worthy, not subjective) | opinion (subjective, not check-worthy) | both | none."""
+    if cw >= cw_t:
+        return "both" if subj >= subj_t else "claim"
+    return "opinion" if subj >= subj_t else "none"
+
+
+def fact_span(art: Article, doc: Doc | None, anchor: int, start: int, end: int) -> tuple[int, int]:
+    """The checkable fact around the number/date at ``anchor`` inside an opinion unit: the subtree of the verb
+    that governs it ("The reckless decision [to cut the budget by $2 billion in 2019] hurt schools"); the whole
+    unit when that subtree is (nearly) the unit or no parse is available."""
+    if doc is None:
+        return start, end
+    tok = next((t for t in doc if t.idx <= anchor < t.idx + len(t.text)), None)
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+        tok = tok.head
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return start, end
+    toks = [t for t in tok.subtree if start <= t.idx < end]
+    s, e = _trim(art.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+    if _words(art.text[s:e]) < MIN_WORDS or (e - s) >= FACT_MAX_SHARE * (end - start):
+        return start, end
+    return s, e
+
+
+@dataclass
+class Scored:
+    unit: Unit
+    cw: float
+    subj: float
+    label: str
+
+
+def _claim(work: Work, sc: Scored, kind: str, span: tuple[int, int], nlp: Language | None) -> Claim:
+    """A Claim over ``span`` (the unit, or a mixed sentence's fact) with the fields a checker looks up."""
+    art, doc, u = work.article, work.doc, sc.unit
+    sent = art.sentences[u.sentence]
+    s, e = span
+    text = art.text[s:e]
+    date_spans = [(x.start, x.end) for x in art.entities if x.label in ("DATE", "TIME")]
+    nums = FX.numbers(art.text, s, e, doc, date_spans)
+    quote = FX.enclosing_quote(art, s, e)
+    hedges = FX.hedges(art.text, s, e, doc)
+    prop, source = proposition(art, s, e, doc)
+    if source is None and quote is not None and quote.speaker is not None and quote.speaker.start is not None:
+        source = make_span(art, quote.speaker.start, quote.speaker.end or quote.speaker.start)
+    return make_span(
+        art,
+        s,
+        e,
+        Claim,
+        checkworthiness=round(sc.cw, 4),
+        subjectivity=round(sc.subj, 4),
+        type=claim_type(text, nums, doc, s, e),
+        numbers=nums,
+        dates=FX.dates(art, s, e),
+        entities=claim_entities(art, s, e, sent.start, sent.end, nlp),
+        hedges=hedges,
+        sourced=FX.sourced(art, s, e, sent.start, sent.end, quote),
+        in_quote=bool(quote is not None and quote.kind in DIRECT_KINDS),
+        speaker=quote.speaker.name if quote is not None and quote.speaker is not None else None,
+        sentence=u.sentence,
+        clause=u.is_clause or span != (sent.start, sent.end),
+        headline=False,
+        kind=kind,
+        proposition=prop,
+        proposition_text=without_hedges(prop, hedges) if prop is not None else None,
+        source=source,
+    )
+
+
+def _anchor(work: Work, sc: Scored) -> int | None:
+    """Start of the first countable number or dated mention in an opinion unit (what makes it partly checkable)."""
+    art, u = work.article, sc.unit
+    date_spans = [(x.start, x.end) for x in art.entities if x.label in ("DATE", "TIME")]
+    starts = [n.start for n in FX.numbers(art.text, u.start, u.end, work.doc, date_spans) if n.value is not None]
+    starts += [d.start for d in FX.dates(art, u.start, u.end)]  # durations are not dates (claims.dates)
+    return min(starts) if starts else None
+
+
+def _sentence(work: Work, si: int, items: list[Scored], t: tuple[float, float], nlp: Language | None) -> None:
+    """Set the sentence's scores and kind; append its claims (claim units, or a mixed sentence's fact)."""
+    art = work.article
+    sent = art.sentences[si]
+    whole = next(x for x in items if not x.unit.is_clause)
+    sent.checkworthiness, sent.subjectivity = round(whole.cw, 4), round(whole.subj, 4)
+    headline = is_headline(work, si)
+    if headline:
+        sent.headline = True
+    sent.kind, sent.kind_reason, sent.fact = "other", None, None
+    reason = other_reason(art.text[sent.start : sent.end], headline, work.doc, sent.start, sent.end)
+    if reason is not None:
+        sent.kind_reason = reason
+        return
+    parts = [x for x in items if x.unit.is_clause]
+    if not parts or all(x.label == "none" for x in parts):
+        parts = [whole]
+    claims = [x for x in parts if x.label == "claim"]
+    opinions = [x for x in parts if x.label in ("opinion", "both")]
+    cw_t, subj_t = t
+    scores = f"check-worthiness {whole.cw:.2f} (cut {cw_t:.2f}), subjectivity {whole.subj:.2f} (cut {subj_t:.2f})"
+    if claims and opinions:
+        sent.kind, sent.kind_reason = "mixed", f"a check-worthy clause beside an opinion clause; {scores}"
+        fact = claims[0].unit
+        sent.fact = make_span(art, fact.start, fact.end)
+        art.claims.extend(_claim(work, x, "mixed", (x.unit.start, x.unit.end), nlp) for x in claims)
+    elif claims:
+        sent.kind, sent.kind_reason = "claim", scores
+        art.claims.extend(_claim(work, x, "claim", (x.unit.start, x.unit.end), nlp) for x in claims)
+    elif opinions:
+        both = [x for x in opinions if x.label == "both"]
+        anchored = [(x, a) for x in both if (a := _anchor(work, x)) is not None]
+        if anchored:
+            x, a = anchored[0]
+            span = fact_span(art, work.doc, a, x.unit.start, x.unit.end)
+            sent.kind, sent.kind_reason = "mixed", f"subjective but holds a number or date to check; {scores}"
+            sent.fact = make_span(art, *span)
+            art.claims.append(_claim(work, x, "mixed", span, nlp))
+        else:
+            sent.kind = "opinion"
+            sent.kind_reason = f"subjective, nothing countable or dated to check; {scores}"
+    else:
+        sent.kind_reason = f"neither check-worthy nor subjective; {scores}"
+
+
 def annotate(batch: list[Work], model: ClaimsModel | None = None, options: Options | None = None) -> None:
-    """Score every sentence (and clause) and fill ``article.claims``."""
+    """Score every sentence (and clause), give each sentence its kind, and fill ``article.claims``."""
     model = model or shipped()
     units: list[Unit] = []
     for wi, work in enumerate(batch):
@@ -105,53 +238,25 @@ def annotate(batch: list[Work], model: ClaimsModel | None = None, options: Optio
     texts = [batch[u.work].article.text[u.start : u.end] for u in units]
     emb = _unit_embeddings(batch, units, texts, options) if texts and model.needs_embeddings else None
     scores = model.score(texts, emb)
-    cw_t = model.heads["checkworthiness"].threshold
-    subj_t = model.heads["subjectivity"].threshold  # at or above it with no number: opinion, not a claim
-    split_sentences = {(u.work, u.sentence) for u in units if u.is_clause}
-    for work in batch:
-        work.article.claims = []
+    t = (model.heads["checkworthiness"].threshold, model.heads["subjectivity"].threshold)
+    nlp = _tagger(options)
+    per_sentence: dict[tuple[int, int], list[Scored]] = {}
     for k, u in enumerate(units):
-        work = batch[u.work]
-        art = work.article
-        sent = art.sentences[u.sentence]
-        text = texts[k]
-        question = text.rstrip(" \"'”’)").endswith("?")
+        question = is_question(texts[k])
         cw = float(scores["checkworthiness"][k]) * (QUESTION_DAMPING if question else 1.0)
         subj = float(scores["subjectivity"][k])
-        headline = is_headline(work, u.sentence)
-        if not u.is_clause:
-            sent.checkworthiness = round(cw, 4)
-            sent.subjectivity = round(subj, 4)
-            if headline:
-                sent.headline = True
-            if (u.work, u.sentence) in split_sentences:
-                continue  # its clauses are the claim candidates
-        if _words(text) < MIN_WORDS or cw < cw_t or question:
-            continue
-        date_spans = [(e.start, e.end) for e in art.entities if e.label in ("DATE", "TIME")]
-        nums = FX.numbers(art.text, u.start, u.end, work.doc, date_spans)
-        if subj >= subj_t and not any(n.value is not None for n in nums):
-            continue  # opinion: subjective and nothing countable to check
-        quote = FX.enclosing_quote(art, u.start, u.end)
-        claim = make_span(
-            art,
-            u.start,
-            u.end,
-            Claim,
-            checkworthiness=round(cw, 4),
-            subjectivity=round(subj, 4),
-            type=claim_type(text, nums, work.doc, u.start, u.end),
-            numbers=nums,
-            dates=FX.dates(art, u.start, u.end),
-            entities=FX.entities(art, u.start, u.end),
-            hedges=FX.hedges(art.text, u.start, u.end, work.doc),
-            sourced=FX.sourced(art, u.start, u.end, sent.start, sent.end, quote),
-            in_quote=bool(quote is not None and quote.kind in DIRECT_KINDS),
-            speaker=quote.speaker.name if quote is not None and quote.speaker is not None else None,
-            sentence=u.sentence,
-            clause=u.is_clause,
-            headline=headline,
-        )
-        art.claims.append(claim)
+        per_sentence.setdefault((u.work, u.sentence), []).append(Scored(u, cw, subj, _label(cw, subj, *t)))
+    for work in batch:
+        work.article.claims = []
+    for (wi, si), items in per_sentence.items():
+        _sentence(batch[wi], si, items, t, nlp)
     for work in batch:
         work.article.claims.sort(key=lambda c: (c.start, c.end))
+
+
+def _tagger(options: Options | None) -> Language | None:
+    """The spaCy pipeline the entity filter re-tags with (the nlp stage's model)."""
+    from newsprism.nlp.spacy_loader import load_spacy
+    from newsprism.options import load_options
+
+    return load_spacy((options or load_options()).spacy_model)

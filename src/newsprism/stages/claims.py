@@ -35,12 +35,21 @@ def _models(options: Options) -> dict[str, Path]:
 @stage(
     "claims",
     requires=("sentences", "entities", "quotes", "doc"),
-    produces=("claims", "sentences.checkworthiness", "sentences.subjectivity", "sentences.headline"),
-    version="2",
+    produces=(
+        "claims",
+        "sentences.checkworthiness",
+        "sentences.subjectivity",
+        "sentences.headline",
+        "sentences.kind",
+        "sentences.kind_reason",
+        "sentences.fact",
+    ),
+    version="3",
     models=_models,
 )
 def claims_stage(batch: list[Work], options: Options) -> None:
-    """Check-worthy claims with type, numbers, dates, entities, hedges and sourcing; sentence scores."""
+    """Each sentence's kind (claim, opinion, mixed, other) and scores; the claims with proposition, numbers,
+    dates, entities, hedges and source."""
     from newsprism.claims.stage import annotate
 
     annotate(batch, options=options)

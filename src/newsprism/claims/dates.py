@@ -1,0 +1,165 @@
+"""Dates a fact-checker can look up: a DATE mention resolved to ISO only where the text or the article's own
+publication date supports it.
+
+API (for the claims stage and the comparison's date conflicts):
+
+* :func:`resolve` ``(expression, published) -> Resolved(iso, basis)``: ``basis`` is ``"text"`` (the expression
+  holds its own year), ``"published"`` (a year-less or relative expression anchored on the article's date) or
+  ``None`` (left unresolved: no ISO date is invented; "January" without an article date is NOT January of the
+  current year).
+* :func:`is_duration` ``(expression) -> bool``: "five-year", "20-year-old", "three months" are lengths of time,
+  not dates.
+* :func:`mentions` ``(article, start, end) -> list[DateMention]``: the DATE entities inside a span, resolved.
+
+Parsing is dateparser's (``DateDataParser``, which also reports the precision: day, month or year); this module
+only decides WHEN a result may be used, because dateparser fills missing parts from today's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Literal
+
+from newsprism.lexicons.calendar import WEEKDAY_PATTERN
+from newsprism.model import DateMention
+
+if TYPE_CHECKING:
+    from newsprism.model import Article
+
+Basis = Literal["text", "published"]
+
+_NUMBER_WORDS = (
+    "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    "sixty|seventy|eighty|ninety|hundred|several|few|many|couple of"
+)
+_UNIT = r"(?:year|month|week|day|hour|minute|decade|century|centuries|quarter)s?"
+DURATION_RE = re.compile(
+    rf"^(?:(?:the |a |an )?(?:past|last|next|first|coming) )?(?:\d+(?:\.\d+)?|{_NUMBER_WORDS})"
+    rf"(?:[- ](?:and[- ]a[- ]half[- ])?){_UNIT}(?:[- ](?:old|long))?$",
+    re.IGNORECASE,
+)
+"""A length of time ("five-year", "20-year-old", "three months", "the past two weeks"), never a date. "Three
+months ago" is not matched (``ago`` makes it a point in time, resolved against the article's date)."""
+YEAR_IN_TEXT_RE = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+_YEAR_PREFIX = r"(?:in|since|by|until|from|before|after|during|early|late|mid)[- ]"
+BARE_YEAR_RE = re.compile(rf"^(?:{_YEAR_PREFIX})*(1[6-9]\d\d|20\d\d)$", re.IGNORECASE)
+YEAR_RANGE_RE = re.compile(r"\b(1[6-9]|20)\d\d\s*[-–/]\s*(\d\d){1,2}\b")  # "2019-20": a season or fiscal year
+WEEKDAY_ONLY_RE = re.compile(rf"^(?:last\s+|this\s+|on\s+)?({WEEKDAY_PATTERN})$", re.IGNORECASE)
+DECADE_RE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[- ])?(1[6-9]\d0|20\d0)'?s$", re.IGNORECASE)
+RELATIVE_RE = re.compile(
+    rf"\b(ago|last|next|this|yesterday|today|tomorrow|tonight|{WEEKDAY_PATTERN}|recent|recently|past|earlier|later|"
+    r"current|previous|coming)\b",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(r"^(?:in|on|since|by|until|from|the|of|as of|before|after|during)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    iso: str | None
+    basis: Basis | None
+
+
+UNRESOLVED = Resolved(None, None)
+
+
+def _weekday(name: str) -> int:
+    return ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(name[:3].lower())
+
+
+def is_duration(expression: str) -> bool:
+    return bool(DURATION_RE.match(expression.strip()))
+
+
+def published_date(published: str | None) -> datetime | None:
+    """The article's publication date (ISO date or date-time), or None when absent or unreadable."""
+    if not published:
+        return None
+    try:
+        return datetime.fromisoformat(published.strip().replace("Z", "+00:00")[:19]).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=2)
+def _parser(base: datetime | None) -> Any:
+    from dateparser.date import DateDataParser
+
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _parse(text: str, base: datetime | None) -> tuple[datetime, str] | None:
+    try:
+        data = _parser(base).get_date_data(text)
+    except Exception:  # dateparser raises assorted errors on odd input; unresolved is the safe answer
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj, str(data.period or "day")
+
+
+def _iso(when: datetime, period: str) -> str:
+    if period == "year":
+        return f"{when.year:04d}"
+    if period == "month":
+        return f"{when.year:04d}-{when.month:02d}"
+    return when.date().isoformat()
+
+
+def resolve(expression: str, published: str | None) -> Resolved:
+    """ISO date (YYYY, YYYY-MM or YYYY-MM-DD) of a date expression and what it rests on (module docstring)."""
+    t = " ".join(expression.split())
+    if not t or is_duration(t):
+        return UNRESOLVED
+    m = BARE_YEAR_RE.match(t)
+    if m:
+        return Resolved(m.group(1), "text")
+    if DECADE_RE.match(t) or YEAR_RANGE_RE.search(t):
+        return UNRESOLVED  # "the 1990s", "2019-20": spans of years, kept as text
+    low = t
+    while (stripped := _LEADING.sub("", low)) != low:
+        low = stripped
+    base = published_date(published)
+    relative = bool(RELATIVE_RE.search(low))
+    has_year = bool(YEAR_IN_TEXT_RE.search(low))
+    if relative and base is None:
+        return UNRESOLVED
+    rel_year = re.fullmatch(r"(last|this|next|previous|current|coming)\s+year", low, flags=re.IGNORECASE)
+    if rel_year and base is not None:
+        shift = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
+        return Resolved(str(base.year + shift[rel_year.group(1).lower()]), "published")
+    wd = WEEKDAY_ONLY_RE.match(low)
+    if wd and base is not None and not low.lower().startswith("last"):
+        # news usage: "Tuesday" is the latest such day on or before the article's date (the day itself included)
+        back = (base.weekday() - _weekday(wd.group(1))) % 7
+        return Resolved((base - timedelta(days=back)).date().isoformat(), "published")
+    if not has_year and base is None:
+        return UNRESOLVED  # "January", "March 26": no year in the text and no article date to anchor them
+    parsed = _parse(low, None if has_year and not relative else base)
+    if parsed is None:
+        return UNRESOLVED
+    when, period = parsed
+    if has_year and not relative:
+        if str(when.year) not in low:
+            return UNRESOLVED  # dateparser read the year as something else
+        return Resolved(_iso(when, period), "text")
+    assert base is not None
+    if when.date() > base.date() and not re.search(r"\b(next|tomorrow|coming|later)\b", low, re.IGNORECASE):
+        return UNRESOLVED  # a past-leaning expression landing after the article's date: not supported
+    return Resolved(_iso(when, period), "published")
+
+
+def mentions(article: Article, start: int, end: int) -> list[DateMention]:
+    """DATE entities inside ``article.text[start:end]`` (durations left out), each resolved by :func:`resolve`."""
+    out = []
+    for ent in article.entities:
+        if ent.label == "DATE" and start <= ent.start and ent.end <= end and not is_duration(ent.text):
+            r = resolve(ent.text, article.published)
+            out.append(DateMention(text=ent.text, start=ent.start, end=ent.end, iso=r.iso, basis=r.basis))
+    return out

@@ -1,0 +1,63 @@
+"""Sentences that are neither claim nor opinion (``kind: other``), recognised by form before any score is read.
+
+Bylines, credits and "first appeared in" lines, attributions that only introduce what follows ("… reported
+March 26:"), questions, headlines and fragments state nothing a checker could look up and judge nothing:
+listing them as claims is the commonest false positive a fact-checker sees. Hand-written patterns: closed
+lists of newsroom formulas that no model in our training data covers (ClaimBuster and CheckThat hold debate
+and news-body sentences, not page furniture).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|bin|al|da|del|la|le))*"
+BYLINE_RE = re.compile(
+    r"^(?i:(?:story\s+)?by|reporting\s+by|additional\s+reporting\s+by|writing\s+by|editing\s+by|edited\s+by|"
+    r"compiled\s+by|written\s+by|words\s+by|photos?\s+by|video\s+by|interview\s+by)\s+"
+    rf"{_NAME}(?:\s*(?:,|and|&|\||;|/|-|–|—)\s*(?:(?i:(?:editing|reporting|writing)\s+by)\s+)?(?:the\s+)?{_NAME})*\W*$"
+)  # names are case-sensitive: "By law, the bill must pass…" is a statement, not a byline
+BOILERPLATE_RE = re.compile(
+    r"(?:first|originally)\s+(?:appeared|published|ran)\b|\bre-?published\s+(?:with|by|from|under)\b|"
+    r"^read\s+(?:more|the\s+full|also)\b|^click\s+here\b|^sign\s+up\b|^subscribe\b|\ball\s+rights\s+reserved\b|"
+    r"^copyright\b|©|\bthis\s+(?:story|article|post)\s+(?:has\s+been|was)\s+updated\b|^(?:photo|image|video|"
+    r"credit|source|related|advertisement|editor'?s\s+note|update|correction)\s*[:|]|"
+    r"\b(?:getty\s+images|ap\s+photo|reuters/|afp\s+via)\b|^follow\s+(?:him|her|them|us|me)\s+on\b|"
+    r"^(?:contact|email|e-mail)\s+(?:him|her|them|us|the\s+author)\b|\bcontributed\s+(?:to\s+)?this\s+report\b|"
+    r"^share\s+(?:this|on)\b|^(?:listen|watch)\s*:|\bthe\s+views\s+expressed\b",
+    re.IGNORECASE,
+)
+INTRODUCES_RE = re.compile(r"[:\u2014\u2013-]\s*[\"“‘']?\s*$")  # ends by introducing what follows
+MIN_WORDS = 4
+
+
+def words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def is_question(text: str) -> bool:
+    return text.rstrip(" \"'”’)").endswith("?")
+
+
+def other_reason(text: str, headline: bool, doc: Doc | None = None, start: int = 0, end: int = 0) -> str | None:
+    """Why the sentence ``text`` (``doc`` tokens ``start``..``end``) is ``other``, or None when it is not."""
+    t = text.strip()
+    if BYLINE_RE.match(t):
+        return "byline or credit"
+    if BOILERPLATE_RE.search(t):
+        return "page boilerplate (source line, credit, link, update note)"
+    if headline:
+        return "headline"
+    if is_question(t):
+        return "question: asserts nothing checkable"
+    if INTRODUCES_RE.search(t):
+        return "attribution that introduces what follows"
+    if words(t) < MIN_WORDS:
+        return "fragment"
+    if doc is not None and not any(tok.pos_ in ("VERB", "AUX") for tok in doc if start <= tok.idx < end):
+        return "fragment (no verb)"
+    return None

@@ -1,0 +1,129 @@
+"""Numbers a fact-checker can look up: value, unit and what they count, over the canonical text.
+
+API (for the claims stage and the comparison's number conflicts): :func:`numbers` ``(text, start, end, doc,
+date_spans) -> list[NumberMention]``. Hand-written regular expressions: no PyPI package extracts
+"595-mile border" as value + unit + counted noun; durations ("five-year") stay numbers with unit ``year``
+(never dates: see :mod:`newsprism.claims.dates`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsprism.model import NumberMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+WORD_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "hundreds": 100, "dozens": 12,
+    "thousands": 1000, "millions": 1_000_000, "billions": 1_000_000_000,
+}  # fmt: skip
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
+CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+UNITS = (
+    "percent|per cent|percentage points?|mile|kilometer|kilometre|km|meter|metre|foot|feet|inch|acre|hectare|"
+    "ton|tonne|pound|kilogram|kg|gallon|liter|litre|barrel|year|month|week|day|hour|minute|second|decade|century|"
+    "dollar|euro|cent|vote|seat|point"
+)
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+NUMBER_RE = re.compile(
+    rf"(?P<cur>[$€£¥])?(?P<num>{_NUM}|\b(?:{_WORDS})\b)"
+    rf"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
+    rf"(?:(?P<pct>\s?%)|(?:(?P<sep>-|\s)(?P<unit>(?:{UNITS})(?:e?s)?)\b(?P<old>-old|-long)?))?",
+    re.IGNORECASE,
+)
+
+
+def _unit_name(raw: str | None, pct: bool, cur: str | None) -> str | None:
+    if pct:
+        return "percent"
+    if raw:
+        u = raw.lower()
+        if u.startswith(("percent", "per cent")):
+            return "percent"
+        if u.startswith("percentage point"):
+            return "percentage point"
+        if u in ("feet",):
+            return "foot"
+        if u.endswith("ies"):
+            return u[:-3] + "y"
+        if u.endswith("es") and u[:-2] in UNITS.split("|"):
+            return u[:-2]
+        if u.endswith("s") and u[:-1] in UNITS.split("|"):
+            return u[:-1]
+        return u
+    return CURRENCY.get(cur or "")
+
+
+def _value(num: str, scale: str | None) -> float | None:
+    n = num.lower().replace(",", "")
+    try:
+        v = float(WORD_NUMBERS[n]) if n in WORD_NUMBERS else float(n)
+    except ValueError:
+        return None
+    if scale:
+        v *= SCALES[scale.lower()]
+    return v
+
+
+def _what(doc: Doc | None, end: int, limit: int) -> str | None:
+    """The noun a number counts: the first noun after it ("595-mile border" -> "border", "5% of voters" ->
+    "voters"); an adjective head when no noun follows ("20-year high" -> "high")."""
+    if doc is None:
+        return None
+    toks = [t for t in doc if t.idx >= end and t.idx < limit][:5]
+    for i, t in enumerate(toks):
+        if t.pos_ in ("NOUN", "PROPN"):
+            return t.text
+        if t.pos_ == "ADJ":
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                return t.text
+            continue
+        if t.pos_ in ("DET", "NUM") or t.text.lower() in ("of", "-", "more", "than"):
+            continue
+        break
+    return None
+
+
+def _in_spans(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= s and e <= b for a, b in spans)
+
+
+def numbers(
+    text: str, start: int, end: int, doc: Doc | None = None, date_spans: list[tuple[int, int]] | None = None
+) -> list[NumberMention]:
+    """Numbers in ``text[start:end]`` with value, unit and what they count (offsets into ``text``)."""
+    out: list[NumberMention] = []
+    date_spans = date_spans or []
+    for m in NUMBER_RE.finditer(text, start, end):
+        s, e = m.span()
+        num = m.group("num")
+        prev = text[s - 1] if s > 0 else " "
+        nxt = text[e] if e < len(text) else " "
+        if prev.isalnum() or (nxt.isalpha() and not m.group("unit")) or (prev in "-/" and num[0].isdigit()):
+            continue  # part of a word, an ordinal ("1st") or a range tail
+        unit = _unit_name(m.group("unit"), bool(m.group("pct")), m.group("cur"))
+        if unit is None and num.isdigit() and (len(num) == 4 and 1800 <= int(num) <= 2100):
+            continue  # a bare year belongs to dates
+        if unit is None and _in_spans(s, e, date_spans) and not m.group("scale"):
+            continue  # part of a date ("May 5")
+        if unit is None and num.lower() in WORD_NUMBERS and not m.group("scale") and num.lower().endswith("s"):
+            unit = None
+        out.append(
+            NumberMention(
+                text=text[s:e],
+                start=s,
+                end=e,
+                value=_value(num, m.group("scale")),
+                unit=unit,
+                what=_what(doc, e, end),
+            )
+        )
+    return out

@@ -1,0 +1,93 @@
+"""Dates resolve only against a year in the text or the article's own publication date (issue 23)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsprism.claims.dates import is_duration, resolve
+from newsprism.model import Article
+
+
+@pytest.mark.parametrize(
+    ("expr", "published", "iso", "basis"),
+    [
+        ("2019", None, "2019", "text"),
+        ("in 2019", None, "2019", "text"),
+        ("March 2020", None, "2020-03", "text"),
+        ("June 5, 2021", None, "2021-06-05", "text"),
+        ("Sept. 11, 2001", None, "2001-09-11", "text"),
+        ("last year", "2024-05-10", "2023", "published"),
+        ("yesterday", "2024-05-10", "2024-05-09", "published"),
+        ("January", "2016-09-20", "2016-01", "published"),
+        ("December", "2016-09-20", "2015-12", "published"),  # the latest December before the article
+        ("March 26", "2016-09-20", "2016-03-26", "published"),
+        ("Tuesday", "2016-09-20", "2016-09-20", "published"),  # news usage: the article's own day included
+        ("last Tuesday", "2016-09-20", "2016-09-13", "published"),
+        ("three months ago", "2016-09-20", "2016-06", "published"),
+        ("next month", "2016-09-20", "2016-10", "published"),
+    ],
+)
+def test_supported_dates_resolve(expr: str, published: str | None, iso: str, basis: str) -> None:
+    got = resolve(expr, published)
+    assert (got.iso, got.basis) == (iso, basis)
+
+
+@pytest.mark.parametrize(
+    ("expr", "published"),
+    [
+        ("January", None),  # NOT January of the current year
+        ("March 26", None),
+        ("Tuesday", None),
+        ("yesterday", None),
+        ("last year", None),
+        ("three months ago", None),
+        ("this week", None),
+        ("five-year", None),
+        ("five-year", "2016-09-20"),
+        ("20-year", "2024-05-10"),
+        ("three months", "2016-09-20"),
+        ("the past two weeks", "2016-09-20"),
+        ("2019-20", None),  # a season or fiscal year, not 20 December 2019
+        ("the 1990s", None),
+        ("January", "not a date"),
+    ],
+)
+def test_unsupported_dates_stay_unresolved(expr: str, published: str | None) -> None:
+    got = resolve(expr, published)
+    assert (got.iso, got.basis) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("expr", "duration"),
+    [("five-year", True), ("20-year-old", True), ("three months", True), ("a decade", True),
+     ("three months ago", False), ("May 2020", False), ("Tuesday", False)],
+)  # fmt: skip
+def test_durations(expr: str, duration: bool) -> None:
+    assert is_duration(expr) is duration
+
+
+UNDATED = (
+    "The ministry announced the five-year plan in January. The law took effect on March 26, and the agency "
+    "reported 4,000 complaints by Tuesday. Officials said the program will end next year."
+)
+
+
+def _dates(art: Article) -> list[tuple[str, str | None, str | None]]:
+    return [(d.text, d.iso, d.basis) for c in art.claims for d in c.dates]
+
+
+def test_undated_article_gets_no_date_the_text_does_not_support(analyze: Callable[..., Article]) -> None:
+    art = analyze(UNDATED)
+    found = _dates(art)
+    assert found, "the test text must yield dated claims"
+    assert all(iso is None and basis is None for _, iso, basis in found), found
+    assert all("five-year" not in text for text, _, _ in found)
+
+
+def test_the_same_text_with_a_publication_date_resolves_against_it(analyze: Callable[..., Article]) -> None:
+    art = analyze(UNDATED, published="2016-09-20")
+    resolved = {text: iso for text, iso, basis in _dates(art) if basis == "published"}
+    assert resolved.get("January") == "2016-01"
+    assert all(iso is not None and iso <= "2017" for iso in resolved.values())
