@@ -12,13 +12,13 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from newsprism.model import Article, Tone
+from newsprism.model import Article, Claim, Tone
 from newsprism.quotes.confidence import shown
 from newsprism.report import slant as present
 
 # Colour-blind-safe palette (Okabe-Ito plus two), one colour per speaker in order of first quote.
 SPEAKER_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F3C8D", "#8C6D31"]
-LAYERS = ("quotes", "claims", "techniques", "slant")
+LAYERS = ("quotes", "claims", "opinion", "techniques", "slant")
 
 
 @dataclass
@@ -77,11 +77,11 @@ def marks(article: Article) -> list[Mark]:
         out.append(Mark("quotes", q.start, q.end, f"{q.kind} quote — {name}{cue}", style=f"--spk:{colours[name]}"))
     for c in article.claims:
         level = "high" if c.checkworthiness >= 0.7 else "mid"
-        out.append(
-            Mark(
-                "claims", c.start, c.end, f"{c.type} claim, check-worthiness {c.checkworthiness:.2f}", css=f"cw-{level}"
-            )
-        )
+        out.append(Mark("claims", c.start, c.end, claim_tip(c), css=f"cw-{level}"))
+    for sent in article.sentences:  # the opinion layer: sentences judged opinion, or opinion around a fact
+        if sent.kind in ("opinion", "mixed"):
+            tip = f"{'opinion' if sent.kind == 'opinion' else 'opinion around a checkable fact'}: {sent.kind_reason}"
+            out.append(Mark("opinion", sent.start, sent.end, tip, css=f"op-{sent.kind}"))
     for t in article.techniques:
         neutral = f" Neutral: “{t.neutral}”." if t.neutral else ""
         out.append(Mark("techniques", t.start, t.end, f"{t.technique} ({t.score:.2f}): {t.explanation}{neutral}"))
@@ -90,6 +90,17 @@ def marks(article: Article) -> list[Mark]:
             tip = f"{p.side}-coded phrase (log-odds z {p.weight:+.2f}" + (f", {p.count} times)" if p.count > 1 else ")")
             out.append(Mark("slant", p.start, p.end, tip, css=f"sl-{p.side}"))
     return [m for m in out if 0 <= m.start < m.end <= len(article.text)]
+
+
+def claim_tip(c: Claim) -> str:
+    """Hover text of a claim: kind, type, score, what to check and who says so."""
+    tip = f"{'fact inside an opinion' if c.kind == 'mixed' else 'claim'} ({c.type}), check-worthiness "
+    tip += f"{c.checkworthiness:.2f}"
+    if c.proposition_text and c.proposition_text != c.text:
+        tip += f"; check: {c.proposition_text}"
+    if c.source is not None:
+        tip += f"; source: {c.source.text}"
+    return tip
 
 
 def segments(text: str, all_marks: list[Mark]) -> list[Segment]:
@@ -128,6 +139,7 @@ def summary(article: Article) -> dict[str, Any]:
         "quotes": len(speech),
         "speakers": speakers.most_common(),
         "claims": len(article.claims),
+        "opinions": sum(s.kind in ("opinion", "mixed") for s in article.sentences),
         "techniques": techniques.most_common(),
         "techniques_per_1000": round(1000 * len(article.techniques) / words, 1) if words else 0.0,
         "frames": [(f.frame, f.score) for f in sorted(article.frames, key=lambda f: -f.score)[:5]],
@@ -193,7 +205,7 @@ def article_markdown(art: Article) -> str:
     lines += [" · ".join(meta), ""]
     slant = f"slant: {present.one_line(art.slant, limit=0)}" if art.slant else "slant not measured"
     lines += [
-        f"{s['words']} words · {s['quotes']} quotes · {s['claims']} claims · "
+        f"{s['words']} words · {s['quotes']} quotes · {s['claims']} claims · {s['opinions']} opinion sentences · "
         f"{len(art.techniques)} techniques ({s['techniques_per_1000']}/1000 words) · {slant}",
         "",
     ]
@@ -214,8 +226,21 @@ def article_markdown(art: Article) -> str:
             )
         lines.append("")
     if art.claims:
-        lines += ["## Check-worthy claims", "", "| type | score | claim |", "|---|---|---|"]
-        lines += [f"| {c.type} | {c.checkworthiness:.2f} | {_md_cell(c.text)} |" for c in art.claims]
+        lines += ["## Check-worthy claims", "", "| kind | type | score | claim | source |", "|---|---|---|---|---|"]
+        lines += [
+            f"| {c.kind} | {c.type} | {c.checkworthiness:.2f} | {_md_cell(c.text)} | "
+            f"{_md_cell(c.source.text, 40) if c.source else '–'} |"
+            for c in art.claims
+        ]
+        lines.append("")
+    opinions = [x for x in art.sentences if x.kind in ("opinion", "mixed")]
+    if opinions:
+        lines += ["## Opinion", "", "| kind | subjectivity | sentence |", "|---|---|---|"]
+        lines += [
+            f"| {x.kind} | {x.subjectivity if x.subjectivity is not None else 0:.2f} | "
+            f"{_md_cell(art.text[x.start : x.end])} |"
+            for x in opinions
+        ]
         lines.append("")
     if art.techniques:
         lines += ["## Persuasion techniques", "", "| technique | span | neutral |", "|---|---|---|"]
