@@ -1,7 +1,8 @@
 """Score the quotes extractor on PolNeAR's inner split (rule choices only; never the validation split).
 
 Inner split (docs/quotes.md): PolNeAR train + dev minus the bench's validation articles, sorted, shuffled
-with ``random.Random(4)``, the first 400; half A (200) for choices, half B (200) as a check.
+with ``random.Random(4)``, the first 400; half A (200) for choices, half B (200) as a check; C (the rest, 340)
+is only used by the confidence model (training/quotes.py: fit on A, calibrate on B, check on C).
 
     .venv/bin/python scripts/quotes_inner_split.py prepare   # parse once, cache spaCy docs (DocBin)
     .venv/bin/python scripts/quotes_inner_split.py score     # all-span and per-kind P/R/F1 on A and B
@@ -24,18 +25,17 @@ INNER_SEED = 4
 INNER_SIZE = 400
 
 
-def inner_docs() -> dict[str, list[PolnearDoc]]:
-    """Halves A and B of the inner split."""
+def inner_docs(parts: str = "AB") -> dict[str, list[PolnearDoc]]:
+    """Halves A and B of the inner split (and C, the rest of the training part)."""
     ctx = BenchContext(default_data_dir())
     validation = {t.stem for t, _ in split_files(ctx)}
     root = ctx.path("polnear")
     pool = {**articles(root / "train"), **articles(root / "dev")}
     names = sorted(n for n in pool if n not in validation)
     random.Random(INNER_SEED).shuffle(names)
-    chosen = names[:INNER_SIZE]
-    docs = [load(*pool[n]) for n in chosen]
-    half = len(docs) // 2
-    return {"A": docs[:half], "B": docs[half:]}
+    half = INNER_SIZE // 2
+    cut = {"A": names[:half], "B": names[half:INNER_SIZE], "C": names[INNER_SIZE:]}
+    return {k: [load(*pool[n]) for n in cut[k]] for k in parts}
 
 
 def prepare(cache: Path) -> None:
@@ -46,7 +46,9 @@ def prepare(cache: Path) -> None:
 
     nlp = pipeline(load_options().spacy_model)
     cache.mkdir(parents=True, exist_ok=True)
-    for half, docs in inner_docs().items():
+    for half, docs in inner_docs("ABC").items():
+        if (cache / f"{half}.spacy").exists():
+            continue
         db = DocBin(store_user_data=False)
         for doc in nlp.pipe((d.text for d in docs), batch_size=16):
             db.add(doc)

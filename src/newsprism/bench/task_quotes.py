@@ -66,10 +66,10 @@ def predicted_spans(art: Article) -> dict[str, list[tuple[int, int]]]:
 
 
 def attributions(quotes: list[Quote]) -> list[Quote]:
-    """Quotes that are attributions in PolNeAR's sense: unattributed scare quotes are not, and a quote
-    nested inside another (a partial inside an indirect clause) is part of that one attribution, since
+    """Quotes that are attributions in PolNeAR's sense: quoted terms and unattributed scare quotes are not, and
+    a quote nested inside another (a partial inside an indirect clause) is part of that one attribution, since
     PolNeAR gives each token to at most one attribution."""
-    kept = [q for q in quotes if not (q.kind == "partial" and q.speaker is None)]
+    kept = [q for q in quotes if q.kind != "term" and not (q.kind == "partial" and q.speaker is None)]
     return [
         q
         for q in kept
