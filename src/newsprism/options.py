@@ -6,7 +6,7 @@ import os
 import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -40,6 +40,9 @@ class Options(BaseModel):
     transcript: str | None = Field(None, description="A transcript file quotes are checked against (`--transcript`).")
     neutral_lexicon: str | None = Field(
         None, description="A TSV (loaded, neutral, category, source) extending the neutral-wording lexicon."
+    )
+    techniques_model: Literal["tagger", "linear"] = Field(
+        "linear", description="techniques spans: the fine-tuned encoder tagger, or the previous linear model"
     )
 
     def replace(self, **changes: Any) -> Options:

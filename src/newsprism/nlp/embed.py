@@ -123,7 +123,13 @@ class Embedder:
         if threads > 0:  # one thread per worker process avoids oversubscribing the cores
             so.intra_op_num_threads = threads
             so.inter_op_num_threads = 1
-        self.session = ort.InferenceSession(str(onnx), so, providers=["CPUExecutionProvider"])
+        model: str | bytes = str(onnx)
+        if name == "minilm":  # one extra output, intermediate token states (nlp/encoder.py); the others unchanged
+            from newsprism.nlp.encoder import with_state_output
+
+            model = with_state_output(onnx.read_bytes())
+        self.session = ort.InferenceSession(model, so, providers=["CPUExecutionProvider"])
+        self.has_states = len(self.session.get_outputs()) > 1
         self.input_names = {i.name for i in self.session.get_inputs()}
         self.dim = 384
         # Several stages embed the same sentences; a bounded LRU memo (OrderedDict, since functools.lru_cache
@@ -154,6 +160,27 @@ class Embedder:
         if "token_type_ids" in self.input_names:
             feeds["token_type_ids"] = np.zeros_like(ids)
         return self.session.run(None, feeds)[0], mask, enc
+
+    def hidden_and_states(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[Any]]:
+        """Like :meth:`hidden_states`, plus the intermediate token states (``newsprism.nlp.encoder``)."""
+        if not self.has_states:
+            raise ModelError("E030", name="encoder", reason="this model has no intermediate-state output")
+        enc = self.tokenizer.encode_batch([t or " " for t in texts])
+        ids = np.array([e.ids for e in enc], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self.input_names:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden, states = self.session.run(None, feeds)[:2]
+        return hidden, states, mask, enc
+
+    def remember(self, vectors: dict[str, np.ndarray]) -> None:
+        """Put pooled vectors computed elsewhere (the same pass, ``newsprism.nlp.encoder``) into the memo."""
+        for t, v in vectors.items():
+            self._memo[t] = v
+            self._memo.move_to_end(t)
+        while len(self._memo) > MEMO_SIZE:
+            self._memo.popitem(last=False)
 
     def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
         if not texts:

@@ -21,6 +21,12 @@ def sentence_embeddings(batch: list[Work], options: Options) -> list[np.ndarray]
     Claims, slant (sentence bias) and frames all embed the same sentences; the first stage that asks pays.
     """
     missing = [w for w in batch if SENTENCE_EMBEDDINGS not in w.cache]
+    if missing and options.embedding_model == "minilm":
+        from newsprism.nlp.encoder import sentence_encodings
+
+        # one pass gives the same vectors plus the token states the techniques tagger reads (nlp/encoder.py)
+        sentence_encodings(missing, options)
+        missing = [w for w in batch if SENTENCE_EMBEDDINGS not in w.cache]
     if missing:
         texts = [w.article.text[s.start : s.end] for w in missing for s in w.article.sentences]
         vectors = embed(texts, options.embedding_model) if texts else np.zeros((0, 384), dtype=np.float32)

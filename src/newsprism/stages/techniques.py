@@ -17,10 +17,17 @@ def _models(options: Options) -> dict[str, Path]:
     """The model files ``TechniquesModel.load`` reads, the neutral-wording lexicon(s) and MiniLM."""
     from newsprism.techniques.neutral import LEXICON_PATH
 
-    files = shipped(*(f"techniques/{f}" for f in ("meta.json", "si_coef.npy", "tc_coef.npy")))
-    files.update(
-        {k: p for k, p in shipped("techniques/tc_emb_coef.npy", "techniques/si_gate_coef.npy").items() if p.exists()}
-    )
+    if options.techniques_model == "tagger":
+        files = shipped(*(f"techniques/tagger/{f}" for f in ("meta.json", "tagger.onnx", "tc_coef.npy")))
+    else:
+        files = shipped(*(f"techniques/{f}" for f in ("meta.json", "si_coef.npy", "tc_coef.npy")))
+        files.update(
+            {
+                k: p
+                for k, p in shipped("techniques/tc_emb_coef.npy", "techniques/si_gate_coef.npy").items()
+                if p.exists()
+            }
+        )
     files["package:lexicons/neutral.tsv"] = LEXICON_PATH
     if options.neutral_lexicon:
         files["user:neutral_lexicon"] = Path(options.neutral_lexicon)
@@ -31,16 +38,24 @@ def _models(options: Options) -> dict[str, Path]:
     "techniques",
     requires=("sentences", "quotes", "doc"),
     produces=("techniques", "technique_summary"),
-    version="2",
+    version="3",
     per_article=True,
     models=_models,
 )
 def techniques_stage(work: Work, options: Options) -> None:
     """Persuasion techniques (14 PTC classes), spans, calibrated scores, explanations, neutral wording."""
-    from newsprism.nlp.shared import sentence_embeddings
     from newsprism.techniques.stage import analyse
 
     if work.doc is None:
         return
+    if options.techniques_model == "tagger":
+        from newsprism.nlp.encoder import sentence_encodings
+
+        # the encoder pass claims/slant/frames share (Work.cache): sentence vectors and intermediate token states
+        states = sentence_encodings([work], options)[0]
+        analyse(work.article, work.doc, options.neutral_lexicon, encodings=states)
+        return
+    from newsprism.nlp.shared import sentence_embeddings
+
     vectors = sentence_embeddings([work], options)[0]  # shared with claims/slant/frames via Work.cache
-    analyse(work.article, work.doc, getattr(options, "neutral_lexicon", None), sentence_vectors=vectors)
+    analyse(work.article, work.doc, options.neutral_lexicon, sentence_vectors=vectors)

@@ -28,12 +28,18 @@ def quote(text: str) -> str:
     return f"“{text}”"
 
 
-def explain(technique: str, span_text: str, neutral: str | None = None, count: int | None = None) -> str:
-    """E.g. 'Uses the emotionally loaded label “X” to characterise its target (Name_Calling,Labeling).'"""
+def explain(
+    technique: str, span_text: str, neutral: str | None = None, count: int | None = None, reason: str = ""
+) -> str:
+    """E.g. 'Uses the emotionally loaded label “X” to characterise its target (Name_Calling,Labeling).'
+
+    ``reason`` (a lexicon row's explanation) replaces the technique's generic wording: '“X” frames …'."""
     template = TEMPLATES.get(technique, "Shows the persuasion technique {technique} in {q}")
     body = template.format(
         q=quote(span_text), technique=technique, count=f" ({count} times in the article)" if count else ""
     )
+    if reason:
+        body = f"{quote(span_text)} {reason}"
     if neutral:
         body += f"; a neutral alternative is “{neutral}”"
     return f"{body} ({technique})."

@@ -38,6 +38,8 @@ class Detection:
     source: str  # "model" | "lexicon" | "repetition"
     neutral: str | None = None
     evidence: str = ""
+    shown: bool = True  # False: kept in the JSON, below the shown-span threshold (fine-tuned tagger)
+    reason: str = ""  # the lexicon row's explanation of why the wording is loaded
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -258,7 +260,19 @@ def candidates(
     # rule spans score their rule's measured precision on the PTC training articles: on the inner tuning split
     # this calibrated them better (ECE) than max(precision, model-span score) (docs/models/techniques.md)
     for h in hits:
-        rule.append(Detection(h.start, h.end, h.technique, lex_precision, 1.0, "lexicon", h.neutral or None, h.source))
+        rule.append(
+            Detection(
+                h.start,
+                h.end,
+                h.technique,
+                lex_precision,
+                1.0,
+                "lexicon",
+                h.neutral or None,
+                h.source,
+                reason=h.explanation,
+            )
+        )
         rule_x.append(None)
         taken.append((h.start, h.end))
     if use_repetition:

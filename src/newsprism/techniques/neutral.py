@@ -20,6 +20,8 @@ class Entry:
     category: str
     source: str
     is_regex: bool
+    explanation: str = ""  # why the wording is loaded (optional column 6)
+    example: str = ""  # a sentence written to show the pattern (optional column 7; tests re-parse the rewrite)
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Hit:
     technique: str
     category: str
     source: str
+    explanation: str = ""
 
 
 def _compile(loaded: str) -> tuple[re.Pattern[str], bool]:
@@ -52,14 +55,23 @@ def read_tsv(path: Path) -> list[Entry]:
         cols = line.split("\t")
         if len(cols) < 2:
             raise ConfigError("E090", path=path, reason=f"line {n}: need at least 'loaded<TAB>neutral'")
-        cols += [""] * (5 - len(cols))
+        cols += [""] * (7 - len(cols))
         try:
             pattern, is_regex = _compile(cols[0].strip())
         except re.error as exc:
             raise ConfigError("E090", path=path, reason=f"line {n}: bad regex: {exc}") from exc
         technique = cols[2].strip() or "Loaded_Language"
         entries.append(
-            Entry(pattern, cols[1].strip(), technique, cols[3].strip() or "loaded", cols[4].strip(), is_regex)
+            Entry(
+                pattern,
+                cols[1].strip(),
+                technique,
+                cols[3].strip() or "loaded",
+                cols[4].strip(),
+                is_regex,
+                cols[5].strip(),
+                cols[6].strip(),
+            )
         )
     return entries
 
@@ -94,7 +106,12 @@ def find(text: str, entries: tuple[Entry, ...]) -> list[Hit]:
             if not e.is_regex and m.group(0)[:1].isupper() and neutral:
                 neutral = neutral[0].upper() + neutral[1:]
             cands.append(
-                (m.start(), m.end(), rank, Hit(m.start(), m.end(), neutral, e.technique, e.category, e.source))
+                (
+                    m.start(),
+                    m.end(),
+                    rank,
+                    Hit(m.start(), m.end(), neutral, e.technique, e.category, e.source, e.explanation),
+                )
             )
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[Hit] = []

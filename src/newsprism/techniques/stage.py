@@ -18,6 +18,19 @@ from newsprism.techniques.summary import summarise
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from newsprism.nlp.encoder import SentenceStates
+    from newsprism.techniques.tagger import TaggerModel
+
+
+def voice_of(article: Article, start: int, end: int) -> tuple[str, str | None]:
+    """("quoted", speaker name or None) when the span lies inside a direct, partial or block quote of the quotes
+    stage, else ("author", None): indirect speech is the writer's paraphrase, and quoted terms and scare quotes
+    are the writer's own framing."""
+    for q in getattr(article, "quotes", None) or []:
+        if q.kind in ("direct", "partial", "block") and q.start <= start and end <= q.end:
+            return "quoted", (q.speaker.name if q.speaker is not None else None)
+    return "author", None
+
 
 def analyse(
     article: Article,
@@ -25,17 +38,18 @@ def analyse(
     user_lexicon: str | None = None,
     model: TechniquesModel | None = None,
     sentence_vectors: np.ndarray | None = None,
+    encodings: list[SentenceStates] | None = None,
+    tagger: TaggerModel | None = None,
 ) -> None:
     """Fill ``article.techniques`` and ``article.technique_summary``.
 
-    ``sentence_vectors`` (MiniLM, one row per ``article.sentences``) feed the SI sentence gate; computed if absent.
+    With ``encodings`` (encoder states, one per ``article.sentences``: :mod:`newsprism.nlp.encoder`) the
+    fine-tuned tagger (``tagger`` or the shipped one) finds the model spans; otherwise the linear model does,
+    with ``sentence_vectors`` (MiniLM, one row per sentence) feeding its sentence gate (computed if absent).
     """
-    model = model or shipped_model()
     entries = lex.load_lexicon(user_lexicon)
     toks = tokens_from_doc(doc)
     sents = [(s.start, s.end) for s in article.sentences]
-    if sentence_vectors is None and model.si_gate_coef is not None and sents:
-        sentence_vectors = embed_unique([article.text[s:e] for s, e in sents])
     # quoted speech the repetition rule ignores: long quotations by quotation marks, plus the quotes stage's
     # direct/block quotes (block quotes have no marks) when that stage ran
     quoted = long_quotes(article.text) + [
@@ -43,10 +57,21 @@ def analyse(
         for q in getattr(article, "quotes", None) or []
         if q.kind in ("direct", "block") and len(article.text[q.start : q.end].split()) > LONG_QUOTE
     ]
+    if encodings is not None:
+        from newsprism.techniques.encoded import detect_encoded
+        from newsprism.techniques.tagger import shipped_tagger
+
+        dets = detect_encoded(tagger or shipped_tagger(), article.text, toks, sents, encodings, entries, quoted=quoted)
+    else:
+        model = model or shipped_model()
+        if sentence_vectors is None and model.si_gate_coef is not None and sents:
+            sentence_vectors = embed_unique([article.text[s:e] for s, e in sents])
+        dets = detect(model, article.text, toks, sents, entries, sentence_vectors=sentence_vectors, quoted=quoted)
     out = []
-    for d in detect(model, article.text, toks, sents, entries, sentence_vectors=sentence_vectors, quoted=quoted):
+    for d in dets:
         text = article.text[d.start : d.end]
         count = int(d.evidence) if d.source == "repetition" and d.evidence.isdigit() else None
+        voice, speaker = voice_of(article, d.start, d.end)
         out.append(
             make_span(
                 article,
@@ -55,10 +80,13 @@ def analyse(
                 Technique,
                 technique=d.technique,
                 score=round(d.score, 4),
-                explanation=explain(d.technique, text, d.neutral, count),
+                explanation=explain(d.technique, text, d.neutral, count, d.reason),
                 neutral=d.neutral,
                 technique_probability=round(d.technique_probability, 4),
                 method=d.source,
+                voice=voice,
+                speaker=speaker,
+                shown=d.shown,
             )
         )
     article.techniques = out

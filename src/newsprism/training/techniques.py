@@ -450,6 +450,16 @@ def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> di
 
 @trainer("techniques")
 def train_techniques(data_dir: Path, out_dir: Path, seed: int) -> dict[str, float]:
-    """Persuasion techniques from PTC (SemEval-2020 Task 11), seeded 20% by-article validation split."""
+    """Persuasion techniques from PTC: fine-tuned MiniLM tagger (needs the train extra) into OUT/tagger/."""
+    from newsprism.training.techniques_encoder import train_tagger
+
+    root = data_dir / "ptc" if (data_dir / "ptc").is_dir() else data_dir
+    meta = train_tagger(root, out_dir / "tagger", seed)
+    return {k: float(v) for k, v in meta["onnx_tune"]["int8" if meta["int8"] else "fp32"].items()}
+
+
+@trainer("techniques-linear")
+def train_techniques_linear(data_dir: Path, out_dir: Path, seed: int) -> dict[str, float]:
+    """Persuasion techniques from PTC, the previous linear model (SI tagger + TC classifier), validation split."""
     root = data_dir / "ptc" if (data_dir / "ptc").is_dir() else data_dir
     return train(root, out_dir, seed)
