@@ -348,3 +348,41 @@ def test_belief_cue_interrupting_its_clause(analyze: Analyze) -> None:
     q = _find(art, "alienate the voters", "indirect")
     assert q.cue == "believe"
     assert art.text[q.source_start : q.source_end] == "his advisers"
+
+
+def test_writers_modal_is_no_speech_act(analyze: Analyze) -> None:
+    """Issue 19: "would confirm" is the writer's inference, not words of the policy's subject."""
+    art = analyze("A continuation of the Biden policy would confirm Harris is pushing migration to win votes.")
+    assert not [q for q in art.quotes if "pushing migration" in q.text]
+
+
+def test_content_stays_within_the_cues_reach(analyze: Analyze) -> None:
+    art = analyze(
+        "It should be noted that hours before the Mexican President met with the US vice president, "
+        "he sharply criticized America for providing aid to a group in Mexico."
+    )
+    assert not [q for q in art.quotes if "should be noted" in q.text]
+    (crit,) = [q for q in art.quotes if q.cue and "criticized" in q.cue]
+    assert crit.attitude and crit.speech_act is None  # the object is the target, not the words
+
+
+def test_generic_and_unresolved_sources_leave_the_quote_unattributed(analyze: Analyze) -> None:
+    art = analyze(
+        "The rules changed last year.\n\n"
+        "Anyone who opposes the agenda is targeted, and people who support the rule of law are next, they said."
+    )
+    for q in art.quotes:
+        assert q.speaker is None or q.speaker.name.lower() not in {"anyone", "people", "they"}
+        assert q.kind == "term" or (q.speaker is None) == bool(q.unattributed)
+
+
+def test_speech_acts_and_attitudes(analyze: Analyze) -> None:
+    art = analyze(
+        "Senator Ann Lee denied that the deal had collapsed.\n\n"
+        "Governor Tom Baker promised to veto the bill.\n\n"
+        "Migrants asked for asylum in the United States."
+    )
+    assert _find(art, "the deal had collapsed", "indirect").speech_act == "denial"
+    assert _find(art, "veto the bill", "indirect").speech_act == "promise"
+    asylum = [q for q in art.quotes if "asylum" in q.text]
+    assert all(q.speech_act is None and q.attitude for q in asylum)
