@@ -77,6 +77,22 @@ def test_text_over_max_bytes_is_413_e004(jobs_dir: str) -> None:
     assert resp.json()["error"]["code"] == "E004"
 
 
+@pytest.mark.slow
+def test_text_over_spacy_max_length_is_analysed_in_pieces(jobs_dir: str) -> None:
+    from newsprism.options import load_options
+    from newsprism.web import create_app
+
+    sentence = "The minister said on Tuesday that the budget would cost 12 million dollars. "
+    text = (sentence * (1_200_000 // len(sentence) + 1))[:1_200_000]
+    opts = load_options(stages=("nlp",), web_workers=0, web_jobs_dir=jobs_dir)  # later stages: the nlp stage's care
+    with TestClient(create_app(opts), base_url="http://localhost") as c:
+        resp = c.post("/api/analyze", json={"text": text})
+    assert resp.status_code == 200, resp.text[:300]
+    art = Article.model_validate(resp.json())
+    assert art.text == text and validate_offsets(art) == []
+    assert art.sentences[-1].end > 1_199_000  # the last piece was parsed too
+
+
 @pytest.mark.parametrize(
     ("body", "field"),
     [

@@ -43,4 +43,4 @@ def test_hostile_run_has_no_5xx_and_server_survives(tmp_path: Path) -> None:
     assert by_name["text over max_bytes (11 MB)"] == (413, "E004")
     assert by_name["form-encoded body"][0] == 415 and by_name["loopback URL"] == (422, "E010")
     assert by_name["foreign Host header (DNS rebinding)"] == (400, "E145")
-    assert by_name["text of 1.2M characters"][0] in (200, 413)
+    assert by_name["text of 1.2M characters"] == (200, "-")  # analysed in pieces by the nlp stage

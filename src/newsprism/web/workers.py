@@ -101,12 +101,6 @@ def analyze_one(item: dict[str, Any], n: int, job_id: str | None = None) -> dict
         pipeline.stages = [wrap(i, s) for i, s in enumerate(stages)]
     try:
         out = pipeline(art)
-    except ValueError as exc:
-        if "[E088]" not in str(exc):
-            raise
-        # spaCy's max_length, until the nlp stage analyses long texts in pieces: the client's text is too long.
-        msg = f"text of {len(art.text):,} characters is over the {1_000_000:,} the language model takes at once"
-        raise ApiError(413, "E141", msg, "TextTooLong") from None
     finally:
         pipeline.stages = stages
     if job_id is not None:
