@@ -54,3 +54,20 @@ def test_bad_user_lexicon_raises_coded_error(tmp_path: Path) -> None:
     assert exc.value.code == "E090"
     with pytest.raises(ConfigError):
         read_tsv(tmp_path / "missing.tsv")
+
+
+def test_pattern_rows_carry_their_explanation_into_hits() -> None:
+    from newsprism.techniques.explain import explain
+
+    text = "The spokesman continued to dodge a request for comment."
+    (hit,) = find(text, load_lexicon())
+    assert hit.neutral == "did not answer a request" and "evasion" in hit.explanation
+    out = explain(hit.technique, text[hit.start : hit.end], hit.neutral, reason=hit.explanation)
+    assert out.startswith("“continued to dodge a request” frames a non-answer as evasion")
+    assert out.endswith("a neutral alternative is “did not answer a request” (Loaded_Language).")
+
+
+def test_evasion_rows_need_an_object_a_reporter_asks_for() -> None:
+    entries = load_lexicon()
+    assert find("He evaded taxes and the ducks swam away.", entries) == []
+    assert neutral_for("stonewalled the subpoenas", entries) == "did not answer the subpoenas"

@@ -47,7 +47,7 @@ def test_seed_003_loaded_labels(pipe: Any, seed_texts: dict[str, str]) -> None:
         assert 0.0 <= t.score <= 1.0
         assert t.explanation.endswith(f"({t.technique}).")
     summary = art.technique_summary
-    assert summary is not None and sum(summary.counts.values()) == len(art.techniques)
+    assert summary is not None and sum(summary.counts.values()) == sum(1 for t in art.techniques if t.shown is not False)
     assert summary.most_used in TECHNIQUES
     assert summary.per_1000_words > 0
     assert summary.densest_sentences[0].count >= summary.densest_sentences[-1].count
@@ -104,3 +104,21 @@ def test_slogan_and_flag_waving_are_flagged(pipe: Any) -> None:
     assert art.techniques, "no technique found in an openly patriotic slogan"
     found = {t.technique for t in art.techniques}
     assert found & {"Slogans", "Flag-Waving", "Loaded_Language"}
+
+
+@pytest.mark.parametrize(
+    ("seed", "phrase", "neutral"),
+    [
+        ("002", "continued to dodge a request", "did not answer a request"),
+        ("003", "socialist agitators", "left-wing activists"),
+        ("003", "impose socialism", "push left-wing policies"),
+        ("003", "funnel more Democrat voters", "bring more Democrat voters"),
+    ],
+)
+def test_issue_27_framing_found_by_lexicon_patterns(
+    pipe: Any, seed_texts: dict[str, str], seed: str, phrase: str, neutral: str
+) -> None:
+    art = run(pipe, seed_texts[seed])
+    hit = find(art, phrase)
+    assert hit.method == "lexicon" and hit.neutral == neutral
+    assert hit.voice == "author" and hit.shown is True

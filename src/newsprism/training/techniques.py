@@ -462,4 +462,6 @@ def train_techniques(data_dir: Path, out_dir: Path, seed: int) -> dict[str, floa
 def train_techniques_linear(data_dir: Path, out_dir: Path, seed: int) -> dict[str, float]:
     """Persuasion techniques from PTC, the previous linear model (SI tagger + TC classifier), validation split."""
     root = data_dir / "ptc" if (data_dir / "ptc").is_dir() else data_dir
-    return train(root, out_dir, seed)
+    # the CLI's default target is models/<task>; the linear model's files live in models/techniques
+    target = out_dir.with_name("techniques") if out_dir.name == "techniques-linear" else out_dir
+    return train(root, target, seed)

@@ -321,8 +321,8 @@ def export_onnx(net: Any, path: Path, quantize: bool) -> None:
 
 # ---- protocol ----------------------------------------------------------------------------------------------------
 
-EPOCHS = 3
-NEG_SHARE = 0.35  # share of span-free lines per epoch
+EPOCHS = 2
+NEG_SHARE = 0.3  # share of span-free lines per epoch
 LR, HEAD_LR = 1e-4, 2e-3
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6)
 SUMMARY_KEYS = ("int8", "calibration", "shown_threshold", "tune_shown", "repetition")
