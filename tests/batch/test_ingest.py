@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from newsprism.batch import ingest
-from newsprism.errors import StoreError
 from newsprism.options import load_options
 from newsprism.store import Store
 from newsprism.store.catalog import connect
