@@ -117,7 +117,9 @@ def test_bench_gate_exit_code_and_json(
     def _toy(ctx: BenchContext) -> list[Metric]:
         return [Metric("cli_toy", "f1", 0.4, 0.5, "", 10, ctx.split, "h1")]
 
-    (tmp_path / "cli_toy.json").write_text(json.dumps({"task": "cli_toy", "data_hash": "h1", "floors": {"f1": 0.6}}))
+    pin = {"measured": 0.6, "noise": 0.0, "floor": 0.6, "data_hash": "h1"}
+    entry = {"direction": "higher", "chance": 0.5, "chance_note": "-", "noise_note": "-", "full": pin}
+    (tmp_path / "cli_toy.json").write_text(json.dumps({"task": "cli_toy", "format": 2, "metrics": {"f1": entry}}))
     monkeypatch.setattr(gate, "FLOORS_DIR", tmp_path)
     code, out, err = cli(monkeypatch, capsys, "bench", "cli_toy", "--json")
     assert code == 6 and "E051" in err and "cli_toy.f1" in err

@@ -50,7 +50,9 @@ def bench_cli(
     ),
     gate: bool = typer.Option(True, "--gate/--no-gate", help="Fail (exit 6) when a metric is under its floor."),
     list_tasks: bool = typer.Option(False, "--list", help="List the registered tasks and exit."),
-    update: bool = typer.Option(False, "--update-floors", help="Write floors 0.02 under the measured values."),
+    update: bool = typer.Option(
+        False, "--update-floors", help="Re-pin each metric's bound: measured -/+ its recorded noise (floors/*.json)."
+    ),
     allow_lower: bool = typer.Option(False, "--allow-lower-floor", help="Allow --update-floors to lower a floor."),
     note: str | None = typer.Option(None, "--note", help="Why a floor is lowered (goes to the floors CHANGELOG)."),
     params: list[str] = typer.Option(
@@ -95,6 +97,8 @@ def bench_cli(
     if update:
         for change in update_floors(result.metrics, quick, allow_lower=allow_lower, note=note):
             err_console.print(f"floor {change}", markup=False, highlight=False)
+    elif gate and split == "validation" and extra:
+        result.notes.append("not gated: floors are pinned for the default settings, not for --set parameters")
     elif gate and split == "validation":
         try:
             apply_gate(result, quick)
