@@ -256,6 +256,7 @@ def test_jobs_survive_a_restart_and_expire(client: TestClient, jobs_dir: str) ->
     job = client.post("/api/jobs", json={"articles": [{"text": SHORT}]}).json()
     assert wait_job(client, job["id"])["status"] == "done"
     assert (Path(jobs_dir) / job["id"] / "result.json").is_file()
+    assert oct((Path(jobs_dir) / job["id"]).stat().st_mode & 0o777) == "0o700"  # other accounts cannot read it
     opts = load_options(stages=("nlp",), web_workers=0, web_jobs_dir=jobs_dir)
     with TestClient(create_app(opts), base_url="http://localhost") as again:  # a new server, same directory
         assert again.get(f"/api/jobs/{job['id']}").json()["status"] == "done"
@@ -283,7 +284,8 @@ def test_job_retention_keeps_newest(tmp_path: Path) -> None:
     assert mgr.prune() == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ids[2:]
     assert mgr.get("../../etc/passwd") is None and mgr.get(ids[0]) is None
-    assert oct(tmp_path.stat().st_mode & 0o777) == "0o700"
+    fresh = JobManager(tmp_path / "new" / "jobs", retention_days=7, max_jobs=2)
+    assert oct(fresh.root.stat().st_mode & 0o777) == "0o700"
 
 
 def test_interrupted_job_says_so(client: TestClient, jobs_dir: str) -> None:

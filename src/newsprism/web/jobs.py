@@ -2,8 +2,8 @@
 
 Layout: ``<jobs dir>/<id>/job.json`` (the public state) and ``result.json`` (``{"articles": [...],
 "comparison": ... | null}``). Retention: jobs older than ``web_job_retention_days`` are deleted and only the
-newest ``web_max_jobs`` are kept, checked at start-up and whenever a job starts. The directory is private to
-the user (mode 700): on a shared machine other accounts cannot read the results.
+newest ``web_max_jobs`` are kept, checked at start-up and whenever a job starts. Each job's directory is private
+to the user (mode 700), and so is the jobs directory when the app creates it: other accounts cannot read results.
 """
 
 from __future__ import annotations
@@ -94,8 +94,9 @@ class JobManager:
         self.max_jobs = max_jobs
         self._live: dict[str, Job] = {}
         self._lock = threading.Lock()
-        self.root.mkdir(parents=True, exist_ok=True)
-        os.chmod(self.root, 0o700)
+        if not self.root.is_dir():  # created private; an existing directory keeps its mode (each job's is 700)
+            self.root.mkdir(parents=True, exist_ok=True)
+            os.chmod(self.root, 0o700)
         self.prune()
 
     def _dir(self, job_id: str) -> Path:
