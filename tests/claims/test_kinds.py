@@ -87,3 +87,24 @@ def test_claim_fields_proposition_and_source(analyze: Callable[..., Article]) ->
     assert claim.proposition_text == "Unemployment fell to 3.5 percent in September"
     assert claim.source is not None and claim.source.text.endswith("Labor Department")
     assert validate_offsets(art) == []
+
+
+def test_label_uses_the_kind_cuts_and_abstains_between_them() -> None:
+    from newsprism.claims.stage import Cuts, _label
+
+    cuts = Cuts(checkworthiness=0.6, claim_below=0.4, opinion_from=0.85)
+    assert _label(0.9, 0.1, cuts) == "claim"
+    assert _label(0.9, 0.6, cuts) == "unsure"  # check-worthy but too subjective to be called a claim
+    assert _label(0.9, 0.9, cuts) == "both"
+    assert _label(0.2, 0.9, cuts) == "opinion"
+    assert _label(0.2, 0.6, cuts) == "none"
+
+
+def test_shipped_cuts_come_from_meta_and_keep_claim_below_opinion() -> None:
+    from newsprism.claims.model import shipped
+    from newsprism.claims.stage import Cuts
+
+    model = shipped()
+    cuts = Cuts.of(model)
+    assert cuts.claim_below == model.meta["kind_cuts"]["claim_below"] <= cuts.opinion_from
+    assert cuts.checkworthiness == model.heads["checkworthiness"].threshold

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -45,7 +44,7 @@ def test_bad_artifact_shape_is_a_model_error(tmp_path: Path) -> None:
         ClaimsModel.load(tmp_path)
 
 
-def test_opinion_rule_follows_the_subjectivity_head_threshold(
+def test_opinion_rule_follows_the_kind_cuts(
     monkeypatch: pytest.MonkeyPatch, seeds_dir: Path, claims_pipeline: Pipeline
 ) -> None:
     from newsprism.claims import stage
@@ -54,8 +53,8 @@ def test_opinion_rule_follows_the_subjectivity_head_threshold(
     before = claims_pipeline(Article(id="t", text=text)).claims
     assert any(not any(n.value is not None for n in c.numbers) for c in before)
     model = shipped()
-    heads = {**model.heads, "subjectivity": dataclasses.replace(model.heads["subjectivity"], threshold=0.0)}
-    monkeypatch.setattr(stage, "shipped", lambda: ClaimsModel(heads, model.meta))
+    meta = {**model.meta, "kind_cuts": {"claim_below": 0.0, "opinion_from": 0.0}}  # everything reads subjective
+    monkeypatch.setattr(stage, "shipped", lambda: ClaimsModel(model.heads, meta))
     art = claims_pipeline(Article(id="t", text=text))
     after = art.claims
     assert after  # facts with a number or a date stay, as the checkable part of an opinion sentence

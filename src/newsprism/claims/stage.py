@@ -101,11 +101,35 @@ def _unit_embeddings(batch: list[Work], units: list[Unit], texts: list[str], opt
     return out
 
 
-def _label(cw: float, subj: float, cw_t: float, subj_t: float) -> str:
-    """claim (check-worthy, not subjective) | opinion (subjective, not check-worthy) | both | none."""
-    if cw >= cw_t:
-        return "both" if subj >= subj_t else "claim"
-    return "opinion" if subj >= subj_t else "none"
+def _label(cw: float, subj: float, cuts: Cuts) -> str:
+    """claim | opinion | both (check-worthy and subjective) | unsure (check-worthy, subjectivity between the
+    cuts) | none (neither)."""
+    if subj >= cuts.opinion_from:
+        return "both" if cw >= cuts.checkworthiness else "opinion"
+    if cw >= cuts.checkworthiness:
+        return "claim" if subj < cuts.claim_below else "unsure"
+    return "none"
+
+
+@dataclass(frozen=True)
+class Cuts:
+    """The kind decision's cuts: the check-worthiness head's threshold and the subjectivity cuts chosen for
+    claim / opinion precision on inner CV (``kind_cuts`` in meta.json; the subjectivity head's own threshold
+    for both when absent)."""
+
+    checkworthiness: float
+    claim_below: float
+    opinion_from: float
+
+    @classmethod
+    def of(cls, model: ClaimsModel) -> Cuts:
+        subj_t = model.heads["subjectivity"].threshold
+        kc = model.meta.get("kind_cuts") or {}
+        return cls(
+            model.heads["checkworthiness"].threshold,
+            float(kc.get("claim_below", subj_t)),
+            float(kc.get("opinion_from", subj_t)),
+        )
 
 
 def fact_span(art: Article, doc: Doc | None, anchor: int, start: int, end: int) -> tuple[int, int]:
@@ -181,7 +205,7 @@ def _anchor(work: Work, sc: Scored) -> int | None:
     return min(starts) if starts else None
 
 
-def _sentence(work: Work, si: int, items: list[Scored], t: tuple[float, float], nlp: Language | None) -> None:
+def _sentence(work: Work, si: int, items: list[Scored], cuts: Cuts, nlp: Language | None) -> None:
     """Set the sentence's scores and kind; append its claims (claim units, or a mixed sentence's fact)."""
     art = work.article
     sent = art.sentences[si]
@@ -200,28 +224,33 @@ def _sentence(work: Work, si: int, items: list[Scored], t: tuple[float, float], 
         parts = [whole]
     claims = [x for x in parts if x.label == "claim"]
     opinions = [x for x in parts if x.label in ("opinion", "both")]
-    cw_t, subj_t = t
-    scores = f"check-worthiness {whole.cw:.2f} (cut {cw_t:.2f}), subjectivity {whole.subj:.2f} (cut {subj_t:.2f})"
+    scores = (
+        f"check-worthiness {whole.cw:.2f} (cut {cuts.checkworthiness:.2f}), subjectivity {whole.subj:.2f} "
+        f"(claim below {cuts.claim_below:.2f}, opinion from {cuts.opinion_from:.2f})"
+    )
     if claims and opinions:
         sent.kind, sent.kind_reason = "mixed", f"a check-worthy clause beside an opinion clause; {scores}"
         fact = claims[0].unit
         sent.fact = make_span(art, fact.start, fact.end)
         art.claims.extend(_claim(work, x, "mixed", (x.unit.start, x.unit.end), nlp) for x in claims)
-    elif claims:
+        return
+    if claims:
         sent.kind, sent.kind_reason = "claim", scores
         art.claims.extend(_claim(work, x, "claim", (x.unit.start, x.unit.end), nlp) for x in claims)
+        return
+    checkable = [x for x in parts if x.label in ("both", "unsure")]
+    anchored = [(x, a) for x in checkable if (a := _anchor(work, x)) is not None]
+    if anchored:
+        x, a = anchored[0]
+        span = fact_span(art, work.doc, a, x.unit.start, x.unit.end)
+        sent.kind, sent.kind_reason = "mixed", f"partly subjective but holds a number or date to check; {scores}"
+        sent.fact = make_span(art, *span)
+        art.claims.append(_claim(work, x, "mixed", span, nlp))
     elif opinions:
-        both = [x for x in opinions if x.label == "both"]
-        anchored = [(x, a) for x in both if (a := _anchor(work, x)) is not None]
-        if anchored:
-            x, a = anchored[0]
-            span = fact_span(art, work.doc, a, x.unit.start, x.unit.end)
-            sent.kind, sent.kind_reason = "mixed", f"subjective but holds a number or date to check; {scores}"
-            sent.fact = make_span(art, *span)
-            art.claims.append(_claim(work, x, "mixed", span, nlp))
-        else:
-            sent.kind = "opinion"
-            sent.kind_reason = f"subjective, nothing countable or dated to check; {scores}"
+        sent.kind = "opinion"
+        sent.kind_reason = f"subjective, nothing countable or dated to check; {scores}"
+    elif checkable:
+        sent.kind_reason = f"undecided between claim and opinion (abstained); {scores}"
     else:
         sent.kind_reason = f"neither check-worthy nor subjective; {scores}"
 
@@ -238,18 +267,18 @@ def annotate(batch: list[Work], model: ClaimsModel | None = None, options: Optio
     texts = [batch[u.work].article.text[u.start : u.end] for u in units]
     emb = _unit_embeddings(batch, units, texts, options) if texts and model.needs_embeddings else None
     scores = model.score(texts, emb)
-    t = (model.heads["checkworthiness"].threshold, model.heads["subjectivity"].threshold)
+    cuts = Cuts.of(model)
     nlp = _tagger(options)
     per_sentence: dict[tuple[int, int], list[Scored]] = {}
     for k, u in enumerate(units):
         question = is_question(texts[k])
         cw = float(scores["checkworthiness"][k]) * (QUESTION_DAMPING if question else 1.0)
         subj = float(scores["subjectivity"][k])
-        per_sentence.setdefault((u.work, u.sentence), []).append(Scored(u, cw, subj, _label(cw, subj, *t)))
+        per_sentence.setdefault((u.work, u.sentence), []).append(Scored(u, cw, subj, _label(cw, subj, cuts)))
     for work in batch:
         work.article.claims = []
     for (wi, si), items in per_sentence.items():
-        _sentence(batch[wi], si, items, t, nlp)
+        _sentence(batch[wi], si, items, cuts, nlp)
     for work in batch:
         work.article.claims.sort(key=lambda c: (c.start, c.end))
 
