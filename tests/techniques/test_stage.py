@@ -107,18 +107,22 @@ def test_slogan_and_flag_waving_are_flagged(pipe: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("seed", "phrase", "neutral"),
+    ("seed", "phrase", "neutral", "voice"),
     [
-        ("002", "continued to dodge a request", "did not answer a request"),
-        ("003", "socialist agitators", "left-wing activists"),
-        ("003", "impose socialism", "push left-wing policies"),
-        ("003", "funnel more Democrat voters", "bring more Democrat voters"),
+        ("002", "continued to dodge a request", "did not answer a request", "author"),
+        ("003", "socialist agitators", "left-wing activists", "author"),
+        ("003", "impose socialism", "push left-wing policies", "author"),
+        # inside the partial quote “a planning session to funnel more Democrat voters into the country.”
+        ("003", "funnel more Democrat voters", "bring more Democrat voters", "quoted"),
     ],
 )
 def test_issue_27_framing_found_by_lexicon_patterns(
-    pipe: Any, seed_texts: dict[str, str], seed: str, phrase: str, neutral: str
+    pipe: Any, seed_texts: dict[str, str], seed: str, phrase: str, neutral: str, voice: str
 ) -> None:
     art = run(pipe, seed_texts[seed])
     hit = find(art, phrase)
     assert hit.method == "lexicon" and hit.neutral == neutral
-    assert hit.voice == "author" and hit.shown is True
+    assert hit.voice == voice and hit.shown is True
+    if voice == "quoted":
+        quote = next(q for q in art.quotes if q.start <= hit.start and hit.end <= q.end)
+        assert hit.speaker == (quote.speaker.name if quote.speaker else None)
