@@ -348,16 +348,26 @@ def test_job_progress_streams_as_server_sent_events(client: TestClient) -> None:
 
 
 def test_single_article_job_reports_stage_progress(client: TestClient) -> None:
+    engine, jobs = client.app.state.engine, client.app.state.jobs  # type: ignore[attr-defined]
     seen: list[tuple[float, str | None]] = []
-    job_id = client.post("/api/jobs", json={"articles": [{"text": SHORT}]}).json()["id"]
-    job = client.app.state.jobs.get(job_id)  # type: ignore[attr-defined]
-    while job.status == "running":
+    original = engine._on_progress
+
+    def spy(job_id: str, index: int, done: int, total: int, name: str) -> None:  # each stage's report, as it comes
+        original(job_id, index, done, total, name)
+        job = jobs.get(job_id)
         seen.append((job.progress, job.stage))
-        time.sleep(0.005)
-    stages = {s for _, s in seen if s}
-    assert job.status == "done" and job.progress == 1.0
-    if len(client.app.state.engine.options.stages) > 1:  # type: ignore[attr-defined]
-        assert len(stages) >= 1 and any(0 < p < 1 for p, _ in seen), seen
+
+    engine._on_progress = spy
+    try:
+        job_id = client.post("/api/jobs", json={"articles": [{"text": SHORT}]}).json()["id"]
+        final = wait_job(client, job_id)
+    finally:
+        engine._on_progress = original
+    assert final["status"] == "done" and final["progress"] == 1.0
+    names = [s.name for s in engine._local["pipeline"].stages]
+    assert [stage for _, stage in seen[: len(names)]] == names  # every stage named as it starts
+    progress = [p for p, _ in seen]
+    assert progress == sorted(progress) and any(0 < p < 1 for p in progress)
 
 
 def test_progress_page_follows_the_event_stream(client: TestClient) -> None:
