@@ -312,7 +312,8 @@ def test_schemas_and_openapi(client: TestClient) -> None:
         assert op["responses"][status]["content"]["application/json"]["schema"], path
         for code in ("413", "422"):
             assert op["responses"][code]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")
-    assert {"404", "502"} <= set(spec["paths"]["/api/analyze"]["post"]["responses"])
+    assert {"400", "403", "413", "415", "422", "502"} <= set(spec["paths"]["/api/analyze"]["post"]["responses"])
+    assert {"404", "409"} <= set(spec["paths"]["/api/jobs/{job_id}/result"]["get"]["responses"])
     assert spec["paths"]["/api/jobs/{job_id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
     assert "properties" in schemas["Article"] and "text" in schemas["Article"]["properties"]
 

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from newsprism.model import Article, Comparison
 from newsprism.web.context import job_error, schema_file, web
-from newsprism.web.errors import ERROR_RESPONSES, ApiError
+from newsprism.web.errors import ERROR_RESPONSES, LOOKUP_RESPONSES, ApiError
 from newsprism.web.jobs import Job, job_events
 from newsprism.web.schemas import ArticleIn, CompareIn, JobIn, JobStatus
 from newsprism.web.workers import analyze_one, compare_all
@@ -63,12 +63,15 @@ def api_job(request: Request, body: JobIn) -> dict[str, Any]:
     return w.jobs.start(body.mode, labels, work, job_error).public()
 
 
-@router.get("/api/jobs/{job_id}", response_model=JobStatus, responses=ERROR_RESPONSES)
+@router.get("/api/jobs/{job_id}", response_model=JobStatus, responses=LOOKUP_RESPONSES)
 def api_job_status(request: Request, job_id: str) -> dict[str, Any]:
     return web(request).job(job_id).public()
 
 
-@router.get("/api/jobs/{job_id}/events", responses={200: {"content": {"text/event-stream": {}}}, **ERROR_RESPONSES})
+SSE = {200: {"content": {"text/event-stream": {}}, "description": "Server-Sent Events"}, **LOOKUP_RESPONSES}
+
+
+@router.get("/api/jobs/{job_id}/events", responses=SSE)
 def api_job_events(request: Request, job_id: str) -> StreamingResponse:
     """Server-Sent Events: a ``progress`` event whenever the count or status changes, ending with the job."""
     job = web(request).job(job_id)
@@ -76,7 +79,7 @@ def api_job_events(request: Request, job_id: str) -> StreamingResponse:
     return StreamingResponse(job_events(job), media_type="text/event-stream", headers=headers)
 
 
-@router.get("/api/jobs/{job_id}/result", responses={200: {"model": list[Article] | Comparison}, **ERROR_RESPONSES})
+@router.get("/api/jobs/{job_id}/result", responses={200: {"model": list[Article] | Comparison}, **LOOKUP_RESPONSES})
 def api_job_result(request: Request, job_id: str) -> JSONResponse:
     """The analysed articles (an analyze job) or the comparison (a compare job)."""
     _, articles, comparison = web(request).result(job_id)
@@ -85,7 +88,7 @@ def api_job_result(request: Request, job_id: str) -> JSONResponse:
     return JSONResponse([a.to_json_dict() for a in articles])
 
 
-@router.get("/api/schema/{name}", responses=ERROR_RESPONSES)
+@router.get("/api/schema/{name}", responses=LOOKUP_RESPONSES)
 def api_schema(name: str) -> JSONResponse:
     """The JSON Schema of the contract: `article` or `comparison`."""
     if name not in ("article", "comparison"):

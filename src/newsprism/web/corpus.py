@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from newsprism.store import Store
 from newsprism.store.query import QUESTIONS, ask, run_sql
 from newsprism.web.context import web
-from newsprism.web.errors import ERROR_RESPONSES
+from newsprism.web.errors import LOOKUP_RESPONSES
 
 NO_OUTLET = "(no outlet)"
 SEARCH_SQL = (
@@ -102,12 +102,12 @@ def add_corpus_routes(app: FastAPI, root: Path) -> None:
     def api_questions() -> dict[str, str]:
         return {name: spec[1] for name, spec in QUESTIONS.items()}
 
-    @app.get("/api/corpus/ask/{question}", responses=ERROR_RESPONSES)
+    @app.get("/api/corpus/ask/{question}", responses=LOOKUP_RESPONSES)
     def api_ask(question: str, arg: list[str] = Query(default=[])) -> dict[str, Any]:
         columns, rows = ask(store, question, arg)
         return {"columns": columns, "rows": [list(map(_jsonable, r)) for r in rows]}
 
-    @app.get("/api/corpus/search", responses=ERROR_RESPONSES)
+    @app.get("/api/corpus/search", responses=LOOKUP_RESPONSES)
     def api_search(q: str = Query(..., min_length=1, max_length=200)) -> list[dict[str, Any]]:
         return [{k: _jsonable(v) for k, v in r.items()} for r in search(store, q)]
 

@@ -68,13 +68,27 @@ def status_of(exc: NewsprismError) -> int:
     return 500
 
 
-ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorBody, "description": text}
-    for status, text in (
-        (404, "No such job (never existed or expired: E143)"),
-        (413, "Body over web_max_request_bytes (E130) or text over max_bytes (E004)"),
-        (415, "Body not sent as application/json (E147)"),
-        (422, "Invalid request (E141), too many articles (E142), bad input (E002…), refused URL (E010)"),
-        (502, "The URL could not be fetched (E011)"),
-    )
-}
+def _documented(*pairs: tuple[int, str]) -> dict[int | str, dict[str, Any]]:
+    return {status: {"model": ErrorBody, "description": text} for status, text in pairs}
+
+
+_GUARD = (
+    (400, "Host header not allowed (E145)"),
+    (403, "Cross-origin request refused (E146)"),
+)
+# What a POST can answer besides success (the OpenAPI spec shows the real error shape for each).
+ERROR_RESPONSES = _documented(
+    *_GUARD,
+    (413, "Body over web_max_request_bytes (E130) or text over max_bytes (E004)"),
+    (415, "Body not sent as application/json (E147)"),
+    (422, "Invalid request (E141), too many articles (E142), bad input (E002…), refused URL (E010)"),
+    (502, "The URL could not be fetched (E011)"),
+    (503, "An analysis worker stopped (E148)"),
+)
+# What a GET of a job, its result or a schema can answer besides 200.
+LOOKUP_RESPONSES = _documented(
+    (400, "Host header not allowed (E145)"),
+    (404, "No such job (never existed or expired), schema or format (E143)"),
+    (409, "The job is not finished yet (E144)"),
+    (422, "Invalid request (E141)"),
+)
