@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from newsprism.lexicons.speech import cue_class
 from newsprism.model import Article, Quote, Span, Speaker, SpeakerCluster, make_span
-from newsprism.quotes.confidence import features, load_model, nested, probability, vector
+from newsprism.quotes.candidate import Candidate
+from newsprism.quotes.confidence import features, load_model, probability, vector
 from newsprism.quotes.context import frame_prep
 from newsprism.quotes.extract import extract
 from newsprism.quotes.nominal import NOMINAL_PREPS
@@ -63,6 +67,32 @@ def _outer(text: str, start: int, end: int) -> tuple[int, int]:
     return os_, oe
 
 
+def _containers(items: list[Candidate], *, strict: bool) -> Callable[[Candidate], Candidate | None]:
+    """The first item, in list order, that contains a quotation (``strict``: with another span, as
+    :func:`~newsprism.quotes.confidence.nested` asks). Items sorted by (start, end), as extract returns them,
+    are searched by bisection over their starts and running maximum of ends (issue 24: a scan of every
+    quotation per quotation was quadratic); any other order is scanned."""
+
+    def holds(o: Candidate, c: Candidate) -> bool:
+        same = strict and (o.start, o.end) == (c.start, c.end)
+        return o is not c and o.start <= c.start and c.end <= o.end and not same
+
+    spans = [(x.start, x.end) for x in items]
+    if spans != sorted(spans):
+        return lambda c: next((o for o in items if holds(o, c)), None)
+    starts = [x.start for x in items]
+    reach = list(accumulate((x.end for x in items), max))
+
+    def first(c: Candidate) -> Candidate | None:
+        last = bisect_right(starts, c.start)  # items[:last] start at or before c
+        for i in range(bisect_left(reach, c.end, 0, last), last):  # before that index none reaches c's end
+            if holds(items[i], c):
+                return items[i]
+        return None
+
+    return first
+
+
 def quotes_for(article: Article, doc: Doc) -> tuple[list[Quote], list[SpeakerCluster]]:
     """(quotes, speakers) of one article; every span is an exact slice of ``article.text``."""
     raw, ctx = extract(article.text, doc)
@@ -73,9 +103,11 @@ def quotes_for(article: Article, doc: Doc) -> tuple[list[Quote], list[SpeakerClu
     quotes: list[Quote] = []
     model = load_model()
     reports = [r for r in raw if r.kind == "block" and r.extra.get("outlet_report") and r.speaker is not None]
+    report_of = _containers(reports, strict=False)
+    outer_of = _containers([x for x in raw if x.kind != "term"], strict=True)  # nested(r, …) for every r
     for r in raw:
         fields: dict[str, Any] = {"event": r.event, **r.extra}
-        via = next((b for b in reports if b is not r and b.start <= r.start and r.end <= b.end), None)
+        via = report_of(r)
         if via is not None and via.speaker is not None:
             fields["via"] = via.speaker.cluster.name  # quoted inside an outlet's reported block
         speaker = None
@@ -101,7 +133,7 @@ def quotes_for(article: Article, doc: Doc) -> tuple[list[Quote], list[SpeakerClu
         fields["outer_start"], fields["outer_end"] = _outer(article.text, r.start, r.end)
         if model is not None and r.kind != "term":
             # a quotation inside another one (a partial in a reported clause) is part of that attribution
-            outer = nested(r, [x for x in raw if x.kind != "term"])
+            outer = outer_of(r)
             fields["confidence"] = round(probability(model, vector(features(outer or r, article.text))), 4)
         quotes.append(make_span(article, r.start, r.end, Quote, kind=r.kind, speaker=speaker, cue=cue, **fields))
     return quotes, [SpeakerCluster.model_validate(s) for s in speakers]
