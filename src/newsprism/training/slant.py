@@ -284,10 +284,7 @@ def _binary(
     heldout_dir: Path,
 ) -> dict[str, Any]:
     """Word TF-IDF grid, char TF-IDF grid, MiniLM-vector LR grid, then the best of each averaged with weights
-    from `MIX_GRID`, all on inner CV; then calibration. Validation is scored for every entry, never used.
-
-    Over 60 lines: one selection protocol read top to bottom; its two loops over grids already live in `Grid` and
-    `_embedding_grid`, and cutting the rest would only pass its dozen local choices between helpers."""
+    from `MIX_GRID`, all on inner CV; then calibration. Validation is scored for every entry, never used."""
     va = data.seeded_split(len(texts), seed)
     tr, vi = np.flatnonzero(~va), np.flatnonzero(va)
     ytr = y[tr]
@@ -305,22 +302,10 @@ def _binary(
     best_c = max(emb_c, key=lambda c: report["grid"][f"MiniLM LR C={c:g}"]["inner"])
     parts_oof = (grid.oof[best.name][:, 1], grid.oof[best_char.name][:, 1], emb_oof[best_c])
     parts_val = (val[best.name], val[best_char.name], val[f"emb {best_c:g}"])
-
-    def mix(parts: tuple[np.ndarray, np.ndarray, np.ndarray], wc: float, we: float) -> np.ndarray:
-        return np.asarray((1 - wc - we) * parts[0] + wc * parts[1] + we * parts[2])
-
-    for wc, we in MIX_GRID:
-        report["grid"][f"average w_char={wc:g} w_emb={we:g}"] = {
-            "inner": metric(ytr, mix(parts_oof, wc, we)),
-            "val": metric(y[vi], mix(parts_val, wc, we)),
-        }
-    # best inner score; ties go to the simpler mix (fewer and smaller extra weights)
-    w_char, w_emb = max(
-        MIX_GRID, key=lambda w: (report["grid"][f"average w_char={w[0]:g} w_emb={w[1]:g}"]["inner"], -w[0] - w[1])
-    )
-    oof = mix(parts_oof, w_char, w_emb)
+    w_char, w_emb = _choose_mix(parts_oof, parts_val, ytr, y[vi], metric, report)
+    oof = _mix(parts_oof, w_char, w_emb)
     t, fitted = calibration.choose_temperature(oof, ytr, grid.folds)
-    pv = mix(parts_val, w_char, w_emb)
+    pv = _mix(parts_val, w_char, w_emb)
     finals = ((heldout_dir, grid.fit, emb_fits[best_c]), (out_dir, grid.fit_all, _emb_lr(e, y, best_c)))
     for where, fit, emb in finals:
         _save_binary(where, name, fit(best), fit(best_char) if w_char > 0 else None, emb)
@@ -339,6 +324,31 @@ def _binary(
         },
     )
     return report
+
+
+def _mix(parts: tuple[np.ndarray, np.ndarray, np.ndarray], wc: float, we: float) -> np.ndarray:
+    """P(1) averaged: word model ``1 - wc - we``, char model ``wc``, MiniLM model ``we``."""
+    return np.asarray((1 - wc - we) * parts[0] + wc * parts[1] + we * parts[2])
+
+
+def _choose_mix(
+    parts_oof: tuple[np.ndarray, np.ndarray, np.ndarray],
+    parts_val: tuple[np.ndarray, np.ndarray, np.ndarray],
+    ytr: np.ndarray,
+    yva: np.ndarray,
+    metric: Callable[[np.ndarray, np.ndarray], float],
+    report: dict[str, Any],
+) -> tuple[float, float]:
+    """The `MIX_GRID` weights with the best inner score (ties go to the simpler mix: fewer and smaller extra
+    weights); every entry's inner and validation score goes to ``report["grid"]``."""
+    for wc, we in MIX_GRID:
+        report["grid"][f"average w_char={wc:g} w_emb={we:g}"] = {
+            "inner": metric(ytr, _mix(parts_oof, wc, we)),
+            "val": metric(yva, _mix(parts_val, wc, we)),
+        }
+    return max(
+        MIX_GRID, key=lambda w: (report["grid"][f"average w_char={w[0]:g} w_emb={w[1]:g}"]["inner"], -w[0] - w[1])
+    )
 
 
 def _embedding_grid(
@@ -395,6 +405,7 @@ def train(data_dir: Path, out_dir: Path, seed: int, heldout_dir: Path) -> dict[s
     """Partisan phrases (log-odds), AllSides media-split classifier, hyperpartisan, BABE sentence bias."""
     from newsprism.slant import features
 
+    out_dir.mkdir(parents=True, exist_ok=True)
     heldout_dir.mkdir(parents=True, exist_ok=True)
     rows = data.read_allsides(data_dir / "allsides")
     val = data.media_split([str(r["source"]) for r in rows], seed)
