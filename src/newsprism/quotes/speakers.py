@@ -7,6 +7,7 @@ Rules over the parse (no coreference model ships on PyPI for spaCy 3.8 without t
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -232,6 +233,12 @@ class SpeakerBook:
         return self.clusters[best[0]]
 
     # -- resolution -----------------------------------------------------------------------------
+    def _recent(self, start: int) -> list[NameMention]:
+        """The history's mentions that start within WINDOW_CHARS before ``start``, in order: a bisection of the
+        sorted history instead of a scan of all of it per pronoun (issue 24)."""
+        lo = bisect_left(self.history, start - WINDOW_CHARS, key=lambda m: m.start)
+        return self.history[lo : bisect_right(self.history, start, key=lambda m: m.start)]
+
     def _pronoun(self, tok: Token, avoid: tuple[int, int] = (0, 0)) -> Cluster | None:
         low = tok.lower_
         start = tok.idx
@@ -239,7 +246,7 @@ class SpeakerBook:
             g = PERSONAL[low]
             cands = [
                 m
-                for m in self.history
+                for m in self._recent(start)
                 if m.end <= start
                 and start - m.start <= WINDOW_CHARS
                 and not (avoid[0] <= m.start < avoid[1])  # not a name inside the reported words
@@ -264,7 +271,7 @@ class SpeakerBook:
         if low in PLURAL or low == "it":
             groups = [
                 m
-                for m in self.history
+                for m in self._recent(start)
                 if m.end <= start
                 and start - m.start <= WINDOW_CHARS
                 and self.clusters[m.cluster].kind in ("organization", "outlet", "anonymous")
@@ -408,8 +415,9 @@ class SpeakerBook:
         c.quoted = True
         if (start, end) not in c.mentions:
             c.mentions.append((start, end))
-        self.history.append(NameMention(start, end, c.id, subject, speaker=True))
-        self.history.sort(key=lambda m: m.start)
+        # history stays sorted by start (names are collected in text order): inserting where the stable sort
+        # would put it, not re-sorting the whole history per speaker (issue 24)
+        insort(self.history, NameMention(start, end, c.id, subject, speaker=True), key=lambda m: m.start)
 
     def speakers_json(self) -> list[dict[str, Any]]:
         """Article extra ``speakers``: clusters that are quoted, with every mention (sorted)."""
