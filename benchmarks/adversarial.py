@@ -83,6 +83,11 @@ def repeated_word(size: int) -> str:
     return _fill("buffalo ", size).rstrip()
 
 
+def transcript(size: int) -> str:
+    """Interview lines: questions and answers, and speakers' names in capitals before a colon."""
+    return _fill("Q: Why?\nA: Because.\nTRUMP: Yes.\nBIDEN: No.\n", size).rstrip()
+
+
 def invisible_runs(size: int) -> str:
     """Words separated by long runs of zero-width and combining characters."""
     return _fill("Harris" + "\u200b" * 200 + " said" + "\u0301" * 200 + " more ", size)
@@ -98,6 +103,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "nested_html": nested_html,
     "tiny_paragraphs": tiny_paragraphs,
     "repeated_word": repeated_word,
+    "transcript": transcript,
     "invisible_runs": invisible_runs,
 }
 HTML_FAMILIES = frozenset(["nested_html"])
