@@ -108,3 +108,16 @@ def test_shipped_cuts_come_from_meta_and_keep_claim_below_opinion() -> None:
     cuts = Cuts.of(model)
     assert cuts.claim_below == model.meta["kind_cuts"]["claim_below"] <= cuts.opinion_from
     assert cuts.checkworthiness == model.heads["checkworthiness"].threshold
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Mexican President Sharply Criticized the USA", True),
+        ("What Happens Next for the Border", True),
+        ("Mexican President sharply criticized the USA.", False),
+        ("the senator said the bill would pass", False),
+    ],
+)
+def test_subheadings_are_other(text: str, heading: bool) -> None:
+    assert (other_reason(text, headline=False) is not None) is heading

@@ -43,6 +43,17 @@ def is_question(text: str) -> bool:
     return text.rstrip(" \"'”’)").endswith("?")
 
 
+def is_heading(text: str) -> bool:
+    """A subheading: no end punctuation and most words capitalised ("Mexican President Sharply Criticized the USA")."""
+    t = text.strip()
+    if not t or t[-1] in ".!?\"”’'):;,":
+        return False
+    words_ = re.findall(r"[A-Za-z][\w'’-]*", t)
+    caps = sum(w[0].isupper() for w in words_ if len(w) > 3 or w[0].isupper())
+    long_ = sum(1 for w in words_ if len(w) > 3 or w[0].isupper())
+    return long_ >= 2 and caps >= 0.6 * long_
+
+
 def other_reason(text: str, headline: bool, doc: Doc | None = None, start: int = 0, end: int = 0) -> str | None:
     """Why the sentence ``text`` (``doc`` tokens ``start``..``end``) is ``other``, or None when it is not."""
     t = text.strip()
@@ -52,6 +63,8 @@ def other_reason(text: str, headline: bool, doc: Doc | None = None, start: int =
         return "page boilerplate (source line, credit, link, update note)"
     if headline:
         return "headline"
+    if is_heading(t):
+        return "heading (title case, no end punctuation)"
     if is_question(t):
         return "question: asserts nothing checkable"
     if INTRODUCES_RE.search(t):
