@@ -113,7 +113,6 @@ def test_grid_fit_all_refits_on_every_labelled_row() -> None:
 
 
 def test_lexicon_center_is_halfway_between_left_and_right_medians() -> None:
-    from newsprism.slant.score import lexicon_score, phrase_matches
     from newsprism.training.slant_phrases import lexicon_center
 
     lex = {"amnesty": 3.0, "border wall": 2.0, "climate justice": -2.0}
@@ -124,10 +123,10 @@ def test_lexicon_center_is_halfway_between_left_and_right_medians() -> None:
         {"text": "climate justice and amnesty", "label": 0},
         {"text": "a center story about amnesty", "label": 1},
     ]
-    raw = {i: lexicon_score(phrase_matches(str(r["text"]), lex)) for i, r in enumerate(rows)}
-    want = (float(np.median([raw[2], raw[3]])) + float(np.median([raw[0], raw[1]]))) / 2
-    assert lexicon_center(rows, list(range(5)), lex) == round(want, 4)
-    assert lexicon_center(rows, [0, 1, 4], lex) == round(float(np.median([raw[0], raw[1]])) / 2, 4)  # no left rows
+    # by hand, score = sum(z) / (sum|z| + 20): rows 0..3 read 8/28, 5/25, -2/22, 1/25 (row 4 is centre, unused);
+    # right median (8/28 + 5/25) / 2 = 0.242857, left median (-2/22 + 1/25) / 2 = -0.025455, halfway 0.108701
+    assert lexicon_center(rows, list(range(5)), lex) == 0.1087
+    assert lexicon_center(rows, [0, 1, 4], lex) == 0.1214  # no left rows: the left median counts as 0
 
 
 def test_log_odds_accepts_weighted_counts() -> None:
