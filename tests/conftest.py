@@ -7,25 +7,19 @@ from pathlib import Path
 import pytest
 
 from newsprism.bench.registry import default_data_dir
+from shared_data import SHARED, require
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 
 
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds not present")
-    return SEEDS
+    return require(SEEDS, "../shared/seeds")  # skips locally, fails in CI
 
 
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
-    d = default_data_dir()
-    if not d.is_dir():
-        pytest.skip("../shared/data not present")
-    return d
+    return require(default_data_dir(), "../shared/data")
 
 
 @pytest.fixture(scope="session")

@@ -22,6 +22,7 @@ from newsprism.bench.task_frames import (
 )
 from newsprism.errors import BenchError
 from newsprism.frames.codebook import FRAMES
+from shared_data import missing
 
 
 def test_sample_parses_with_valid_labels_and_offsets() -> None:
@@ -42,7 +43,7 @@ def test_sample_parses_with_valid_labels_and_offsets() -> None:
 def test_offsets_lie_within_records_and_draw_reproduces_sample(data_dir: Path) -> None:
     path = data_dir / "allsides" / ALLSIDES_FILE
     if not path.is_file():
-        pytest.skip("allsides data not present")
+        missing("../shared/data/allsides")
     texts = {r["id"]: r["content"] for r in read_allsides_records(path)}
     for rid, start, end, _ in read_allsides_sample():
         assert rid in texts and end <= len(texts[rid])

@@ -9,6 +9,7 @@ import pytest
 
 from newsprism.bench.task_claims import SAMPLE, blind_precision, read_labels, read_sample
 from newsprism.errors import BenchError
+from shared_data import missing
 
 
 def test_sample_holds_150_references_and_no_text() -> None:
@@ -29,7 +30,7 @@ def test_sample_offsets_match_the_dataset(data_dir: Path) -> None:
 
     path = data_dir / "allsides" / ALLSIDES_FILE
     if not path.is_file():
-        pytest.skip("AllSides data not available")
+        missing("../shared/data/allsides")
     recs = read_allsides_records(path)
     val = media_split([r["source"] for r in recs], 13)
     by_id = {r["id"]: (r, bool(v)) for r, v in zip(recs, val, strict=True)}

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from newsprism.bench.registry import BenchContext
 from newsprism.bench.task_quotes import split_files
 from newsprism.datasets.polnear import articles, parse_ann
+from shared_data import missing
 
 ANN = (
     "T1\tSource 0 3\tSam\nT2\tCue 4 8\tsaid\nT3\tContent 10 15;17 20\tx\n"
@@ -24,7 +23,7 @@ def test_parse_ann_splits_discontinuous_pieces() -> None:
 def test_split_is_seeded_and_disjoint_from_nothing(data_dir: Path) -> None:
     root = data_dir / "polnear"
     if not root.exists():
-        pytest.skip("PolNeAR not available")
+        missing("../shared/data/polnear")
     a = split_files(BenchContext(data_dir, quick=True))
     b = split_files(BenchContext(data_dir, quick=True))
     c = split_files(BenchContext(data_dir, quick=True, seed=14))

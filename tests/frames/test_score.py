@@ -26,6 +26,7 @@ from newsprism.bench.task_frames import (
 from newsprism.frames.codebook import FRAMES
 from newsprism.frames.score import MIN_SCORE, SEED_BONUS, assign, frame_features, frames, sentence_frames
 from newsprism.model import Article, Sentence, content_id, validate_offsets
+from shared_data import missing
 
 
 @pytest.mark.parametrize(
@@ -91,7 +92,7 @@ def test_tuning_sample_parses() -> None:
 def test_tuning_rows_point_to_records_and_reproduce_draw(data_dir: Path) -> None:
     path = data_dir / "allsides" / ALLSIDES_FILE
     if not path.is_file():
-        pytest.skip("allsides data not present")
+        missing("../shared/data/allsides")
     texts = {r["id"]: r["content"] for r in read_allsides_records(path)}
     rows = read_allsides_sample(TUNING_SAMPLE)
     for rid, start, end, _ in rows:
@@ -102,7 +103,7 @@ def test_tuning_rows_point_to_records_and_reproduce_draw(data_dir: Path) -> None
 
 def test_shipped_settings_are_the_tuning_choice(data_dir: Path) -> None:
     if not (data_dir / "allsides" / ALLSIDES_FILE).is_file():
-        pytest.skip("allsides data not present")
+        missing("../shared/data/allsides")
     texts, gold = sample_texts(data_dir, TUNING_SAMPLE)
     names, sims, hits = frame_features(texts)
     assert _select(names, sims, hits, gold)[1] == (SEED_BONUS, MIN_SCORE)
