@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
@@ -18,6 +19,7 @@ from newsprism.registry import ARTIFACTS, StageInfo, Work, complete, resolve
 log = logging.getLogger(__name__)
 
 ErrorHandler = Callable[[Article, Exception], None]
+StageHook = Callable[[str, float, int], None]  # (stage name, seconds, articles) after each stage of a batch
 
 
 def _raise(article: Article, exc: Exception) -> None:
@@ -112,6 +114,7 @@ class Pipeline:
         names = tuple(stages) if stages is not None else self.options.stages
         self.stages: list[StageInfo] = resolve(complete(names))
         self.error_handler: ErrorHandler = _raise
+        self.on_stage: StageHook | None = None  # timing (newsprism.profiling.StageTimes): analyze --profile, bench
         self._provenance: Provenance | None = None
 
     @property
@@ -178,8 +181,11 @@ class Pipeline:
                     lost[id(work)].update(info.produces)  # skipped: named in the W900 of the failed stage
                 else:
                     live.append(work)
+            t0 = time.perf_counter()
             for work in self._run_stage(index, live):
                 lost.setdefault(id(work), set()).update(info.produces)
+            if self.on_stage is not None:
+                self.on_stage(info.name, time.perf_counter() - t0, len(live))
         provenance = self.provenance
         for work in batch:
             work.article.provenance = provenance.model_copy(deep=True)

@@ -20,6 +20,7 @@ from typing import Any
 from newsprism.bench.registry import BenchContext, Metric, evaluator
 from newsprism.errors import BenchError
 from newsprism.procmem import peak_rss_mb
+from newsprism.profiling import StageTimes
 
 MODES = ("analyze", "spacy")
 
@@ -44,9 +45,11 @@ def sample_texts(data_dir: Path, n: int, seed: int = 13) -> list[str]:
     return texts[:n]
 
 
-def _worker(mode: str, path: str, stages: str, budget: float) -> dict[str, float]:
-    """Run in a subprocess: time one mode over the texts in ``path``; return rate and peak RSS."""
+def _worker(mode: str, path: str, stages: str, budget: float) -> dict[str, Any]:
+    """Run in a subprocess: time one mode over the texts in ``path``; return rate, peak RSS and (analyze) the
+    seconds per stage (:meth:`newsprism.profiling.StageTimes.to_dict`)."""
     texts: list[str] = json.loads(Path(path).read_text(encoding="utf-8"))
+    times = StageTimes()
     if mode == "spacy":
         from newsprism.nlp.spacy_loader import load_spacy
         from newsprism.options import load_options
@@ -57,16 +60,18 @@ def _worker(mode: str, path: str, stages: str, budget: float) -> dict[str, float
         def run(batch: list[str]) -> int:
             return sum(1 for _ in nlp.pipe(batch, batch_size=32))
     else:
-        from newsprism.api import analyze_articles
         from newsprism.ingest import article_from_text
         from newsprism.options import load_options
+        from newsprism.pipeline import Pipeline
 
         opts = load_options(stages=tuple(s for s in stages.split(",") if s))
-        list(analyze_articles([article_from_text(texts[0], options=opts)], opts))  # warm-up: loads models
+        pipeline = Pipeline(opts)
+        list(pipeline.pipe([article_from_text(texts[0], options=opts)]))  # warm-up: loads every stage's models
+        pipeline.on_stage = times
 
         def run(batch: list[str]) -> int:
             arts = (article_from_text(t, options=opts) for t in batch)
-            return sum(1 for _ in analyze_articles(arts, opts))
+            return sum(1 for _ in pipeline.pipe(arts))
 
     done, t0 = 0, time.perf_counter()
     for i in range(0, len(texts), 32):  # chunks, so a time budget can stop between them
@@ -74,7 +79,22 @@ def _worker(mode: str, path: str, stages: str, budget: float) -> dict[str, float
         if budget and time.perf_counter() - t0 > budget:
             break
     took = time.perf_counter() - t0
-    return {"articles": done, "seconds": took, "rate": done / took if took else 0.0, "rss_mb": peak_rss_mb()}
+    times.close()
+    rate = done / took if took else 0.0
+    return {"articles": done, "seconds": took, "rate": rate, "rss_mb": peak_rss_mb(), "per_stage": times.to_dict()}
+
+
+def stage_table(result: dict[str, Any]) -> StageTimes:
+    """The analyze worker's seconds per stage as a :class:`StageTimes` (for its table and shares)."""
+    times = StageTimes()
+    times.close()
+    times.merge(result.get("per_stage") or {})
+    return times
+
+
+def stage_note(times: StageTimes) -> str:
+    """``nlp 3.1s 24%, encoder …``: each stage's seconds and share of the total, in run order."""
+    return ", ".join(f"{s} {sec:.1f}s {share:.0%}" for s, sec, share, _ in times.rows() if s != "total")
 
 
 def measure(texts: list[str], stages: list[str], budget: float | None = None) -> dict[str, dict[str, Any]]:
@@ -114,12 +134,15 @@ def evaluate(ctx: BenchContext) -> list[Metric]:
     data_hash = hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:12]
     res = measure(texts, default_stages(), ctx.time_budget)
     a, s = res["analyze"], res["spacy"]
+    times = stage_table(a)
+    # the table goes to stderr: stdout may carry the --json report
+    print(f"speed: analyze per stage ({int(a['articles'])} articles)\n{times.table()}", file=sys.stderr)
 
     def m(name: str, value: float, n: int, note: str = "") -> Metric:
         return Metric("speed", name, round(value, 3), None, note, n, ctx.split, data_hash)
 
     return [
-        m("analyze_articles_per_s", a["rate"], int(a["articles"]), f"stages {a['stages']}"),
+        m("analyze_articles_per_s", a["rate"], int(a["articles"]), f"per stage: {stage_note(times)}"),
         m("spacy_articles_per_s", s["rate"], int(s["articles"])),
         m("speed_ratio", a["rate"] / s["rate"] if s["rate"] else 0.0, int(a["articles"]), "analyze / spaCy"),
         m("analyze_peak_rss_mb", a["rss_mb"], int(a["articles"])),

@@ -11,6 +11,8 @@ from newsprism.errors import InputError, NewsprismError
 from newsprism.ingest import iter_articles
 from newsprism.model import Article
 from newsprism.pipeline import Pipeline
+from newsprism.procmem import peak_rss_mb
+from newsprism.profiling import StageTimes
 from newsprism.quotes.confidence import shown
 from newsprism.report import FORMATS, render_articles
 from newsprism.report.slant import one_line
@@ -46,6 +48,9 @@ def analyze_cli(
         None, "--transcript", help="A transcript file or URL to check quotes against."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
+    profile: bool = typer.Option(
+        False, "--profile", help="Print seconds per stage (stage, seconds, share, articles/s) on stderr."
+    ),
 ) -> None:
     """Analyse articles: quotes, claims, techniques, slant, frames and tone."""
     check_format(fmt, FORMATS)
@@ -78,8 +83,17 @@ def analyze_cli(
 
     pipeline = Pipeline(options)
     pipeline.set_error_handler(keep_going)
+    times = StageTimes() if profile else None
+    pipeline.on_stage = times
     inputs = iter_articles(paths, options, on_error=skip_bad_record)
-    articles = list(progress(pipeline.pipe(inputs), None, "analyzing", not quiet))
+    try:
+        articles = list(progress(pipeline.pipe(inputs), None, "analyzing", not quiet))
+    finally:
+        if times is not None:
+            times.close()
+    if times is not None:  # before the output is written, so a failed write still shows where the time went
+        err_console.print(times.table(), markup=False, highlight=False)
+        err_console.print(f"peak RSS {peak_rss_mb():.0f} MB", markup=False, highlight=False)
     emit(render_articles(articles, fmt), output)
     if not quiet and output is not None:
         for art in articles:

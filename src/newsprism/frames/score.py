@@ -44,15 +44,15 @@ def _seed_hits(text: str, frame: str) -> int:
     return sum(1 for p in FRAMES[frame][0] if re.search(rf"\b{re.escape(p)}\b", low))
 
 
-def frame_features(texts: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
+def frame_features(texts: list[str], vectors: np.ndarray | None = None) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Frame names, cosine similarities to each frame's prototype centroid and capped seed-phrase hit counts
-    (both ``len(texts) x len(names)``)."""
+    (both ``len(texts) x len(names)``); ``vectors``: the texts' MiniLM vectors when already computed."""
     from newsprism.nlp import embed
 
     names, protos = _prototypes()
     if not texts:
         return names, np.zeros((0, len(names))), np.zeros((0, len(names)))
-    sims = np.asarray(embed(texts)) @ protos.T
+    sims = np.asarray(embed(texts) if vectors is None else vectors) @ protos.T
     hits = np.array([[min(_seed_hits(t, f), MAX_SEED_HITS) for f in names] for t in texts], dtype=float)
     return names, sims, hits
 
@@ -69,20 +69,23 @@ def assign(
     ]
 
 
-def sentence_frames(texts: list[str]) -> list[tuple[str, float]]:
+def sentence_frames(texts: list[str], vectors: np.ndarray | None = None) -> list[tuple[str, float]]:
     """(frame, score) for each sentence text with the shipped settings."""
-    return assign(*frame_features(texts))
+    return assign(*frame_features(texts, vectors))
 
 
-def frames(article: Article) -> list[Frame]:
+def frames(article: Article, sentence_vectors: np.ndarray | None = None) -> list[Frame]:
     """Article-level frames (score = share of sentences with this top frame) with evidence sentences.
 
-    Each sentence also gets its ``frame`` and ``frame_score``.
+    Each sentence also gets its ``frame`` and ``frame_score``. ``sentence_vectors``: MiniLM vectors of all the
+    article's sentences, shared with the other stages (``newsprism.nlp.shared``); embedded here when None.
     """
-    sents = [s for s in article.sentences if s.end - s.start >= MIN_SENTENCE_CHARS]
+    keep = [i for i, s in enumerate(article.sentences) if s.end - s.start >= MIN_SENTENCE_CHARS]
+    sents = [article.sentences[i] for i in keep]
     if not sents:
         return []
-    got = sentence_frames([article.text[s.start : s.end] for s in sents])
+    vectors = None if sentence_vectors is None else np.asarray(sentence_vectors)[keep]
+    got = sentence_frames([article.text[s.start : s.end] for s in sents], vectors)
     per: dict[str, list[tuple[float, int]]] = {}
     for i, (s, (frame, val)) in enumerate(zip(sents, got, strict=True)):
         s.frame = frame

@@ -28,5 +28,9 @@ def _models(options: Options) -> dict[str, Path]:
 def frames_stage(work: Work, options: Options) -> None:
     """15 policy frames from MiniLM prototype similarity + seed phrases, with evidence sentences."""
     from newsprism.frames.score import frames
+    from newsprism.nlp.shared import sentence_embeddings
 
-    work.article.frames = frames(work.article)
+    # the shared encoder pass, when it is the MiniLM the prototypes were embedded with
+    shared = work.article.sentences and options.embedding_model == "minilm"
+    vectors = sentence_embeddings([work], options)[0] if shared else None
+    work.article.frames = frames(work.article, vectors)
