@@ -48,13 +48,18 @@ def test_empty_html_is_an_input_error() -> None:
     assert exc.value.code == "E002"
 
 
+@pytest.mark.slow
 def test_extraction_bench_quick(data_dir: Path) -> None:
+    from newsprism.bench.gate import check
     from newsprism.bench.registry import BenchContext
     from newsprism.bench.task_extraction import evaluate_extraction
 
-    rows = {m.name: m.value for m in evaluate_extraction(BenchContext(data_dir, quick=True))}
+    metrics = evaluate_extraction(BenchContext(data_dir, quick=True))
+    rows = {m.name: m.value for m in metrics}
     assert rows["plain_f1"] > rows["plain_f1_keep_all"] + 0.1
-    assert rows["html_f1"] >= 0.9
+    report = check(metrics, quick=True)  # html_f1 and the rest against the shipped floors: one gate
+    assert report.error() is None, report.error()
+    assert not report.missing and not report.unpinned
 
 
 def test_footer_copyright_year_is_not_a_publication_date() -> None:
