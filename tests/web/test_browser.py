@@ -31,14 +31,12 @@ def server(jobs_root: Path) -> Iterator[str]:
     import uvicorn
 
     from newsprism.options import load_options
-    from newsprism.registry import registered
     from newsprism.web import create_app
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    stages = tuple(s for s in load_options().stages if s in registered())
-    app = create_app(load_options(stages=stages, web_workers=1, web_jobs_dir=str(jobs_root)))
+    app = create_app(load_options(web_workers=1, web_jobs_dir=str(jobs_root)))
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()

@@ -12,7 +12,6 @@ from fastapi.testclient import TestClient
 
 from newsprism.batch import ingest
 from newsprism.options import load_options
-from newsprism.registry import registered
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +33,7 @@ def corpus_client(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> 
                 )
                 + "\n"
             )
-    stages = tuple(s for s in ("nlp", "quotes", "techniques", "slant") if s in registered())
+    stages = ("nlp", "quotes", "techniques", "slant")
     ingest([str(src)], str(tmp / "store"), load_options(stages=stages), batch_size=2)
     opts = load_options(stages=stages, web_workers=0, web_jobs_dir=str(tmp / "jobs"))
     with TestClient(create_app(opts, store=tmp / "store"), base_url="http://localhost") as client:
@@ -48,10 +47,10 @@ def test_corpus_page_shows_charts_and_escapes(corpus_client: TestClient) -> None
     assert not re.search(r"\b1 (quotes|outlets|articles|results)\b", page)
     assert 'id="top-speakers"' in page
     assert "Outlet 0 &lt;b&gt;" in page and "Outlet 0 <b>" not in page
-    if "slant" in registered():  # the wording lean leads; the classifier label is secondary
-        table = page[page.index('id="slant-over-time"') :]
-        assert table.index("wording (mean score)") < table.index("classifier label")
-        assert re.search(r"<td>(no clear lean|(slightly )?(left|right)) \([+-]\d\.\d\d\)</td>", table)
+    # the wording lean leads; the classifier label is secondary
+    table = page[page.index('id="slant-over-time"') :]
+    assert table.index("wording (mean score)") < table.index("classifier label")
+    assert re.search(r"<td>(no clear lean|(slightly )?(left|right)) \([+-]\d\.\d\d\)</td>", table)
 
 
 def test_corpus_search_and_api(corpus_client: TestClient) -> None:
@@ -64,15 +63,13 @@ def test_corpus_search_and_api(corpus_client: TestClient) -> None:
     assert corpus_client.get("/corpus/articles/no-such-id").status_code == 404
     one = corpus_client.get("/corpus", params={"q": "Honduras"}).text
     assert "1 result for" in one
-    if "slant" in registered():
-        assert "wording: " in page and "classifier: " in page
+    assert "wording: " in page and "classifier: " in page
     found = corpus_client.get("/api/corpus/search", params={"q": "Honduras"}).json()
     assert [r["id"][:3] for r in found] == ["002"]
     questions = corpus_client.get("/api/corpus/questions").json()
     assert "quotes-by-speaker" in questions
-    if "quotes" in registered():
-        rows = corpus_client.get("/api/corpus/ask/quotes-by-speaker", params={"arg": "Sanders"}).json()["rows"]
-        assert rows and all("sanders" in r[0].lower() for r in rows)
+    rows = corpus_client.get("/api/corpus/ask/quotes-by-speaker", params={"arg": "Sanders"}).json()["rows"]
+    assert rows and all("sanders" in r[0].lower() for r in rows)
     bad = corpus_client.get("/api/corpus/ask/no-such-question")
     assert bad.status_code == 422
     assert bad.json()["error"]["code"] == "E120"
