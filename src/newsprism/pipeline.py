@@ -131,7 +131,8 @@ class Pipeline:
     def _fail(self, index: int, work: Work, exc: Exception, saved: Snapshot) -> None:
         """The failing article alone gets W900; what the stage half-wrote on it is undone."""
         info = self.stages[index]
-        log.error("stage %s failed on article %s", info.name, work.article.id, exc_info=exc)
+        # The traceback is for developers (--verbose); users get the W900 warning and the caller's one-line report.
+        log.info("stage %s failed on article %s", info.name, work.article.id, exc_info=exc)
         restore(work, saved)
         skipped = not_run_after(self.stages, index)
         message = f"stage {info.name} failed: {type(exc).__name__}: {exc}"
