@@ -201,7 +201,10 @@ def test_content_before_cue_and_quantity_speaker(analyze: Analyze) -> None:
     a = _find(art, "cut taxes", "indirect")
     assert a.text == "The plan would cut taxes for most families" and _name(a) == "Johnson"
     b = _find(art, "they supported", "indirect")
-    assert b.speaker is not None and b.speaker.name == "voters"
+    # issue 19 round 2: a plural group names no one (speaker null, unattributed, not shown), but the source phrase
+    # is still the counted people, PolNeAR's source
+    assert b.speaker is None and b.unattributed
+    assert art.text[b.source_start : b.source_end] == "A number of voters"
 
 
 def test_multi_paragraph_quote_keeps_speaker_and_event(analyze: Analyze) -> None:

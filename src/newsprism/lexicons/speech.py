@@ -66,7 +66,13 @@ PREP_FRAMES: dict[str, frozenset[str]] = {
     "hope": _w("for"),
 }
 # Frames that report a wish or an attitude, not an utterance ("asked for asylum", "called for calm").
-ATTITUDE_FRAMES = frozenset([("ask", "for"), ("call", "for"), ("hope", "for"), ("point", "to"), ("focus", "on")])
+ATTITUDE_FRAMES = frozenset(
+    [("ask", "for"), ("call", "for"), ("hope", "for"), ("point", "to"), ("focus", "on"), ("add", "to")]
+)  # "added to the concern": no utterance either
+# Cues whose content is a topic, not words ("discussed the budget", "talked about housing"): no speech act.
+TOPIC_CUES = _w("discuss talk debate")
+# Auxiliaries that put a cue in the future or a possibility: no utterance took place ("will say", "could predict").
+UNUTTERED_AUX = _w("will wo 'll ’ll would could should might may must can ca 'd ’d")
 # Cues whose object (not a clause) is what is reported: "called X a liar", "wants to …".
 OBJECT_CUES = (
     _w(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsprism.lexicons.speech import ATTITUDE_FRAMES, speech_act
+from newsprism.lexicons.speech import ATTITUDE_FRAMES, EVIDENCE_CUES, TOPIC_CUES, UNUTTERED_AUX, speech_act
 from newsprism.quotes.lexicon import words_set
 
 if TYPE_CHECKING:
@@ -24,6 +24,32 @@ NAME_NOUNS = words_set(
     "deal rule order strategy project protocol agreement pact accord framework fund caucus"
 )
 SMALL_WORDS = words_set("a an the of in on at to for and or but with from by as is vs")
+# Verbs governing a cue's to-infinitive that still report the utterance ("went on to say", "continued to argue").
+GOING_ON = words_set("go continue begin start proceed repeat")
+PERSON_PRONOUNS = words_set("i we you he she they")
+
+
+def not_uttered(q: Candidate) -> bool:
+    """The cue reports no utterance that took place (issue 19): a future or modal one ("will talk about", "could
+    predict"), a to-infinitive of another verb ("had been called to testify", "declined to say"), a passive whose
+    subject is the hearer ("was told that"), evidence verbs of things ("the data suggests"), "All told"."""
+    cue = q.cue
+    if cue is None or cue.text == ":" or cue.lower_ == "according" or cue.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(cue.children)
+    later = any(c.lower_ == "later" for c in kids)  # "she would later say": a past utterance told in sequence
+    if any(c.dep_ == "aux" and c.lower_ in UNUTTERED_AUX for c in kids) and not later:
+        return True
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() not in GOING_ON:
+        return True
+    subj = q.subj
+    if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == cue.i:
+        return True
+    if cue.lemma_.lower() in EVIDENCE_CUES and subj is not None:
+        person = subj.ent_type_ == "PERSON" or subj.lower_ in PERSON_PRONOUNS
+        if not person:
+            return True
+    return cue.lower_ == "told" and cue.i > 0 and cue.nbor(-1).lower_ == "all"
 
 
 def _title_case(text: str) -> bool:
@@ -66,7 +92,7 @@ def act_of(q: Candidate) -> str | None:
         return "assertion"
     if x.get("nominal"):
         return speech_act(cue.lemma_, noun=True)
-    if q.rule == "object":
+    if q.rule == "object" or not_uttered(q) or cue.lemma_.lower() in TOPIC_CUES:
         return None  # "The NGO criticized the administration": the object is the target, not the words
     nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
     if nxt is not None and nxt.dep_ == "prep" and (cue.lemma_.lower(), nxt.lower_) in ATTITUDE_FRAMES:
@@ -83,5 +109,5 @@ def classify(ctx: Context, quotes: list[Candidate]) -> None:
             continue
         act = act_of(q)
         q.extra["speech_act"] = act
-        if act is None and q.kind == "indirect":
+        if act is None and q.kind in ("indirect", "partial"):
             q.extra["attitude"] = True

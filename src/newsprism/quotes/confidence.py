@@ -4,7 +4,8 @@ found it, speech-act class, speaker type, cue class, length), Platt-calibrated; 
 calibrated on another part of it, never on the validation split).
 
 Reports show a quotation as speech when :func:`shown` holds: not a quoted term, not a cognition/attitude
-attribution (``attitude: true``) and ``confidence >= threshold`` (the threshold is stored with the weights).
+attribution (``attitude: true``), not a quotation whose written source resolved to no one (an ambiguous "she", a
+shared surname, "supporters") and ``confidence >= threshold`` (the threshold is stored with the weights).
 """
 
 from __future__ import annotations
@@ -100,4 +101,6 @@ def shown(q: Quote) -> bool:
     """Whether a report shows (and counts) this quotation as speech."""
     if q.kind == "term" or q.attitude:  # cognition/attitude attributions carry attitude: true
         return False
+    if q.unattributed and q.source_start is not None:
+        return False  # the text names a source that could not be resolved to one speaker ("she", "supporters")
     return q.confidence is None or q.confidence >= threshold()

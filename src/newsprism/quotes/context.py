@@ -101,6 +101,10 @@ def agentive(subj: Token | None, speech: bool = False) -> bool:
     return lem in HUMAN_NOUNS or lem in ANONYMOUS_HEADS or lem in TITLE_WORDS or subj.lower_ in HUMAN_NOUNS
 
 
+# "WASHINGTON —", "NEW YORK (AP) —", "LONDON, England —" at a paragraph's start
+DATELINE = re.compile(r"[A-Z][A-Z.' ]*[A-Z.](?:,\s*[A-Z][\w.' ]{0,25})?(?:\s*\([^)]{1,30}\))?\s*[—–]+\s*")
+
+
 class Context:
     """Text, Doc, paragraphs, quotation marks and (after :meth:`set_blocks`) block quotes and speakers."""
 
@@ -208,6 +212,10 @@ class Context:
         t = self.text
         while s < e and (t[s].isspace() or t[s] in ",;:—–-"):
             s += 1
+        if s == 0 or t[s - 1] == "\n":  # a paragraph's dateline is the outlet's, not the reported words
+            m = DATELINE.match(t, s, min(e, s + 80))
+            if m is not None:
+                s = m.end()
         while e > s and (t[e - 1].isspace() or t[e - 1] in ".,;:—–-"):
             e -= 1
         return s, e

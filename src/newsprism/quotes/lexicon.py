@@ -448,3 +448,23 @@ DOCUMENT_NOUNS = words_set(
     "ad advertisement document documents records record data figures audit review investigation ruling order "
     "indictment affidavit motion brief release"
 )
+
+# Singular common nouns that name one person by role ("the Wisconsin lawmaker", "the Medicaid director"): such a
+# source points back to someone the article names, so it resolves like a pronoun or not at all (issue 19).
+PERSON_ROLE_NOUNS = words_set(
+    "lawmaker legislator senator congressman congresswoman representative governor mayor president director chief "
+    "leader candidate nominee member officer official prosecutor attorney lawyer judge justice author researcher "
+    "scientist doctor physician nurse economist strategist analyst pollster professor teacher student executive ceo "
+    "founder owner chairman chairwoman chair secretary minister ambassador commissioner spokesman spokeswoman "
+    "spokesperson adviser advisor aide manager host anchor reporter journalist writer commentator activist resident "
+    "witness man woman democrat republican conservative liberal veteran worker voter father mother husband wife "
+    "son daughter sheriff superintendent administrator coach player actor singer"
+)
+# Singular common nouns that name a body, place of work or outlet, and can speak as one ("the agency said").
+INSTITUTION_NOUNS = ORG_WORDS | words_set(
+    "organization organisation association board bank school district city state county country nation coalition "
+    "alliance panel jury legislature assembly parliament cabinet league club church hospital newspaper magazine "
+    "paper station network website site outlet channel show program programme lab laboratory center centre service "
+    "authority body watchdog nonprofit charity firm business industry movement caucus delegation prosecution "
+    "defense defence family organizers organiser organizer publisher studio company administration"
+)

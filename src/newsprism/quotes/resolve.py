@@ -19,6 +19,7 @@ def resolve_speakers(ctx: Context, quotes: list[Candidate]) -> None:
     """Fill ``speaker`` and ``source_start``/``source_end``; sources are resolved left to right so each
     pronoun sees the speakers before it (one resolution per source token)."""
     done: dict[int, Resolved | None] = {}
+    ctx.speakers.set_contents([(q.start, q.end) for q in quotes])
     for q in sorted((q for q in quotes if q.subj is not None), key=lambda q: q.subj.i if q.subj else 0):
         assert q.subj is not None
         if q.subj.i not in done:

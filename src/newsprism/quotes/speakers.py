@@ -7,9 +7,11 @@ Rules over the parse (no coreference model ships on PyPI for spaCy 3.8 without t
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from newsprism.quotes.lexicon import (
@@ -18,10 +20,12 @@ from newsprism.quotes.lexicon import (
     FEMALE_NAMES,
     FEMALE_WORDS,
     HONORIFICS,
+    INSTITUTION_NOUNS,
     MALE_NAMES,
     MALE_WORDS,
     ORG_WORDS,
     OUTLET_WORDS,
+    PERSON_ROLE_NOUNS,
     TITLES,
     words_set,
 )
@@ -32,6 +36,7 @@ if TYPE_CHECKING:
 PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 PLURAL = {"they", "them", "their"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+NAMED_ENTS = frozenset(["PERSON", "ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"])
 TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
 # Words that name no one in particular: a source made only of these leaves the quote unattributed.
 GENERIC_SOURCES = words_set(
@@ -39,6 +44,7 @@ GENERIC_SOURCES = words_set(
     "other some many most few several all those these one ones"
 )
 WINDOW_CHARS = 1500  # a pronoun's antecedent is looked for this far back
+DATELINE_DASH = re.compile(r"[\s,]*(\([^)]{1,30}\))?\s*[—–-]")  # "WASHINGTON (AP) —"
 SPEAKER_WINDOW = 800  # a recent speaker of the right gender wins within this distance
 
 
@@ -50,6 +56,13 @@ class Cluster:
     gender: str = ""  # "m" | "f" | ""
     mentions: list[tuple[int, int]] = field(default_factory=list)
     quoted: bool = False
+    given: set[str] = field(default_factory=set)  # given names written with the surname ("Joe", "Hunter")
+
+    @property
+    def shared(self) -> bool:
+        """Two people share this surname in the article (Joe and Hunter Biden): a bare surname or a pronoun
+        cannot tell which one spoke."""
+        return self.kind == "person" and len(self.given) > 1
 
 
 @dataclass
@@ -113,6 +126,8 @@ class SpeakerBook:
         self.by_key: dict[str, int] = {}
         self.roles: dict[str, Counter[int]] = {}
         self.history: list[NameMention] = []
+        self.contents: list[tuple[int, int]] = []  # reported words (set by resolve_speakers), sorted by start
+        self._reach: list[int] = []  # running maximum of the contents' ends
         self._collect_names()
 
     # -- clusters -------------------------------------------------------------------------------
@@ -187,6 +202,8 @@ class SpeakerBook:
                 name = " ".join(rest)
                 c = self._cluster(f"p:{rest[-1].lower()}", name, "person")
                 first = rest[0].lower()
+                if len(rest) > 1 and len(first.rstrip(".")) > 1 and first not in TITLE_WORDS:
+                    c.given.add(first)
                 if not c.gender:
                     c.gender = gender or ("f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else "")
                 if title:
@@ -265,6 +282,8 @@ class SpeakerBook:
             if pick is None:
                 return None
             c = self.clusters[pick.cluster]
+            if c.shared or self._overtaken(pick, known or cands):
+                return None  # two people it could be: unattributed rather than the wrong mouth (issue 19)
             if not c.gender:
                 c.gender = g
             return c
@@ -282,6 +301,76 @@ class SpeakerBook:
             pool = subj or groups
             return self.clusters[pool[-1].cluster] if pool else None
         return None
+
+    def _overtaken(self, pick: NameMention, group: list[NameMention]) -> bool:
+        """Another compatible person is the subject or speaker of a later clause than the preferred antecedent
+        ("Harris spoke first. Then Pelosi took the floor. … she said"), outside anyone's reported words: salience
+        rules alone cannot tell which one the pronoun means."""
+        return any(
+            m.cluster != pick.cluster
+            and m.start > pick.end
+            and (m.subject or m.speaker)
+            and not self._reported(m.start)
+            for m in group
+        )
+
+    def _reported(self, pos: int) -> bool:
+        """``pos`` lies inside someone's reported words: a person named there is talked about, not a new
+        candidate speaker."""
+        k = bisect_right(self.contents, (pos, 1 << 62))  # contents[:k] start at or before pos
+        # before the first index whose running maximum of ends passes pos, none reaches it (issue 24: no full scan)
+        first = bisect_right(self._reach, pos, 0, k)
+        return any(s <= pos < e for s, e in self.contents[first:k])
+
+    def set_contents(self, spans: list[tuple[int, int]]) -> None:
+        """The reported words of every kept quotation (persons named there are not candidate speakers)."""
+        self.contents = sorted(spans)
+        self._reach = list(accumulate((e for _, e in self.contents), max))
+
+    def _description(self, tok: Token, start: int) -> Cluster | None:
+        """A definite role description ("the Wisconsin lawmaker") refers back to a person named before it:
+        the one most recently mentioned as a subject or speaker, when no other person was mentioned after them."""
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return None  # "a Medicaid director": someone not named
+        group = [m for m in self._recent(start) if m.end <= start and self.clusters[m.cluster].kind == "person"]
+        pool = [m for m in group if m.speaker or m.subject]
+        if not pool:
+            return None
+        pick = pool[-1]
+        c = self.clusters[pick.cluster]
+        return None if c.shared or self._overtaken(pick, group) else c
+
+    def _common_noun(self, tok: Token, start: int, end: int, words: list[str]) -> Resolved | None:
+        """A common-noun source: a document, outlet or institution speaks as itself; a role description resolves
+        to the person it refers back to; a plural ("businesses", "supporters") or any other noun ("the ban",
+        "long lines") names no one who could be quoted."""
+        named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if named:  # "the governor, Anna Reyes, said": the apposition names her
+            return self.resolve(named[0])
+        lem = tok.lemma_.lower()
+        low = [w.lower() for w in words]
+        if tok.tag_ in ("NNS", "NNPS") and lem not in DOCUMENT_NOUNS:
+            return None
+        if lem in PERSON_ROLE_NOUNS and lem not in INSTITUTION_NOUNS:
+            c = self._description(tok, start)
+            if c is None:
+                return None
+            self._note(c, start, end, True)
+            return Resolved(c, start, end)
+        if not (set(low) & OUTLET_WORDS or lem in DOCUMENT_NOUNS or lem in INSTITUTION_NOUNS):
+            return None
+        kind = "outlet" if set(low) & OUTLET_WORDS else "document" if lem in DOCUMENT_NOUNS else "organization"
+        bare = " ".join(words) if words else self.text[start:end]
+        c = self._cluster(f"o:{bare.lower()}", bare, kind)
+        self._note(c, start, end, True)
+        return Resolved(c, start, end)
+
+    def _dateline(self, start: int, end: int) -> bool:
+        """An all-capitals place at a paragraph's start followed by a dash ("WASHINGTON —"): a dateline."""
+        word = self.text[start:end]
+        before = self.text[max(0, start - 20) : start].rstrip(" ")[-1:]
+        dash = DATELINE_DASH.match(self.text[end : end + 40])
+        return word.isupper() and before in ("", "\n") and dash is not None
 
     def np_span(self, tok: Token) -> tuple[int, int]:
         """The noun phrase headed by ``tok``, cut before relative clauses, appositions and commas."""
@@ -392,10 +481,18 @@ class SpeakerBook:
             if holder is not None:
                 self._note(holder, start, end, True)
                 return Resolved(holder, start, end)
+        if tok.pos_ == "NOUN" and not poss and tok.ent_type_ not in NAMED_ENTS and f"p:{low[-1]}" not in self.by_key:
+            return self._common_noun(tok, start, end, words)
         if rest and rest[-1][:1].isupper() and f"p:{rest[-1].lower()}" in self.by_key and not poss:
             c = self.clusters[self.by_key[f"p:{rest[-1].lower()}"]]
+            if c.shared:  # Joe or Hunter Biden: only a given name tells them apart
+                if len(rest) < 2 or rest[0].lower() not in c.given:
+                    return None
+                c = self._cluster(f"n:{rest[0].lower()} {rest[-1].lower()}", " ".join(rest), "person")
             self._note(c, start, end, True)
             return Resolved(c, start, end)
+        if self._dateline(start, end):
+            return None
         propn = [t for t in toks if t.pos_ == "PROPN" and t.dep_ != "poss" and t.head.dep_ != "poss"]
         if rest and propn and not poss:
             c = self._proper_name(tok, rest)
