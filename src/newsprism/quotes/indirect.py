@@ -172,11 +172,19 @@ def _content(ctx: Context, tok: Token, subj: Token, sent: Span) -> tuple[Part, P
     if (lem in OBJECT_CUES or lem in PREP_FRAMES) and objs:
         first = min(objs, key=lambda c: c.i)
         rule = "object_clause" if first.dep_ in ("xcomp", "ccomp", "pcomp") else "object"
-        return (first.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)), None, rule
+        last = _frame_end(tok)
+        return (first.left_edge.idx, last.idx + len(last.text)), None, rule
     if lem in TRAILING_CUES and tok.i + 2 < sent.end:
         rest = _trailing(tok, sent)
         return None if rest is None else (rest, None, "trailing")
     return None
+
+
+def _frame_end(tok: Token) -> Token:
+    """The last token of a cue's object frame: its right dependents but a coordinated clause ("…, but Kaine said
+    he would not attend" is another statement, issue 19)."""
+    rights = [c for c in tok.rights if c.dep_ not in ("conj", "cc", "punct")]
+    return max((c.right_edge for c in rights), key=lambda t: t.i, default=tok)
 
 
 def _has_complement(tok: Token) -> bool:
