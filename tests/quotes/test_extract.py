@@ -389,3 +389,74 @@ def test_speech_acts_and_attitudes(analyze: Analyze) -> None:
     assert _find(art, "veto the bill", "indirect").speech_act == "promise"
     asylum = [q for q in art.quotes if "asylum" in q.text]
     assert all(q.speech_act is None and q.attitude for q in asylum)
+
+
+# -- issue 19 round 2: never put words in the wrong mouth ----------------------------------------------------------
+
+
+def test_pronoun_with_two_candidate_speakers_is_unattributed_and_hidden(analyze: Analyze) -> None:
+    from newsprism.quotes.confidence import shown
+
+    art = analyze(
+        "“We start now,” Maria Lopez said at the hearing.\n\nThen Anna Reyes took the floor.\n\n"
+        "“We will fix the roads,” she said."
+    )  # Lopez spoke last, Reyes is the latest subject: salience cannot tell
+    q = _find(art, "fix the roads")
+    assert q.speaker is None and q.unattributed and not shown(q)
+    one = analyze("Maria Lopez spoke first at the hearing.\n\n“We will fix the roads,” she said.")
+    assert _name(_find(one, "fix the roads")) == "Maria Lopez"
+
+
+def test_person_named_inside_reported_words_does_not_compete(analyze: Analyze) -> None:
+    art = analyze(
+        "Symone Lee, the press secretary, spoke on Friday.\n\n"
+        "Lee said Kamala Harris had made many calls.\n\n“The work goes on,” she said."
+    )
+    assert _name(_find(art, "work goes on")) == "Symone Lee"
+
+
+def test_shared_surname_needs_the_given_name(analyze: Analyze) -> None:
+    text = "Joe Biden and Hunter Biden attended the dinner.\n\n“It was a good night,” {} said."
+    assert _find(analyze(text.format("Biden")), "good night").speaker is None
+    assert _name(_find(analyze(text.format("Hunter Biden")), "good night")) == "Hunter Biden"
+
+
+def test_role_description_resolves_to_the_named_person_or_to_no_one(analyze: Analyze) -> None:
+    art = analyze("Tammy Baldwin spoke in Madison on Monday.\n\n“We need the money,” the Wisconsin lawmaker said.")
+    assert _name(_find(art, "need the money")) == "Tammy Baldwin"
+    alone = analyze("“We need the money,” a Medicaid director said on Tuesday.")
+    assert _find(alone, "need the money").speaker is None
+    appos = analyze("The governor, Anna Reyes, said the plan had failed.")
+    assert _name(_find(appos, "plan had failed", "indirect")) == "Anna Reyes"
+
+
+def test_groups_things_and_datelines_are_no_speakers(analyze: Analyze) -> None:
+    for text in ("Supporters said the rally was peaceful.", "The ban said that nobody could enter the park."):
+        q = next(q for q in analyze(text).quotes if q.kind == "indirect")
+        assert q.speaker is None and q.unattributed
+    art = analyze("WASHINGTON — The Senate passed the bill on Tuesday, officials said.")
+    q = _find(art, "Senate passed", "indirect")
+    assert q.text == "The Senate passed the bill on Tuesday" and _name(q) == "officials"
+
+
+def test_cues_that_report_no_utterance(analyze: Analyze) -> None:
+    from newsprism.quotes.confidence import shown
+
+    for text in (
+        "The data suggests that the policy failed.",
+        "Smith had been called to testify about the program before the committee.",
+        "Jones will talk about the economy at the convention on Friday.",
+        "Analysts could predict that prices would rise.",
+        "The senators have discussed the budget with the White House.",
+    ):
+        art = analyze(text)
+        assert not any(shown(q) for q in art.quotes), (text, [(q.kind, q.cue, q.text) for q in art.quotes])
+    later = analyze("Mark Smith would later say that the plan had failed.")
+    assert shown(_find(later, "plan had failed", "indirect"))
+    assert not analyze("All told, the company lost $5 million in the quarter.").quotes
+
+
+def test_object_frame_stops_before_a_coordinated_statement(analyze: Analyze) -> None:
+    art = analyze("The senator had been called to testify before the panel, but Mr. Kaine said he would not attend.")
+    q = _find(art, "would not attend", "indirect")
+    assert _name(q) == "Kaine" and q.text == "he would not attend"

@@ -481,7 +481,13 @@ class SpeakerBook:
             if holder is not None:
                 self._note(holder, start, end, True)
                 return Resolved(holder, start, end)
-        if tok.pos_ == "NOUN" and not poss and tok.ent_type_ not in NAMED_ENTS and f"p:{low[-1]}" not in self.by_key:
+        if (
+            tok.pos_ == "NOUN"
+            and low
+            and not poss
+            and tok.ent_type_ not in NAMED_ENTS
+            and f"p:{low[-1]}" not in self.by_key
+        ):
             return self._common_noun(tok, start, end, words)
         if rest and rest[-1][:1].isupper() and f"p:{rest[-1].lower()}" in self.by_key and not poss:
             c = self.clusters[self.by_key[f"p:{rest[-1].lower()}"]]
