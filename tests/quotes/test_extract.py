@@ -460,3 +460,10 @@ def test_object_frame_stops_before_a_coordinated_statement(analyze: Analyze) -> 
     art = analyze("The senator had been called to testify before the panel, but Mr. Kaine said he would not attend.")
     q = _find(art, "would not attend", "indirect")
     assert _name(q) == "Kaine" and q.text == "he would not attend"
+
+
+def test_narrators_aside_after_a_dash_is_not_content(analyze: Analyze) -> None:
+    art = analyze("Senator John Kerry said the deal was the best available — a point he re-emphasized on Sunday.")
+    assert _find(art, "best available", "indirect").text == "the deal was the best available"
+    art = analyze("Senator John Kerry said the plan had one flaw — a lack of funding.")
+    assert _find(art, "one flaw", "indirect").text == "the plan had one flaw — a lack of funding"

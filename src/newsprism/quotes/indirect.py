@@ -4,6 +4,7 @@ had …", "Baker blamed the budget office"), content before or around the cue ("
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from newsprism.lexicons.speech import (
@@ -37,6 +38,8 @@ RECORD_NOUNS = frozenset(
 # Cues that take the rest of the sentence when the parse gives them no clause ("He added, …")
 TRAILING_CUES = frozenset(["mention", "add", "state", "note", "report", "say", "tell"])
 Part = tuple[int, int]
+DASH = re.compile(r"\s(?:—|–|--)\s")
+ASIDE = re.compile(r"(?:a|an|which|something|one)\b[^.;:]{0,60}?\b(?:he|she|they|who)\b", re.I)
 
 
 def sourceless_candidates(ctx: Context) -> list[Candidate]:
@@ -112,7 +115,7 @@ def _verb_cue(ctx: Context, tok: Token, sent: Span, event: int) -> list[Candidat
     if found is None:
         return []
     (s, e), pending, rule = found
-    s, e = ctx.extend_marks(*ctx.trim(s, e))
+    s, e = ctx.extend_marks(*ctx.trim(s, _before_narration(ctx.text, s, e)))
     if e - s < 8:
         return []
     extra: dict[str, Any] = {"attitude": True} if lem in ATTITUDE else {}
@@ -178,6 +181,19 @@ def _content(ctx: Context, tok: Token, subj: Token, sent: Span) -> tuple[Part, P
         rest = _trailing(tok, sent)
         return None if rest is None else (rest, None, "trailing")
     return None
+
+
+def _before_narration(text: str, s: int, e: int) -> int:
+    """The end of reported content before a narrator's aside set off by one dash ("… was the best available — a
+    point he re-emphasized on Sunday"): an unpaired dash followed by a noun phrase or "which" whose clause names
+    the speaker again. An aside without a pronoun ("— a lack of funding") stays content."""
+    piece = text[s:e]
+    dashes = [m for m in DASH.finditer(piece)]
+    if len(dashes) != 1:
+        return e
+    if ASIDE.match(piece, dashes[0].end()) is None:
+        return e
+    return s + dashes[0].start()
 
 
 def _frame_end(tok: Token) -> Token:
