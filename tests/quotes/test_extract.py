@@ -467,3 +467,10 @@ def test_narrators_aside_after_a_dash_is_not_content(analyze: Analyze) -> None:
     assert _find(art, "best available", "indirect").text == "the deal was the best available"
     art = analyze("Senator John Kerry said the plan had one flaw — a lack of funding.")
     assert _find(art, "one flaw", "indirect").text == "the plan had one flaw — a lack of funding"
+
+
+def test_title_in_quotation_marks_is_a_term(analyze: Analyze) -> None:
+    art = analyze("His book, “The Art of the Deal,” says that deals are won by the bold.")
+    assert _find(art, "Art of the Deal").kind == "term"
+    said = analyze("“We will not back down,” Smith said.")
+    assert _find(said, "back down").kind == "direct"

@@ -63,7 +63,10 @@ def _title_case(text: str) -> bool:
 
 def is_term(ctx: Context, q: Candidate) -> bool:
     """A partial quotation that is a term, not speech: unattributed (a scare quote), attributed only through a
-    cognition/attitude verb, or a name (title case, "so-called …", "the “…” policy")."""
+    cognition/attitude verb, or a name (title case, "so-called …", "the “…” policy"); a direct quotation written
+    in title case is a title too."""
+    if q.kind == "direct":  # "His book, “The Art of the Deal,” says …": a title, not words anyone said
+        return _title_case(ctx.text[q.start : q.end].rstrip(".,"))
     if q.kind != "partial":
         return False
     if q.subj is None:
