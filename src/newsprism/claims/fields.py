@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from newsprism.claims.dates import mentions as dates
 from newsprism.claims.quantities import numbers
 from newsprism.model import Span
+from newsprism.nlp.span_tokens import tokens_between
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -43,7 +44,7 @@ def hedges(text: str, start: int, end: int, doc: Doc | None = None) -> list[Span
     """Hedges and distancing words; modal "may/might/could" only when spaCy tags them MD (not "May")."""
     modal_ok: set[int] | None = None
     if doc is not None:
-        modal_ok = {t.idx for t in doc if t.tag_ == "MD"}
+        modal_ok = {t.idx for t in tokens_between(doc, start, end) if t.tag_ == "MD"}
     out = []
     for m in HEDGE_RE.finditer(text, start, end):
         word = m.group(1)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsprism.nlp.span_tokens import tokens_between
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -71,6 +73,6 @@ def other_reason(text: str, headline: bool, doc: Doc | None = None, start: int =
         return "attribution that introduces what follows"
     if words(t) < MIN_WORDS:
         return "fragment"
-    if doc is not None and not any(tok.pos_ in ("VERB", "AUX") for tok in doc if start <= tok.idx < end):
+    if doc is not None and not any(tok.pos_ in ("VERB", "AUX") for tok in tokens_between(doc, start, end)):
         return "fragment (no verb)"
     return None

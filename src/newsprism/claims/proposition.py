@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsprism.model import Span
+from newsprism.nlp.span_tokens import tokens_between
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -53,7 +54,7 @@ def _inner_quote(article: Article, start: int, end: int) -> Quote | None:
 
 
 def _report_root(doc: Doc, start: int, end: int) -> Token | None:
-    roots = [t for t in doc if start <= t.idx < end and (t.dep_ == "ROOT" or not start <= t.head.idx < end)]
+    roots = [t for t in tokens_between(doc, start, end) if t.dep_ == "ROOT" or not start <= t.head.idx < end]
     for r in roots:
         if r.lemma_.lower() in REPORT_LEMMAS and any(c.dep_ in ("ccomp", "xcomp") for c in r.children):
             return r

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsprism.model import NumberMention
+from newsprism.nlp.span_tokens import tokens_between
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -77,7 +78,7 @@ def _what(doc: Doc | None, end: int, limit: int) -> str | None:
     "voters"); an adjective head when no noun follows ("20-year high" -> "high")."""
     if doc is None:
         return None
-    toks = [t for t in doc if t.idx >= end and t.idx < limit][:5]
+    toks = list(tokens_between(doc, end, limit)[:5])
     for i, t in enumerate(toks):
         if t.pos_ in ("NOUN", "PROPN"):
             return t.text

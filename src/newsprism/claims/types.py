@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsprism.nlp.span_tokens import tokens_between
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -44,7 +46,7 @@ def claim_type(text: str, numbers: list[NumberMention], doc: Doc | None, start: 
         return "question"
     if any(n.value is not None for n in numbers):
         return "numeric"
-    toks = [t for t in doc if start <= t.idx < end] if doc is not None else []
+    toks = list(tokens_between(doc, start, end)) if doc is not None else []
     tags = [t.tag_ for t in toks]
     if COMPARATIVE_RE.search(text) or any(t in ("JJR", "JJS", "RBR", "RBS") for t in tags):
         return "comparative"
