@@ -40,3 +40,59 @@ def test_coverage_marks_weak_alignment() -> None:
     assert (mark(weak, "a"), mark(weak, "b")) == ("≈", "·")
     assert mark(row({"a": True}, 0.9), "a") == "✓"
     assert mark(row({"a": True}, None), "a") == "✓"  # only this article reports it
+
+
+def test_tables_say_when_truncated(story_articles: list[Article]) -> None:
+    from newsprism.report import comparison as cmp
+
+    comp = compare(story_articles)
+    n = sum(r.kind == "claim" for r in comp.stories[0].coverage.rows)  # type: ignore[union-attr]
+    full = render_comparison(comp, story_articles, "md")
+    assert "Showing" not in full
+    old = cmp.MAX_CLAIM_ROWS
+    cmp.MAX_CLAIM_ROWS = 2
+    try:
+        md = render_comparison(comp, story_articles, "md")
+        html = render_comparison(comp, story_articles, "html")
+    finally:
+        cmp.MAX_CLAIM_ROWS = old
+    assert f"Showing 2 of {n} claim groups" in md and f"Showing 2 of {n} claim groups" in html
+
+
+def test_omissions_are_explained_and_capped() -> None:
+    from newsprism.compare.coverage import coverage_matrix
+    from newsprism.model import ClaimGroup, Comparison, Member, Story
+    from newsprism.report import comparison as cmp
+
+    arts = [Article(id=f"a{i}", text="x", outlet=f"Outlet {i}") for i in range(3)]
+    groups = [
+        ClaimGroup(
+            id=f"c{k}",
+            text=f"Claim {k}.",
+            members=[Member(article=a, text="x", start=0, end=1) for a in ("a1", "a2")],
+            articles=["a1", "a2"],
+            score=0.5,
+            similarity=0.9,
+            source="claim",
+        )
+        for k in range(cmp.MAX_OMITS + 3)
+    ]
+    story = Story(id="s", label="s", articles=[a.id for a in arts], claim_groups=groups)
+    story.coverage = coverage_matrix(arts, groups, [])
+    md = cmp.comparison_markdown(Comparison(stories=[story]), arts)
+    assert md.count("— reported by Outlet 1, Outlet 2 (2 of 2 others)") == cmp.MAX_OMITS
+    assert "… and 3 more" in md
+    assert "**Outlet 1** omits nothing central" in md
+
+
+def test_untitled_articles_are_named_by_a_headline_line_never_a_path() -> None:
+    from newsprism.compare.features import display_title
+    from newsprism.report.comparison import article_names
+
+    assert (
+        display_title(Article(id="x", text="By Staff\nStorm Hits Town\n\nA storm hit the town.")) == "Storm Hits Town"
+    )
+    body = "A storm hit the town on Monday and flooded the old quarter, officials said on Tuesday."
+    assert display_title(Article(id="y", text=body)) == "A storm hit the town on Monday and flooded the old quarter,…"
+    arts = [Article(id="p", text=body, source="/data/feeds/0001_abc.txt"), Article(id="q", text=body, outlet="Daily")]
+    assert article_names(arts) == {"p": "A1", "q": "Daily"}

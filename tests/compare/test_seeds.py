@@ -46,3 +46,25 @@ def test_seeds_form_one_story(seed_articles: list[Article]) -> None:
     md = comparison_markdown(comp, seed_articles)
     html = comparison_html(comp, seed_articles)
     assert "Claims: who reports what" in md and "<table>" in html
+    # omissions are what is central: no "omits" row that fewer than half of the other articles report
+    rows = {r["id"]: r for r in data["coverage"]["rows"]}
+    for aid, om in data["coverage"]["omits"].items():
+        others = [b for b in texts if b != aid]
+        for rid in om["claims"] + om["quotes"] + om["sources"]:
+            assert not rows[rid]["present"][aid]
+            assert 2 * sum(rows[rid]["present"][b] for b in others) >= len(others), rid
+    # titles: never a file path; the untitled seed is named by its opening words
+    for col in data["side_by_side"]:
+        assert col["title"] and not col["title"].endswith(".txt")
+    assert ".txt" not in md and ".txt" not in html.split("</style>", 1)[-1]
+    # key entities are whole names, not fragments of one ("States" of "United States")
+    assert "States" not in data["key_entities"]
+    # sources: the administration/regime of one head is one row, apart from and linked to the person
+    sources = {r["id"]: r for r in data["coverage"]["rows"] if r["kind"] == "source"}
+    assert "src:biden administration" in sources and sources["src:biden administration"]["speaker"] == "Biden"
+    assert not any(k.startswith("src:biden ") and k != "src:biden administration" for k in sources)
+    assert not {"src:anyone", "src:groups", "src:people"} & set(sources)
+    # the op-ed (the seed titled "How Kamala Harris Can ...") has the highest opinion share
+    share = {c["title"]: c["opinion_share"] for c in data["side_by_side"]}
+    oped = next(t for t in share if t.startswith("How Kamala Harris"))
+    assert share[oped] == max(share.values())

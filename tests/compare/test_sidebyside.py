@@ -31,7 +31,7 @@ def test_opinion_share_tone_frames_and_claim_sourcing() -> None:
     assert [f.frame for f in col.frames] == ["Political", "Economic"]
     assert col.sourcing == Sourcing(named=0, anonymous=1, unattributed=0)
     assert col.slant is None and col.techniques.count == 0
-    assert col.title is None  # a first line ending in a period is not a headline
+    assert col.title == text  # no headline-like line: the opening words (all 11 here), never None or a path
 
 
 def test_unscored_opinion_is_null() -> None:
@@ -42,8 +42,46 @@ def test_technique_summary_is_used_when_present() -> None:
     art = Article(id="t", text="one two three four")
     art.technique_summary = TechniqueSummary(per_1000_words=12.345, counts={"Doubt": 2, "Slogans": 1})
     tech = side_by_side([art], [])[0].techniques
-    assert (tech.count, tech.per_1000_words, tech.counts) == (3, 12.35, {"Doubt": 2, "Slogans": 1})
+    assert (tech.count, tech.per_1000_words, tech.counts) == (3, 12.345, {"Doubt": 2, "Slogans": 1})
     assert [(t.technique, t.count) for t in tech.top] == [("Doubt", 2), ("Slogans", 1)]
+
+
+def test_technique_density_is_the_article_reports_number() -> None:
+    from newsprism.model import Technique, make_span
+    from newsprism.report.article import summary
+    from newsprism.techniques.summary import summarise
+
+    art = Article(id="d", text="Shameful cowards ran. " * 20)
+    shown_t = make_span(art, 0, 8, Technique, technique="Loaded_Language", score=0.9, explanation="x")
+    hidden = make_span(art, 9, 16, Technique, technique="Name_Calling", score=0.2, explanation="x", shown=False)
+    art.techniques = [shown_t, hidden]
+    for with_summary in (False, True):
+        art.technique_summary = summarise(art) if with_summary else None
+        col = side_by_side([art], [])[0]
+        assert col.techniques.per_1000_words == round(1000 / 60, 2)  # hidden spans count in neither
+        assert summary(art)["techniques_per_1000"] == round(col.techniques.per_1000_words, 1)
+        assert col.techniques.counts == {"Loaded_Language": 1}
+
+
+def test_opinion_share_ranks_opinion_above_reported_speech() -> None:
+    from newsprism.model import Quote, Speaker, make_span
+
+    news = Article(id="n", text='"This is a disgrace," Smith said. The bill passed on Monday. Heading Here')
+    news.sentences = [
+        Sentence(start=0, end=33, subjectivity=0.9, kind="opinion"),  # the speaker's opinion, not the outlet's
+        Sentence(start=34, end=60, subjectivity=0.1, kind="claim"),
+        Sentence(start=61, end=73, subjectivity=0.9, kind="other", kind_reason="heading (title case)"),
+    ]
+    news.quotes = [make_span(news, 0, 21, Quote, kind="direct", speaker=Speaker(name="Smith"))]
+    oped = Article(id="o", text="The bill is a disgrace. It passed on Monday. Voters deserve better.")
+    oped.sentences = [
+        Sentence(start=0, end=23, subjectivity=0.9, kind="other", kind_reason="undecided between claim and opinion"),
+        Sentence(start=24, end=44, subjectivity=0.1, kind="claim"),
+        Sentence(start=45, end=67, subjectivity=0.8, kind="opinion"),
+    ]
+    cols = side_by_side([news, oped], [])
+    assert cols[0].opinion_share == 0.0  # the quoted opinion and the heading are left out
+    assert cols[1].opinion_share == round(2 / 3, 3)
 
 
 def test_slant_evidence_is_the_strongest_of_either_side() -> None:

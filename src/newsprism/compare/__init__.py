@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import numpy as np
 
 from newsprism.compare.align import claim_groups
 from newsprism.compare.coverage import coverage_matrix
-from newsprism.compare.features import StoryFeatures, story_features
+from newsprism.compare.features import StoryFeatures, display_title, norm_entity, story_features
 from newsprism.compare.grouping import (
     ENTITY_WEIGHT,
     THRESHOLD,
@@ -35,6 +36,7 @@ from newsprism.options import Options, load_options
 
 __all__ = ["StoryIndex", "compare", "compare_story", "group_articles"]
 log = logging.getLogger(__name__)
+_TITLE_WORDS = {"president", "vice", "vp", "sen", "senator", "rep", "gov", "governor", "mr", "mrs", "ms", "dr"}
 
 
 def group_articles(articles: list[Article], options: Options | None = None) -> list[list[Article]]:
@@ -95,6 +97,28 @@ def _key_entities(feats: list[StoryFeatures], n: int = 6) -> list[str]:
     return [k for k, c in ranked if c >= need][:n]
 
 
+def key_entity_names(articles: list[Article], keys: list[str], feats: list[StoryFeatures]) -> list[str]:
+    """How to write each key entity: its most frequent full mention ("United States", not the key's "States"),
+    titles left out ("President Biden" -> "Biden"), falling back to the matching word as written."""
+    forms: dict[str, Counter[str]] = {k: Counter() for k in keys}
+    for a in articles:
+        for e in a.entities:
+            key = norm_entity(e.text)
+            if key in forms:
+                form = re.sub(r"(?:'s|’s)$", "", " ".join(e.text.split())).strip()
+                words = form.split()
+                while len(words) > 1 and words[0].lower().strip(".") in _TITLE_WORDS:
+                    words = words[1:]
+                form = re.sub(r"^the\s+", "", " ".join(words), flags=re.IGNORECASE)
+                if form:
+                    forms[key][form] += 1
+    out = []
+    for k in keys:
+        fallback = next((f.surfaces[k] for f in feats if k in f.surfaces), k)
+        out.append(max(forms[k], key=lambda f: (forms[k][f], len(f), f)) if forms[k] else fallback)
+    return out
+
+
 def compare_story(
     articles: list[Article], options: Options | None = None, feats: list[StoryFeatures] | None = None
 ) -> Story:
@@ -113,16 +137,19 @@ def compare_story(
     quote_groups = _quote_groups(articles, opts, warnings)
     key = _key_entities(feats)
     published = {a.id: a.published for a in articles}
+    by_id = {a.id: a for a in articles}
     return Story(
         id=_story_id([a.id for a in articles]),
         label=story_label(feats),
         articles=[a.id for a in articles],
         quote_groups=quote_groups,
         claim_groups=groups,
-        key_entities=[next((f.surfaces[k] for f in feats if k in f.surfaces), k) for k in key],
+        key_entities=key_entity_names(articles, key, feats),
         coverage=coverage_matrix(articles, groups, quote_groups),
         number_conflicts=number_conflicts(pairs),
-        timeline=timeline(feats, published),
+        timeline=[
+            t.model_copy(update={"title": display_title(by_id[t.article]) or None}) for t in timeline(feats, published)
+        ],
         side_by_side=side_by_side(articles, key),
         warnings=warnings,
     )

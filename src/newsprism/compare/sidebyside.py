@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsprism.compare.features import entity_surface, headline
+from newsprism.compare.features import display_title, entity_surface
 from newsprism.model import (
     Article,
     Frame,
@@ -18,6 +18,7 @@ from newsprism.model import (
     ToneScore,
 )
 from newsprism.quotes.confidence import shown
+from newsprism.techniques.summary import per_1000_words
 
 OPINION_SUBJECTIVITY = 0.5
 TOP = 3
@@ -29,15 +30,11 @@ def _words(text: str) -> int:
 
 def _techniques(article: Article) -> SideTechniques:
     summary = article.technique_summary
-    counts: Counter[str] = Counter(t.technique for t in article.techniques)
-    if summary is not None:
-        counts = Counter(summary.counts)
-        per_1000 = summary.per_1000_words
-    else:
-        per_1000 = 1000 * sum(counts.values()) / max(_words(article.text), 1)
+    shown = [t for t in article.techniques if t.shown is not False]
+    counts = Counter(summary.counts) if summary is not None else Counter(t.technique for t in shown)
     return SideTechniques(
         count=sum(counts.values()),
-        per_1000_words=round(per_1000, 2),
+        per_1000_words=per_1000_words(article),  # the article report's header shows the same number
         counts=dict(counts),
         top=[TechniqueCount(technique=k, count=v) for k, v in counts.most_common(TOP)],
     )
@@ -68,8 +65,41 @@ def _sourcing(article: Article) -> Sourcing:
     return Sourcing(named=named, anonymous=anonymous, unattributed=unattributed)
 
 
-def _opinion_share(article: Article) -> float | None:
-    scored = [s.subjectivity for s in article.sentences if s.subjectivity is not None]
+_NOT_PROSE = ("heading", "page boilerplate", "fragment", "attribution", "question")
+
+
+def _quoted(article: Article, start: int, end: int) -> bool:
+    """Whether most of the sentence is quoted or reported speech (a speaker's opinion is not the outlet's)."""
+    inside = sum(
+        max(0, min(end, q.end) - max(start, q.start))
+        for q in article.quotes
+        if q.kind in ("direct", "block", "indirect")
+    )
+    return inside * 2 > end - start
+
+
+def _opinion_sentence(kind: str | None, subjectivity: float | None, reason: str | None) -> bool:
+    if kind in ("opinion", "mixed"):
+        return True
+    # "other" includes the claims stage's undecided sentences: subjective prose still reads as opinion
+    structural = reason is not None and reason.startswith(_NOT_PROSE)
+    return kind == "other" and not structural and (subjectivity or 0.0) > OPINION_SUBJECTIVITY
+
+
+def opinion_share(article: Article) -> float | None:
+    """Share of the article's own sentences (quotations, headings, boilerplate left out) that give opinion.
+
+    A sentence is opinion when the claims stage calls it ``opinion`` or ``mixed``, or ``other`` prose with
+    subjectivity above 0.5; without sentence kinds, subjectivity alone decides. None when nothing is scored.
+    """
+    own = [s for s in article.sentences if not _quoted(article, s.start, s.end)]
+    if any(s.kind is not None for s in own):
+        prose = [s for s in own if not (s.kind_reason or "").startswith(_NOT_PROSE)]
+        if not prose:
+            return None
+        hits = sum(_opinion_sentence(s.kind, s.subjectivity, s.kind_reason) for s in prose)
+        return round(hits / len(prose), 3)
+    scored = [s.subjectivity for s in own if s.subjectivity is not None]
     if not scored:
         return None
     return round(sum(v > OPINION_SUBJECTIVITY for v in scored) / len(scored), 3)
@@ -92,7 +122,7 @@ def side_by_side(articles: list[Article], key_people: list[str]) -> list[SideByS
         out.append(
             SideBySide(
                 article=a.id,
-                title=a.title or headline(a.text) or None,
+                title=display_title(a) or None,
                 outlet=a.outlet or a.source,
                 published=a.published,
                 words=_words(a.text),
@@ -101,7 +131,7 @@ def side_by_side(articles: list[Article], key_people: list[str]) -> list[SideByS
                 frames=[FrameScore(frame=f.frame, score=f.score) for f in _top_frames(a)],
                 tone=tone[:5],
                 sourcing=_sourcing(a),
-                opinion_share=_opinion_share(a),
+                opinion_share=opinion_share(a),
                 quotes=sum(map(shown, a.quotes)),
                 claims=len(a.claims),
             )

@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from newsprism.model import Article, Claim, Tone
 from newsprism.quotes.confidence import shown
 from newsprism.report import slant as present
+from newsprism.techniques.summary import per_1000_words
 
 # Colour-blind-safe palette (Okabe-Ito plus two), one colour per speaker in order of first quote.
 SPEAKER_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F3C8D", "#8C6D31"]
@@ -141,7 +142,7 @@ def summary(article: Article) -> dict[str, Any]:
         "claims": len(article.claims),
         "opinions": sum(s.kind in ("opinion", "mixed") for s in article.sentences),
         "techniques": techniques.most_common(),
-        "techniques_per_1000": round(1000 * len(article.techniques) / words, 1) if words else 0.0,
+        "techniques_per_1000": round(per_1000_words(article), 1),  # the comparison shows the same number
         "frames": [(f.frame, f.score) for f in sorted(article.frames, key=lambda f: -f.score)[:5]],
         "tone": [_tone_row(t) for t in sorted(article.tone, key=lambda t: -t.mentions)[:8]],
     }

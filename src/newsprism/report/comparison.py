@@ -29,13 +29,43 @@ def mark(row: CoverageRow, article_id: str) -> str:
 
 
 def article_names(articles: Sequence[Article]) -> dict[str, str]:
-    """A short column name per article: outlet or source file, else A1, A2, ..."""
+    """A short column name per article: its outlet, else A1, A2, ... (the side-by-side table gives each title).
+
+    Never a file path: a source file name says nothing to a reader."""
     names: dict[str, str] = {}
     for i, a in enumerate(articles, 1):
-        base = a.outlet or (a.source.rsplit("/", 1)[-1] if a.source else None) or f"A{i}"
+        base = a.outlet or f"A{i}"
         name = base if base not in names.values() else f"{base} ({i})"
         names[a.id] = name
     return names
+
+
+def truncated(shown: int, total: int, what: str) -> str:
+    """The line a table ends with when it does not show everything ("" when it does)."""
+    return f"Showing {shown} of {total} {what}; the JSON output has all of them." if total > shown else ""
+
+
+def omission_lines(story: Story, names: dict[str, str], article_id: str) -> tuple[list[tuple[str, str]], int]:
+    """What one article omits, most telling first: (text, one-line why) pairs up to ``MAX_OMITS``, and how many
+    more there are. Rows come from the coverage matrix's ``omits`` (central rows only: docs/stories.md)."""
+    om = _omits(story).get(article_id, Omissions())
+    rows = {r.id: r for r in _rows(story)}
+    others = [a for a in story.articles if a != article_id]
+    ranked: list[tuple[int, int, CoverageRow]] = []
+    for order, rid in enumerate([*om.claims, *om.quotes, *om.sources]):
+        r = rows.get(rid)
+        if r is not None:
+            ranked.append((-sum(r.present.get(b, False) for b in others), order, r))
+    ranked.sort(key=lambda t: t[:2])
+    out = []
+    for _, _, r in ranked[:MAX_OMITS]:
+        who = [names.get(b, b) for b in others if r.present.get(b)]
+        what = {"claim": "", "quote": f"quote of {r.speaker or 'an unknown speaker'}: ", "source": "source: "}[r.kind]
+        why = f"reported by {', '.join(who)} ({len(who)} of {len(others)} others)"
+        if r.kind == "source" and r.speaker:
+            why += f"; speaks for {r.speaker}"
+        out.append((what + r.text, why))
+    return out, max(0, len(ranked) - MAX_OMITS)
 
 
 def word_diff(a: str, b: str) -> list[tuple[str, str]]:
@@ -61,11 +91,11 @@ def _omits(story: Story) -> dict[str, Omissions]:
     return story.coverage.omits if story.coverage is not None else {}
 
 
-def _claim_rows(story: Story) -> list[CoverageRow]:
-    """Coverage rows for claims: shared groups first, then single-article ones, capped."""
+def _claim_rows(story: Story) -> tuple[list[CoverageRow], int]:
+    """Coverage rows for claims, shared groups first, capped at ``MAX_CLAIM_ROWS``; and how many there are."""
     rows = [r for r in _rows(story) if r.kind == "claim"]
     rows.sort(key=lambda r: -sum(r.present.values()))
-    return rows[:MAX_CLAIM_ROWS]
+    return rows[:MAX_CLAIM_ROWS], len(rows)
 
 
 def _cell(text: Any, limit: int = 160) -> str:
@@ -184,7 +214,7 @@ def story_markdown(story: Story, articles: Sequence[Article]) -> str:
         out += ["### Timeline", ""]
         out += [f"- {t.published or 'undated'}: {names.get(t.article, t.article)}" for t in story.timeline]
         out.append("")
-    rows = _claim_rows(story)
+    rows, n_claims = _claim_rows(story)
     if rows:
         out += [
             "### Claims: who reports what",
@@ -194,7 +224,8 @@ def story_markdown(story: Story, articles: Sequence[Article]) -> str:
         ]
         head = ["claim"] + [names[a.id] for a in arts]
         out.append(_md_table(head, [[r.text] + [mark(r, a.id) for a in arts] for r in rows]))
-        out.append("")
+        note = truncated(len(rows), n_claims, "claim groups (shared ones first)")
+        out += [*(["", note] if note else []), ""]
     if story.quote_groups:
         out += ["### Quotes across articles", ""]
         for qg in story.quote_groups:
@@ -208,18 +239,22 @@ def story_markdown(story: Story, articles: Sequence[Article]) -> str:
                 out.append(f"  - diff: {_md_diff(qg.members[0].text, qg.members[1].text)}")
         out.append("")
     out += _conflicts_markdown(story, names)
-    omits = _omits(story)
-    texts = {r.id: r.text for r in _rows(story)}
-    if len(arts) > 1 and omits:
-        out += ["### What each omits that others report", ""]
+    if len(arts) > 1 and _omits(story):
+        out += [
+            "### What each omits that others report",
+            "",
+            "Only what is central: reported by at least half of the other articles and by two or more of them "
+            "(in a two-article story, the other's figures, quotes and sources).",
+            "",
+        ]
         for a in arts:
-            om = omits.get(a.id, Omissions())
+            lines, more = omission_lines(story, names, a.id)
             out.append(
-                f"- **{names[a.id]}** omits {len(om.claims)} claim group(s), {len(om.quotes)} quote(s), sources: "
-                + (", ".join(texts.get(s, s) for s in om.sources[:MAX_OMITS]) or "none")
+                f"- **{names[a.id]}** omits " + (f"{len(lines) + more} central row(s)" if lines else "nothing central")
             )
-            for gid in om.claims[:MAX_OMITS]:
-                out.append(f"  - {_cell(texts.get(gid, gid), 140)}")
+            out += [f"  - {_cell(text, 140)} — {why}" for text, why in lines]
+            if more:
+                out.append(f"  - … and {more} more (all in the JSON output)")
         out.append("")
     for w in story.warnings:
         out.append(f"> {w.code}: {w.message}")
@@ -276,6 +311,7 @@ def _story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
     arts = [by_id[i] for i in story.articles if i in by_id]
     names = article_names(arts)
     texts = {r.id: r.text for r in _rows(story)}
+    claim_rows, n_claims = _claim_rows(story)
     quotes = []
     for qg in story.quote_groups:
         first = qg.members[0].text if qg.members else ""
@@ -300,7 +336,9 @@ def _story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
         "names": names,
         "side": story.side_by_side,
         "timeline": story.timeline,
-        "claim_rows": _claim_rows(story),
+        "claim_rows": claim_rows,
+        "claims_note": truncated(len(claim_rows), n_claims, "claim groups (shared ones first)"),
+        "omission_lines": {a.id: omission_lines(story, names, a.id) for a in arts},
         "other_rows": [r for r in _rows(story) if r.kind != "claim"],
         "omits": {a.id: _omits(story).get(a.id, Omissions()) for a in arts},
         "texts": texts,
