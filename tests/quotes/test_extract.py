@@ -425,7 +425,9 @@ def test_role_description_resolves_to_the_named_person_or_to_no_one(analyze: Ana
     art = analyze("Tammy Baldwin spoke in Madison on Monday.\n\n“We need the money,” the Wisconsin lawmaker said.")
     assert _name(_find(art, "need the money")) == "Tammy Baldwin"
     alone = analyze("“We need the money,” a Medicaid director said on Tuesday.")
-    assert _find(alone, "need the money").speaker is None
+    assert _find(alone, "need the money").speaker_kind == "anonymous"  # someone the article does not name
+    shared = analyze("Bob McDonnell and Maureen McDonnell left the court.\n\n“My trust remains in the Lord,” he said.")
+    assert _name(_find(shared, "trust remains")) == "Bob McDonnell"
     appos = analyze("The governor, Anna Reyes, said the plan had failed.")
     assert _name(_find(appos, "plan had failed", "indirect")) == "Anna Reyes"
 

@@ -454,11 +454,17 @@ DOCUMENT_NOUNS = words_set(
 PERSON_ROLE_NOUNS = words_set(
     "lawmaker legislator senator congressman congresswoman representative governor mayor president director chief "
     "leader candidate nominee member officer official prosecutor attorney lawyer judge justice author researcher "
-    "scientist doctor physician nurse economist strategist analyst pollster professor teacher student executive ceo "
+    "scientist doctor physician nurse economist strategist analyst pollster professor teacher executive ceo "
     "founder owner chairman chairwoman chair secretary minister ambassador commissioner spokesman spokeswoman "
-    "spokesperson adviser advisor aide manager host anchor reporter journalist writer commentator activist resident "
-    "witness man woman democrat republican conservative liberal veteran worker voter father mother husband wife "
-    "son daughter sheriff superintendent administrator coach player actor singer"
+    "spokesperson adviser advisor aide manager host anchor reporter journalist writer commentator sheriff "
+    "superintendent administrator coach lobbyist consultant dealer operative negotiator investigator detective agent "
+    "prince princess king queen duke duchess pope"
+)
+# Nouns for anyone of a population ("a woman", "voters", "residents"): one of them is an unnamed source, many of
+# them a generic group (no speaker).
+POPULATION_NOUNS = words_set(
+    "voter worker resident activist witness man woman democrat republican conservative liberal veteran student "
+    "father mother husband wife son daughter player actor singer citizen immigrant parent patient customer"
 )
 # Singular common nouns that name a body, place of work or outlet, and can speak as one ("the agency said").
 INSTITUTION_NOUNS = ORG_WORDS | words_set(

@@ -26,6 +26,7 @@ from newsprism.quotes.lexicon import (
     ORG_WORDS,
     OUTLET_WORDS,
     PERSON_ROLE_NOUNS,
+    POPULATION_NOUNS,
     TITLES,
     words_set,
 )
@@ -56,7 +57,7 @@ class Cluster:
     gender: str = ""  # "m" | "f" | ""
     mentions: list[tuple[int, int]] = field(default_factory=list)
     quoted: bool = False
-    given: set[str] = field(default_factory=set)  # given names written with the surname ("Joe", "Hunter")
+    given: dict[str, str] = field(default_factory=dict)  # given name -> full name ("hunter" -> "Hunter Biden")
 
     @property
     def shared(self) -> bool:
@@ -79,6 +80,10 @@ class Resolved:
     cluster: Cluster
     start: int
     end: int
+
+
+def _gender_of(given: str) -> str:
+    return "f" if given in FEMALE_NAMES else "m" if given in MALE_NAMES else ""
 
 
 def _strip_poss(words: list[str]) -> list[str]:
@@ -203,7 +208,7 @@ class SpeakerBook:
                 c = self._cluster(f"p:{rest[-1].lower()}", name, "person")
                 first = rest[0].lower()
                 if len(rest) > 1 and len(first.rstrip(".")) > 1 and first not in TITLE_WORDS:
-                    c.given.add(first)
+                    c.given.setdefault(first, name)
                 if not c.gender:
                     c.gender = gender or ("f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else "")
                 if title:
@@ -282,8 +287,13 @@ class SpeakerBook:
             if pick is None:
                 return None
             c = self.clusters[pick.cluster]
-            if c.shared or self._overtaken(pick, known or cands):
+            if self._overtaken(pick, known or cands):
                 return None  # two people it could be: unattributed rather than the wrong mouth (issue 19)
+            if c.shared:  # Bob or Maureen McDonnell: only a gendered pronoun that fits one given name tells
+                fits = [f for f, full in c.given.items() if _gender_of(f) == g]
+                if len(fits) != 1:
+                    return None
+                return self._cluster(f"n:{c.given[fits[0]].lower()}", c.given[fits[0]], "person")
             if not c.gender:
                 c.gender = g
             return c
@@ -330,8 +340,6 @@ class SpeakerBook:
     def _description(self, tok: Token, start: int) -> Cluster | None:
         """A definite role description ("the Wisconsin lawmaker") refers back to a person named before it:
         the one most recently mentioned as a subject or speaker, when no other person was mentioned after them."""
-        if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that") for c in tok.children):
-            return None  # "a Medicaid director": someone not named
         group = [m for m in self._recent(start) if m.end <= start and self.clusters[m.cluster].kind == "person"]
         pool = [m for m in group if m.speaker or m.subject]
         if not pool:
@@ -349,14 +357,22 @@ class SpeakerBook:
             return self.resolve(named[0])
         lem = tok.lemma_.lower()
         low = [w.lower() for w in words]
-        if tok.tag_ in ("NNS", "NNPS") and lem not in DOCUMENT_NOUNS:
-            return None
-        if lem in PERSON_ROLE_NOUNS and lem not in INSTITUTION_NOUNS:
-            c = self._description(tok, start)
+        plural = tok.tag_ in ("NNS", "NNPS")
+        people = PERSON_ROLE_NOUNS | ANONYMOUS_HEADS if plural else PERSON_ROLE_NOUNS | POPULATION_NOUNS
+        role = lem in people and lem not in INSTITUTION_NOUNS
+        if role and not plural and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            c = self._description(tok, start)  # "the Wisconsin lawmaker": someone named before
             if c is None:
                 return None
             self._note(c, start, end, True)
             return Resolved(c, start, end)
+        if role:  # "a Pentagon official", "one tax lobbyist", "New York prosecutors": an unnamed source
+            text = self.text[start:end]
+            c = self._cluster(f"a:{text.lower()}", text, "anonymous")
+            self._note(c, start, end, True)
+            return Resolved(c, start, end)
+        if plural and lem not in DOCUMENT_NOUNS:
+            return None
         if not (set(low) & OUTLET_WORDS or lem in DOCUMENT_NOUNS or lem in INSTITUTION_NOUNS):
             return None
         kind = "outlet" if set(low) & OUTLET_WORDS else "document" if lem in DOCUMENT_NOUNS else "organization"
@@ -494,7 +510,8 @@ class SpeakerBook:
             if c.shared:  # Joe or Hunter Biden: only a given name tells them apart
                 if len(rest) < 2 or rest[0].lower() not in c.given:
                     return None
-                c = self._cluster(f"n:{rest[0].lower()} {rest[-1].lower()}", " ".join(rest), "person")
+                full = c.given[rest[0].lower()]
+                c = self._cluster(f"n:{full.lower()}", full, "person")
             self._note(c, start, end, True)
             return Resolved(c, start, end)
         if self._dateline(start, end):
