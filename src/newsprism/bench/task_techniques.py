@@ -153,8 +153,9 @@ def shown_precision_linear(
 
 @evaluator("techniques", datasets=("ptc",))
 def bench_techniques(ctx: BenchContext) -> list[Metric]:
-    """PTC span identification F1, TC micro-F1 and shown-span precision: fine-tuned tagger and linear model."""
+    """PTC span identification F1, TC micro-F1 and shown-span precision: the default model, the other beside it."""
     from newsprism.datasets.ptc import data_files, load_ptc, split, tokenize
+    from newsprism.options import load_options
     from newsprism.techniques import neutral as lex
     from newsprism.techniques.model import shipped_model
     from newsprism.techniques.tagger import shipped_tagger
@@ -169,14 +170,15 @@ def bench_techniques(ctx: BenchContext) -> list[Metric]:
         arts = sorted(random.Random(ctx.seed).sample(arts, min(QUICK_ARTICLES, len(arts))), key=lambda a: a.id)
     toks = tokenize(arts)
     entries = lex.load_lexicon(None)
-    scores = evaluate_tagger(tagger, arts, toks, entries)
-    linear = evaluate(model, arts, toks, entries)
-    linear["shown_precision"] = shown_precision_linear(model, arts, toks, entries)
+    scores = {"tagger": evaluate_tagger(tagger, arts, toks, entries), "linear": evaluate(model, arts, toks, entries)}
+    scores["linear"]["shown_precision"] = shown_precision_linear(model, arts, toks, entries)
     data_hash = hash_files(data_files(root))
+    default = load_options().techniques_model  # unprefixed: the model the stage runs; the other one prefixed
+    other = "linear" if default == "tagger" else "tagger"
     out = []
-    for prefix, values in (("", scores), ("linear_", linear)):
+    for prefix, values in (("", scores[default]), (f"{other}_", scores[other])):
         for name in ("si_f1", "si_precision", "si_recall", "tc_micro_f1", "shown_precision"):
-            ref, note = PUBLISHED.get(name, (None, "")) if not prefix else (None, "previous linear model")
+            ref, note = PUBLISHED.get(name, (None, "")) if not prefix else (None, f"the {other} model, side by side")
             n = int(values["tc_n"]) if name.startswith("tc") else len(arts)
             out.append(Metric("techniques", prefix + name, round(values[name], 4), ref, note, n, ctx.split, data_hash))
     return out

@@ -498,6 +498,7 @@ def train_tagger(
     else:
         results[False][0].replace(out_dir / "tagger.onnx")
     chosen = int8_r if use_int8 else fp32_r
+    meta.update(apply_tc_refit(out_dir, meta, inner, tune, states, classes, chosen["tc"], log))
     cal = platt(chosen["scored"])
     cal_scores = [
         (float(1 / (1 + np.exp(-(cal["a"] * np.log(max(p, 1e-6) / max(1 - p, 1e-6)) + cal["b"])))), y)
@@ -581,4 +582,86 @@ def _choose_rules(
     log(f"  tune full-detector SI F1 by repetition/lexicon: {rows}")
     out["repetition"] = max(("none", "filtered", "all"), key=lambda r: rows[r])
     out["tune_rules"] = rows
+    return out
+
+
+TC_CS = (0.1, 0.3, 1.0)
+
+
+def gold_span_features(
+    head: Any, arts: list[PtcArticle], states: dict[str, LineStates], classes: list[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """[mean tuned state over the span, mean over its line] of every gold TC span (through the exported head)."""
+    from newsprism.datasets.ptc import line_sentences
+    from newsprism.techniques.tagger import span_wordpieces
+
+    cls_ix = {c: i for i, c in enumerate(classes)}
+    feats, labels = [], []
+    for a in arts:
+        if not a.tc:
+            continue
+        encs = [x for _, x in states[a.id]]
+        outs = head.run(encs)
+        for (s, e), enc, out in zip(line_sentences(a.text), encs, outs, strict=True):
+            hidden = out["tok_hidden"]
+            for tech, gs, ge in a.tc:
+                if s <= gs < e and tech in cls_ix:
+                    first, last = span_wordpieces(enc.offsets + s, gs, min(ge, e))
+                    if last > first:
+                        feats.append(np.concatenate([hidden[first:last].mean(0), hidden.mean(0)]))
+                        labels.append(cls_ix[tech])
+    return np.asarray(feats, np.float32), np.asarray(labels)
+
+
+def refit_tc(
+    head: Any,
+    inner: list[PtcArticle],
+    tune: list[PtcArticle],
+    states: dict[str, LineStates],
+    classes: list[str],
+    log: Any = print,
+) -> tuple[float, dict[str, Any], np.ndarray, np.ndarray]:
+    """Refit the technique classifier as a logistic regression on the exported head's span features of the inner
+    articles (C and class weighting chosen on the tuning split); (tune micro-F1, choice, coef, bias)."""
+    from sklearn.linear_model import LogisticRegression
+
+    xi, yi = gold_span_features(head, inner, states, classes)
+    xt, yt = gold_span_features(head, tune, states, classes)
+    best: tuple[float, dict[str, Any], np.ndarray, np.ndarray] = (-1.0, {}, np.zeros(0), np.zeros(0))
+    for c in TC_CS:
+        for weight in (None, "balanced"):
+            lr = LogisticRegression(C=c, class_weight=weight, max_iter=2000).fit(xi, yi)
+            coef = np.zeros((len(classes), xi.shape[1]), np.float32)
+            bias = np.full(len(classes), -30.0, np.float32)  # a class never seen in training is never predicted
+            coef[lr.classes_] = lr.coef_
+            bias[lr.classes_] = lr.intercept_
+            acc = float(((xt @ coef.T + bias).argmax(1) == yt).mean())
+            log(f"  TC refit C={c} class_weight={weight}: tune micro-F1 {acc:.4f}")
+            if acc > best[0]:
+                best = (acc, {"C": c, "class_weight": weight}, coef, bias)
+    return best
+
+
+def apply_tc_refit(
+    out_dir: Path,
+    meta: dict[str, Any],
+    inner: list[PtcArticle],
+    tune: list[PtcArticle],
+    states: dict[str, LineStates],
+    classes: list[str],
+    joint_tc: float,
+    log: Any = print,
+) -> dict[str, Any]:
+    """Replace the jointly trained TC head by the refitted logistic regression when it is better on the tuning
+    split (writes ``tc_coef.npy``); returns the meta entries to record."""
+    from newsprism.nlp.encoder import Head
+
+    acc, choice, coef, bias = refit_tc(Head(out_dir / "tagger.onnx"), inner, tune, states, classes, log)
+    out: dict[str, Any] = {"tc_tune": {"joint": round(joint_tc, 4), "refit": round(acc, 4), "refit_choice": choice}}
+    if acc > joint_tc:
+        np.save(out_dir / "tc_coef.npy", coef.astype(np.float32), allow_pickle=False)
+        out.update(tc_bias=[float(b) for b in bias], tc_head="refit")
+    else:
+        out["tc_head"] = "joint"
+    log(f"  TC head: {out}")
     return out
