@@ -446,7 +446,7 @@ DOCUMENT_NOUNS = words_set(
     "video footage recording tape clip transcript statement remarks speech interview letter memo email post tweet "
     "testimony op-ed column poll survey study report analysis filing essay editorial book memoir complaint lawsuit "
     "ad advertisement document documents records record data figures audit review investigation ruling order "
-    "indictment affidavit motion brief release"
+    "indictment affidavit motion brief release suit mail e-mail cable message notice bulletin"
 )
 
 # Singular common nouns that name one person by role ("the Wisconsin lawmaker", "the Medicaid director"): such a

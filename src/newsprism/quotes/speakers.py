@@ -290,7 +290,7 @@ class SpeakerBook:
             if self._overtaken(pick, known or cands):
                 return None  # two people it could be: unattributed rather than the wrong mouth (issue 19)
             if c.shared:  # Bob or Maureen McDonnell: only a gendered pronoun that fits one given name tells
-                fits = [f for f, full in c.given.items() if _gender_of(f) == g]
+                fits = [f for f in c.given if _gender_of(f) in (g, "")]
                 if len(fits) != 1:
                     return None
                 return self._cluster(f"n:{c.given[fits[0]].lower()}", c.given[fits[0]], "person")
@@ -507,10 +507,10 @@ class SpeakerBook:
             return self._common_noun(tok, start, end, words)
         if rest and rest[-1][:1].isupper() and f"p:{rest[-1].lower()}" in self.by_key and not poss:
             c = self.clusters[self.by_key[f"p:{rest[-1].lower()}"]]
-            if c.shared:  # Joe or Hunter Biden: only a given name tells them apart
-                if len(rest) < 2 or rest[0].lower() not in c.given:
-                    return None
-                full = c.given[rest[0].lower()]
+            if c.shared:  # Joe or Hunter Biden: the given name tells them apart; a bare surname is, by news
+                # convention, the person introduced first (the other one keeps their given name)
+                given = rest[0].lower() if len(rest) > 1 and rest[0].lower() in c.given else next(iter(c.given))
+                full = c.given[given]
                 c = self._cluster(f"n:{full.lower()}", full, "person")
             self._note(c, start, end, True)
             return Resolved(c, start, end)
