@@ -22,6 +22,7 @@ from newsprism.errors import InputError
 from newsprism.extras import require
 from newsprism.ingest.url import is_url
 from newsprism.options import Options
+from newsprism.profiling import StageTimes
 from newsprism.store.dedup import update_duplicates
 from newsprism.store.layout import Store, store_os_error
 from newsprism.store.settings import check_settings
@@ -30,6 +31,12 @@ from newsprism.store.stories import rebuild_stories
 
 Progress = Callable[[int, int], None]  # (articles done this run, articles skipped as already committed)
 Finish = Callable[[Partition, dict[str, Any]], None]
+
+
+def _closed_times() -> StageTimes:
+    times = StageTimes()
+    times.close()  # a sum of the workers' tables: it collects no sections itself
+    return times
 
 
 @dataclass
@@ -42,6 +49,7 @@ class IngestResult:
     stories: int = 0
     seconds: float = 0.0
     peak_rss_mb: list[float] = field(default_factory=list)
+    stage_seconds: StageTimes = field(default_factory=_closed_times)  # summed over workers (bench ingest)
 
     @property
     def rate(self) -> float:
@@ -125,6 +133,7 @@ def _ingest_locked(
         result.partitions += 1
         result.rejects += len(entry["rejects"])
         result.peak_rss_mb.append(out["peak_rss_mb"])
+        result.stage_seconds.merge(out.get("stage_seconds") or {})
         result.skipped = planner.skipped
         report(result.articles, result.skipped)
 

@@ -23,6 +23,7 @@ from newsprism.model import Article
 from newsprism.options import Options
 from newsprism.pipeline import Pipeline
 from newsprism.procmem import peak_rss_mb
+from newsprism.profiling import StageTimes
 from newsprism.store.dedup import SIG_TABLE, write_signatures
 from newsprism.store.layout import Store
 from newsprism.store.shards import write_partition
@@ -112,16 +113,26 @@ def analyse_isolated(
 
 def _process(root: str, name: str, items: list[tuple[int, Article]], options: Options, stories: bool) -> dict[str, Any]:
     pipeline = _pipeline(options)
-    positioned, failed = analyse_isolated(pipeline, items)
+    times = StageTimes()  # seconds per stage, plus the store and story-vector writes (bench ingest's table)
+    pipeline.on_stage = times
+    try:
+        positioned, failed = analyse_isolated(pipeline, items)
+    finally:
+        pipeline.on_stage = None
+        times.close()
     if failed and not positioned and len(items) > 1:  # systemic (environment, model), not one bad article
         raise StoreError("E124", partition=name, reason=f"every article failed ({failed[0][1].message})")
     store = Store(root)
+    t0 = time.perf_counter()
     counts = write_partition(store, name, positioned, guard=parent_alive)
     parent_alive()
     counts[SIG_TABLE] = write_signatures(store, name, positioned)
+    times.add("store", time.perf_counter() - t0, len(positioned))
     if stories:
         parent_alive()
+        t0 = time.perf_counter()
         counts[FEATURE_TABLE] = write_features(store, name, [a for _, a in positioned])
+        times.add("stories", time.perf_counter() - t0, len(positioned))
     rejects = [{"partition": name, "source": a.source or a.id, "code": e.code, "reason": e.message} for a, e in failed]
     return {
         "counts": counts,
@@ -129,4 +140,5 @@ def _process(root: str, name: str, items: list[tuple[int, Article]], options: Op
         "failed_ids": [a.id for a, _ in failed],
         "rejects": rejects,
         "peak_rss_mb": round(peak_rss_mb(), 1),
+        "stage_seconds": times.to_dict(),
     }
