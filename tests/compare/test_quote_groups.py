@@ -62,3 +62,25 @@ def test_failing_group_quotes_is_a_warning(story_articles: list[Article], monkey
     story = compare(story_articles).to_json_dict()["stories"][0]
     assert story["quote_groups"] == [] and story["claim_groups"]
     assert story["warnings"][0]["code"] == "W110" and "boom" in story["warnings"][0]["message"]
+
+
+def test_one_speakers_quotes_align_across_outlets_under_any_alias() -> None:
+    """'Joe Biden' in one outlet and 'President Biden' in another quote one utterance: one cross-outlet group with
+    a fidelity verdict (not 'different_speaker'), shown under "Quotes across outlets"."""
+    from newsprism.compare import compare_story
+    from newsprism.model import Comparison, Quote, Speaker, make_span
+    from newsprism.report.comparison import comparison_markdown
+
+    said = '"We will secure the border and fix the asylum system this year," {} said on Monday in the capital.'
+    a = Article(id="a", outlet="Daily A", text=said.format("Joe Biden"))
+    b = Article(id="b", outlet="Daily B", text=said.format("President Biden").replace(" this year", ""))
+    for art, name in ((a, "Joe Biden"), (b, "President Biden")):
+        end = art.text.index('"', 1) + 1
+        art.quotes = [make_span(art, 0, end, Quote, kind="direct", speaker=Speaker(name=name))]
+    story = compare_story([a, b])
+    across = [g for g in story.quote_groups if {m.article for m in g.members} == {"a", "b"}]
+    assert len(across) == 1
+    assert across[0].verdict == "trimmed" and across[0].speaker == "Joe Biden"
+    md = comparison_markdown(Comparison(stories=[story]), [a, b])
+    assert "### Quotes across outlets" in md and "Daily B (trimmed)" in md
+    assert "| Joe Biden | 1 (shared 1) | 1 (shared 1) |" in md

@@ -64,6 +64,13 @@ def test_seeds_form_one_story(seed_articles: list[Article]) -> None:
     assert "src:biden administration" in sources and sources["src:biden administration"]["speaker"] == "Biden"
     assert not any(k.startswith("src:biden ") and k != "src:biden administration" for k in sources)
     assert not {"src:anyone", "src:groups", "src:people"} & set(sources)
+    # quotes: one speaker's utterances are lined up across outlets; no two seeds render the same utterance, so
+    # there is no cross-outlet group, and the report says so next to who is quoted where
+    assert "| Kamala Harris |" in md and "| Biden administration |" in md
+    assert "No utterance is rendered by more than one article." in md
+    for qg in comp.stories[0].quote_groups:
+        if len({m.article for m in qg.members}) > 1:  # any cross-outlet group is one speaker entity
+            assert len({getattr(m, "speaker", None) for m in qg.members} - {None}) == 1
     # the op-ed (the seed titled "How Kamala Harris Can ...") has the highest opinion share
     share = {c["title"]: c["opinion_share"] for c in data["side_by_side"]}
     oped = next(t for t in share if t.startswith("How Kamala Harris"))

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.compare.align import claim_groups
-from newsprism.compare.coverage import coverage_matrix
+from newsprism.compare.coverage import clean_name, coverage_matrix, speaker_canon
 from newsprism.compare.features import StoryFeatures, display_title, norm_entity, story_features
 from newsprism.compare.grouping import (
     ENTITY_WEIGHT,
@@ -67,7 +67,15 @@ def _transcript(options: Options, warnings: list[Warning]) -> str | None:
 
 
 def _quote_groups(articles: list[Article], options: Options, warnings: list[Warning]) -> list[QuoteGroup]:
-    items: list[tuple[str, Quote]] = [(a.id, q) for a in articles for q in a.quotes]
+    canon = speaker_canon(articles)
+
+    def named(aid: str, q: Quote) -> Quote:
+        if q.speaker is None or not q.speaker.name:
+            return q
+        name = canon.get((aid, clean_name(q.speaker.name)))
+        return q.model_copy(update={"speaker": q.speaker.model_copy(update={"name": name})}) if name else q
+
+    items: list[tuple[str, Quote]] = [(a.id, named(a.id, q)) for a in articles for q in a.quotes]
     if not items:
         return []
     try:
@@ -77,7 +85,9 @@ def _quote_groups(articles: list[Article], options: Options, warnings: list[Warn
         return []
     try:
         groups = group_quotes(items, _transcript(options, warnings))
-        return [g if isinstance(g, QuoteGroup) else QuoteGroup.model_validate(g) for g in groups]
+        out = [g if isinstance(g, QuoteGroup) else QuoteGroup.model_validate(g) for g in groups]
+        # utterances rendered by several articles first (what "quotes across outlets" is about), stable otherwise
+        return sorted(out, key=lambda g: -len({m.article for m in g.members} - {"transcript"}))  # fidelity.TRANSCRIPT
     except Exception as exc:  # a bug there must not lose the rest of the comparison
         log.exception("group_quotes failed")
         warnings.append(Warning(code="W110", message=f"quote grouping failed: {type(exc).__name__}: {exc}"))

@@ -47,7 +47,8 @@ class SourceRow:
     head: str | None = None
 
 
-def _clean(name: str) -> str:
+def clean_name(name: str) -> str:
+    """A name as written, without surrounding punctuation, a leading "the" or possessives."""
     name = " ".join(name.replace("’", "'").split()).strip(" ,.;:'\"“”")
     name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
     return re.sub(r"'s\b", "", name)
@@ -60,7 +61,7 @@ def source_key(name: str, president: str | None = None, person: bool = True) -> 
     ("Breitbart News" -> ``breitbart news``); institutions by head + "administration"
     ("Biden's regime" -> ``biden administration``, head ``biden``; "White House" -> the story's president's).
     """
-    clean = _clean(name)
+    clean = clean_name(name)
     low = clean.lower()
     if not clean or low in GENERIC_SOURCES or not any(w[:1].isupper() for w in clean.split()):
         return None
@@ -136,8 +137,26 @@ def _source_rows(articles: list[Article], president: str | None) -> dict[str, di
                 continue
             key, head = found
             row = rows.setdefault(key, SourceRow(key, head=head))
-            row.forms[_clean(name)] += 1
+            row.forms[clean_name(name)] += 1
         out[a.id] = rows
+    return out
+
+
+def speaker_canon(articles: list[Article]) -> dict[tuple[str, str], str]:
+    """(article id, speaker name as written) -> the story-wide name of that source entity.
+
+    "Joe Biden" in one article and "President Biden" in another become one name, so quotations of one person
+    align across articles (fidelity compares speaker names)."""
+    per = _source_rows(articles, story_president(articles))
+    merged: dict[str, Counter[str]] = {}
+    for rows in per.values():
+        for k, r in rows.items():
+            merged.setdefault(k, Counter()).update(r.forms)
+    out: dict[tuple[str, str], str] = {}
+    for a in articles:
+        for k, r in per[a.id].items():
+            for form in r.forms:
+                out[(a.id, form)] = _display(merged[k])
     return out
 
 

@@ -10,9 +10,11 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from newsprism.compare.coverage import clean_name, speaker_canon
 from newsprism.compare.features import norm_entity
 from newsprism.model import Article, Comparison, CoverageRow, Omissions, SideBySide, Story, ToneScore
 from newsprism.report.slant import CAVEAT, lean, lean_headline
+from newsprism.quotes.confidence import shown
 
 MAX_CLAIM_ROWS = 40
 MAX_OMITS = 8
@@ -137,6 +139,34 @@ def _tone_cell(t: ToneScore) -> str:
     return f"{t.label or 'tone'} {t.score:+.2f} ({t.mentions}×)"
 
 
+def speaker_matrix(story: Story, articles: Sequence[Article], names: dict[str, str]) -> dict[str, Any]:
+    """Speakers quoted (or reported) by two or more articles: rows = speakers (one per entity: "Joe Biden" and
+    "President Biden" share a row), columns = articles, a cell = utterances and how many another article shares."""
+    canon = speaker_canon(list(articles))
+    count: dict[str, dict[str, int]] = {}
+    for a in articles:
+        for q in a.quotes:
+            if q.kind == "term" or q.unattributed or q.anonymous or q.speaker is None or not shown(q):
+                continue
+            name = canon.get((a.id, clean_name(q.speaker.name)))
+            if name:
+                count.setdefault(name, {}).setdefault(a.id, 0)
+                count[name][a.id] += 1
+    shared: dict[tuple[str, str], int] = {}
+    for g in story.quote_groups:
+        if len({m.article for m in g.members}) > 1 and g.speaker:
+            for aid in {m.article for m in g.members}:
+                shared[(g.speaker, aid)] = shared.get((g.speaker, aid), 0) + 1
+    people = sorted((k for k, v in count.items() if len(v) > 1), key=lambda k: (-len(count[k]), k))
+
+    def cell(k: str, aid: str) -> str:
+        n = count[k].get(aid, 0)
+        return "" if not n else f"{n}" + (f" (shared {shared[(k, aid)]})" if (k, aid) in shared else "")
+
+    rows = [[k, *(cell(k, a.id) for a in articles)] for k in people]
+    return {"head": [names.get(a.id, a.id) for a in articles], "rows": rows}
+
+
 def tone_matrix(story: Story, names: dict[str, str]) -> dict[str, Any]:
     """How each article treats each key person: rows = people (one key per name, most mentions first), columns =
     articles; a cell is the article's tone label, score and mentions, or "" when it does not name the person."""
@@ -226,14 +256,35 @@ def story_markdown(story: Story, articles: Sequence[Article]) -> str:
         out.append(_md_table(head, [[r.text] + [mark(r, a.id) for a in arts] for r in rows]))
         note = truncated(len(rows), n_claims, "claim groups (shared ones first)")
         out += [*(["", note] if note else []), ""]
-    if story.quote_groups:
-        out += ["### Quotes across articles", ""]
-        for qg in story.quote_groups:
+    sm = speaker_matrix(story, arts, names)
+    if sm["rows"]:
+        out += [
+            "### Speakers quoted by several outlets",
+            "",
+            "Quotations and reported speech per article; a cell's “shared” counts utterances another article "
+            "also renders (verdicts below).",
+            "",
+            _md_table(["speaker", *sm["head"]], sm["rows"]),
+            "",
+        ]
+    across = [g for g in story.quote_groups if len({m.article for m in g.members}) > 1]
+    within = [g for g in story.quote_groups if len({m.article for m in g.members}) <= 1]
+    for title, groups in (("Quotes across outlets", across), ("Quotes repeated within one article", within)):
+        if not groups:
+            if title == "Quotes across outlets" and sm["rows"]:
+                out += [f"### {title}", "", "No utterance is rendered by more than one article.", ""]
+            continue
+        out += [f"### {title}", ""]
+        for qg in groups:
             out.append(f"- **{_cell(qg.speaker or 'unknown speaker', 60)}** ({qg.verdict})")
             for m in qg.members:
                 text = _cell(m.text, 300)
+                v = getattr(m, "verdict", None)
                 out.append(
-                    f"  - {names.get(m.article, m.article)}: " + (text if m.text[:1] in QUOTE_MARKS else f"“{text}”")
+                    f"  - {names.get(m.article, m.article)}"
+                    + (f" ({v})" if v and v != "reference" else "")
+                    + ": "
+                    + (text if m.text[:1] in QUOTE_MARKS else f"“{text}”")
                 )
             if len(qg.members) > 1 and qg.members[0].text != qg.members[1].text:
                 out.append(f"  - diff: {_md_diff(qg.members[0].text, qg.members[1].text)}")
@@ -319,9 +370,11 @@ def _story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
             {
                 "speaker": qg.speaker,
                 "verdict": qg.verdict,
+                "across": len({m.article for m in qg.members}) > 1,
                 "members": [
                     {
                         "name": names.get(m.article, m.article),
+                        "verdict": getattr(m, "verdict", None),
                         "text": m.text,
                         "diff": word_diff(first, m.text) if i else [],
                         "wrap": m.text[:1] not in QUOTE_MARKS,
@@ -346,6 +399,7 @@ def _story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
         "quotes": quotes,
         "chart": _chart(story, names),
         "tone_matrix": tone_matrix(story, names),
+        "speaker_matrix": speaker_matrix(story, arts, names),
         "warnings": story.warnings,
         "max_omits": MAX_OMITS,
         "mark": mark,
