@@ -4,6 +4,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from newsprism.cli.app import _register_commands, app
+from newsprism.model import Article
 
 from .conftest import TEXT_A, TEXT_B, TEXT_C
 
@@ -25,3 +26,15 @@ def test_compare_cli_writes_json_and_html(tmp_path: Path) -> None:
     assert res.exit_code == 0 and html.read_text(encoding="utf-8").startswith("<!doctype html>")
     res = runner.invoke(app, ["compare", str(src), "-f", "pdf"])
     assert res.exit_code != 0
+
+
+def test_summary_lines_count_cross_outlet_quotes_and_central_omissions(story_articles: list[Article]) -> None:
+    from newsprism.cli.cmd_compare import summary_lines
+    from newsprism.compare import compare
+
+    comp = compare(story_articles)
+    story = comp.stories[0]
+    assert story.coverage is not None
+    omits = sum(len(o.claims) + len(o.quotes) + len(o.sources) for o in story.coverage.omits.values())
+    (line,) = summary_lines(comp)
+    assert f"{omits} central omissions" in line and "across outlets" in line

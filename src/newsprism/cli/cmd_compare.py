@@ -17,9 +17,13 @@ def summary_lines(comparison: Comparison) -> list[str]:
     lines = []
     for story in comparison.stories:
         shared = sum(len(g.articles) > 1 for g in story.claim_groups)
+        across = sum(len({m.article for m in g.members}) > 1 for g in story.quote_groups)
+        om = story.coverage.omits.values() if story.coverage is not None else []
+        omits = sum(len(o.claims) + len(o.quotes) + len(o.sources) for o in om)
         lines.append(
             f"{story.id}  {story.label[:60]!s:60}  {len(story.articles)} article(s), {shared} shared claims, "
-            f"{len(story.quote_groups)} quote groups, {len(story.number_conflicts)} number conflicts"
+            f"{len(story.quote_groups)} quote groups ({across} across outlets), {omits} central omissions, "
+            f"{len(story.number_conflicts)} number conflicts"
         )
     return lines
 
