@@ -4,6 +4,7 @@ what a failed article skips, the stage hook, the log (issue 25: written to kill 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -89,6 +90,10 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[object]]]:
         if "bang" in work.article.text:
             raise RuntimeError("deliberate")
 
+    @stage("t_after_each", requires=("slant",), produces=("claims",), per_article=True)
+    def t_after_each(work: Work, options: Options) -> None:
+        seen["needs"].append(work.article.id)
+
     @stage("t_needs", requires=("frames",), produces=("tone",), per_article=True)
     def t_needs(work: Work, options: Options) -> None:
         seen["needs"].append(work.article.id)
@@ -126,17 +131,50 @@ def test_a_per_article_stage_gets_the_pipeline_options_and_fails_one_article(cal
     works = pipe.run_batch(_arts("bang", "fine"))
     assert calls["options"] == [opts, opts] and all(o is opts for o in calls["options"])
     assert [len(w.article.warnings) for w in works] == [1, 0]
+    after = Pipeline(opts, stages=["t_each", "t_after_each"])
+    after.set_error_handler(lambda article, exc: None)
+    works = after.run_batch(_arts("bang", "fine"))
+    assert calls["needs"] == ["a1"]  # the failed article skips the stage that needs its slant
+    assert works[0].article.warnings[0].message.endswith("; not run on this article: t_after_each")
+
+
+def test_every_article_gets_its_own_copy_of_the_provenance(calls: dict[str, list[object]]) -> None:
+    works = Pipeline(load_options(), stages=["t_batch"]).run_batch(_arts("a", "b"))
+    one, two = (w.article.provenance for w in works)
+    assert one is not None and two is not None and one == two
+    assert one.stages is not two.stages and one.stages["t_batch"] is not two.stages["t_batch"]
+
+
+def test_threads_option_reaches_the_encoders_and_blas(
+    calls: dict[str, list[object]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+
+    import threadpoolctl
+
+    embed = importlib.import_module("newsprism.nlp.embed")  # the module (newsprism.nlp.embed is also a function)
+
+    got: list[tuple[str, object]] = []
+    monkeypatch.setattr(embed, "set_threads", lambda n: got.append(("encoders", n)))
+    monkeypatch.setattr(threadpoolctl, "threadpool_limits", lambda n: got.append(("blas", n)))
+    Pipeline(load_options(threads=3), stages=["t_batch"])
+    assert got == [("encoders", 3), ("blas", 3)]
+    got.clear()
+    Pipeline(load_options(threads=0), stages=["t_batch"])
+    assert got == []  # 0: the libraries' own defaults
 
 
 def test_pipe_cuts_batches_of_batch_size_and_reports_each_stage(calls: dict[str, list[object]]) -> None:
     pipe = Pipeline(load_options(batch_size=2), stages=["t_batch"])
     hooks: list[tuple[str, float, int]] = []
     pipe.on_stage = lambda name, seconds, n: hooks.append((name, seconds, n))
+    before = time.perf_counter()
     out = list(pipe.pipe(_arts("a", "b", "c", "d", "e")))
+    elapsed = time.perf_counter() - before
     assert [a.id for a in out] == ["a0", "a1", "a2", "a3", "a4"]
     assert calls["batch"] == [2, 2, 1]
     assert [(h[0], h[2]) for h in hooks] == [("t_batch", 2), ("t_batch", 2), ("t_batch", 1)]
-    assert all(isinstance(h[1], float) and h[1] >= 0.0 for h in hooks)
+    assert all(isinstance(h[1], float) and 0.0 <= h[1] <= elapsed for h in hooks)  # a duration inside the call
 
 
 def test_a_failure_is_logged_with_stage_article_and_traceback(

@@ -52,6 +52,15 @@ def test_producing_a_shared_field_is_refused() -> None:
         check_contract("s", (), (shared,))
 
 
+def test_stage_refuses_a_bad_contract_naming_the_stage(scratch: dict[str, registry.StageInfo]) -> None:
+    with pytest.raises(ConfigError) as err:
+        stage("t_bad", produces=("text",))
+    assert "stage 't_bad' produces text (input or shared field)" in _message(err)
+    with pytest.raises(ConfigError) as err:
+        check_contract("s", (), ("text", "id"))
+    assert "produces text, id (input or shared field)" in _message(err)
+
+
 def test_a_valid_contract_passes() -> None:
     check_contract("s", ("sentences", "doc"), ("slant", "sentences.bias"))
 
@@ -82,13 +91,15 @@ def test_per_article_stage_is_called_once_per_article(scratch: dict[str, registr
 
     @stage("t_each", produces=("slant",), per_article=True, version="7", models=models)
     def each(work: Work, options: Options) -> None:
+        assert options is opts
         seen.append(work.article.id)
 
     info = scratch["t_each"]
     assert info.per_article and info.version == "7" and info.models is models
     returned = stage("t_each2", per_article=True)(each)
     assert returned is each  # the decorator returns the function unchanged
-    info.fn([Work(article=Article(id=i, text="x")) for i in ("a", "b", "c")], Options.model_construct())
+    opts = Options.model_construct()
+    info.fn([Work(article=Article(id=i, text="x")) for i in ("a", "b", "c")], opts)
     assert seen == ["a", "b", "c"]
 
 
