@@ -73,14 +73,14 @@ def test_one_speakers_quotes_align_across_outlets_under_any_alias() -> None:
 
     said = '"We will secure the border and fix the asylum system this year," {} said on Monday in the capital.'
     a = Article(id="a", outlet="Daily A", text=said.format("Joe Biden"))
-    b = Article(id="b", outlet="Daily B", text=said.format("President Biden").replace(" this year", ""))
+    b = Article(id="b", outlet="Daily B", text=said.format("President Biden").replace("fix", "mend"))
     for art, name in ((a, "Joe Biden"), (b, "President Biden")):
         end = art.text.index('"', 1) + 1
         art.quotes = [make_span(art, 0, end, Quote, kind="direct", speaker=Speaker(name=name))]
     story = compare_story([a, b])
     across = [g for g in story.quote_groups if {m.article for m in g.members} == {"a", "b"}]
     assert len(across) == 1
-    assert across[0].verdict == "trimmed" and across[0].speaker == "Joe Biden"
+    assert across[0].verdict == "altered" and across[0].speaker == "Joe Biden"  # not "different_speaker"
     md = comparison_markdown(Comparison(stories=[story]), [a, b])
-    assert "### Quotes across outlets" in md and "Daily B (trimmed)" in md
+    assert "### Quotes across outlets" in md and ("Daily A (altered)" in md or "Daily B (altered)" in md)
     assert "| Joe Biden | 1 (shared 1) | 1 (shared 1) |" in md

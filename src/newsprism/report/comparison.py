@@ -13,8 +13,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from newsprism.compare.coverage import clean_name, speaker_canon
 from newsprism.compare.features import norm_entity
 from newsprism.model import Article, Comparison, CoverageRow, Omissions, SideBySide, Story, ToneScore
-from newsprism.report.slant import CAVEAT, lean, lean_headline
 from newsprism.quotes.confidence import shown
+from newsprism.report.slant import CAVEAT, lean, lean_headline
 
 MAX_CLAIM_ROWS = 40
 MAX_OMITS = 8
