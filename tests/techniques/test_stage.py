@@ -47,7 +47,9 @@ def test_seed_003_loaded_labels(pipe: Any, seed_texts: dict[str, str]) -> None:
         assert 0.0 <= t.score <= 1.0
         assert t.explanation.endswith(f"({t.technique}).")
     summary = art.technique_summary
-    assert summary is not None and sum(summary.counts.values()) == sum(1 for t in art.techniques if t.shown is not False)
+    assert summary is not None and sum(summary.counts.values()) == sum(
+        1 for t in art.techniques if t.shown is not False
+    )
     assert summary.most_used in TECHNIQUES
     assert summary.per_1000_words > 0
     assert summary.densest_sentences[0].count >= summary.densest_sentences[-1].count
@@ -126,3 +128,21 @@ def test_issue_27_framing_found_by_lexicon_patterns(
     if voice == "quoted":
         quote = next(q for q in art.quotes if q.start <= hit.start and hit.end <= q.end)
         assert hit.speaker == (quote.speaker.name if quote.speaker else None)
+
+
+def test_tagger_spans_stay_in_sentences_with_voice_and_shown(seed_texts: dict[str, str]) -> None:
+    from newsprism.options import load_options
+    from newsprism.pipeline import Pipeline
+
+    pipe = Pipeline(load_options().replace(techniques_model="tagger"), stages=["nlp", "techniques"])
+    art = run(pipe, seed_texts["003"])
+    assert validate_offsets(art) == []
+    model_spans = [t for t in art.techniques if t.method == "model"]
+    assert model_spans, "the tagger found nothing on seed 003"
+    for t in art.techniques:
+        assert any(s.start <= t.start and t.end <= s.end for s in art.sentences), t.text
+        assert t.voice in ("author", "quoted") and isinstance(t.shown, bool) and 0.0 <= t.score <= 1.0
+        assert t.technique in TECHNIQUES and t.text == t.text.strip()
+    assert find(art, "socialist agitators").method == "lexicon"
+    summary = art.technique_summary
+    assert summary is not None and sum(summary.counts.values()) == sum(1 for t in art.techniques if t.shown)
