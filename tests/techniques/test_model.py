@@ -60,6 +60,7 @@ def test_round_trip_without_pickle(tmp_path: Path) -> None:
     m.save(tmp_path)
     back = TechniquesModel.load(tmp_path)
     assert back.tc_emb_coef is not None and back.si_gate_coef is not None
+    assert m.tc_emb_coef is not None and m.si_gate_coef is not None
     assert np.allclose(back.tc_emb_coef, m.tc_emb_coef) and np.allclose(back.si_gate_coef, m.si_gate_coef)
     for p in tmp_path.glob("*.npy"):
         np.load(p, allow_pickle=False)

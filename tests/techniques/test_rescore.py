@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -28,7 +29,7 @@ def _toks(text: str = TEXT) -> list[Tok]:
 
 def _hot_model(rescorer: Rescorer | None, cut: float) -> TechniquesModel:
     """Every token has p = sigmoid(3) > threshold, so the tagger proposes the whole text as spans."""
-    meta = {"threshold": 0.5, "gate_weight": 0.0, "gate_bias": 0.0, "rescore_cut": cut}
+    meta: dict[str, Any] = {"threshold": 0.5, "gate_weight": 0.0, "gate_bias": 0.0, "rescore_cut": cut}
     if rescorer is not None:
         meta["rescorer"] = rescorer.to_json()
     return TechniquesModel(
