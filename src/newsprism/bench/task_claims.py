@@ -3,8 +3,11 @@ shipped claims model (validation = the trainer's seeded split; test = every row 
 
 from __future__ import annotations
 
+import hashlib
+import json
 import random
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -120,4 +123,155 @@ def bench_claims(ctx: BenchContext) -> list[Metric]:
     for name, value in scores.items():
         ref, note = PUBLISHED[name]
         out.append(Metric("claims", name, round(float(value), 4), ref, note, sizes[name], ctx.split, data_hash))
+    if not ctx.quick:  # full runs only: the encoder pass over the validation rows, the pipeline over 150 articles
+        out += finetuned_metrics(ctx, (cb_val, clef_val, subj_val), pools, data_hash, scores)
+        out += bench_blind(ctx)  # last: the blind sample's kind precision (when labels exist)
     return out
+
+
+# --- the blind sample: precision of the sentence kinds on 150 AllSides validation-outlet sentences ------------
+
+SAMPLE = Path(__file__).resolve().parents[3] / "benchmarks" / "samples" / "claims_blind.jsonl"
+LABELS_GLOB = "claims_blind_labels*.jsonl"
+KINDS = ("claim", "opinion", "mixed", "other")
+BLIND_AIMS = {"claim": 0.90, "opinion": 0.85}
+
+
+def read_sample(path: Path = SAMPLE) -> list[dict[str, Any]]:
+    """The sample rows: sample, record_id, start, end, sha (scripts/draw_claims_sample.py)."""
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def read_labels(path: Path) -> dict[int, str]:
+    """{sample row: gold kind} of one labeller's file (docs/claims_judging.md); E050 on a malformed row."""
+    from newsprism.errors import BenchError
+
+    out: dict[int, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                kind = str(row["kind"]).strip().lower()
+                n = int(row["sample"])
+            except (ValueError, KeyError, TypeError) as exc:
+                raise BenchError("E050", task="claims", path=f"{path} ({exc})") from exc
+            if kind not in KINDS:
+                raise BenchError("E050", task="claims", path=f"{path} (kind {kind!r})")
+            out[n] = kind
+    return out
+
+
+def predict_sample(data_dir: Path, rows: list[dict[str, Any]]) -> dict[int, str]:
+    """The claims stage's kind of every sample sentence: the pipeline (nlp, quotes, claims) runs on the whole
+    record (``content_original``, with its ``date`` as the publication date), as the draw split it; the sentence
+    with the sample's offsets (else the one overlapping it most) gives the kind."""
+    from newsprism.bench.task_frames import ALLSIDES_FILE
+    from newsprism.errors import BenchError
+    from newsprism.model import Article, content_id
+    from newsprism.pipeline import Pipeline
+
+    data = data_dir / "allsides" / ALLSIDES_FILE
+    if not data.is_file():
+        raise BenchError("E050", task="claims", path=str(data))
+    wanted = {r["record_id"] for r in rows}
+    recs: dict[str, dict[str, Any]] = {}
+    with data.open(encoding="utf-8") as fh:
+        for d in map(json.loads, fh):
+            if str(d["ID"]) in wanted:
+                recs[str(d["ID"])] = d
+    pipe = Pipeline(stages=["nlp", "quotes", "claims"])
+    arts: dict[str, Article] = {}
+    for rid in sorted(wanted):
+        d = recs.get(rid)
+        if d is None:
+            raise BenchError("E050", task="claims", path=f"{data} (record {rid})")
+        text = str(d.get("content_original") or "")
+        arts[rid] = pipe(Article(id=content_id(text), text=text, published=str(d.get("date") or "") or None))
+    out: dict[int, str] = {}
+    for r in rows:
+        art = arts[r["record_id"]]
+        s, e = int(r["start"]), int(r["end"])
+        if hashlib.sha256(art.text[s:e].encode("utf-8")).hexdigest()[:12] != r["sha"]:
+            raise BenchError("E050", task="claims", path=f"{data} (record {r['record_id']} changed)")
+        best = max(art.sentences, key=lambda x: min(e, x.end) - max(s, x.start), default=None)
+        out[int(r["sample"])] = str(best.kind) if best is not None and best.kind else "other"
+    return out
+
+
+def blind_precision(gold: dict[int, str], pred: dict[int, str], kind: str) -> tuple[float, int]:
+    """Precision of ``kind`` (rows predicted ``kind`` whose gold label is ``kind``) and how many were predicted."""
+    rows = [n for n, k in pred.items() if k == kind and n in gold]
+    return (sum(gold[n] == kind for n in rows) / len(rows) if rows else float("nan")), len(rows)
+
+
+def bench_blind(ctx: BenchContext) -> list[Metric]:
+    """Blind-sample precision of ``claim`` and ``opinion`` per labels file present (none: no rows)."""
+    files = sorted(SAMPLE.parent.glob(LABELS_GLOB))
+    if not files or not SAMPLE.is_file():
+        return []
+    rows = read_sample()
+    pred = predict_sample(ctx.data_dir, rows)
+    out = []
+    h = hash_files([SAMPLE, *files])
+    for f in files:
+        who = f.stem.removeprefix("claims_blind_labels").strip("_-") or "labels"
+        gold = read_labels(f)
+        for kind, aim in BLIND_AIMS.items():
+            value, n = blind_precision(gold, pred, kind)
+            note = f"issue 23 aim {aim}; {n} of {len(rows)} sentences predicted {kind}; labels {f.name}"
+            out.append(Metric("claims", f"blind_{kind}_precision_{who}", round(value, 4), aim, note, n, "blind", h))
+    return out
+
+
+# --- the fine-tuned encoder heads, beside the linear ones -------------------------------------------------------
+
+
+def finetuned_metrics(
+    ctx: BenchContext,
+    rows: tuple[list[Example], list[Example], list[Example]],
+    pools: dict[str, list[Example]],
+    data_hash: str,
+    linear: dict[str, float],
+) -> list[Metric]:
+    """ClaimBuster F1, CLEF 2019 MAP and subjectivity macro-F1 of the fine-tuned heads on the encoder
+    (benchmarks/models/claims/finetuned, trained on the training parts only) on the same rows as the linear
+    heads, whose value is each row's reference. No rows on the test split or when the heads are absent."""
+    from newsprism.bench.heldout import HELDOUT_ROOT
+    from newsprism.metrics import f1_at, macro_f1, mean_average_precision
+
+    folder = HELDOUT_ROOT / "claims" / "finetuned"
+    if ctx.split == "test" or not (folder / "meta.json").is_file():
+        return []
+    from newsprism.training.claims_finetune import head_probabilities, load_heads, states_of
+
+    heads = load_heads(folder)
+    assert heads is not None
+    cb_val, clef_val, subj_val = rows
+
+    def probs(task: str, part: list[Example], pool: str) -> np.ndarray:
+        at = {id(r): i for i, r in enumerate(pools[pool])}
+        if all(id(r) in at for r in part):
+            cached = states_of(pools[pool])  # whole-file states, cached under $NEWSPRISM_CACHE/claims-states
+            states = [cached[at[id(r)]] for r in part]
+        else:
+            states = states_of(part)
+        return head_probabilities(heads[task][0], states)
+
+    values: dict[str, float] = {}
+    if "checkworthiness" in heads:
+        t = heads["checkworthiness"][1]
+        values["claimbuster_f1"] = f1_at(np.array([r.label for r in cb_val]), probs("checkworthiness", cb_val, "cb"), t)
+        clef = probs("checkworthiness", clef_val, "clef").tolist()
+        values["clef2019_map"] = mean_average_precision([r.group for r in clef_val], [r.label for r in clef_val], clef)
+    if "subjectivity" in heads:
+        p = probs("subjectivity", subj_val, "subj")
+        values["subjectivity_macro_f1"] = macro_f1(np.array([r.label for r in subj_val]), p >= heads["subjectivity"][1])
+    sizes = {"claimbuster_f1": len(cb_val), "clef2019_map": len(clef_val), "subjectivity_macro_f1": len(subj_val)}
+    return [
+        Metric("claims", f"finetuned_{name}", round(float(v), 4), round(linear[name], 4),
+               "the linear (stacked) heads on the same rows", sizes[name], ctx.split, data_hash)
+        for name, v in values.items()
+    ]  # fmt: skip
