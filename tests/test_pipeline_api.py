@@ -189,3 +189,18 @@ def test_a_failure_is_logged_with_stage_article_and_traceback(
     assert failed[0].exc_info is not None and failed[0].exc_info[0] is ValueError
     retry = [r.getMessage() for r in caplog.records if "retrying" in r.getMessage()]
     assert retry == ["stage t_batch failed on a batch of 2; retrying article by article"]
+
+
+def test_a_snapshot_of_a_whole_field_is_deep() -> None:
+    work = _work()
+    saved = snapshot(work, ["frames"])
+    work.article.frames[0].evidence[0].weight = 9.0
+    work.article.frames[0].frame = "changed"
+    restore(work, saved)
+    assert (work.article.frames[0].frame, work.article.frames[0].evidence[0].weight) == ("economic", 1.0)
+
+
+def test_calling_the_pipeline_analyses_one_article(calls: dict[str, list[object]]) -> None:
+    art = Pipeline(load_options(), stages=["t_batch"])(Article(id="x", text="fine"))
+    assert [f.frame for f in art.frames] == ["f"] and calls["batch"] == [1]
+    assert art.provenance is not None and "t_batch" in art.provenance.stages
