@@ -147,16 +147,17 @@ def test_bench_set_passes_task_parameters(
     assert code != 0 and "E056" in err and not (tmp_path / "cli_param.json").exists()
 
 
-def test_summary_line_leads_with_the_wording_lean() -> None:
+def test_summary_line_leads_with_what_is_measured_and_shows_no_lean() -> None:
     from newsprism.cli.cmd_analyze import summary_line
     from newsprism.model import Article, Slant, SlantPhrase, make_span
 
     text = "They let illegal aliens in, again."
     art = Article(id="s", title="Border", text=text)
     ev = make_span(art, 9, 23, SlantPhrase, weight=3.1, count=2)
-    art.slant = Slant(label="uncertain", score=0.35, confidence=0.5, evidence=[ev])
-    line = summary_line(art)
-    assert line.splitlines()[1] == "    slant: wording leans right (+0.35: “illegal aliens” ×2), classifier uncertain"
+    art.slant = Slant(label="uncertain", score=0.35, confidence=0.5, hyperpartisan=0.61, evidence=[ev])
+    line = summary_line(art).splitlines()[1]
+    assert line.startswith("    slant: hyperpartisan 0.61 · lean not shown (lexicon AUC ")
+    assert "leans" not in line and "+0.35" not in line
     art.slant = None
     assert "slant" not in summary_line(art)
 

@@ -105,12 +105,13 @@ def test_slant_evidence_is_the_strongest_of_either_side() -> None:
     assert col.slant.evidence[0].weight == -4.0 and col.slant.evidence[0].count == 2
     html = render_comparison(compare([art]), [art], "html")
     lean, phrase, classifier = (
-        html.index("Wording leans left: -0.31"),
+        html.index("lean not shown"),
         html.index('undocumented immigrants</mark> <span class="muted">left-coded, ×2'),
         html.index("Outlet-style classifier: uncertain (confidence 0.45)"),
     )
     assert lean < phrase < classifier
-    assert "0 is a typical training article" in html
+    assert "Lean: not shown — no lexicon or classifier here tells left from right" in html
+    assert "leans" not in html and "-0.31" not in html
 
 
 def test_tone_matrix_one_row_per_person_across_articles() -> None:

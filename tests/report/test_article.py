@@ -99,7 +99,7 @@ def test_html_has_legend_toggles_summary_and_lists() -> None:
 def test_markdown_summary_and_tables() -> None:
     md = articles_markdown([_hostile_article(), Article(id="empty", text="Nothing here.")])
     assert "## Quotes" in md and "| direct |" in md and "## Check-worthy claims" in md
-    assert "Loaded_Language" in md and "slant: wording leans right (+0.50), classifier right" in md
+    assert "Loaded_Language" in md and "slant: " in md and "lean not shown" in md and "leans" not in md
     assert "\n---\n" in md
 
 
@@ -127,17 +127,17 @@ def _side(html: str) -> str:
     return html[html.index("<h3>Slant</h3>") :]
 
 
-def test_html_leads_with_the_wording_lean_for_an_uncertain_label() -> None:
+def test_html_leads_with_what_is_measured_and_shows_no_lean() -> None:
     art = _uncertain_article()
     html = articles_html([art])
     side = _side(html)
-    lean = side.index("Wording leans right: +0.70")
+    hyper = side.index("Hyperpartisan probability 0.42 (validation accuracy")
+    not_shown = side.index("Lean: not shown — no lexicon or classifier here tells left from right on unseen outlets")
     phrase = side.index("illegal aliens ×2")
     classifier = side.index("Outlet-style classifier: uncertain (right 0.50, center 0.30, left 0.20)")
-    hyper = side.index("Hyperpartisan probability: 0.42")
-    assert lean < phrase < classifier < hyper
+    assert hyper < not_shown < phrase < classifier
     assert "short text (18 words" in side and "low confidence (0.50" in side
-    assert "2 right-coded and 1 left-coded phrases listed" in side
+    assert "leans" not in html and "+0.70" not in html  # the phrase score is never put into words
     # every phrase chip links to its first occurrence in the text, which carries that id
     first = art.text.index("illegal aliens")
     assert 'href="#a1-sl-' + str(first) + '"' in side
@@ -153,7 +153,7 @@ def test_html_still_shows_a_confident_label() -> None:
     art.slant.label, art.slant.confidence = "right", 0.91
     art.slant.probabilities = ClassProbabilities(left=0.03, center=0.06, right=0.91)
     side = _side(articles_html([art]))
-    assert side.index("Wording leans right") < side.index("Outlet-style classifier: right (right 0.91")
+    assert side.index("Lean: not shown") < side.index("Outlet-style classifier: right (right 0.91")
     assert "Label withheld" not in side
 
 
@@ -161,15 +161,16 @@ def test_html_without_phrases_says_so() -> None:
     art = Article(id="n", text="A plain sentence about the weather.")
     art.slant = Slant(label="uncertain", score=0.0, confidence=0.4, evidence=[])
     side = _side(articles_html([art]))
-    assert "No clear lean in its wording: +0.00" in side and "No partisan phrases found." in side
+    assert "Lean: not shown" in side and "No partisan-coded phrases found." in side
 
 
 def test_markdown_slant_section_order() -> None:
     md = articles_markdown([_uncertain_article()])
     sec = md[md.index("## Slant") :]
-    assert sec.index("**Wording leans right: +0.70**") < sec.index("“illegal aliens” ×2 (right, z +3.10, at 15–29)")
-    assert sec.index("“illegal aliens”") < sec.index("Outlet-style classifier: uncertain") < sec.index("Hyperpartisan")
-    assert "slant: wording leans right (+0.70), classifier uncertain" in md
+    assert sec.index("- Hyperpartisan probability 0.42") < sec.index("**Lean: not shown")
+    assert sec.index("**Lean: not shown") < sec.index("“illegal aliens” ×2 (right-coded, z +3.10, at 15–29)")
+    assert sec.index("“illegal aliens”") < sec.index("Outlet-style classifier: uncertain")
+    assert "slant: hyperpartisan 0.42 · lean not shown" in md and "leans" not in md
 
 
 @pytest.mark.parametrize("fmt", ["html", "md"])

@@ -1,36 +1,9 @@
-"""Slant presentation: verbal bands of the lexicon score, the classifier line and why a label was withheld."""
+"""Slant presentation: measured signals first, no lean line, the classifier line and why a label was withheld."""
 
 from __future__ import annotations
 
-import pytest
-
-from newsprism.model import Article, Slant, SlantPhrase, make_span
+from newsprism.model import Article, Sentence, Slant, SlantPhrase, Technique, make_span
 from newsprism.report import slant as present
-
-
-@pytest.mark.parametrize(
-    ("score", "band"),
-    [
-        (0.0, "no clear lean"),
-        (0.099, "no clear lean"),
-        (-0.099, "no clear lean"),
-        (0.1, "slightly right"),
-        (-0.1, "slightly left"),
-        (0.29, "slightly right"),
-        (-0.29, "slightly left"),
-        (0.3, "right"),
-        (-0.7, "left"),
-        (1.0, "right"),
-    ],
-)
-def test_lean_bands_and_sign(score: float, band: str) -> None:
-    assert present.lean(score) == band  # negative = left everywhere
-
-
-def test_headline_words_and_number() -> None:
-    assert present.lean_headline(0.7) == "Wording leans right: +0.70"
-    assert present.lean_headline(-0.15) == "Wording leans slightly left: -0.15"
-    assert present.lean_headline(0.04) == "No clear lean in its wording: +0.04"
 
 
 def _slant(label: str, confidence: float, words: int) -> Slant:
@@ -57,10 +30,49 @@ def test_uncertain_reason_names_the_thresholds() -> None:
 
 
 def test_phrases_strongest_either_side_and_counts() -> None:
-    v = present.view(_slant("uncertain", 0.5, 20))
+    slant = _slant("uncertain", 0.5, 20)
+    v = present.view(Article(id="x", text="t", slant=slant))
     assert [p.text for p in v.phrases] == ["illegal aliens", "voter", "Amnesty"]
     assert [p.side for p in v.phrases] == ["right", "left", "right"]
     assert v.phrase_list() == "“illegal aliens” ×3, “voter”, “Amnesty”"
-    assert v.sides == "2 right-coded and 1 left-coded phrases listed"
-    line = present.one_line(_slant("uncertain", 0.5, 20), limit=2)
-    assert line == "wording leans right (+0.70: “illegal aliens” ×3, “voter”, …), classifier uncertain"
+    assert v.phrase_list(2) == "“illegal aliens” ×3, “voter”, …"
+
+
+def _measured_article() -> Article:
+    text = "The regime lies. Taxes rose. A radical plan. Rain fell."
+    art = Article(id="m", text=text)
+    art.sentences = [
+        Sentence(start=a, end=b, bias=p) for a, b, p in ((0, 16, 0.9), (17, 28, 0.1), (29, 44, 0.6), (45, 55, 0.2))
+    ]
+    art.techniques = [
+        make_span(art, 4, 10, Technique, technique="Loaded_Language", score=0.8, explanation="e"),
+        make_span(art, 31, 38, Technique, technique="Name_Calling,Labeling", score=0.7, explanation="e"),
+        make_span(art, 17, 28, Technique, technique="Doubt", score=0.7, explanation="e"),
+    ]
+    art.slant = Slant(label="uncertain", score=0.7, confidence=0.4, hyperpartisan=0.72, words=11)
+    return art
+
+
+def test_measured_lines_lead_and_no_lean_line() -> None:
+    art = _measured_article()
+    v = present.view(art)
+    val = present.validation()
+    assert v.measured == [
+        f"Hyperpartisan probability 0.72 (validation accuracy {val['hyperpartisan_accuracy']:.2f})",
+        f"Biased sentences (BABE model): 2 of 4 (50%; validation macro-F1 {val['babe_macro_f1']:.2f})",
+        "Loaded language: 2 spans (techniques stage)",
+    ]
+    assert v.not_shown.startswith("Lean: not shown — no lexicon or classifier here tells left from right")
+    assert f"AUC {val['lexicon_auc_right_vs_left']:.2f}" in v.not_shown
+    line = present.one_line(art)
+    assert line.startswith("hyperpartisan 0.72 · biased sentences 2/4 · loaded language 2 · lean not shown")
+    # a score of +0.70 is never put into words: no band, no "leans"
+    assert "lean" not in " ".join(v.measured).lower() and "leans" not in line and "right" not in line
+
+
+def test_validation_numbers_come_from_the_pinned_floors() -> None:
+    from newsprism.bench.gate import load_floors
+
+    spec = load_floors("slant")
+    assert spec is not None
+    assert present.validation()["babe_macro_f1"] == spec["metrics"]["babe_macro_f1"]["full"]["measured"]

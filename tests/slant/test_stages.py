@@ -54,3 +54,18 @@ def test_short_text_is_uncertain() -> None:
     t = "The senator criticised the border bill on Tuesday."
     a = Pipeline(stages=["nlp", "slant"])(Article(id=content_id(t), text=t))
     assert a.slant is not None and a.slant.label == "uncertain"
+
+
+def test_seed_reports_show_what_is_measured_and_no_lean(analysed: dict[str, Article]) -> None:
+    from newsprism.cli.cmd_analyze import summary_line
+    from newsprism.report.article import article_markdown, articles_html
+
+    for a in analysed.values():
+        md, html, line = article_markdown(a), articles_html([a]), summary_line(a)
+        sec = md[md.index("## Slant") :]
+        assert sec.index("- Hyperpartisan probability") < sec.index("- Biased sentences (BABE model)")
+        assert sec.index("- Biased sentences") < sec.index("**Lean: not shown — no lexicon or classifier")
+        assert "Lean: not shown" in html and "slant: hyperpartisan " in line and "lean not shown" in line
+        for text in (md, html, line):
+            assert "leans" not in text and "no clear lean" not in text.lower()
+        assert a.slant is not None and a.slant.evidence  # the phrases stay in the JSON as evidence of wording

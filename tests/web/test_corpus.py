@@ -47,10 +47,10 @@ def test_corpus_page_shows_charts_and_escapes(corpus_client: TestClient) -> None
     assert not re.search(r"\b1 (quotes|outlets|articles|results)\b", page)
     assert 'id="top-speakers"' in page
     assert "Outlet 0 &lt;b&gt;" in page and "Outlet 0 <b>" not in page
-    # the wording lean leads; the classifier label is secondary
+    # no lean line: the phrase balance is shown as a number with the reason it is not a lean
     table = page[page.index('id="slant-over-time"') :]
-    assert table.index("wording (mean score)") < table.index("classifier label")
-    assert re.search(r"<td>(no clear lean|(slightly )?(left|right)) \([+-]\d\.\d\d\)</td>", table)
+    assert table.index("partisan-phrase balance (mean; not a lean: Lean: not shown") < table.index("classifier label")
+    assert re.search(r"<td>[+-]\d\.\d\d</td>", table) and "leans" not in page
 
 
 def test_corpus_search_and_api(corpus_client: TestClient) -> None:
@@ -63,7 +63,7 @@ def test_corpus_search_and_api(corpus_client: TestClient) -> None:
     assert corpus_client.get("/corpus/articles/no-such-id").status_code == 404
     one = corpus_client.get("/corpus", params={"q": "Honduras"}).text
     assert "1 result for" in one
-    assert "wording: " in page and "classifier: " in page
+    assert "lean not shown" in page and "classifier: " in page and "wording: " not in page
     found = corpus_client.get("/api/corpus/search", params={"q": "Honduras"}).json()
     assert [r["id"][:3] for r in found] == ["002"]
     questions = corpus_client.get("/api/corpus/questions").json()

@@ -26,8 +26,8 @@ def summary_line(article: Article) -> str:
         f"{sum(map(shown, article.quotes))} quotes, {len(article.claims)} claims, "
         f"{len(article.techniques)} techniques, {len(article.warnings)} warnings"
     )
-    if article.slant:  # the wording lean and its phrases first; the classifier label is usually "uncertain"
-        line += f"\n    slant: {one_line(article.slant)}"
+    if article.slant:  # what is measured (hyperpartisan, BABE share, loaded language); no lean line (docs/slant.md)
+        line += f"\n    slant: {one_line(article)}"
     if article.tone:  # the most-mentioned people and organisations, with the stage's label
         top = sorted(article.tone, key=lambda t: -t.mentions)[:TONE_TARGETS]
         line += "\n    tone: " + ", ".join(f"{t.target} {t.label or 'tone'} {t.score:+.2f}" for t in top)

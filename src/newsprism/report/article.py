@@ -185,11 +185,11 @@ def articles_html(articles: Sequence[Article]) -> str:
                 "summary": summary(art),
                 "colours": speaker_colours(art),
                 "quote_groups": art.quote_groups,
-                "slant": present.view(art.slant) if art.slant else None,
+                "slant": present.view(art) if art.slant else None,
                 "anchor": prefix,
             }
         )
-    return _env().get_template("article.html.j2").render(items=items, layers=LAYERS, caveat=present.CAVEAT)
+    return _env().get_template("article.html.j2").render(items=items, layers=LAYERS, caveat=present.PHRASES_NOTE)
 
 
 def _md_cell(text: Any, limit: int = 100) -> str:
@@ -204,7 +204,7 @@ def article_markdown(art: Article) -> str:
         f"{k} {v}" for k, v in (("outlet", art.outlet), ("by", art.byline), ("published", art.published)) if v
     ]
     lines += [" · ".join(meta), ""]
-    slant = f"slant: {present.one_line(art.slant, limit=0)}" if art.slant else "slant not measured"
+    slant = f"slant: {present.one_line(art)}" if art.slant else "slant not measured"
     lines += [
         f"{s['words']} words · {s['quotes']} quotes · {s['claims']} claims · {s['opinions']} opinion sentences · "
         f"{len(art.techniques)} techniques ({s['techniques_per_1000']}/1000 words) · {slant}",
@@ -271,26 +271,27 @@ def article_markdown(art: Article) -> str:
 
 
 def slant_markdown(art: Article) -> list[str]:
-    """The Slant section: wording lean and its phrases first, then the classifier (secondary) and hyperpartisan."""
+    """The Slant section: what is measured first, then that no lean is shown, the wording evidence and the
+    outlet-style classifier (secondary)."""
     assert art.slant is not None
-    v = present.view(art.slant)
-    lines = ["## Slant", "", f"**{v.headline}** ({v.sides})", ""]
+    v = present.view(art)
+    lines = ["## Slant", ""] + [f"- {m}" for m in v.measured] + ["", f"**{v.not_shown}**", ""]
     if v.phrases:
         lines += [
+            f"_{present.PHRASES_NOTE}_",
+            "",
             ", ".join(
                 f"“{_md_cell(p.text, 60)}”"
                 + (f" ×{p.count}" if p.count > 1 else "")
-                + f" ({p.side}, z {p.weight:+.2f},"
+                + f" ({p.side}-coded, z {p.weight:+.2f},"
                 f" at {p.start}–{p.end})"
                 for p in v.phrases[:15]
             ),
             "",
         ]
     else:
-        lines += ["No partisan phrases found.", ""]
-    lines += [f"_{present.CAVEAT}_", "", f"{v.classifier}" + (f" — {v.reason}" if v.reason else ""), ""]
-    if v.hyperpartisan is not None:
-        lines += [f"Hyperpartisan probability: {v.hyperpartisan:.2f}", ""]
+        lines += ["No partisan-coded phrases found.", ""]
+    lines += [f"{v.classifier}" + (f" — {v.reason}" if v.reason else ""), ""]
     return lines
 
 

@@ -14,7 +14,7 @@ from newsprism.compare.coverage import clean_name, speaker_canon
 from newsprism.compare.features import norm_entity
 from newsprism.model import Article, Comparison, CoverageRow, Omissions, SideBySide, Story, ToneScore
 from newsprism.quotes.confidence import shown
-from newsprism.report.slant import CAVEAT, lean, lean_headline
+from newsprism.report.slant import lean_not_shown
 
 MAX_CLAIM_ROWS = 40
 MAX_OMITS = 8
@@ -124,7 +124,7 @@ def _side_rows(story: Story, names: dict[str, str]) -> list[list[str]]:
                 names.get(col.article, col.article),
                 _cell(col.title or "", 60),
                 _fmt(col.published),
-                f"{lean(slant.score)} {slant.score:+.2f}; classifier {slant.label}" if slant else "–",
+                f"lean not shown; classifier {slant.label}" if slant else "–",
                 f"{tech.per_1000_words:.1f}; " + ", ".join(t.technique for t in tech.top),
                 ", ".join(f"{f.frame} {f.score:.2f}" for f in col.frames) or "–",
                 ", ".join(f"{t.target} {_tone_cell(t)}" for t in col.tone[:3]) or "–",
@@ -193,7 +193,7 @@ SIDE_HEAD = [
     "article",
     "title",
     "published",
-    "slant: wording lean; classifier",
+    "slant: classifier (no lean shown)",
     "techniques /1000w; top",
     "frames",
     "tone",
@@ -325,8 +325,7 @@ def _env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals["lean_headline"] = lean_headline
-    env.globals["slant_caveat"] = CAVEAT
+    env.globals["lean_not_shown"] = lean_not_shown
     return env
 
 

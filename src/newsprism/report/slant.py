@@ -1,54 +1,108 @@
-"""How every report shows an article's slant: the wording (lexicon score and its phrases) first, the classifier second.
+"""How every report shows an article's slant: what is measured first, and plainly what is not.
 
-The classifier label is withheld as ``uncertain`` for almost every article (docs/slant.md), so the reports lead
-with what can be checked on the page: the partisan phrases the log-odds lexicon found, and their balance
-(``score`` in [-1, 1], negative = left), put into words by :func:`lean`. The classifier's probabilities follow,
-with the reason a label was withheld.
+No lean line is shown anywhere: the phrase lexicon separates right from left articles of unseen outlets at chance
+(``lexicon_auc_right_vs_left`` 0.52) and the outlet-style classifier is near three-class chance on them
+(docs/slant.md). Reports lead with the measured signals: the hyperpartisan probability (with its validation
+accuracy), the share of sentences BABE's model calls biased (with its validation macro-F1) and loaded language
+found by the techniques stage; then :data:`LEAN_NOT_SHOWN`. The matched phrases stay in the JSON and are listed as
+evidence of partisan-coded wording, never summed into a verdict. Validation numbers are read from the pinned
+floors (``bench/floors/slant.json``), so the text follows the last ``newsprism bench slant --update-floors``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
-from newsprism.model import Slant
+from newsprism.model import Article, Slant
 
-# Verbal bands on |score| (docs/slant.md, "Presentation"). score = sum z / (sum |z| + 20) - center, so (center
-# aside) one right-coded phrase alone (z 2.0-2.5) moves it by 0.09-0.11, and 0.3 needs a net z of about 8.6.
-SLIGHT = 0.1
-CLEAR = 0.3
-# Measured on the AllSides validation outlets (seed 13, 1,346 articles; `newsprism bench slant`, lexicon_auc, and
-# scripts/slant_lexicon_check.py): with the center subtracted the median article scores -0.03 (left -0.05, right
-# -0.07), and the score does not separate right from left articles there (AUC 0.52; 0.82 on the training outlets
-# the lexicon was learnt from). Shown under the headline.
-CAVEAT = (
-    "Counts partisan-coded phrases, not the article's politics: 0 is a typical training article, and on outlets "
-    "the lexicon was not built from the score does not tell left from right articles apart."
-)
 CLASSIFIER_NAME = "Outlet-style classifier"
+LOADED = ("Loaded_Language", "Name_Calling,Labeling")  # the techniques counted as loaded language
+BIASED = 0.5  # a sentence counts as biased when BABE's calibrated P(biased) is at least this
 
 
-def lean(score: float) -> str:
-    """Verbal band of a lexicon score: ``left`` / ``right`` side, ``slightly`` under :data:`CLEAR`, none under
-    :data:`SLIGHT` (negative = left)."""
-    side = "right" if score > 0 else "left"
-    if abs(score) < SLIGHT:
-        return "no clear lean"
-    if abs(score) < CLEAR:
-        return f"slightly {side}"
-    return side
+@cache
+def validation() -> dict[str, float]:
+    """The pinned full-validation value of each slant metric (``{}`` when the floor file cannot be read)."""
+    from newsprism.bench.gate import load_floors
+
+    try:
+        spec = load_floors("slant") or {}
+    except (OSError, ValueError, KeyError):
+        return {}
+    out = {}
+    for name, entry in spec.get("metrics", {}).items():
+        full = entry.get("full") if isinstance(entry, dict) else None
+        if isinstance(full, dict) and "measured" in full:
+            out[name] = float(full["measured"])
+    return out
 
 
-def lean_headline(score: float) -> str:
-    """``Wording leans right: +0.70`` / ``Wording leans slightly left: -0.15`` / ``No clear lean in its wording``."""
-    band = lean(score)
-    if band == "no clear lean":
-        return f"No clear lean in its wording: {score:+.2f}"
-    return f"Wording leans {band}: {score:+.2f}"
+def _num(name: str, fmt: str = "{:.2f}") -> str:
+    v = validation().get(name)
+    return fmt.format(v) if v is not None else "not measured"
+
+
+def lean_not_shown() -> str:
+    """The plain statement that no lean is shown, with the numbers that say why."""
+    return (
+        "Lean: not shown — no lexicon or classifier here tells left from right on unseen outlets "
+        f"(phrase lexicon AUC {_num('lexicon_auc_right_vs_left')}, chance 0.50; outlet-style classifier macro-F1 "
+        f"{_num('allsides_media_macro_f1')}, chance 0.33)."
+    )
+
+
+PHRASES_NOTE = (
+    "Partisan-coded wording: phrases used more by right (or left) training outlets, filtered of topic words, names "
+    "and function words; listed as evidence of wording, not summed into a lean."
+)
+
+
+def hyperpartisan_line(slant: Slant) -> str | None:
+    """``Hyperpartisan probability 0.72 (validation accuracy 0.79)``; None when not measured."""
+    if slant.hyperpartisan is None:
+        return None
+    return f"Hyperpartisan probability {slant.hyperpartisan:.2f} (validation accuracy {_num('hyperpartisan_accuracy')})"
+
+
+def biased_share(art: Article) -> tuple[int, int] | None:
+    """(biased sentences, scored sentences) from ``sentences[i].bias``; None when no sentence was scored."""
+    scored = [s.bias for s in art.sentences if s.bias is not None]
+    if not scored:
+        return None
+    return sum(b >= BIASED for b in scored), len(scored)
+
+
+def biased_line(art: Article) -> str | None:
+    """``Biased sentences (BABE model): 5 of 40 (12%; validation macro-F1 0.72)``."""
+    share = biased_share(art)
+    if share is None:
+        return None
+    k, n = share
+    return f"Biased sentences (BABE model): {k} of {n} ({k / n:.0%}; validation macro-F1 {_num('babe_macro_f1')})"
+
+
+def loaded_count(art: Article) -> int:
+    return sum(t.technique in LOADED for t in art.techniques)
+
+
+def loaded_line(art: Article) -> str | None:
+    """``Loaded language: 3 spans (techniques stage)``; None when the techniques stage did not run."""
+    ran = art.provenance is not None and "techniques" in art.provenance.stages
+    if not ran and not art.techniques:
+        return None
+    return f"Loaded language: {loaded_count(art)} spans (techniques stage)"
+
+
+def measured_lines(art: Article) -> list[str]:
+    """What is measured about the article's slant, in the order every report leads with it."""
+    lines = [hyperpartisan_line(art.slant) if art.slant else None, biased_line(art), loaded_line(art)]
+    return [line for line in lines if line]
 
 
 @dataclass
 class Phrase:
-    """One evidence phrase: its first occurrence, z-score (positive = right) and number of occurrences."""
+    """One evidence phrase: its first occurrence, z-score (positive = right-coded) and number of occurrences."""
 
     text: str
     start: int
@@ -69,9 +123,8 @@ class Phrase:
 class SlantView:
     """Everything a report says about one article's slant, in the order it is shown."""
 
-    score: float
-    lean: str
-    headline: str
+    measured: list[str]
+    not_shown: str
     phrases: list[Phrase]
     classifier: str
     reason: str | None
@@ -79,17 +132,11 @@ class SlantView:
     label: str
 
     def phrase_list(self, limit: int = 6) -> str:
-        """``“illegal aliens” ×3, “amnesty”, …`` (strongest first) or ``no partisan phrases found``."""
+        """``“illegal aliens” ×3, “amnesty”, …`` (strongest first) or ``no partisan-coded phrases found``."""
         if not self.phrases:
-            return "no partisan phrases found"
+            return "no partisan-coded phrases found"
         more = ", …" if len(self.phrases) > limit else ""
         return ", ".join(p.label for p in self.phrases[:limit]) + more
-
-    @property
-    def sides(self) -> str:
-        """``5 right-coded and 1 left-coded phrases listed`` (the evidence keeps the strongest 25 phrases)."""
-        right = sum(p.weight > 0 for p in self.phrases)
-        return f"{right} right-coded and {len(self.phrases) - right} left-coded phrases listed"
 
 
 def thresholds() -> tuple[float, float] | None:
@@ -146,11 +193,13 @@ def phrases_of(slant: Slant) -> list[Phrase]:
     return [Phrase(e.text, e.start, e.end, e.weight, e.count) for e in slant.strongest_phrases()]
 
 
-def view(slant: Slant) -> SlantView:
+def view(art: Article) -> SlantView:
+    """The slant section of ``art`` (which must carry a slant record)."""
+    assert art.slant is not None
+    slant = art.slant
     return SlantView(
-        score=slant.score,
-        lean=lean(slant.score),
-        headline=lean_headline(slant.score),
+        measured=measured_lines(art),
+        not_shown=lean_not_shown(),
         phrases=phrases_of(slant),
         classifier=classifier_line(slant),
         reason=uncertain_reason(slant),
@@ -159,9 +208,15 @@ def view(slant: Slant) -> SlantView:
     )
 
 
-def one_line(slant: Slant, limit: int = 3) -> str:
-    """The CLI summary: ``wording leans right (+0.70: “illegal aliens” ×3, “amnesty”, …), classifier uncertain``."""
-    v = view(slant)
-    band = "no clear lean in wording" if v.lean == "no clear lean" else f"wording leans {v.lean}"
-    phrases = f": {v.phrase_list(limit)}" if v.phrases and limit > 0 else ""
-    return f"{band} ({v.score:+.2f}{phrases}), classifier {v.label}"
+def one_line(art: Article) -> str:
+    """The CLI summary: ``hyperpartisan 0.72 · biased sentences 5/40 · loaded language 3 · lean not shown``."""
+    parts = []
+    if art.slant is not None and art.slant.hyperpartisan is not None:
+        parts.append(f"hyperpartisan {art.slant.hyperpartisan:.2f}")
+    share = biased_share(art)
+    if share is not None:
+        parts.append(f"biased sentences {share[0]}/{share[1]}")
+    if art.techniques or (art.provenance is not None and "techniques" in art.provenance.stages):
+        parts.append(f"loaded language {loaded_count(art)}")
+    parts.append(f"lean not shown (lexicon AUC {_num('lexicon_auc_right_vs_left')} on unseen outlets)")
+    return " · ".join(parts)

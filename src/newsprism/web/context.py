@@ -30,10 +30,10 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def templates() -> Environment:
-    from newsprism.report.slant import lean
+    from newsprism.report.slant import lean_not_shown
 
     env = Environment(loader=PackageLoader("newsprism.web", "templates"), autoescape=select_autoescape(["html"]))
-    env.globals["lean"] = lean  # the slant wording band (docs/slant.md, "Presentation")
+    env.globals["lean_not_shown"] = lean_not_shown  # no lean line anywhere (docs/slant.md, "Presentation")
     env.globals["version"] = __version__
     env.filters["plural"] = plural
     return env
