@@ -120,6 +120,9 @@ class Embedder:
         self.tokenizer.enable_padding()
         so = ort.SessionOptions()
         so.log_severity_level = 3
+        # idle intra-op threads sleep instead of busy-waiting: on 500 sentences (load ~15 on 2 cores) 27% less
+        # CPU and no slower (3.8 vs 5.2 s CPU, 25-28 vs 29-34 s wall); the cores go to spaCy, other workers
+        so.add_session_config_entry("session.intra_op.allow_spinning", "0")
         if threads > 0:  # one thread per worker process avoids oversubscribing the cores
             so.intra_op_num_threads = threads
             so.inter_op_num_threads = 1
