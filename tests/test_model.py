@@ -125,3 +125,16 @@ def test_schema_name_is_a_constant_of_the_contract() -> None:
     with pytest.raises(ValidationError):
         Article.model_validate({"schema": "newsprism.article/2", "id": "a", "text": "t"})
     assert Comparison().to_json_dict()["schema"] == "newsprism.comparison/1"
+
+
+def test_warn_keeps_one_warning_per_code_and_message() -> None:
+    art = Article(id="w", text="x")
+    art.warn("W900", "stage a failed")
+    art.warn("W900", "stage a failed")  # the same warning twice: kept once
+    art.warn("W900", "stage b failed")  # same code, other message: kept
+    art.warn("W901", "stage a failed")  # other code, same message: kept
+    assert [(w.code, w.message) for w in art.warnings] == [
+        ("W900", "stage a failed"),
+        ("W900", "stage b failed"),
+        ("W901", "stage a failed"),
+    ]

@@ -204,3 +204,7 @@ def test_calling_the_pipeline_analyses_one_article(calls: dict[str, list[object]
     art = Pipeline(load_options(), stages=["t_batch"])(Article(id="x", text="fine"))
     assert [f.frame for f in art.frames] == ["f"] and calls["batch"] == [1]
     assert art.provenance is not None and "t_batch" in art.provenance.stages
+
+
+def test_without_stages_the_pipeline_runs_the_configured_ones(calls: dict[str, list[object]]) -> None:
+    assert [i.name for i in Pipeline(load_options(stages=("t_batch",))).stages] == ["t_batch"]
