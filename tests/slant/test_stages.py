@@ -69,3 +69,28 @@ def test_seed_reports_show_what_is_measured_and_no_lean(analysed: dict[str, Arti
         for text in (md, html, line):
             assert "leans" not in text and "no clear lean" not in text.lower()
         assert a.slant is not None and a.slant.evidence  # the phrases stay in the JSON as evidence of wording
+
+
+def test_evidence_is_never_topic_names_or_function_words(analysed: dict[str, Article]) -> None:
+    from newsprism.slant.score import topic_phrases
+
+    topic = topic_phrases()
+    assert {"border", "mexico", "funding", "comments", "policy", "voters", "know"} <= topic
+    for a in analysed.values():
+        assert a.slant is not None
+        for e in a.slant.evidence:
+            assert e.text.lower() not in topic
+            assert not any(x.start < e.end and e.start < x.end for x in a.entities), e.text  # no names or places
+
+
+def test_is_evidence_rules() -> None:
+    from newsprism.model import Entity, make_span
+    from newsprism.slant.score import is_evidence
+
+    text = "Illegal aliens crossed the border, Smith said. We know that."
+    art = Article(id="e", text=text)
+    art.entities = [make_span(art, 35, 40, Entity, label="PERSON")]
+    assert is_evidence(art, 0, 14)  # "Illegal aliens": not topic, not a name
+    assert not is_evidence(art, 27, 33)  # "border": used alike by both sides on the same story
+    assert not is_evidence(art, 35, 40)  # "Smith": a named entity
+    assert not is_evidence(art, 47, 49)  # "We": function words only

@@ -129,11 +129,36 @@ def lexicon_score(matches: list[tuple[int, int, float]], center: float = 0.0) ->
     return max(-1.0, min(1.0, total / (mass + 20.0) - center))
 
 
+@lru_cache(maxsize=1)
+def topic_phrases() -> frozenset[str]:
+    """Lexicon phrases that left and right use at similar rates (same story in BASIL, or similar document
+    frequency in AllSides training outlets): topic, never evidence (scripts/slant_topic_phrases.py)."""
+    path = MODEL_DIR / "topic_phrases.json"
+    if not path.exists():
+        return frozenset()
+    d = json.loads(path.read_text(encoding="utf-8"))
+    return frozenset(d["same_story"]) | frozenset(d["similar_df"])
+
+
+def is_evidence(article: Article, start: int, end: int) -> bool:
+    """A matched phrase counts as evidence of partisan wording unless it is topic (:func:`topic_phrases`), only
+    function words (spaCy's stop list), or overlaps a named entity (a name, place or organisation)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    key = article.text[start:end].lower().replace("\u2019", "'")
+    if key in topic_phrases() or all(w in STOP_WORDS for w in WORD.findall(key)):
+        return False
+    return not any(e.start < end and start < e.end for e in article.entities)
+
+
 def phrase_evidence(article: Article, limit: int = 25) -> tuple[float, list[SlantPhrase]]:
-    """Lexicon slant in [-1, 1] (negative = left) and the matched phrases (longest match first), weights = z."""
+    """Lexicon slant in [-1, 1] (negative = left) over every match, and the matched phrases that are evidence
+    (:func:`is_evidence`; longest match first), weights = z."""
     matches = phrase_matches(article.text, phrases())
-    hits: list[SlantPhrase] = [make_span(article, s, e, SlantPhrase, weight=round(z, 3)) for s, e, z in matches]
     score = lexicon_score(matches, lexicon_center())
+    hits: list[SlantPhrase] = [
+        make_span(article, s, e, SlantPhrase, weight=round(z, 3)) for s, e, z in matches if is_evidence(article, s, e)
+    ]
     hits.sort(key=lambda s: -abs(s.weight))
     first: dict[str, SlantPhrase] = {}
     for h in hits:  # each phrase once (its first occurrence), with the number of occurrences

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 SLANT_FILES = (
     "phrases.json",
+    "topic_phrases.json",
     "calibration.json",
     "allsides.npz",
     "babe.npz",
@@ -35,7 +36,7 @@ def _models(options: Options) -> dict[str, Path]:
     "slant",
     requires=("sentences",),
     produces=("slant", "sentences.bias"),
-    version="3",
+    version="4",
     per_article=True,
     models=_models,
 )
