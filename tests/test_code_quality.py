@@ -25,6 +25,7 @@ def test_ruff_clean() -> None:
     assert res.returncode == 0, res.stdout + res.stderr
 
 
+@pytest.mark.slow
 def test_mypy_clean() -> None:
     res = subprocess.run([_tool("mypy")], cwd=ROOT, capture_output=True, text=True)
     assert res.returncode == 0, res.stdout + res.stderr

@@ -33,6 +33,7 @@ def records(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines(keepends=True)
 
 
+@pytest.mark.slow
 def test_new_file_sorting_first_and_record_inserted_in_the_middle(tmp_path: Path) -> None:
     src, root = tmp_path / "in", tmp_path / "st"
     src.mkdir()

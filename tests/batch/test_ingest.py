@@ -28,6 +28,7 @@ def snapshot(root: Path) -> list[tuple[object, ...]]:
     return connect(Store(root)).execute(sql).fetchall()
 
 
+@pytest.mark.slow
 def test_kill_9_then_rerun_is_exactly_once(tmp_path: Path) -> None:
     src, root = tmp_path / "in.jsonl", tmp_path / "store"
     ids = write_corpus(src, 300, words=120)
@@ -100,6 +101,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return src
 
 
+@pytest.mark.slow
 def test_two_processes_match_one(corpus: Path, tmp_path: Path) -> None:
     one = ingest([str(corpus)], str(tmp_path / "one"), OPTS, workers=1, batch_size=7)
     two = ingest([str(corpus)], str(tmp_path / "two"), OPTS, workers=2, batch_size=7)
@@ -108,6 +110,7 @@ def test_two_processes_match_one(corpus: Path, tmp_path: Path) -> None:
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_matches(corpus: Path, tmp_path: Path) -> None:
     pytest.importorskip("dask.distributed")
     ingest([str(corpus)], str(tmp_path / "one"), OPTS, workers=1, batch_size=7)

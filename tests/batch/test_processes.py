@@ -60,6 +60,7 @@ def committed(root: Path) -> int:
     return ledger.read_text().count("\n") if ledger.exists() else 0
 
 
+@pytest.mark.slow
 def test_second_ingest_is_refused_while_the_first_runs(tmp_path: Path) -> None:
     src, other, root = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "st"
     write_corpus(src, 60, bad=False)

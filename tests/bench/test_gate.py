@@ -164,6 +164,7 @@ def test_runner_records_failing_evaluator_and_unknown_task(tmp_path: Path) -> No
         registry._EVALUATORS.pop("_broken_for_test", None)
 
 
+@pytest.mark.slow
 def test_broken_stage_breaks_the_real_gate(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
     """Sabotage the real story-grouping stage: the stories evaluator drops under its shipped floor."""
     if "stories" not in evaluators():

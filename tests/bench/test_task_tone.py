@@ -42,6 +42,7 @@ def test_sample_parses_with_valid_labels_and_offsets() -> None:
     assert lines[len(comments)].split("\t") == COLUMNS
 
 
+@pytest.mark.slow
 def test_offsets_lie_within_records_and_draw_reproduces_sample(data_dir: Path) -> None:
     path = data_dir / "allsides" / ALLSIDES_FILE
     if not path.is_file():

@@ -80,6 +80,7 @@ REPAIRS = {
 }
 
 
+@pytest.mark.slow
 def test_repaired_inputs_are_analysed_with_warnings(tmp_path: Path) -> None:
     for name, (data, _) in REPAIRS.items():
         (tmp_path / name).write_bytes(data)
@@ -96,6 +97,7 @@ def test_repaired_inputs_are_analysed_with_warnings(tmp_path: Path) -> None:
     assert arts[1]["text"].startswith("Caf\u00e9 owners said \u201cno\u201d")
 
 
+@pytest.mark.slow
 def test_non_english_warns(tmp_path: Path) -> None:
     path = tmp_path / "es.txt"
     path.write_text(
@@ -107,6 +109,7 @@ def test_non_english_warns(tmp_path: Path) -> None:
     assert "W100" in [w["code"] for w in art["warnings"]]  # type: ignore[union-attr]
 
 
+@pytest.mark.slow
 def test_jsonl_with_one_bad_line(tmp_path: Path) -> None:
     path = tmp_path / "c.jsonl"
     good = [json.dumps({"id": f"a{i}", "text": f"Story {i}. {BODY}"}) for i in range(2)]
@@ -121,6 +124,7 @@ def test_jsonl_with_one_bad_line(tmp_path: Path) -> None:
     assert ids == ["a0", "a1"]
 
 
+@pytest.mark.slow
 def test_stdin_dash() -> None:
     art = one_article(run("-", stdin=BODY.encode()))
     assert art["text"] == BODY and art["source"] == "<stdin>"

@@ -13,6 +13,8 @@ from newsprism.options import load_options
 from newsprism.pipeline import Pipeline
 from newsprism.report.comparison import comparison_html, comparison_markdown
 
+pytestmark = pytest.mark.slow  # the module fixture analyses the seeds with every stage
+
 
 @pytest.fixture(scope="module")
 def seed_articles(seeds_dir: Path) -> list[Article]:

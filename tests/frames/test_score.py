@@ -101,6 +101,7 @@ def test_tuning_rows_point_to_records_and_reproduce_draw(data_dir: Path) -> None
     assert draw_allsides_sample(path, TUNING_SIZE, TUNING_SEED, validation=False) == [r[:3] for r in rows]
 
 
+@pytest.mark.slow
 def test_shipped_settings_are_the_tuning_choice(data_dir: Path) -> None:
     if not (data_dir / "allsides" / ALLSIDES_FILE).is_file():
         missing("../shared/data/allsides")

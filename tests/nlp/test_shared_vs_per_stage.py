@@ -74,6 +74,7 @@ def _techniques_models() -> list[str]:
     return ["linear", "tagger"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("techniques_model", _techniques_models())
 def test_every_stage_same_with_shared_and_per_stage_encoding(
     seeds_dir: Path, monkeypatch: pytest.MonkeyPatch, techniques_model: str

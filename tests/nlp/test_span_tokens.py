@@ -33,6 +33,7 @@ def test_same_tokens_as_a_scan_of_the_doc(nlp_pipeline: Pipeline, seed_texts: di
         assert [t.i for t in tokens_between(doc, start, end)] == [t.i for t in _scan(doc, start, end)], (start, end)
 
 
+@pytest.mark.slow
 def test_claims_output_unchanged_by_the_bisection(seeds_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib
 

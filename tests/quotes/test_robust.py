@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -45,6 +46,7 @@ def test_text_of_marks_letters_and_breaks(analyze: Analyze, text: str) -> None:
     _check(analyze(text))
 
 
+@pytest.mark.slow
 def test_five_thousand_word_quote(analyze: Analyze) -> None:
     words = " ".join(["word"] * 5000)
     art = analyze(f"Senator Ann Lee said: “{words}.” Then she left.\n\n“{words}” she added.")
