@@ -53,6 +53,7 @@ def test_new_file_sorting_first_and_record_inserted_in_the_middle(tmp_path: Path
     assert verify(Store(root)).ok
 
 
+@pytest.mark.slow
 def test_duplicate_ids_are_rejected_once_and_never_double_joins(tmp_path: Path) -> None:
     src, root = tmp_path / "in.jsonl", tmp_path / "st"
     write_corpus(src, 6, bad=False)

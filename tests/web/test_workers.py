@@ -25,6 +25,7 @@ def pooled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
         yield c
 
 
+@pytest.mark.slow
 def test_analysis_runs_in_a_worker_process(pooled: TestClient) -> None:
     engine = pooled.app.state.engine  # type: ignore[attr-defined]
     assert engine.result(engine.submit(os.getpid)) != os.getpid()
@@ -46,6 +47,7 @@ def test_pages_are_served_while_a_job_runs(pooled: TestClient) -> None:
     assert served_during > 0
 
 
+@pytest.mark.slow
 def test_a_dead_worker_is_a_503_then_replaced(pooled: TestClient) -> None:
     engine = pooled.app.state.engine  # type: ignore[attr-defined]
     with pytest.raises(ApiError) as err:
