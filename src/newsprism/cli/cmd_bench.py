@@ -60,29 +60,57 @@ def bench_cli(
     ),
 ) -> None:
     """Run evaluators and print their metrics beside the published references."""
-    from newsprism.bench.registry import evaluators
-
     if list_tasks:
-        for name, info in sorted(evaluators().items()):
-            typer.echo(f"{name:12} {', '.join(info.datasets) or '-':32} {info.description}")
+        _list_tasks()
         return
     extra = _params(params or [])
     if update and extra:
         raise BenchError("E056")
     if split not in ("validation", "test"):
         raise BenchError("E052", name=split, known="validation, test (for --split)")
-    show = sys.stderr.isatty()
+    result = _run(tasks or [], data=data, split=split, quick=quick, budget=budget, extra=extra, hard_budget=hard_budget)
+    gate_error: BenchError | None = None
+    if update:
+        for change in update_floors(result.metrics, quick, allow_lower=allow_lower, note=note):
+            err_console.print(f"floor {change}", markup=False, highlight=False)
+    elif gate and split == "validation":
+        gate_error = _gate(result, quick, extra)
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), indent=2))
+    else:
+        _print(result)
+    _raise_errors(result, gate_error)
+
+
+def _list_tasks() -> None:
+    from newsprism.bench.registry import evaluators
+
+    for name, info in sorted(evaluators().items()):
+        typer.echo(f"{name:12} {', '.join(info.datasets) or '-':32} {info.description}")
+
+
+def _run(
+    tasks: list[str],
+    *,
+    data: Path | None,
+    split: str,
+    quick: bool,
+    budget: float | None,
+    extra: dict[str, object],
+    hard_budget: bool,
+) -> BenchResult:
+    """Run the selected tasks under a progress bar (shown on a terminal only)."""
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         console=err_console,
-        disable=not show,
+        disable=not sys.stderr.isatty(),
     ) as bar:
-        names = select(tasks or [])
+        names = select(tasks)
         overall = bar.add_task("bench", total=len(names))
-        result = run_bench(
+        return run_bench(
             names,
             data_dir=data,
             split=split,
@@ -93,33 +121,43 @@ def bench_cli(
             on_task=lambda t: bar.update(overall, description=f"bench: {t}"),
             on_done=lambda t: bar.advance(overall),
         )
-    gate_error: BenchError | None = None
-    if update:
-        for change in update_floors(result.metrics, quick, allow_lower=allow_lower, note=note):
-            err_console.print(f"floor {change}", markup=False, highlight=False)
-    elif gate and split == "validation" and extra:
+
+
+def _gate(result: BenchResult, quick: bool, extra: dict[str, object]) -> BenchError | None:
+    """The gate's error, if a metric is under its floor; --set runs are not gated (a note says so)."""
+    if extra:
         result.notes.append("not gated: floors are pinned for the default settings, not for --set parameters")
-    elif gate and split == "validation":
-        try:
-            apply_gate(result, quick)
-        except BenchError as exc:
-            gate_error = exc
-    if as_json:
-        typer.echo(json.dumps(result.to_dict(), indent=2))
-    else:
-        Console(width=None if sys.stdout.isatty() else 200).print(_table(result))
-        for task, secs in result.seconds.items():
-            over = " (over the time budget)" if task in result.timed_out else ""
-            err_console.print(f"{task}: {secs:.1f}s{over}", markup=False, highlight=False)
-        for n in result.notes:
-            err_console.print(f"note: {n}", markup=False, highlight=False)
-        for task, err in result.errors.items():
-            if len(result.errors) == 1 and not result.metrics and result.exceptions:
-                break
-            err_console.print(f"{task}: {err}", markup=False, highlight=False)
+        return None
+    try:
+        apply_gate(result, quick)
+    except BenchError as exc:
+        return exc
+    return None
+
+
+def _single_error(result: BenchResult) -> bool:
+    """One task failed and nothing was measured: its error alone is the message."""
+    return len(result.errors) == 1 and not result.metrics and bool(result.exceptions)
+
+
+def _print(result: BenchResult) -> None:
+    """The metrics table on stdout; seconds, notes and task errors on stderr."""
+    Console(width=None if sys.stdout.isatty() else 200).print(_table(result))
+    for task, secs in result.seconds.items():
+        over = " (over the time budget)" if task in result.timed_out else ""
+        err_console.print(f"{task}: {secs:.1f}s{over}", markup=False, highlight=False)
+    for n in result.notes:
+        err_console.print(f"note: {n}", markup=False, highlight=False)
+    if _single_error(result):
+        return
+    for task, err in result.errors.items():
+        err_console.print(f"{task}: {err}", markup=False, highlight=False)
+
+
+def _raise_errors(result: BenchResult, gate_error: BenchError | None) -> None:
     if gate_error is not None:
         raise gate_error
-    if len(result.errors) == 1 and not result.metrics and result.exceptions:
+    if _single_error(result):
         raise next(iter(result.exceptions.values()))  # one task, one error: print just that line (e.g. E050)
     if result.errors:
         raise BenchError("E054", task=",".join(result.errors), reason="see the lines above")
