@@ -287,7 +287,7 @@ class SpeakerBook:
             if pick is None:
                 return None
             c = self.clusters[pick.cluster]
-            if self._overtaken(pick, known or cands):
+            if self._overtaken(pick, cands + self._org_speakers(start)):
                 return None  # two people it could be: unattributed rather than the wrong mouth (issue 19)
             if c.shared:  # Bob or Maureen McDonnell: only a gendered pronoun that fits one given name tells
                 fits = [f for f in c.given if _gender_of(f) in (g, "")]
@@ -303,7 +303,7 @@ class SpeakerBook:
                 for m in self._recent(start)
                 if m.end <= start
                 and start - m.start <= WINDOW_CHARS
-                and self.clusters[m.cluster].kind in ("organization", "outlet", "anonymous")
+                and self.clusters[m.cluster].kind in ("organization", "outlet", "anonymous", "document")
             ]
             if low == "it":  # "it" speaks only as an outlet/organisation that has just spoken
                 groups = [m for m in groups if m.speaker and start - m.start <= SPEAKER_WINDOW]
@@ -311,6 +311,15 @@ class SpeakerBook:
             pool = subj or groups
             return self.clusters[pool[-1].cluster] if pool else None
         return None
+
+    def _org_speakers(self, start: int) -> list[NameMention]:
+        """Organisation speakers before ``start``: a person's name the parser took for an organisation ("Rivera
+        said") still makes a later he/she ambiguous (issue 19, judged round 2)."""
+        return [
+            m
+            for m in self._recent(start)
+            if m.end <= start and m.speaker and self.clusters[m.cluster].kind == "organization"
+        ]
 
     def _overtaken(self, pick: NameMention, group: list[NameMention]) -> bool:
         """Another compatible person is the subject or speaker of a later clause than the preferred antecedent
@@ -361,6 +370,8 @@ class SpeakerBook:
         people = PERSON_ROLE_NOUNS | ANONYMOUS_HEADS if plural else PERSON_ROLE_NOUNS | POPULATION_NOUNS
         role = lem in people and lem not in INSTITUTION_NOUNS
         if role and not plural and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            if lem in TITLE_WORDS:  # "the president" with no one titled so here: not the last person named
+                return None
             c = self._description(tok, start)  # "the Wisconsin lawmaker": someone named before
             if c is None:
                 return None
