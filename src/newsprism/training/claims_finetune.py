@@ -90,7 +90,7 @@ def build(dropout: float = 0.1) -> Any:
     import torch
     from torch import nn
 
-    from newsprism.training.techniques_encoder import base_weights, build_net
+    from newsprism.training.techniques_net import base_weights, build_net
 
     class ClaimHead(nn.Module):
         def __init__(self) -> None:
