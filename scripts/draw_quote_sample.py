@@ -38,6 +38,24 @@ def valid_records(path: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
+def event_parts(quotes: list[Any], q: Any) -> list[list[int]]:
+    """The other shown parts of an indirect quotation split by its cue ("X, experts said, Y"): one reported
+    clause in two spans, both marked in a report; the judge sees them together (round 3 on)."""
+    from newsprism.quotes.confidence import shown
+
+    if q.kind != "indirect" or not q.event or q.cue_start is None:
+        return []
+    return [
+        [o.start, o.end]
+        for o in quotes
+        if o is not q
+        and o.kind == "indirect"
+        and o.event == q.event
+        and (o.cue_start, o.speaker and o.speaker.name) == (q.cue_start, q.speaker and q.speaker.name)
+        and shown(o)
+    ]
+
+
 def draw(path: Path, out: Path, seed: int, size: int) -> int:
     from newsprism.model import Article
     from newsprism.pipeline import Pipeline
@@ -53,22 +71,24 @@ def draw(path: Path, out: Path, seed: int, size: int) -> int:
         for q in art.quotes:
             if not shown(q):
                 continue
-            pool.append(
-                {
-                    "record_id": art.id,
-                    "outlet": records[art.id].get("source"),
-                    "start": q.start,
-                    "end": q.end,
-                    "kind": q.kind,
-                    "speaker": q.speaker.name if q.speaker else None,
-                    "speaker_start": q.speaker.start if q.speaker else None,
-                    "speaker_end": q.speaker.end if q.speaker else None,
-                    "cue_start": q.cue_start,
-                    "cue_end": q.cue_end,
-                    "speech_act": q.speech_act,
-                    "confidence": q.confidence,
-                }
-            )
+            item = {
+                "record_id": art.id,
+                "outlet": records[art.id].get("source"),
+                "start": q.start,
+                "end": q.end,
+                "kind": q.kind,
+                "speaker": q.speaker.name if q.speaker else None,
+                "speaker_start": q.speaker.start if q.speaker else None,
+                "speaker_end": q.speaker.end if q.speaker else None,
+                "cue_start": q.cue_start,
+                "cue_end": q.cue_end,
+                "speech_act": q.speech_act,
+                "confidence": q.confidence,
+            }
+            parts = event_parts(art.quotes, q)
+            if parts:
+                item["parts"] = parts
+            pool.append(item)
     random.Random(seed).shuffle(pool)
     taken: dict[str, int] = {}
     sample: list[dict[str, Any]] = []
@@ -100,6 +120,8 @@ def show(path: Path, sample: Path, n: int) -> str:
     item = next(r for r in rows if r.get("n") == n)
     text = valid_records(path)[item["record_id"]]["content_original"]
     marks = [(item["start"], "⟦"), (item["end"], "⟧")]
+    for ps, pe in item.get("parts", []):  # the other part(s) of a split indirect quotation
+        marks += [(ps, "⟦"), (pe, "⟧")]
     if item["speaker_start"] is not None:
         marks += [(item["speaker_start"], "{"), (item["speaker_end"], "}")]
     if item["cue_start"] is not None:
