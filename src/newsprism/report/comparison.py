@@ -244,18 +244,7 @@ def story_markdown(story: Story, articles: Sequence[Article]) -> str:
         out += ["### Timeline", ""]
         out += [f"- {t.published or 'undated'}: {names.get(t.article, t.article)}" for t in story.timeline]
         out.append("")
-    rows, n_claims = _claim_rows(story)
-    if rows:
-        out += [
-            "### Claims: who reports what",
-            "",
-            f"✓ reports it · ≈ a similar statement (similarity < {SURE_MATCH}) · · not reported",
-            "",
-        ]
-        head = ["claim"] + [names[a.id] for a in arts]
-        out.append(_md_table(head, [[r.text] + [mark(r, a.id) for a in arts] for r in rows]))
-        note = truncated(len(rows), n_claims, "claim groups (shared ones first)")
-        out += [*(["", note] if note else []), ""]
+    out += _claims_markdown(story, arts, names)
     sm = speaker_matrix(story, arts, names)
     if sm["rows"]:
         out += [
@@ -267,11 +256,39 @@ def story_markdown(story: Story, articles: Sequence[Article]) -> str:
             _md_table(["speaker", *sm["head"]], sm["rows"]),
             "",
         ]
+    out += _quote_groups_markdown(story, names, bool(sm["rows"]))
+    out += _conflicts_markdown(story, names)
+    out += _omissions_markdown(story, arts, names)
+    for w in story.warnings:
+        out.append(f"> {w.code}: {w.message}")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _claims_markdown(story: Story, arts: list[Article], names: dict[str, str]) -> list[str]:
+    """Who reports which claim group (✓/≈/·), shared ones first, up to ``MAX_CLAIM_ROWS``."""
+    rows, n_claims = _claim_rows(story)
+    if not rows:
+        return []
+    out = [
+        "### Claims: who reports what",
+        "",
+        f"✓ reports it · ≈ a similar statement (similarity < {SURE_MATCH}) · · not reported",
+        "",
+    ]
+    head = ["claim"] + [names[a.id] for a in arts]
+    out.append(_md_table(head, [[r.text] + [mark(r, a.id) for a in arts] for r in rows]))
+    note = truncated(len(rows), n_claims, "claim groups (shared ones first)")
+    return [*out, *(["", note] if note else []), ""]
+
+
+def _quote_groups_markdown(story: Story, names: dict[str, str], speakers_shown: bool) -> list[str]:
+    """Utterances rendered by several articles, then those repeated within one, with each rendering's verdict."""
     across = [g for g in story.quote_groups if len({m.article for m in g.members}) > 1]
     within = [g for g in story.quote_groups if len({m.article for m in g.members}) <= 1]
+    out: list[str] = []
     for title, groups in (("Quotes across outlets", across), ("Quotes repeated within one article", within)):
         if not groups:
-            if title == "Quotes across outlets" and sm["rows"]:
+            if title == "Quotes across outlets" and speakers_shown:
                 out += [f"### {title}", "", "No utterance is rendered by more than one article.", ""]
             continue
         out += [f"### {title}", ""]
@@ -289,27 +306,30 @@ def story_markdown(story: Story, articles: Sequence[Article]) -> str:
             if len(qg.members) > 1 and qg.members[0].text != qg.members[1].text:
                 out.append(f"  - diff: {_md_diff(qg.members[0].text, qg.members[1].text)}")
         out.append("")
-    out += _conflicts_markdown(story, names)
-    if len(arts) > 1 and _omits(story):
-        out += [
-            "### What each omits that others report",
-            "",
-            "Only what is central: reported by at least half of the other articles and by two or more of them "
-            "(in a two-article story, the other's figures, quotes and sources).",
-            "",
-        ]
-        for a in arts:
-            lines, more = omission_lines(story, names, a.id)
-            out.append(
-                f"- **{names[a.id]}** omits " + (f"{len(lines) + more} central row(s)" if lines else "nothing central")
-            )
-            out += [f"  - {_cell(text, 140)} — {why}" for text, why in lines]
-            if more:
-                out.append(f"  - … and {more} more (all in the JSON output)")
-        out.append("")
-    for w in story.warnings:
-        out.append(f"> {w.code}: {w.message}")
-    return "\n".join(out).rstrip() + "\n"
+    return out
+
+
+def _omissions_markdown(story: Story, arts: list[Article], names: dict[str, str]) -> list[str]:
+    """What each article omits of the central rows (stories of two or more articles)."""
+    if len(arts) <= 1 or not _omits(story):
+        return []
+    out = [
+        "### What each omits that others report",
+        "",
+        "Only what is central: reported by at least half of the other articles and by two or more of them "
+        "(in a two-article story, the other's figures, quotes and sources).",
+        "",
+    ]
+    for a in arts:
+        lines, more = omission_lines(story, names, a.id)
+        out.append(
+            f"- **{names[a.id]}** omits " + (f"{len(lines) + more} central row(s)" if lines else "nothing central")
+        )
+        out += [f"  - {_cell(text, 140)} — {why}" for text, why in lines]
+        if more:
+            out.append(f"  - … and {more} more (all in the JSON output)")
+    out.append("")
+    return out
 
 
 def comparison_markdown(comparison: Comparison, articles: Sequence[Article]) -> str:
