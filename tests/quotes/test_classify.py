@@ -1,0 +1,45 @@
+"""What is not a speech act (issue 19, round-2 judged class 'non-speech treated as speech'): the writer's gloss
+or own analysis, a mention of a topic, what someone was told to say, a noun taken for a cue; sentences are
+written for the test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsprism.model import Article
+from newsprism.quotes.confidence import shown
+
+Analyze = Callable[[str], Article]
+
+
+def _shown_texts(art: Article) -> list[str]:
+    return [q.text for q in art.quotes if shown(q)]
+
+
+def test_writers_gloss_is_not_speech(analyze: Analyze) -> None:
+    art = analyze("In effect, Senator Paul was saying that the party had to change its ways.")
+    assert not any("party had to change" in t for t in _shown_texts(art))
+    plain = analyze("Senator Rand Paul was saying that the party had to change its ways.")
+    assert any("party had to change" in t for t in _shown_texts(plain))
+
+
+def test_writers_own_analysis_is_not_a_report(analyze: Analyze) -> None:
+    art = analyze("The judge voted to overturn precedent in most such cases, according to our analysis.")
+    assert not any("overturn precedent" in t for t in _shown_texts(art))
+    other = analyze("The judge voted to overturn precedent in most such cases, according to a Reuters analysis.")
+    assert any("overturn precedent" in t for t in _shown_texts(other))
+
+
+def test_mentioning_a_topic_is_not_speech(analyze: Analyze) -> None:
+    art = analyze(
+        "When the mayor talks about crime, Mayor Ann Lee almost always mentions a new law that funds the police.\n\n"
+        "Through May, the network had only mentioned the senator in 35 clips, the first of which aired in April."
+    )
+    assert not any("new law" in t or "first of which" in t for t in _shown_texts(art))
+    said = analyze("Mayor Ann Lee mentioned that the new law funds the police.")
+    assert any("new law funds" in t for t in _shown_texts(said))
+
+
+def test_what_someone_was_directed_to_say_is_not_their_speech(analyze: Analyze) -> None:
+    art = analyze("The manager wanted Mr. Tom Baker to call the board and say that the deal was off.")
+    assert not any("deal was off" in t for t in _shown_texts(art))
