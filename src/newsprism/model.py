@@ -252,9 +252,11 @@ class StageProvenance(Record):
 
 
 class Provenance(Record):
-    """What made an article's output: the newsprism version and every stage that ran on it, in order."""
+    """What made an article's output: the newsprism version, the ingest step (its version and the boilerplate
+    model it reads) and every stage that ran on it, in order."""
 
     newsprism: str
+    ingest: StageProvenance | None = None  # None: made before ingestion declared its model files (contract < 1.5)
     stages: dict[str, StageProvenance] = Field(default_factory=dict)
 
 

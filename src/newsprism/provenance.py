@@ -1,4 +1,8 @@
-"""What made an article's output: the newsprism version and, per stage, its version and model-file hashes.
+"""What made an article's output: the newsprism version, the ingest step and, per stage, its version and
+model-file hashes.
+
+Ingestion declares its own version and model files (the boilerplate line classifier) in
+:mod:`newsprism.ingest.provenance`; they go to ``Provenance.ingest``.
 
 Each stage declares the model files it reads (``models=`` in :func:`newsprism.registry.stage`): paths relative to
 the package's ``models/`` directory, or a callable ``(options) -> {entry: path}`` for files found elsewhere (the
@@ -58,9 +62,19 @@ def model_paths(info: StageInfo, options: Options) -> dict[str, Path]:
     return shipped(*info.models)
 
 
+def _hashed(version: str, paths: dict[str, Path]) -> StageProvenance:
+    return StageProvenance(version=version, models={e: sha256_of(p.resolve()) for e, p in sorted(paths.items())})
+
+
 def stage_provenance(info: StageInfo, options: Options) -> StageProvenance:
-    models = {entry: sha256_of(path.resolve()) for entry, path in sorted(model_paths(info, options).items())}
-    return StageProvenance(version=info.version, models=models)
+    return _hashed(info.version, model_paths(info, options))
+
+
+def ingest_provenance(options: Options) -> StageProvenance:
+    """The ingest step's version and the sha256 of the model files it reads under ``options``."""
+    from newsprism.ingest.provenance import VERSION, ingest_models
+
+    return _hashed(VERSION, ingest_models(options))
 
 
 def pipeline_provenance(stages: list[StageInfo], options: Options | None = None) -> Provenance:
@@ -70,11 +84,18 @@ def pipeline_provenance(stages: list[StageInfo], options: Options | None = None)
 
     opts = options or load_options()
     return Provenance(
-        newsprism=newsprism.__version__, stages={info.name: stage_provenance(info, opts) for info in stages}
+        newsprism=newsprism.__version__,
+        ingest=ingest_provenance(opts),
+        stages={info.name: stage_provenance(info, opts) for info in stages},
     )
 
 
 def fingerprint(p: Provenance) -> str:
-    """Stable sha256 hex of a provenance (stage order included): equal iff the same stages, versions and files."""
-    data = {"newsprism": p.newsprism, "stages": [[k, v.model_dump(mode="json")] for k, v in p.stages.items()]}
+    """Stable sha256 hex of a provenance (stage order included): equal iff the same ingest step, stages, versions
+    and files."""
+    data = {
+        "newsprism": p.newsprism,
+        "ingest": p.ingest.model_dump(mode="json") if p.ingest is not None else None,
+        "stages": [[k, v.model_dump(mode="json")] for k, v in p.stages.items()],
+    }
     return hashlib.sha256(json.dumps(data, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
