@@ -59,3 +59,20 @@ def test_it_can_be_a_document_that_just_spoke(analyze: Analyze) -> None:
     )
     q = _find(art, "damage is permanent")
     assert q.speaker is not None and q.speaker.name == "lawsuit"
+
+
+def test_loose_crowds_are_no_speakers(analyze: Analyze) -> None:
+    for text in (
+        "Critics said the plan amounted to racial profiling.",
+        "Her supporters said she could have been more forthcoming.",
+        "Many Republicans have said the border must be secure first.",
+        "The delays gave ammunition to conservative lawmakers and others who argue that the agency is too big.",
+    ):
+        art = analyze(text)
+        assert all(q.speaker is None and not shown(q) for q in art.quotes if q.kind == "indirect"), text
+
+
+def test_named_groups_and_anonymous_officials_still_speak(analyze: Analyze) -> None:
+    art = analyze("Senate Republicans said the bill would pass.\n\nA senior official said the talks had stalled.")
+    assert _find(art, "bill would pass").speaker is not None
+    assert _find(art, "talks had stalled").speaker_kind == "anonymous"

@@ -44,6 +44,14 @@ GENERIC_SOURCES = words_set(
     "anyone anybody everyone everybody someone somebody nobody people persons individuals group groups others "
     "other some many most few several all those these one ones"
 )
+# Plural heads that name a loose crowd, never a source (issue 19, round-2 judged "critics", "her supporters", "his
+# audiences"), and groups that are one only when counted loosely ("many Republicans", "lawmakers and others").
+GENERIC_CROWDS = words_set(
+    "supporter critic opponent detractor audience fan follower skeptic sceptic proponent advocate observer "
+    "commentator admirer defender backer foe"
+)
+LOOSE_GROUPS = words_set("republican democrat conservative liberal progressive lawmaker legislator voter activist")
+LOOSE_QUANTIFIERS = words_set("many some most few other several numerous countless")
 WINDOW_CHARS = 1500  # a pronoun's antecedent is looked for this far back
 DATELINE_DASH = re.compile(r"[\s,]*(\([^)]{1,30}\))?\s*[—–-]")  # "WASHINGTON (AP) —"
 SPEAKER_WINDOW = 800  # a recent speaker of the right gender wins within this distance
@@ -118,6 +126,22 @@ def _title_of(words: list[str]) -> tuple[str, list[str], str]:
             gender = "m"
         break
     return title, words[i:], gender
+
+
+def _crowd(tok: Token, low: list[str]) -> bool:
+    """A plural source that is a loose crowd: "critics", "her supporters", or a group counted loosely ("many
+    Republicans", "conservative lawmakers and others who argue")."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    lem = tok.lemma_.lower()
+    lem = lem[:-1] if lem.endswith("s") and lem[:-1] in GENERIC_CROWDS | LOOSE_GROUPS else lem
+    if lem in GENERIC_CROWDS:
+        return True
+    near = {c.lower_ for c in tok.children if c.dep_ in ("amod", "det", "predet", "quantmod")}
+    loose = bool((set(low) | near) & LOOSE_QUANTIFIERS) or any(
+        c.dep_ == "conj" and c.lower_ in ("others", "other") for c in tok.children
+    )
+    return lem in LOOSE_GROUPS and loose
 
 
 class SpeakerBook:
@@ -489,6 +513,8 @@ class SpeakerBook:
         low = [w.lower() for w in words]
         if low and all(w in GENERIC_SOURCES for w in low):
             return None  # "anyone", "people", "many groups": no one in particular
+        if _crowd(tok, low):
+            return None
         if (
             tok.pos_ != "PROPN"
             and (
