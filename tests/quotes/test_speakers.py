@@ -76,3 +76,12 @@ def test_named_groups_and_anonymous_officials_still_speak(analyze: Analyze) -> N
     art = analyze("Senate Republicans said the bill would pass.\n\nA senior official said the talks had stalled.")
     assert _find(art, "bill would pass").speaker is not None
     assert _find(art, "talks had stalled").speaker_kind == "anonymous"
+
+
+def test_name_after_the_cue_speaks_when_the_parser_hangs_a_quoted_noun_on_the_cue(analyze: Analyze) -> None:
+    art = analyze(
+        "“I’m comfortable that the things the president told Assad not to do he did,” said Senator Lindsey Graham, "
+        "Republican of South Carolina, who took part in a briefing."
+    )
+    q = _find(art, "comfortable")
+    assert q.speaker is not None and q.speaker.name == "Lindsey Graham"

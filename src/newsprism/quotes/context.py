@@ -190,8 +190,20 @@ class Context:
                 while head.dep_ in ("compound", "flat") and head.head.i > head.i:
                     head = head.head
                 subj = head
-        if subj is None or self.in_marks(subj.idx):
-            return None
+        if subj is not None and self.in_marks(subj.idx):
+            # "“… the things he did,” said Senator Lindsey Graham": a noun of the quotation the parser also hung
+            # on the cue is not its subject; the subject after the cue, outside the marks, is (issue 19)
+            subj = next(
+                (
+                    c
+                    for c in cue.children
+                    if c.dep_ in ("nsubj", "nsubjpass")
+                    and c.i > cue.i
+                    and c.pos_ in ("PROPN", "NOUN", "PRON")
+                    and not self.in_marks(c.idx)
+                ),
+                None,
+            )
         return subj
 
     def lemma_at(self, pos: int) -> str:
