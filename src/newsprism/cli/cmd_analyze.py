@@ -16,6 +16,7 @@ from newsprism.profiling import StageTimes
 from newsprism.quotes.confidence import shown
 from newsprism.report import FORMATS, render_articles
 from newsprism.report.slant import one_line
+from newsprism.techniques.summary import shown_techniques
 
 TONE_TARGETS = 4  # targets on the summary's tone line
 
@@ -24,7 +25,7 @@ def summary_line(article: Article) -> str:
     line = (
         f"{article.id}  {(article.title or article.source or '')[:50]!s:50}  "
         f"{sum(map(shown, article.quotes))} quotes, {len(article.claims)} claims, "
-        f"{len(article.techniques)} techniques, {len(article.warnings)} warnings"
+        f"{len(shown_techniques(article))} techniques, {len(article.warnings)} warnings"
     )
     if article.slant:  # what is measured (hyperpartisan, BABE share, loaded language); no lean line (docs/slant.md)
         line += f"\n    slant: {one_line(article)}"

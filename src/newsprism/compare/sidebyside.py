@@ -18,7 +18,7 @@ from newsprism.model import (
     ToneScore,
 )
 from newsprism.quotes.confidence import shown
-from newsprism.techniques.summary import per_1000_words
+from newsprism.techniques.summary import per_1000_words, shown_techniques
 
 OPINION_SUBJECTIVITY = 0.5
 TOP = 3
@@ -30,8 +30,7 @@ def _words(text: str) -> int:
 
 def _techniques(article: Article) -> SideTechniques:
     summary = article.technique_summary
-    shown = [t for t in article.techniques if t.shown is not False]
-    counts = Counter(summary.counts) if summary is not None else Counter(t.technique for t in shown)
+    counts = Counter(summary.counts) if summary is not None else Counter(t.technique for t in shown_techniques(article))
     return SideTechniques(
         count=sum(counts.values()),
         per_1000_words=per_1000_words(article),  # the article report's header shows the same number

@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from newsprism.model import Article, Claim, Tone
 from newsprism.quotes.confidence import shown
 from newsprism.report import slant as present
-from newsprism.techniques.summary import per_1000_words
+from newsprism.techniques.summary import per_1000_words, shown_techniques
 
 # Colour-blind-safe palette (Okabe-Ito plus two), one colour per speaker in order of first quote.
 SPEAKER_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F3C8D", "#8C6D31"]
@@ -83,7 +83,7 @@ def marks(article: Article) -> list[Mark]:
         if sent.kind in ("opinion", "mixed"):
             tip = f"{'opinion' if sent.kind == 'opinion' else 'opinion around a checkable fact'}: {sent.kind_reason}"
             out.append(Mark("opinion", sent.start, sent.end, tip, css=f"op-{sent.kind}"))
-    for t in article.techniques:
+    for t in shown_techniques(article):  # spans below the shown-span threshold stay in the JSON only
         neutral = f" Neutral: “{t.neutral}”." if t.neutral else ""
         out.append(Mark("techniques", t.start, t.end, f"{t.technique} ({t.score:.2f}): {t.explanation}{neutral}"))
     if article.slant:
@@ -133,7 +133,8 @@ def summary(article: Article) -> dict[str, Any]:
     """Per-article numbers shown in both reports."""
     speech = [q for q in article.quotes if shown(q)]
     speakers = Counter(q.speaker.name if q.speaker else "unattributed" for q in speech)
-    techniques = Counter(t.technique for t in article.techniques)
+    shown_tech = shown_techniques(article)
+    techniques = Counter(t.technique for t in shown_tech)
     words = len(article.text.split())
     return {
         "words": words,
@@ -142,6 +143,7 @@ def summary(article: Article) -> dict[str, Any]:
         "claims": len(article.claims),
         "opinions": sum(s.kind in ("opinion", "mixed") for s in article.sentences),
         "techniques": techniques.most_common(),
+        "techniques_shown": len(shown_tech),
         "techniques_per_1000": round(per_1000_words(article), 1),  # the comparison shows the same number
         "frames": [(f.frame, f.score) for f in sorted(article.frames, key=lambda f: -f.score)[:5]],
         "tone": [_tone_row(t) for t in sorted(article.tone, key=lambda t: -t.mentions)[:8]],
@@ -197,6 +199,15 @@ def _md_cell(text: Any, limit: int = 100) -> str:
     return (s[: limit - 1] + "…" if len(s) > limit else s).replace("|", "\\|")
 
 
+def _techniques_markdown(art: Article) -> list[str]:
+    """The shown technique spans as a table (hidden ones, ``shown`` false, are in the JSON only)."""
+    spans = shown_techniques(art)
+    if not spans:
+        return []
+    rows = [f"| {t.technique} | {_md_cell(t.text, 60)} | {_md_cell(t.neutral or '–', 40)} |" for t in spans]
+    return ["## Persuasion techniques", "", "| technique | span | neutral |", "|---|---|---|", *rows, ""]
+
+
 def article_markdown(art: Article) -> str:
     s = summary(art)
     lines = [f"# {art.title or art.source or art.id}", ""]
@@ -207,7 +218,7 @@ def article_markdown(art: Article) -> str:
     slant = f"slant: {present.one_line(art)}" if art.slant else "slant not measured"
     lines += [
         f"{s['words']} words · {s['quotes']} quotes · {s['claims']} claims · {s['opinions']} opinion sentences · "
-        f"{len(art.techniques)} techniques ({s['techniques_per_1000']}/1000 words) · {slant}",
+        f"{s['techniques_shown']} techniques ({s['techniques_per_1000']}/1000 words) · {slant}",
         "",
     ]
     if any(shown(q) for q in art.quotes):
@@ -243,12 +254,7 @@ def article_markdown(art: Article) -> str:
             for x in opinions
         ]
         lines.append("")
-    if art.techniques:
-        lines += ["## Persuasion techniques", "", "| technique | span | neutral |", "|---|---|---|"]
-        lines += [
-            f"| {t.technique} | {_md_cell(t.text, 60)} | {_md_cell(t.neutral or '–', 40)} |" for t in art.techniques
-        ]
-        lines.append("")
+    lines += _techniques_markdown(art)
     if art.slant:
         lines += slant_markdown(art)
     if s["frames"]:

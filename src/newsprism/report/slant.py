@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsprism.model import Article, Slant
+from newsprism.techniques.summary import shown_techniques
 
 CLASSIFIER_NAME = "Outlet-style classifier"
 LOADED = ("Loaded_Language", "Name_Calling,Labeling")  # the techniques counted as loaded language
@@ -83,7 +84,8 @@ def biased_line(art: Article) -> str | None:
 
 
 def loaded_count(art: Article) -> int:
-    return sum(t.technique in LOADED for t in art.techniques)
+    """Shown loaded-language spans (spans below the shown-span threshold are in the JSON only)."""
+    return sum(t.technique in LOADED for t in shown_techniques(art))
 
 
 def loaded_line(art: Article) -> str | None:

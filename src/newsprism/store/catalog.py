@@ -34,7 +34,8 @@ def _quote(path: str) -> str:
 def _view(con: duckdb.DuckDBPyConnection, name: str, files: list[Path], schema: pa.Schema) -> None:
     if files:
         listing = ", ".join(_quote(str(p)) for p in files)
-        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet([{listing}])")
+        # union_by_name: shards written before a column was added (techniques.shown) read it as NULL
+        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet([{listing}], union_by_name = true)")
     else:
         con.register(f"_{name}_empty", schema.empty_table())
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM _{name}_empty")

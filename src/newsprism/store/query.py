@@ -30,8 +30,8 @@ QUESTIONS: dict[str, tuple[str, str, int]] = {
         "SELECT a.outlet, t.technique, count(*) AS n, round(1000.0 * count(*) / any_value(w.words), 3) "
         "AS per_1000_words FROM techniques t JOIN articles a ON a.id = t.article_id "
         "JOIN (SELECT outlet, sum(n_words) AS words FROM articles GROUP BY outlet) w ON w.outlet IS NOT DISTINCT "
-        "FROM a.outlet GROUP BY a.outlet, t.technique ORDER BY a.outlet, n DESC",
-        "persuasion technique counts per outlet (and per 1,000 words of that outlet)",
+        "FROM a.outlet WHERE t.shown IS NOT FALSE GROUP BY a.outlet, t.technique ORDER BY a.outlet, n DESC",
+        "shown persuasion-technique counts per outlet (and per 1,000 words of that outlet)",
         0,
     ),
     "slant-over-time": (

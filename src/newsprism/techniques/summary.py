@@ -10,7 +10,10 @@ from newsprism.model import Article, DenseSentence, Technique, TechniqueSummary
 DENSEST = 3
 
 
-def _shown(article: Article) -> list[Technique]:
+def shown_techniques(article: Article) -> list[Technique]:
+    """The spans a reader sees: every span except those below the shown-span threshold (``shown`` false).
+
+    Every report, view and summary renders these; the JSON keeps all spans."""
     return [t for t in article.techniques if getattr(t, "shown", None) is not False]
 
 
@@ -23,14 +26,14 @@ def per_1000_words(article: Article) -> float:
     """Shown techniques per 1,000 words: the one density every report shows (article header, comparison)."""
     if article.technique_summary is not None:
         return article.technique_summary.per_1000_words
-    return _density(article, len(_shown(article)))
+    return _density(article, len(shown_techniques(article)))
 
 
 def summarise(article: Article) -> TechniqueSummary:
     """Techniques per 1,000 words, counts per technique (most first), the most used and the densest sentences.
 
     Only shown spans count (``shown`` false: below the shown-span threshold, kept in the JSON only)."""
-    shown = _shown(article)
+    shown = shown_techniques(article)
     counts = Counter(t.technique for t in shown)
     per_sentence = []
     for s in article.sentences:
