@@ -1,4 +1,5 @@
-"""Offset checks: every span of an Article points into its canonical text and its ``text`` is that slice."""
+"""Offsets: every span of an Article points into its canonical text and its ``text`` is that slice (checks and
+the shared span helpers)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,15 @@ from pydantic import BaseModel
 
 if TYPE_CHECKING:
     from newsprism.model import Article
+
+
+def strip_space(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inwards past white space at either edge (empty spans stay empty)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def iter_spans(obj: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:

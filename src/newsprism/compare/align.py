@@ -18,6 +18,7 @@ import numpy as np
 from newsprism.compare.features import entity_surface
 from newsprism.compare.numbers import Mention, claim_mentions, find_dates, find_numbers, same_value
 from newsprism.model import Article, ClaimGroup, Member
+from newsprism.offsets import strip_space
 
 ALIGN_THRESHOLD = 0.70
 ENTITY_BONUS = 0.10
@@ -73,14 +74,6 @@ def _sentence_spans(article: Article) -> list[tuple[int, int, float | None]]:
     return [(s, e, None) for s, e in split_sentences(article.text)]
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _entities_in(article: Article, start: int, end: int) -> set[str]:
     ents = {entity_surface(e.text).lower() for e in article.entities if start <= e.start and e.end <= end}
     if not article.entities:
@@ -116,7 +109,7 @@ def article_units(article: Article, max_units: int = MAX_UNITS) -> list[Unit]:
         units.sort(key=lambda u: -u.score)
         return sorted(units[:max_units], key=lambda u: u.start)
     for s, e, cw in _sentence_spans(article):
-        s, e = _trim(text, s, e)
+        s, e = strip_space(text, s, e)
         chunk = text[s:e]
         if len(chunk.split()) < MIN_WORDS or chunk.rstrip().endswith("?"):
             continue

@@ -156,26 +156,27 @@ class Embedder:
 
     def hidden_states(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[Any]]:
         """One encoder call: (last hidden states, attention mask, tokenizer encodings) of a padded batch."""
-        enc = self.tokenizer.encode_batch([t or " " for t in texts])
-        ids = np.array([e.ids for e in enc], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
-        feeds = {"input_ids": ids, "attention_mask": mask}
-        if "token_type_ids" in self.input_names:
-            feeds["token_type_ids"] = np.zeros_like(ids)
-        return self.session.run(None, feeds)[0], mask, enc
+        feeds, enc = self._feeds(texts)
+        return self.session.run(None, feeds)[0], feeds["attention_mask"], enc
 
     def hidden_and_states(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[Any]]:
         """Like :meth:`hidden_states`, plus the intermediate token states (``newsprism.nlp.encoder``)."""
         if not self.has_states:
             raise ModelError("E030", name="encoder", reason="this model has no intermediate-state output")
+        feeds, enc = self._feeds(texts)
+        hidden, states = self.session.run(None, feeds)[:2]
+        return hidden, states, feeds["attention_mask"], enc
+
+    def _feeds(self, texts: list[str]) -> tuple[dict[str, np.ndarray], list[Any]]:
+        """The ONNX inputs of a padded batch (ids, attention mask, token types where the graph has them) and the
+        tokenizer encodings."""
         enc = self.tokenizer.encode_batch([t or " " for t in texts])
         ids = np.array([e.ids for e in enc], dtype=np.int64)
         mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self.input_names:
             feeds["token_type_ids"] = np.zeros_like(ids)
-        hidden, states = self.session.run(None, feeds)[:2]
-        return hidden, states, mask, enc
+        return feeds, enc
 
     def remember(self, vectors: dict[str, np.ndarray]) -> None:
         """Put pooled vectors computed elsewhere (the same pass, ``newsprism.nlp.encoder``) into the memo."""

@@ -10,6 +10,7 @@ from newsprism.nlp.lemmas import COMPONENT as LEMMA_COMPONENT
 from newsprism.nlp.lemmas import repair_cue_lemmas
 from newsprism.nlp.pieces import parse
 from newsprism.nlp.spacy_loader import load_spacy, model_files
+from newsprism.offsets import strip_space
 from newsprism.registry import Work, stage
 
 if TYPE_CHECKING:
@@ -54,14 +55,6 @@ def pipeline(name: str) -> Language:
 SPACY_BATCH = 8
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def english_share(doc: Doc) -> float:
     words = [t for t in doc if t.is_alpha]
     if not words:
@@ -87,7 +80,7 @@ def nlp_stage(batch: list[Work], options: Options) -> None:
         work.doc = doc
         art.sentences = []
         for sent in doc.sents:
-            s, e = _trim(art.text, sent.start_char, sent.end_char)
+            s, e = strip_space(art.text, sent.start_char, sent.end_char)
             if e > s:
                 art.sentences.append(Sentence(start=s, end=e))
         art.entities = [
