@@ -19,8 +19,9 @@ def _stage(name: str, version: str = "1", models: object = ()) -> StageInfo:
     return StageInfo(name, lambda b, o: None, (), (), version, "", models)  # type: ignore[arg-type]
 
 
-def _paths(info: StageInfo) -> list[Path]:
-    return [p for p in model_paths(info, load_options()).values() if p.resolve().is_relative_to(MODELS_DIR)]
+def _paths(info: StageInfo, **overrides: str) -> list[Path]:
+    paths = model_paths(info, load_options(**overrides)).values()
+    return [p for p in paths if p.resolve().is_relative_to(MODELS_DIR)]
 
 
 def test_default_pipeline_provenance_names_real_files() -> None:
@@ -45,7 +46,13 @@ def test_default_pipeline_provenance_names_real_files() -> None:
 def test_every_shipped_model_file_is_declared_by_a_stage() -> None:
     """A file in models/ that no stage declares would change output without changing the fingerprint."""
     opts = load_options()
-    declared = {p.resolve().relative_to(MODELS_DIR).as_posix() for s in resolve(opts.stages) for p in _paths(s)}
+    variants: list[dict[str, str]] = [{}, {"techniques_model": "tagger"}]  # each model choice declares its files
+    declared = {
+        p.resolve().relative_to(MODELS_DIR).as_posix()
+        for s in resolve(opts.stages)
+        for v in variants
+        for p in _paths(s, **v)
+    }
     shipped = {p.relative_to(MODELS_DIR).as_posix() for p in MODELS_DIR.rglob("*") if p.is_file()}
     not_read_by_stages = {f for f in shipped if f.startswith("boilerplate/") or f.endswith("scores.json")}
     assert shipped - not_read_by_stages - {f for f in shipped if "/heldout/" in f} <= declared

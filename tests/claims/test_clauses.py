@@ -72,6 +72,8 @@ def test_quote_with_trailing_cue_is_the_speakers(analyze: Callable[..., Article]
     art = analyze("“We will cut taxes by 20 percent,” the senator allegedly said on Monday.", published="2024-03-06")
     assert validate_offsets(art) == []
     c = art.claims[0]
-    assert c.in_quote is True and c.speaker == "senator"
+    # an unnamed role is the claim's source span, not a speaker name: quotes leave it unattributed (issue 19)
+    assert c.in_quote is True and c.speaker is None
+    assert c.source is not None and c.source.text == "the senator"
     assert [h.text for h in c.hedges] == ["allegedly"]
     assert [d.iso for d in c.dates] == ["2024-03-04"]

@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsprism.provenance import shipped
 from newsprism.quotes.build import quotes_for
 from newsprism.quotes.fidelity import group_quotes
 from newsprism.registry import Work, stage
@@ -29,12 +30,18 @@ def _transcript(options: Options, work: Work) -> str | None:
         return None
 
 
+def _models(options: Options) -> dict[str, Path]:
+    """The attribution-confidence model (``newsprism train quotes``) that decides which quotes are shown."""
+    return shipped("quotes/confidence.json")
+
+
 @stage(
     "quotes",
     requires=("doc",),
     produces=("quotes", "quote_groups", "speakers"),
     version="2",
     per_article=True,
+    models=_models,
 )
 def quotes_stage(work: Work, options: Options) -> None:
     """Quotations (direct, partial, block, indirect) with resolved speakers, cue classes and fidelity groups."""
