@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from newsprism.arraycache import read_arrays, write_arrays
 from newsprism.model import Article
 
 log = logging.getLogger(__name__)
@@ -247,13 +248,10 @@ def cached_embed(texts: list[str], model: str = "minilm", cache_name: str | None
     if not cache_name:
         return embed(texts, name=model)
     path = cache_dir() / f"{cache_name}-{hashlib.sha1(model.encode()).hexdigest()[:8]}.npz"
-    store: dict[str, np.ndarray] = {}
-    if path.exists():
-        try:
-            with np.load(path, allow_pickle=False) as data:
-                store = {k: data[k] for k in data.files}
-        except (OSError, ValueError):
-            store = {}
+    try:
+        store = read_arrays(path)
+    except (OSError, ValueError):
+        store = {}
     keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
     missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in store}.items())
     if missing:
@@ -261,10 +259,7 @@ def cached_embed(texts: list[str], model: str = "minilm", cache_name: str | None
         for (k, _), v in zip(missing, vecs, strict=True):
             store[k] = v
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp.npz")
-            np.savez(tmp, **store)  # type: ignore[arg-type]
-            tmp.replace(path)
+            write_arrays(path, store)
         except OSError as exc:  # a read-only cache is not an error
             log.info("cannot write embedding cache %s: %s", path, exc)
     return np.stack([store[k] for k in keys]) if keys else np.zeros((0, 384), dtype=np.float32)

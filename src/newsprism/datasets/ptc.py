@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from newsprism.arraycache import read_arrays, write_arrays
 from newsprism.errors import BenchError
 
 if TYPE_CHECKING:
@@ -113,16 +114,11 @@ def token_vectors(arts: list[PtcArticle], toks: dict[str, list[Tok]]) -> dict[st
     CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / f"{TOKVEC_CACHE}.npz"
     key = {a.id: f"a{a.id}_{len(a.text)}" for a in arts}
-    known: dict[str, np.ndarray] = {}
-    if path.exists():
-        with np.load(path, allow_pickle=False) as z:
-            known = {k: z[k] for k in z.files}
+    known = read_arrays(path)
     todo = [a for a in arts if key[a.id] not in known]
     for a in todo:
         tv = encode_tokens(a.text, line_sentences(a.text))
         known[key[a.id]] = align(tv, [(t.start, t.end) for t in toks[a.id]]).astype(np.float16)
     if todo:
-        tmp = path.with_suffix(".tmp.npz")
-        np.savez(tmp, **known)  # type: ignore[arg-type]  # numpy stubs mistype **arrays
-        tmp.replace(path)
+        write_arrays(path, known)
     return {a.id: known[key[a.id]] for a in arts}

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsprism.arraycache import read_arrays, write_arrays
 from newsprism.nlp.encoder import STATE_LAYER, SentenceStates, encode
 
 if TYPE_CHECKING:
@@ -65,10 +66,7 @@ def ptc_states(arts: list[PtcArticle], log: object = None) -> dict[str, LineStat
     CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / f"{NAME}.npz"
     key = {a.id: f"a{a.id}_{len(a.text)}" for a in arts}
-    known: dict[str, np.ndarray] = {}
-    if path.exists():
-        with np.load(path, allow_pickle=False) as z:
-            known = {k: z[k] for k in z.files}
+    known = read_arrays(path)
     todo = [a for a in arts if f"{key[a.id]}.n" not in known]
     t0 = time.time()
     for i, a in enumerate(todo):
@@ -79,7 +77,5 @@ def ptc_states(arts: list[PtcArticle], log: object = None) -> dict[str, LineStat
         if callable(log) and i % 25 == 24:
             log(f"encoded {i + 1}/{len(todo)} articles in {time.time() - t0:.0f}s")
     if todo:
-        tmp = path.with_suffix(".tmp.npz")
-        np.savez(tmp, **known)  # type: ignore[arg-type]  # numpy stubs mistype **arrays
-        tmp.replace(path)
+        write_arrays(path, known)
     return {a.id: _unpack({p: known[f"{key[a.id]}.{p}"] for p in "sopnl"}) for a in arts}
