@@ -85,3 +85,18 @@ def test_name_after_the_cue_speaks_when_the_parser_hangs_a_quoted_noun_on_the_cu
     )
     q = _find(art, "comfortable")
     assert q.speaker is not None and q.speaker.name == "Lindsey Graham"
+
+
+def test_headline_words_never_become_the_canonical_name() -> None:
+    from newsprism.quotes.speakers import _name_like
+
+    assert not _name_like("U.S. Considering Trump")  # round 2: a missed sentence break joined these to the name
+    assert _name_like("Donald J. Trump") and _name_like("J.R. Smith")
+
+
+def test_apposition_names_a_possessed_role(analyze: Analyze) -> None:
+    art = analyze(
+        "Dorchester's London-based chief executive, Christopher Cowdray, said that the hotels pay their taxes."
+    )
+    q = _find(art, "pay their taxes")
+    assert q.speaker is not None and q.speaker.name == "Christopher Cowdray"

@@ -50,6 +50,7 @@ GENERIC_CROWDS = words_set(
     "supporter critic opponent detractor audience fan follower skeptic sceptic proponent advocate observer "
     "commentator admirer defender backer foe"
 )
+PLACE_ABBREVIATIONS = words_set("u.s. u.s u.k. u.k u.n. e.u. d.c. n.y. l.a. us uk")
 LOOSE_GROUPS = words_set("republican democrat conservative liberal progressive lawmaker legislator voter activist")
 LOOSE_QUANTIFIERS = words_set("many some most few other several numerous countless")
 WINDOW_CHARS = 1500  # a pronoun's antecedent is looked for this far back
@@ -128,6 +129,18 @@ def _title_of(words: list[str]) -> tuple[str, list[str], str]:
     return title, words[i:], gender
 
 
+def _name_like(name: str) -> bool:
+    """A person's name form fit to be canonical: no headline word before the surname ("U.S. Considering Trump",
+    issue 19 round 2) — an -ing word that is no given name, or a place abbreviation (initials like "J.R." stay)."""
+    for w in name.split()[:-1]:
+        low = w.lower()
+        if low.endswith("ing") and low not in FEMALE_NAMES and low not in MALE_NAMES:
+            return False
+        if low in PLACE_ABBREVIATIONS:
+            return False
+    return True
+
+
 def _crowd(tok: Token, low: list[str]) -> bool:
     """A plural source that is a loose crowd: "critics", "her supporters", or a group counted loosely ("many
     Republicans", "conservative lawmakers and others who argue")."""
@@ -166,7 +179,7 @@ class SpeakerBook:
     def _cluster(self, key: str, name: str, kind: str) -> Cluster:
         if key in self.by_key:
             c = self.clusters[self.by_key[key]]
-            if kind == "person" and len(name.split()) > len(c.name.split()):
+            if kind == "person" and len(name.split()) > len(c.name.split()) and _name_like(name):
                 c.name = name  # the fullest name form is the canonical one
             return c
         c = Cluster(id=len(self.clusters), name=name, kind=kind)
@@ -503,6 +516,9 @@ class SpeakerBook:
                 return None  # a bare pronoun is never a speaker: the quote is unattributed
             self._note(c, start, end, tok.dep_ in SUBJECT_DEPS)
             return Resolved(c, start, end)
+        named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"]
+        if tok.pos_ == "NOUN" and named:  # "Dorchester's chief executive, Christopher Cowdray, said": the name
+            return self.resolve(named[0])
         if tok.pos_ != "PROPN" or tok.ent_type_ != "PERSON":
             tok = self._name_inside(tok)
         start, end = self.np_span(tok)
