@@ -210,50 +210,9 @@ def _techniques_markdown(art: Article) -> list[str]:
 
 def article_markdown(art: Article) -> str:
     s = summary(art)
-    lines = [f"# {art.title or art.source or art.id}", ""]
-    meta = [f"id `{art.id}`"] + [
-        f"{k} {v}" for k, v in (("outlet", art.outlet), ("by", art.byline), ("published", art.published)) if v
-    ]
-    lines += [" · ".join(meta), ""]
-    slant = f"slant: {present.one_line(art)}" if art.slant else "slant not measured"
-    lines += [
-        f"{s['words']} words · {s['quotes']} quotes · {s['claims']} claims · {s['opinions']} opinion sentences · "
-        f"{s['techniques_shown']} techniques ({s['techniques_per_1000']}/1000 words) · {slant}",
-        "",
-    ]
-    if any(shown(q) for q in art.quotes):
-        lines += ["## Quotes", "", "| kind | speaker | cue | quote |", "|---|---|---|---|"]
-        lines += [
-            f"| {q.kind} | {_md_cell(q.speaker.name if q.speaker else '–', 40)} | {q.cue or '–'} | {_md_cell(q.text)} |"
-            for q in art.quotes
-            if shown(q)
-        ]
-        lines.append("")
-    if art.quote_groups:
-        lines += ["## Same utterance, different renderings", ""]
-        for g in art.quote_groups:
-            lines.append(
-                f"- {g.speaker or 'unattributed'}: **{g.verdict}** — "
-                + " / ".join(f"“{_md_cell(m.text, 80)}”" for m in g.members)
-            )
-        lines.append("")
-    if art.claims:
-        lines += ["## Check-worthy claims", "", "| kind | type | score | claim | source |", "|---|---|---|---|---|"]
-        lines += [
-            f"| {c.kind} | {c.type} | {c.checkworthiness:.2f} | {_md_cell(c.text)} | "
-            f"{_md_cell(c.source.text, 40) if c.source else '–'} |"
-            for c in art.claims
-        ]
-        lines.append("")
-    opinions = [x for x in art.sentences if x.kind in ("opinion", "mixed")]
-    if opinions:
-        lines += ["## Opinion", "", "| kind | subjectivity | sentence |", "|---|---|---|"]
-        lines += [
-            f"| {x.kind} | {x.subjectivity if x.subjectivity is not None else 0:.2f} | "
-            f"{_md_cell(art.text[x.start : x.end])} |"
-            for x in opinions
-        ]
-        lines.append("")
+    lines = _head_markdown(art, s)
+    lines += _quotes_markdown(art)
+    lines += _claims_markdown(art)
     lines += _techniques_markdown(art)
     if art.slant:
         lines += slant_markdown(art)
@@ -274,6 +233,68 @@ def article_markdown(art: Article) -> str:
     if art.warnings:
         lines += ["## Warnings", ""] + [f"- {w.code}: {w.message}" for w in art.warnings] + [""]
     return "\n".join(lines)
+
+
+def _head_markdown(art: Article, s: dict[str, Any]) -> list[str]:
+    """Title, the id/outlet/byline/date line and the one-line counts."""
+    meta = [f"id `{art.id}`"] + [
+        f"{k} {v}" for k, v in (("outlet", art.outlet), ("by", art.byline), ("published", art.published)) if v
+    ]
+    slant = f"slant: {present.one_line(art)}" if art.slant else "slant not measured"
+    return [
+        f"# {art.title or art.source or art.id}",
+        "",
+        " · ".join(meta),
+        "",
+        f"{s['words']} words · {s['quotes']} quotes · {s['claims']} claims · {s['opinions']} opinion sentences · "
+        f"{s['techniques_shown']} techniques ({s['techniques_per_1000']}/1000 words) · {slant}",
+        "",
+    ]
+
+
+def _quotes_markdown(art: Article) -> list[str]:
+    """The shown quotes as a table, then the utterances rendered differently within the article."""
+    lines: list[str] = []
+    if any(shown(q) for q in art.quotes):
+        lines += ["## Quotes", "", "| kind | speaker | cue | quote |", "|---|---|---|---|"]
+        lines += [
+            f"| {q.kind} | {_md_cell(q.speaker.name if q.speaker else '–', 40)} | {q.cue or '–'} | {_md_cell(q.text)} |"
+            for q in art.quotes
+            if shown(q)
+        ]
+        lines.append("")
+    if art.quote_groups:
+        lines += ["## Same utterance, different renderings", ""]
+        for g in art.quote_groups:
+            lines.append(
+                f"- {g.speaker or 'unattributed'}: **{g.verdict}** — "
+                + " / ".join(f"“{_md_cell(m.text, 80)}”" for m in g.members)
+            )
+        lines.append("")
+    return lines
+
+
+def _claims_markdown(art: Article) -> list[str]:
+    """Check-worthy claims, then the opinion (and mixed) sentences."""
+    lines: list[str] = []
+    if art.claims:
+        lines += ["## Check-worthy claims", "", "| kind | type | score | claim | source |", "|---|---|---|---|---|"]
+        lines += [
+            f"| {c.kind} | {c.type} | {c.checkworthiness:.2f} | {_md_cell(c.text)} | "
+            f"{_md_cell(c.source.text, 40) if c.source else '–'} |"
+            for c in art.claims
+        ]
+        lines.append("")
+    opinions = [x for x in art.sentences if x.kind in ("opinion", "mixed")]
+    if opinions:
+        lines += ["## Opinion", "", "| kind | subjectivity | sentence |", "|---|---|---|"]
+        lines += [
+            f"| {x.kind} | {x.subjectivity if x.subjectivity is not None else 0:.2f} | "
+            f"{_md_cell(art.text[x.start : x.end])} |"
+            for x in opinions
+        ]
+        lines.append("")
+    return lines
 
 
 def slant_markdown(art: Article) -> list[str]:
