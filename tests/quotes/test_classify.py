@@ -43,3 +43,13 @@ def test_mentioning_a_topic_is_not_speech(analyze: Analyze) -> None:
 def test_what_someone_was_directed_to_say_is_not_their_speech(analyze: Analyze) -> None:
     art = analyze("The manager wanted Mr. Tom Baker to call the board and say that the deal was off.")
     assert not any("deal was off" in t for t in _shown_texts(art))
+
+
+def test_headlines_are_terms_not_speech(analyze: Analyze) -> None:
+    art = analyze(
+        "The network ran an exclusive on July 9, with the headline: “Durham, under pressure to finish, could "
+        "wait until after Election Day: source”\n\n"
+        "Trump Must Meet Xi to Stop Trade War, Top House Republican Says"
+    )
+    assert not _shown_texts(art)
+    assert {q.kind for q in art.quotes if "Durham" in q.text or "Trade War" in q.text} <= {"term"}

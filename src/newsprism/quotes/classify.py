@@ -25,6 +25,7 @@ NAME_NOUNS = words_set(
     "operation movement slogan book film movie documentary show series song album podcast column op-ed agenda "
     "deal rule order strategy project protocol agreement pact accord framework fund caucus"
 )
+HEADLINE_BEFORE = re.compile(r"\b(?:headline|headlined|headlines|title|caption|subject line)\s*[:,]?\s*$", re.I)
 SMALL_WORDS = words_set("a an the of in on at to for and or but with from by as is vs")
 # Verbs governing a cue's to-infinitive that still report the utterance ("went on to say", "continued to argue").
 GOING_ON = words_set("go continue begin start proceed repeat")
@@ -106,10 +107,29 @@ def _title_case(text: str) -> bool:
     return len(big) >= 2 and all(w[:1].isupper() for w in big)
 
 
+def _headline(ctx: Context, q: Candidate) -> bool:
+    """A headline quoted or linked, not an utterance (issue 19, round-2 judged class 'title as speech'): "with the
+    headline: “Durham … could ‘punt’ …”", or a headline-cased attribution ("Trump Must Meet Xi to Stop Trade
+    War, Top House Republican Says" below the article's first line)."""
+    before = ctx.text[max(0, q.start - 40) : q.start].rstrip(" “\"‘'")
+    if HEADLINE_BEFORE.search(before):
+        return True
+    cue = q.cue
+    if q.kind != "indirect" or cue is None or not cue.text[:1].isupper() or cue.i == cue.sent.start:
+        return False
+    if "\n" not in ctx.text[: q.start].lstrip():
+        return False  # the article's own headline ("Newspaper Says Clinton Needs To Quit …") does attribute
+    words = re.findall(r"[\w’'-]+", ctx.text[q.start : q.end])
+    big = [w for w in words if w.lower() not in SMALL_WORDS]
+    return len(big) >= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in big)
+
+
 def is_term(ctx: Context, q: Candidate) -> bool:
     """A partial quotation that is a term, not speech: unattributed (a scare quote), attributed only through a
     cognition/attitude verb, or a name (title case, "so-called …", "the “…” policy"); a direct quotation written
     in title case is a title too."""
+    if q.kind in ("direct", "indirect") and _headline(ctx, q):
+        return True
     if q.kind == "direct":  # "His book, “The Art of the Deal,” says …": a title, not words anyone said
         return _title_case(ctx.text[q.start : q.end].rstrip(".,"))
     if q.kind != "partial":

@@ -50,6 +50,7 @@ GENERIC_CROWDS = words_set(
     "supporter critic opponent detractor audience fan follower skeptic sceptic proponent advocate observer "
     "commentator admirer defender backer foe"
 )
+MONTHS = words_set("january february march april may june july august september october november december")
 PLACE_ABBREVIATIONS = words_set("u.s. u.s u.k. u.k u.n. e.u. d.c. n.y. l.a. us uk")
 LOOSE_GROUPS = words_set("republican democrat conservative liberal progressive lawmaker legislator voter activist")
 LOOSE_QUANTIFIERS = words_set("many some most few other several numerous countless")
@@ -529,8 +530,8 @@ class SpeakerBook:
         low = [w.lower() for w in words]
         if low and all(w in GENERIC_SOURCES for w in low):
             return None  # "anyone", "people", "many groups": no one in particular
-        if _crowd(tok, low):
-            return None
+        if _crowd(tok, low) or (low and low[0] in MONTHS and tok.ent_type_ == "DATE"):
+            return None  # a crowd, or a date the parser took for a subject ("on July 9, with the headline: …")
         if (
             tok.pos_ != "PROPN"
             and (
