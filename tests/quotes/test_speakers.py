@@ -29,11 +29,18 @@ def test_later_speaker_of_unknown_gender_makes_he_ambiguous(analyze: Analyze) ->
 
 def test_later_organisation_speaker_makes_he_ambiguous(analyze: Analyze) -> None:
     art = analyze(
-        "Mr. Tom Baker runs the warehouse.\n\n"
-        "The Acme Corporation said the boxes arrived on Monday.\n\n"
-        "“We just open them,” he said."
+        "Mr. Tom Baker runs the warehouse.\n\nAcme said the boxes arrived on Monday.\n\n“We just open them,” he said."
     )
     assert _find(art, "open them").speaker is None
+
+
+def test_acronym_organisation_speaker_does_not_block_she(analyze: Analyze) -> None:
+    art = analyze(
+        "Ms. Laura Beltz spoke for the group.\n\nFIRE said the policy was unlawful.\n\n"
+        "“Colleges should serve as centers of debate,” she said."
+    )
+    q = _find(art, "centers of debate")
+    assert q.speaker is not None and q.speaker.name == "Laura Beltz"
 
 
 def test_he_after_the_only_speaker_still_resolves(analyze: Analyze) -> None:

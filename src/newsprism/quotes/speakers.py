@@ -130,6 +130,11 @@ def _title_of(words: list[str]) -> tuple[str, list[str], str]:
     return title, words[i:], gender
 
 
+def _surname_like(m: NameMention, text: str) -> bool:
+    word = text[m.start : m.end]
+    return word.isalpha() and word[:1].isupper() and not word.isupper()
+
+
 def _name_like(name: str) -> bool:
     """A person's name form fit to be canonical: no headline word before the surname ("U.S. Considering Trump",
     issue 19 round 2) — an -ing word that is no given name, or a place abbreviation (initials like "J.R." stay)."""
@@ -351,12 +356,15 @@ class SpeakerBook:
         return None
 
     def _org_speakers(self, start: int) -> list[NameMention]:
-        """Organisation speakers before ``start``: a person's name the parser took for an organisation ("Rivera
-        said") still makes a later he/she ambiguous (issue 19, judged round 2)."""
+        """Speakers before ``start`` that look like a person's surname the parser took for an organisation ("Rivera
+        said": one capitalised word, not an acronym): they still make a later he/she ambiguous (issue 19, round 2)."""
         return [
             m
             for m in self._recent(start)
-            if m.end <= start and m.speaker and self.clusters[m.cluster].kind == "organization"
+            if m.end <= start
+            and m.speaker
+            and self.clusters[m.cluster].kind == "organization"
+            and _surname_like(m, self.text)
         ]
 
     def _overtaken(self, pick: NameMention, group: list[NameMention]) -> bool:
