@@ -6,10 +6,12 @@ from pathlib import Path
 
 import typer
 
-from newsprism.cli.common import build_options, check_format, check_output, emit, err_console, progress
+from newsprism.cli import params
+from newsprism.cli.common import emit, err_console, progress, start_run
 from newsprism.errors import InputError, NewsprismError
 from newsprism.ingest import iter_articles
 from newsprism.model import Article
+from newsprism.options import Options
 from newsprism.pipeline import Pipeline
 from newsprism.procmem import peak_rss_mb
 from newsprism.profiling import StageTimes
@@ -36,57 +38,70 @@ def summary_line(article: Article) -> str:
 
 
 def analyze_cli(
-    paths: list[str] = typer.Argument(..., help="Files, directories, JSONL/Parquet corpora, URLs, or - for stdin."),
-    fmt: str = typer.Option("json", "--format", "-f", help="json | md | html"),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
-    stages: str | None = typer.Option(None, "--stages", help="Comma-separated stage names (default: all)."),
-    config: Path | None = typer.Option(None, "--config", help="A TOML options file."),
-    max_bytes: int | None = typer.Option(None, "--max-bytes", help="Refuse inputs larger than this."),
-    allow_private_urls: bool | None = typer.Option(
-        None, "--allow-private-urls/--no-private-urls", help="Allow fetching loopback/private addresses."
-    ),
+    paths: list[str] = params.PATHS,
+    fmt: str = params.FORMAT,
+    output: Path | None = params.OUTPUT,
+    stages: str | None = params.STAGES,
+    config: Path | None = params.CONFIG,
+    max_bytes: int | None = params.MAX_BYTES,
+    allow_private_urls: bool | None = params.PRIVATE_URLS,
     transcript: str | None = typer.Option(
         None, "--transcript", help="A transcript file or URL to check quotes against."
     ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
+    quiet: bool = params.QUIET,
     profile: bool = typer.Option(
         False, "--profile", help="Print seconds per stage (stage, seconds, share, articles/s) on stderr."
     ),
 ) -> None:
     """Analyse articles: quotes, claims, techniques, slant, frames and tone."""
-    check_format(fmt, FORMATS)
-    if output is not None:
-        check_output(output)  # before any analysis: a bad -o fails at once
-    options = build_options(
-        config,
-        stages,
-        max_bytes=max_bytes,
-        allow_private_urls=allow_private_urls,
-        progress=not quiet,
-        transcript=transcript,
-    )
-    bad: list[InputError] = []
+    flags = {"max_bytes": max_bytes, "allow_private_urls": allow_private_urls, "transcript": transcript}
+    options = start_run(fmt, FORMATS, output, config, stages, progress=not quiet, **flags)
+    problems = _Problems()
+    articles = _analyze(paths, options, problems, profile=profile, quiet=quiet)
+    emit(render_articles(articles, fmt), output)
+    if not quiet and output is not None:
+        for art in articles:
+            err_console.print(summary_line(art), markup=False, highlight=False)
+        err_console.print(f"wrote {output} ({len(articles)} article(s))", markup=False, highlight=False)
+    problems.raise_any()
 
-    def skip_bad_record(exc: InputError) -> None:  # one stderr line per bad record; exit 2 at the end
-        bad.append(exc)
+
+class _Problems:
+    """Bad input records (skipped) and articles a stage failed on (W900, the others are analysed): one stderr
+    line each as they happen, one error at the end (exit 2 for bad records)."""
+
+    def __init__(self) -> None:
+        self.bad: list[InputError] = []
+        self.failed: list[str] = []
+
+    def skip_bad_record(self, exc: InputError) -> None:
+        self.bad.append(exc)
         err_console.print(f"warning: skipped {exc}", markup=False, highlight=False, soft_wrap=True)
 
-    failed: list[str] = []
-
-    def keep_going(article: Article, exc: Exception) -> None:  # warned alone (W900); the others are analysed
-        failed.append(article.source or article.id)
+    def keep_going(self, article: Article, exc: Exception) -> None:
+        self.failed.append(article.source or article.id)
         err_console.print(
-            f"warning: {NewsprismError('E129', source=failed[-1], reason=f'{type(exc).__name__}: {exc}')}",
+            f"warning: {NewsprismError('E129', source=self.failed[-1], reason=f'{type(exc).__name__}: {exc}')}",
             markup=False,
             highlight=False,
             soft_wrap=True,
         )
 
+    def raise_any(self) -> None:
+        if self.bad:
+            raise InputError("E008", count=len(self.bad))
+        if self.failed:
+            reason = "see the warnings above; their output carries the W900 warning"
+            raise NewsprismError("E129", source=f"{len(self.failed)} article(s)", reason=reason)
+
+
+def _analyze(paths: list[str], options: Options, problems: _Problems, *, profile: bool, quiet: bool) -> list[Article]:
+    """Run the pipeline over the inputs; with ``profile``, print seconds per stage and peak RSS on stderr."""
     pipeline = Pipeline(options)
-    pipeline.set_error_handler(keep_going)
+    pipeline.set_error_handler(problems.keep_going)
     times = StageTimes() if profile else None
     pipeline.on_stage = times
-    inputs = iter_articles(paths, options, on_error=skip_bad_record)
+    inputs = iter_articles(paths, options, on_error=problems.skip_bad_record)
     try:
         articles = list(progress(pipeline.pipe(inputs), None, "analyzing", not quiet))
     finally:
@@ -95,16 +110,7 @@ def analyze_cli(
     if times is not None:  # before the output is written, so a failed write still shows where the time went
         err_console.print(times.table(), markup=False, highlight=False)
         err_console.print(f"peak RSS {peak_rss_mb():.0f} MB", markup=False, highlight=False)
-    emit(render_articles(articles, fmt), output)
-    if not quiet and output is not None:
-        for art in articles:
-            err_console.print(summary_line(art), markup=False, highlight=False)
-        err_console.print(f"wrote {output} ({len(articles)} article(s))", markup=False, highlight=False)
-    if bad:
-        raise InputError("E008", count=len(bad))
-    if failed:
-        reason = "see the warnings above; their output carries the W900 warning"
-        raise NewsprismError("E129", source=f"{len(failed)} article(s)", reason=reason)
+    return articles
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 import typer
 
 from newsprism.api import analyze_articles, compare_articles
-from newsprism.cli.common import build_options, check_format, check_output, emit, err_console, progress
+from newsprism.cli import params
+from newsprism.cli.common import emit, err_console, progress, start_run
 from newsprism.ingest import iter_articles
 from newsprism.model import Comparison
 from newsprism.report import FORMATS, render_comparison
@@ -29,30 +30,19 @@ def summary_lines(comparison: Comparison) -> list[str]:
 
 
 def compare_cli(
-    paths: list[str] = typer.Argument(..., help="Files, directories, JSONL/Parquet corpora, URLs, or - for stdin."),
-    fmt: str = typer.Option("json", "--format", "-f", help="json | md | html"),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
-    stages: str | None = typer.Option(None, "--stages", help="Comma-separated stage names (default: all)."),
-    config: Path | None = typer.Option(None, "--config", help="A TOML options file."),
-    max_bytes: int | None = typer.Option(None, "--max-bytes", help="Refuse inputs larger than this."),
-    allow_private_urls: bool | None = typer.Option(
-        None, "--allow-private-urls/--no-private-urls", help="Allow fetching loopback/private addresses."
-    ),
+    paths: list[str] = params.PATHS,
+    fmt: str = params.FORMAT,
+    output: Path | None = params.OUTPUT,
+    stages: str | None = params.STAGES,
+    config: Path | None = params.CONFIG,
+    max_bytes: int | None = params.MAX_BYTES,
+    allow_private_urls: bool | None = params.PRIVATE_URLS,
     transcript: str | None = typer.Option(None, "--transcript", help="A transcript file to check quotes against."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
+    quiet: bool = params.QUIET,
 ) -> None:
     """Group articles into stories and compare them: shared and omitted claims, quotes, numbers, slant."""
-    check_format(fmt, FORMATS)
-    if output is not None:
-        check_output(output)  # before any analysis: a bad -o fails at once
-    options = build_options(
-        config,
-        stages,
-        max_bytes=max_bytes,
-        allow_private_urls=allow_private_urls,
-        progress=not quiet,
-        transcript=transcript,
-    )
+    flags = {"max_bytes": max_bytes, "allow_private_urls": allow_private_urls, "transcript": transcript}
+    options = start_run(fmt, FORMATS, output, config, stages, progress=not quiet, **flags)
     articles = list(progress(analyze_articles(iter_articles(paths, options), options), None, "analyzing", not quiet))
     comparison = compare_articles(articles, options)
     emit(render_comparison(comparison, articles, fmt), output)

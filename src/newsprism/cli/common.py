@@ -27,6 +27,17 @@ def build_options(config: Path | None, stages: str | None = None, **flags: objec
     return load_options(config, **overrides)
 
 
+def start_run(
+    fmt: str, formats: tuple[str, ...], output: Path | None, config: Path | None, stages: str | None, **flags: object
+) -> Options:
+    """Check ``--format`` and the ``-o`` path before any analysis (a bad one fails at once), then build the options
+    from ``--config``, ``--stages`` and the other flags."""
+    check_format(fmt, formats)
+    if output is not None:
+        check_output(output)
+    return build_options(config, stages, **flags)
+
+
 def progress(items: Iterable[T], total: int | None, label: str, enabled: bool) -> Iterator[T]:
     """Wrap ``items`` in a Rich progress bar on stderr when enabled and more than one item."""
     if not enabled or (total is not None and total < 2) or not sys.stderr.isatty():
