@@ -1,5 +1,6 @@
-"""ruff and mypy are part of the test suite."""
+"""ruff and mypy are part of the test suite, and so are the size limits of functions and modules."""
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -8,6 +9,27 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src" / "newsprism"
+MAX_FUNCTION_LINES = 60  # from the ``def`` line to the last line of the body, docstring included
+MAX_MODULE_LINES = 500
+
+# Functions allowed over MAX_FUNCTION_LINES, each with the reason it is not split yet. Remove an entry when its
+# function is split (the test fails on an entry that no longer needs it).
+LONG_FUNCTIONS: dict[str, str] = {
+    # Under active change by the techniques work (issue 27) when the limit was set (2026-12-03): split it together
+    # with the lexicon/repetition loops it shares with techniques/model.py:candidates (`duplicates` D2).
+    "techniques/encoded.py:detect_encoded": "under change (issue 27); to split with the shared rule-span loops",
+    # Under active change by the quotes work (issue 19) when the limit was set: speaker resolution's passes are
+    # being reordered; split it into its passes once that settles.
+    "quotes/speakers.py:resolve": "under change (issue 19); to split into its resolution passes",
+}
+
+# Modules allowed over MAX_MODULE_LINES, each with its reason (same rule).
+LONG_MODULES: dict[str, str] = {
+    # Grown by the quotes work (issue 19) while it was being changed; to split (name forms / resolution) with
+    # resolve() above.
+    "quotes/speakers.py": "under change (issue 19); to split by responsibility",
+}
 
 
 def _tool(name: str) -> str:
@@ -29,3 +51,35 @@ def test_ruff_clean() -> None:
 def test_mypy_clean() -> None:
     res = subprocess.run([_tool("mypy")], cwd=ROOT, capture_output=True, text=True)
     assert res.returncode == 0, res.stdout + res.stderr
+
+
+def _sources() -> list[Path]:
+    return sorted(p for p in SRC.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def _function_lengths() -> dict[str, int]:
+    """``{"rel/path.py:name": lines}`` of every function and method (nested ones too) under src/newsprism."""
+    out: dict[str, int] = {}
+    for path in _sources():
+        rel = path.relative_to(SRC).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                key = f"{rel}:{node.name}"
+                out[key] = max(out.get(key, 0), (node.end_lineno or node.lineno) - node.lineno + 1)
+    return out
+
+
+def test_no_function_over_the_line_limit() -> None:
+    lengths = _function_lengths()
+    too_long = {k: n for k, n in lengths.items() if n > MAX_FUNCTION_LINES and k not in LONG_FUNCTIONS}
+    assert not too_long, f"functions over {MAX_FUNCTION_LINES} lines (split them into named helpers): {too_long}"
+    stale = [k for k in LONG_FUNCTIONS if lengths.get(k, 0) <= MAX_FUNCTION_LINES]
+    assert not stale, f"LONG_FUNCTIONS entries no longer needed (remove them): {stale}"
+
+
+def test_no_module_over_the_line_limit() -> None:
+    lengths = {p.relative_to(SRC).as_posix(): len(p.read_text(encoding="utf-8").splitlines()) for p in _sources()}
+    too_long = {k: n for k, n in lengths.items() if n > MAX_MODULE_LINES and k not in LONG_MODULES}
+    assert not too_long, f"modules over {MAX_MODULE_LINES} lines (split them by responsibility): {too_long}"
+    stale = [k for k in LONG_MODULES if lengths.get(k, 0) <= MAX_MODULE_LINES]
+    assert not stale, f"LONG_MODULES entries no longer needed (remove them): {stale}"
