@@ -107,3 +107,20 @@ def test_apposition_names_a_possessed_role(analyze: Analyze) -> None:
     )
     q = _find(art, "pay their taxes")
     assert q.speaker is not None and q.speaker.name == "Christopher Cowdray"
+
+
+def test_he_never_resolves_to_a_cluster_whose_given_name_is_female(analyze: Analyze) -> None:
+    art = analyze(
+        "Mr. Obama toured the stage on Monday.\n\nMichelle Obama waved to the crowd.\n\n"
+        "“This is my last walk-through,” he said."
+    )
+    q = _find(art, "last walk-through")
+    assert q.speaker is None or q.speaker.name != "Michelle Obama"
+
+
+def test_gerund_of_another_noun_is_not_the_main_subjects_speech(analyze: Analyze) -> None:
+    art = analyze(
+        "Vice President Mike Pence toured the clinic without a mask, despite the renowned medical facility "
+        "telling him that masks are required for visitors."
+    )
+    assert not any("masks are required" in q.text and q.speaker is not None for q in art.quotes)

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from newsprism.lexicons.speech import PREP_FRAMES, is_cue
-from newsprism.quotes.lexicon import ANONYMOUS_HEADS, HUMAN_NOUNS, TITLES
+from newsprism.quotes.lexicon import ANONYMOUS_HEADS, DOCUMENT_NOUNS, HUMAN_NOUNS, TITLES
 from newsprism.quotes.marks import MarkSpan, find_marks, paragraphs
 from newsprism.quotes.speakers import SpeakerBook
 
@@ -57,6 +57,8 @@ def subject_of(v: Token) -> Token | None:
         else:
             break
     if v.tag_ == "VBG":  # ", stating ...": the main clause's subject speaks
+        if v.dep_ == "acl" and v.head.pos_ == "NOUN" and v.head.lemma_.lower() not in DOCUMENT_NOUNS:
+            return None  # "despite the facility telling him …": the noun tells, not the main subject (issue 19)
         root = v.sent.root
         for c in root.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i:

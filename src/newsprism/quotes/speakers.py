@@ -332,6 +332,8 @@ class SpeakerBook:
             c = self.clusters[pick.cluster]
             if self._overtaken(pick, cands + self._org_speakers(start)):
                 return None  # two people it could be: unattributed rather than the wrong mouth (issue 19)
+            if c.given and not any(_gender_of(f) in (g, "") for f in c.given):
+                return None  # "Mr. Obama" merged into "Michelle Obama": he cannot be her (issue 19, round 2)
             if c.shared:  # Bob or Maureen McDonnell: only a gendered pronoun that fits one given name tells
                 fits = [f for f in c.given if _gender_of(f) in (g, "")]
                 if len(fits) != 1:
