@@ -53,6 +53,20 @@ def test_mypy_clean() -> None:
     assert res.returncode == 0, res.stdout + res.stderr
 
 
+OFFLINE = ("datasets", "training", "bench")  # never imported by the analysis (docs/architecture.md)
+# Modules allowed to cross that line, each with its reason (the test fails on a stale entry).
+LAYERING_EXCEPTIONS: dict[str, str] = {
+    # The PTC encoder-state cache: used by training and the bench only, never by the techniques stage.
+    "techniques/states.py": "PTC states cache for training/bench, reads datasets.ptc",
+    # The TF-IDF baseline's validation predictions (bench slant) are cached under datasets.slant.cache_dir().
+    "slant/baseline.py": "bench-side cache path from datasets.slant",
+    # Presentation shows the pinned validation values of the slant metrics (the floors file) beside the numbers.
+    "report/slant.py": "reads the shipped slant floors for the validation values it shows",
+    # The bench scores the fine-tuned claims heads with the trainer's own loader (bench only, issue 23).
+    "bench/task_claims.py": "loads the bench-only fine-tuned claims heads through training.claims_finetune",
+}
+
+
 def _sources() -> list[Path]:
     return sorted(p for p in SRC.rglob("*.py") if "__pycache__" not in p.parts)
 
@@ -83,3 +97,31 @@ def test_no_module_over_the_line_limit() -> None:
     assert not too_long, f"modules over {MAX_MODULE_LINES} lines (split them by responsibility): {too_long}"
     stale = [k for k in LONG_MODULES if lengths.get(k, 0) <= MAX_MODULE_LINES]
     assert not stale, f"LONG_MODULES entries no longer needed (remove them): {stale}"
+
+
+def _imported(path: Path) -> set[str]:
+    """The second component of every absolute ``newsprism.X`` import in ``path`` (lazy imports included)."""
+    out: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else []
+        names += [a.name for a in node.names] if isinstance(node, ast.Import) else []
+        out.update(n.split(".")[1] for n in names if n.startswith("newsprism."))
+    return out
+
+
+def test_analysis_never_imports_datasets_training_or_bench() -> None:
+    """Inference code imports neither datasets/, training/ nor bench/; bench/ never imports training/."""
+    crossing: dict[str, set[str]] = {}
+    for path in _sources():
+        rel = path.relative_to(SRC)
+        top = rel.parts[0] if len(rel.parts) > 1 else rel.stem
+        if top == "cli" or (top in OFFLINE and top != "bench"):
+            continue
+        banned = {"training"} if top == "bench" else set(OFFLINE)
+        found = _imported(path) & banned
+        if found:
+            crossing[rel.as_posix()] = found
+    new = {k: sorted(v) for k, v in crossing.items() if k not in LAYERING_EXCEPTIONS}
+    assert not new, f"imports across the analysis/offline line (docs/architecture.md): {new}"
+    stale = LAYERING_EXCEPTIONS.keys() - crossing.keys()
+    assert not stale, f"LAYERING_EXCEPTIONS entries no longer needed (remove them): {sorted(stale)}"
