@@ -124,3 +124,12 @@ def test_gerund_of_another_noun_is_not_the_main_subjects_speech(analyze: Analyze
         "telling him that masks are required for visitors."
     )
     assert not any("masks are required" in q.text and q.speaker is not None for q in art.quotes)
+
+
+def test_according_to_after_a_direct_quotation_names_its_source(analyze: Analyze) -> None:
+    art = analyze(
+        "The agency published a notice on Friday.\n\n“Only a few are granted asylum,” according to the notice."
+    )
+    q = _find(art, "granted asylum")
+    assert q.kind == "direct" and q.speaker is not None and q.speaker.name == "notice"
+    assert q.speech_act == "report" and shown(q)

@@ -56,6 +56,15 @@ def own_cue(ctx: Context, m: MarkSpan, para_marks: list[MarkSpan]) -> Token | No
     else:
         after_end = min([pe, *[x.start for x in para_marks if x.start >= m.end]])
         before_start = max([ps, *[x.end for x in para_marks if x.end <= m.start]])
+    after = re.match(r"[\s,]*according to\b", ctx.text[m.end : min(after_end, m.end + 20)], re.I)
+    if after is not None:  # "“…,” according to the notice.": the notice is the source (issue 19, round 2)
+        span = ctx.doc.char_span(
+            m.end + after.start() + after.group().lower().index("according"),
+            m.end + after.end(),
+            alignment_mode="expand",
+        )
+        if span is not None and len(span) and according_object(span[0]) is not None:
+            return span[0]
     for t in ctx.cue_tokens(m.end, after_end):
         if words(ctx.text[m.end : t.idx]) <= GAP_WORDS:
             return t
@@ -122,7 +131,9 @@ class _MarkedPass:
             cue = own_cue(ctx, m, pms)
             if cue is not None:
                 q.cue = cue
-                q.subj = ctx.speaker_for(cue)
+                q.subj = according_object(cue) if cue.lower_ == "according" else ctx.speaker_for(cue)
+                if cue.lower_ == "according":
+                    q.extra["according_to"] = True
                 if para_cue is not None and cue.i == para_cue.i:
                     q.event = para_event
                 else:
