@@ -1,0 +1,251 @@
+"""Draw the blind number/date conflict sample: candidate mention pairs from BASIL validation triplets (issue 26).
+
+    .venv/bin/python scripts/draw_conflict_pairs.py            # writes benchmarks/samples/conflict_pairs.jsonl
+    .venv/bin/python scripts/draw_conflict_pairs.py --check    # redraws and compares with the committed file
+
+The committed sample was drawn with the package as of commit 9d2c9c5 (before issue 26 changed the claims stage's
+dates and numbers and the comparison's conflicts): to reproduce it, ``git worktree add /tmp/wt 9d2c9c5`` and run
+with ``PYTHONPATH=/tmp/wt/src``. One validation article (``SKIPPED``) did not finish the claims stage in 90 s
+at that commit (a pipeline hang, reported in issue 26's report) and is left out.
+
+Triplets: the validation half of ``bench stories`` (``split_triplets`` with seed ``SPLIT_SEED``; never the tuning
+half, never the test split). Each article is run through the ``nlp``, ``quotes`` and ``claims`` stages as shipped
+before issue 26.
+
+Candidates (a LOW bar, so that what the new code must find and must reject are both in the sample):
+
+* every pair the comparison's number-conflict rules of before issue 26 report (``claim_groups`` +
+  ``number_conflicts``), with their mention offsets; and
+* any two mentions in sentences of two different articles of the same triplet, both numbers or both dates, whose
+  sentences share at least ``MIN_SHARED`` content words or whose mentions share a unit / the word they count.
+  Mentions are spaCy's DATE, TIME, CARDINAL, MONEY, PERCENT and QUANTITY entities plus the comparison's and the
+  claims stage's number and date expressions (overlaps merged to the longest).
+
+Rows: all rule pairs, then pairs drawn by ``numpy.random.default_rng(DRAW_SEED)``: half of the rest from the
+related stratum (relatedness >= ``STRONG``), half from the others, at most ``PER_STORY`` drawn pairs a triplet;
+rows are numbered in a seeded shuffled order so that the rule pairs are not recognisable by position.
+
+Each row holds references only (article text is never copied into the repo): ``record`` (the BASIL file, relative
+to the data dir), ``start``/``end`` (the sentence), ``mention_start``/``mention_end`` (character offsets into the
+article body as ``bench stories`` builds it) and ``sha`` (first 12 hex digits of the SHA-256 of the body, so a
+changed dataset is detected). No prediction or verdict of any rule is stored. Labelling guide:
+docs/conflicts_judging.md; viewer: scripts/show_conflict_pairs.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsprism.bench.registry import default_data_dir
+from newsprism.bench.task_stories import basil_article, basil_files, split_triplets
+from newsprism.model import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "samples" / "conflict_pairs.jsonl"
+SPLIT_SEED = 13  # bench stories' seed: its validation half
+DRAW_SEED = 26  # this draw's own seed (issue 26)
+SIZE = 200
+MIN_SHARED = 2
+STRONG = 4.0
+PER_STORY = 8
+SKIPPED = {"d16050b3-979f-4834-90db-b8823691b87e_2"}  # hangs the claims stage at 9d2c9c5 (module docstring)
+_LABELS = {"DATE": "date", "TIME": "date", "CARDINAL": "number", "MONEY": "number", "PERCENT": "number"}
+_LABELS["QUANTITY"] = "number"
+_STOP_WORDS = (
+    "that this with from have has had were was will would could should their there they them then than what when "
+    "which while who whom whose said says also been being about after before over under into more most some such "
+    "only other just like because where these those very much many does did dont your ours here"
+)
+_STOP = set(_STOP_WORDS.split())
+_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+_AFTER = re.compile(r"\s*(?:-\s*)?([A-Za-z][A-Za-z-]*)")
+
+
+def body_sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def content_words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
+def head_after(text: str, end: int) -> str | None:
+    m = _AFTER.match(text, end)
+    if not m:
+        return None
+    w = m.group(1).lower()
+    return None if w in _STOP or len(w) < 3 else w.rstrip("s")
+
+
+def _mentions(art: Article) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every number/date mention, overlaps merged to the longest."""
+    from newsprism.compare.numbers import find_dates, find_numbers
+
+    raw = [(e.start, e.end, _LABELS[e.label]) for e in art.entities if e.label in _LABELS]
+    raw += [(m.start, m.end, m.kind) for m in find_numbers(art.text) + find_dates(art.text)]
+    for c in art.claims:
+        raw += [(n.start, n.end, "number") for n in c.numbers] + [(d.start, d.end, "date") for d in c.dates]
+    raw.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out: list[tuple[int, int, str]] = []
+    for s, e, k in raw:
+        if out and s < out[-1][1]:
+            if e - s > out[-1][1] - out[-1][0]:
+                out[-1] = (s, e, k)
+            continue
+        out.append((s, e, k))
+    return out
+
+
+def _sentence_of(art: Article, pos: int) -> tuple[int, int]:
+    for s in art.sentences:
+        if s.start <= pos < s.end:
+            return s.start, s.end
+    return pos, pos + 1
+
+
+def rule_pairs(arts: list[Article]) -> list[tuple[tuple[str, int, int], tuple[str, int, int]]]:
+    """The mention pairs the number-conflict rules of before issue 26 report on one triplet."""
+    from newsprism.compare.align import claim_groups
+    from newsprism.compare.numbers import number_conflicts
+    from newsprism.nlp import embed
+
+    _groups, _units, pairs = claim_groups(arts, lambda texts: embed(texts, name="minilm"))
+    out = []
+    for c in number_conflicts(pairs):
+        a, b = c.values[0], c.values[1]
+        out.append(((a.article, a.start, a.end), (b.article, b.start, b.end)))
+    return out
+
+
+def low_bar_pairs(arts: list[Article]) -> list[tuple[float, tuple[str, int, int], tuple[str, int, int]]]:
+    """(relatedness, mention a, mention b) over every cross-article mention pair above the low bar."""
+    items = []
+    for art in arts:
+        for s, e, kind in _mentions(art):
+            ss, se = _sentence_of(art, s)
+            words = content_words(art.text[ss:se])
+            items.append((art.id, s, e, kind, words, head_after(art.text, e)))
+    out = []
+    for i, x in enumerate(items):
+        for y in items[i + 1 :]:
+            if x[0] == y[0] or x[3] != y[3]:
+                continue
+            shared = len(x[4] & y[4])
+            same_head = x[5] is not None and x[5] == y[5]
+            if shared < MIN_SHARED and not same_head:
+                continue
+            out.append((shared + 3.0 * same_head, (x[0], x[1], x[2]), (y[0], y[1], y[2])))
+    return out
+
+
+def _overlaps(p: tuple[str, int, int], q: tuple[str, int, int]) -> bool:
+    return p[0] == q[0] and p[1] < q[2] and q[1] < p[2]
+
+
+def _pick(rng: np.random.Generator, pool: list[Any], n: int, per_story: dict[str, int]) -> list[Any]:
+    got: list[Any] = []
+    for k in rng.permutation(len(pool)):
+        if len(got) >= n:
+            break
+        story = pool[int(k)][0]
+        if per_story.get(story, 0) >= PER_STORY:
+            continue
+        per_story[story] = per_story.get(story, 0) + 1
+        got.append(pool[int(k)])
+    return got
+
+
+def _analysed(data_dir: Path) -> tuple[dict[str, list[Article]], dict[str, Path]]:
+    from newsprism.pipeline import Pipeline
+
+    files = basil_files(data_dir)
+    rows = [(basil_article(p), p) for p in files]
+    _, val = split_triplets(sorted({g for (_, g), _ in rows}), SPLIT_SEED)
+    keep = set(val)
+    pipe = Pipeline(stages=["nlp", "quotes", "claims"])
+    stories: dict[str, list[Article]] = {}
+    paths: dict[str, Path] = {}
+    for (art, g), p in rows:
+        if g in keep and art.id not in SKIPPED:
+            stories.setdefault(g, []).append(pipe(art))
+            paths[art.id] = p
+    return stories, paths
+
+
+def draw(data_dir: Path, size: int = SIZE, seed: int = DRAW_SEED) -> list[dict[str, object]]:
+    """The seeded draw described in the module docstring."""
+    stories, paths = _analysed(data_dir)
+    by_id = {a.id: a for arts in stories.values() for a in arts}
+    rng = np.random.default_rng(seed)
+    chosen: list[tuple[str, tuple[str, int, int], tuple[str, int, int]]] = []
+    strong: list[Any] = []
+    weak: list[Any] = []
+    for g in sorted(stories):
+        rules = rule_pairs(stories[g])
+        chosen += [(g, a, b) for a, b in rules]
+        for r, a, b in low_bar_pairs(stories[g]):
+            if any((_overlaps(a, x) and _overlaps(b, y)) or (_overlaps(a, y) and _overlaps(b, x)) for x, y in rules):
+                continue
+            (strong if r >= STRONG else weak).append((g, a, b))
+    per_story: dict[str, int] = {}
+    rest = max(size - len(chosen), 0)
+    chosen += _pick(rng, strong, rest // 2, per_story)
+    chosen += _pick(rng, weak, size - len(chosen), per_story)
+    rows = []
+    for n, k in enumerate(rng.permutation(len(chosen)), 1):
+        g, a, b = chosen[int(k)]
+        rows.append(
+            {
+                "pair": n,
+                "story": g,
+                "a": _side(by_id[a[0]], a, paths, data_dir),
+                "b": _side(by_id[b[0]], b, paths, data_dir),
+            }
+        )
+    return rows
+
+
+def _side(art: Article, m: tuple[str, int, int], paths: dict[str, Path], data_dir: Path) -> dict[str, object]:
+    s, e = _sentence_of(art, m[1])
+    return {
+        "record": paths[art.id].relative_to(data_dir).as_posix(),
+        "start": s,
+        "end": max(e, m[2]),
+        "mention_start": m[1],
+        "mention_end": m[2],
+        "sha": body_sha(art.text),
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data-dir", type=Path, default=None, help="benchmark data (default: ../shared/data)")
+    ap.add_argument("--check", action="store_true", help="redraw and compare with the committed sample")
+    args = ap.parse_args()
+    data_dir = args.data_dir or default_data_dir()
+    if not (data_dir / "basil" / "articles").is_dir():
+        print(f"error: {data_dir / 'basil' / 'articles'} not found", file=sys.stderr)
+        return 2
+    lines = [json.dumps(r) + "\n" for r in draw(data_dir)]
+    if args.check:
+        same = OUT.is_file() and OUT.read_text(encoding="utf-8") == "".join(lines)
+        print("same as committed" if same else "DIFFERS from committed sample")
+        return 0 if same else 1
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    tmp = OUT.with_suffix(".tmp")
+    tmp.write_text("".join(lines), encoding="utf-8")
+    tmp.replace(OUT)  # never a half-written sample
+    print(f"wrote {len(lines)} rows to {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
