@@ -53,3 +53,14 @@ def test_headlines_are_terms_not_speech(analyze: Analyze) -> None:
     )
     assert not _shown_texts(art)
     assert {q.kind for q in art.quotes if "Durham" in q.text or "Trade War" in q.text} <= {"term"}
+
+
+def test_speaker_lines_are_not_quotations(analyze: Analyze) -> None:
+    art = analyze(
+        "In a letter released on Friday, the association said:\n\n“We oppose the rule and we will sue.”\n\n"
+        'that Bob has the advantage of the evidence we gathered," Schiff said. "But equally important: that Bob can '
+        'decide whether people lied to us." Asked if there are real questions about the testimony, Schiff said: '
+        '"That is certainly the case."'
+    )
+    assert not any(t.strip(" :") == "the association said" or "Asked if" in t for t in _shown_texts(art))
+    assert any("oppose the rule" in t for t in _shown_texts(art))

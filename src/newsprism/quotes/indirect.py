@@ -137,6 +137,8 @@ def _content(ctx: Context, tok: Token, subj: Token, sent: Span) -> tuple[Part, P
     obj_deps = ("dobj", "xcomp", "oprd", "prep") if lem in ("call", "refer") else ("dobj", "xcomp", "oprd")
     objs = [c for c in tok.children if c.dep_ in obj_deps and c.i > tok.i and not frame_prep(c)]
     objs += [o for c in tok.children if frame_prep(c) for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    if _introduces_block(ctx, tok):
+        return None  # "In a letter released Friday, the association said:" + a block: the block is the content
     around = _comma_cue(ctx, tok, subj, sent)
     if around is not None:
         return (*around, "comma")
@@ -182,6 +184,14 @@ def _content(ctx: Context, tok: Token, subj: Token, sent: Span) -> tuple[Part, P
         rest = _trailing(tok, sent)
         return None if rest is None else (rest, None, "trailing")
     return None
+
+
+def _introduces_block(ctx: Context, tok: Token) -> bool:
+    """The cue ends its paragraph with a colon: a speaker line whose content is the paragraph after it."""
+    nxt = tok.i + 1
+    if nxt >= len(ctx.doc) or ctx.doc[nxt].text != ":":
+        return False
+    return not ctx.text[ctx.doc[nxt].idx + 1 : ctx.doc[nxt].idx + 80].split("\n", 1)[0].strip()
 
 
 def _clause_end(tok: Token, comp: Token) -> Token:

@@ -45,6 +45,19 @@ def is_direct(ctx: Context, m: MarkSpan) -> bool:
     return False
 
 
+def _speaker_line_inside(ctx: Context, m: MarkSpan) -> bool:
+    """Marks paired across narration: the "quotation" ends with a speaker line ("… Asked if …, Schiff said:") —
+    the writer's words between a closing and an opening mark, not anyone's (issue 19, round 2)."""
+    inner = ctx.text[m.inner_start : m.inner_end].rstrip()
+    if not inner.endswith(":"):
+        return False
+    span = ctx.doc.char_span(
+        max(m.inner_start, m.inner_start + len(inner) - 40), m.inner_start + len(inner), alignment_mode="expand"
+    )
+    toks = [t for t in span if not t.is_punct] if span is not None else []
+    return any(t.pos_ == "VERB" and is_cue(t.lemma_, stance=False) for t in toks[-3:])
+
+
 def own_cue(ctx: Context, m: MarkSpan, para_marks: list[MarkSpan]) -> Token | None:
     """A cue right after the closing mark (", she said") or right before the opening one."""
     ps, pe = ctx.paras[m.para]
@@ -117,6 +130,8 @@ class _MarkedPass:
         pending: list[Candidate] = []
         for m in pms:
             if ctx.in_block(m.start) and ctx.in_person_block(m.start):
+                continue
+            if _speaker_line_inside(ctx, m):
                 continue
             direct = is_direct(ctx, m)
             kind = "direct" if direct else "partial"

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from newsprism.lexicons.speech import NOMINAL_CUES, SPEECH_NOUNS
+from newsprism.lexicons.speech import NOMINAL_CUES, SPEECH_NOUNS, is_cue
 from newsprism.quotes.candidate import Candidate
 from newsprism.quotes.context import NON_AGENT_PRONOUNS, words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from newsprism.quotes.context import Context
 
@@ -93,10 +93,18 @@ def record_candidates(ctx: Context) -> list[Candidate]:
         if after >= sent.end:
             continue
         s, e = ctx.extend_marks(*ctx.trim(ctx.doc[after].idx, sent.end_char))
-        if words(ctx.text[s:e]) < 3:
+        if words(ctx.text[s:e]) < 3 or _speaker_line(ctx, sent):
             continue
         q = Candidate(
             "indirect", s, e, subj=objs[0], cue=first, event=len(out) + 1, extra={"in_record": True}, rule="record"
         )
         out.append(q)
     return out
+
+
+def _speaker_line(ctx: Context, sent: Span) -> bool:
+    """ "In a letter released on Friday, the association said:": a line that introduces the quotation after it, whose
+    own content is that quotation, not the rest of the line (issue 19, round 2)."""
+    if not ctx.text[sent.start_char : sent.end_char].rstrip().endswith(":"):
+        return False
+    return any(t.dep_ == "ROOT" and is_cue(t.lemma_.lower()) for t in sent)
