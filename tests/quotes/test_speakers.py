@@ -133,3 +133,11 @@ def test_according_to_after_a_direct_quotation_names_its_source(analyze: Analyze
     q = _find(art, "granted asylum")
     assert q.kind == "direct" and q.speaker is not None and q.speaker.name == "notice"
     assert q.speech_act == "report" and shown(q)
+
+
+def test_quotation_after_a_speaker_line_takes_its_speaker(analyze: Analyze) -> None:
+    art = analyze("Joe Biden spoke in Ohio on Monday. He said:\n\n“We will win this state.”\n\nThe crowd cheered.")
+    q = _find(art, "win this state")
+    assert q.speaker is not None and q.speaker.name == "Joe Biden"
+    plain = analyze("The rules are these:\n\n“No dogs are allowed in the park.”")
+    assert _find(plain, "No dogs").speaker is None

@@ -58,6 +58,23 @@ def _speaker_line_inside(ctx: Context, m: MarkSpan) -> bool:
     return any(t.pos_ == "VERB" and is_cue(t.lemma_, stance=False) for t in toks[-3:])
 
 
+def colon_line_cue(ctx: Context, m: MarkSpan) -> Token | None:
+    """The cue of a speaker line ending the paragraph before a paragraph that opens with this quotation ("Joe Biden
+    said:" ¶ "“We will win.”"): without it the quotation was left with no speaker though the article names one
+    (issue 19, round 2)."""
+    ps, _ = ctx.paras[m.para]
+    if ctx.text[ps : m.start].strip() or m.para == 0:
+        return None
+    prev = ctx.text[:ps].rstrip()
+    if not prev.endswith(":"):
+        return None
+    sent = ctx.sentence(len(prev) - 1)
+    if sent is None or len(sent) > 25:
+        return None
+    cues = ctx.cue_tokens(sent.start_char, len(prev) - 1)
+    return cues[-1] if cues and ctx.speaker_for(cues[-1]) is not None else None
+
+
 def own_cue(ctx: Context, m: MarkSpan, para_marks: list[MarkSpan]) -> Token | None:
     """A cue right after the closing mark (", she said") or right before the opening one."""
     ps, pe = ctx.paras[m.para]
@@ -161,6 +178,9 @@ class _MarkedPass:
                 q.cue, q.subj, q.event = self.last_direct.cue, self.last_direct.subj, self.last_direct.event
             elif para_cue is not None:
                 q.cue, q.subj, q.event = para_cue, para_spk, para_event
+            elif (line_cue := colon_line_cue(ctx, m)) is not None:  # "Biden said:" ¶ "“We will win.”"
+                q.cue, q.subj, q.event = line_cue, ctx.speaker_for(line_cue), self.new_event()
+                para_cue, para_event, para_spk = q.cue, q.event, q.subj
             else:
                 q.event = self.new_event()
                 pending.append(q)
