@@ -141,3 +141,13 @@ def test_quotation_after_a_speaker_line_takes_its_speaker(analyze: Analyze) -> N
     assert q.speaker is not None and q.speaker.name == "Joe Biden"
     plain = analyze("The rules are these:\n\n“No dogs are allowed in the park.”")
     assert _find(plain, "No dogs").speaker is None
+
+
+def test_header_with_its_own_attribution_after_the_colon(analyze: Analyze) -> None:
+    art = analyze(
+        "The Commonwealth Fund studied the dispute.\n\n"
+        "What they're saying: Chief executive Roger Medel said that the terminations “were unilateral and "
+        "without warning,” and that he had called the insurer."
+    )
+    shown_qs = [q for q in art.quotes if shown(q)]
+    assert shown_qs and all(q.speaker is not None and q.speaker.name == "Roger Medel" for q in shown_qs)

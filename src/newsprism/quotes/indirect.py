@@ -137,7 +137,7 @@ def _content(ctx: Context, tok: Token, subj: Token, sent: Span) -> tuple[Part, P
     obj_deps = ("dobj", "xcomp", "oprd", "prep") if lem in ("call", "refer") else ("dobj", "xcomp", "oprd")
     objs = [c for c in tok.children if c.dep_ in obj_deps and c.i > tok.i and not frame_prep(c)]
     objs += [o for c in tok.children if frame_prep(c) for o in c.children if o.dep_ in ("pobj", "pcomp")]
-    if _introduces_block(ctx, tok):
+    if _introduces_block(ctx, tok) or _header_before_attribution(ctx, tok, sent):
         return None  # "In a letter released Friday, the association said:" + a block: the block is the content
     around = _comma_cue(ctx, tok, subj, sent)
     if around is not None:
@@ -192,6 +192,18 @@ def _introduces_block(ctx: Context, tok: Token) -> bool:
     if nxt >= len(ctx.doc) or ctx.doc[nxt].text != ":":
         return False
     return not ctx.text[ctx.doc[nxt].idx + 1 : ctx.doc[nxt].idx + 80].split("\n", 1)[0].strip()
+
+
+def _header_before_attribution(ctx: Context, tok: Token, sent: Span) -> bool:
+    """A header ("What they're saying: Mednax CEO Roger Medel said on a call that …") whose colon is followed by
+    an attribution of its own: that attribution is the quotation, not the header's (issue 19, round 2)."""
+    nxt = tok.i + 1
+    if nxt >= sent.end or ctx.doc[nxt].text != ":":
+        return False
+    return any(
+        t.pos_ == "VERB" and t.lemma_.lower() in SPEECH and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        for t in ctx.doc[nxt + 1 : sent.end]
+    )
 
 
 def _clause_end(tok: Token, comp: Token) -> Token:

@@ -19,6 +19,7 @@ def resolve_speakers(ctx: Context, quotes: list[Candidate]) -> None:
     """Fill ``speaker`` and ``source_start``/``source_end``; sources are resolved left to right so each
     pronoun sees the speakers before it (one resolution per source token)."""
     done: dict[int, Resolved | None] = {}
+    _inherit_outer(quotes)
     ctx.speakers.set_contents([(q.start, q.end) for q in quotes])
     for q in sorted((q for q in quotes if q.subj is not None), key=lambda q: q.subj.i if q.subj else 0):
         assert q.subj is not None
@@ -26,6 +27,20 @@ def resolve_speakers(ctx: Context, quotes: list[Candidate]) -> None:
             done[q.subj.i] = ctx.speakers.resolve(q.subj, avoid=(q.start, q.end))
         q.speaker = done[q.subj.i]
         q.extra["source_start"], q.extra["source_end"] = source_span(ctx.text, q.subj)
+
+
+def _inherit_outer(quotes: list[Candidate]) -> None:
+    """A partial quotation inside reported speech is that speech's words: it takes the source and cue of the
+    indirect quotation around it ("Medel said … that the terminations “were unilateral”"), not another cue of the
+    sentence (issue 19, round 2: a header's "they" had been its speaker)."""
+    outers = sorted((q for q in quotes if q.kind == "indirect" and q.subj is not None), key=lambda q: q.end - q.start)
+    for q in quotes:
+        if q.kind != "partial":
+            continue
+        outer = next((o for o in outers if o.start <= q.start and q.end <= o.end), None)
+        by_possessor = q.subj is not None and q.cue is None  # "Sanders' claim of “…”" stays Sanders'
+        if outer is not None and outer.subj is not q.subj and not by_possessor:
+            q.subj, q.cue = outer.subj, outer.cue
 
 
 def source_span(text: str, subj: Token) -> tuple[int, int]:
