@@ -139,7 +139,7 @@ def fact_span(art: Article, doc: Doc | None, anchor: int, start: int, end: int) 
     if doc is None:
         return start, end
     tok = next((t for t in doc if t.idx <= anchor < t.idx + len(t.text)), None)
-    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:  # Tokens are views: no `is`
         tok = tok.head
     if tok is None or tok.pos_ not in ("VERB", "AUX"):
         return start, end

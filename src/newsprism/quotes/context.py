@@ -52,7 +52,7 @@ def subject_of(v: Token) -> Token | None:
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
                     return objs[0]
-        if h.dep_ in ("conj", "advcl", "xcomp", "csubj", "pcomp", "acl", "dep") and h.head is not h:
+        if h.dep_ in ("conj", "advcl", "xcomp", "csubj", "pcomp", "acl", "dep") and h.head.i != h.i:
             h = h.head
         else:
             break

@@ -243,7 +243,7 @@ def _possessor(ctx: Context, pos: int) -> Token | None:
 
 def _head_possessor(h: Token) -> Token | None:
     for _ in range(4):
-        if h.head is h:
+        if h.head.i == h.i:
             break
         h = h.head
         owners = [c for c in h.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
