@@ -116,11 +116,13 @@ def evaluate_tagger(
 
     states = ptc_states(arts)
     preds, golds, shown, tc_pred, tc_gold, hits = [], [], [], [], [], []
+    n_dets = 0
     for a in arts:
         sents = line_sentences(a.text)
         enc = [x for _, x in states[a.id]]
         dets = detect_encoded(tagger, a.text, toks[a.id], sents, enc, entries)
         preds.append([(d.start, d.end) for d in dets])
+        n_dets += len(dets)
         shown.append([(d.start, d.end) for d in dets if d.shown])
         golds.append(a.si)
         hits += [int(any(d.start < ge and gs < d.end for gs, ge in a.si)) for d in dets if d.shown]
@@ -140,15 +142,22 @@ def evaluate_tagger(
         "shown_precision": sum(hits) / len(hits) if hits else 0.0,
         "shown_si_precision": sp,
         "shown_n": float(len(hits)),
+        "shown_share": len(hits) / n_dets if n_dets else 0.0,
     }
 
 
-def shown_precision_linear(
+def shown_linear(
     model: TechniquesModel, arts: list[PtcArticle], toks: dict[str, list[Tok]], entries: tuple[lex.Entry, ...]
-) -> float:
-    """The linear model shows every span: the share of its detections that overlap a gold span."""
-    hits = [y for _, _, y in scored_spans(model, arts, toks, entries)]
-    return sum(hits) / len(hits) if hits else 0.0
+) -> dict[str, float]:
+    """The linear model's shown spans (score >= its shown threshold, as ``detect`` marks them): the share that
+    overlaps a gold span, their number and their share of all detections."""
+    scored = scored_spans(model, arts, toks, entries)
+    hits = [y for _, score, y in scored if score >= model.shown_threshold]
+    return {
+        "shown_precision": sum(hits) / len(hits) if hits else 0.0,
+        "shown_n": float(len(hits)),
+        "shown_share": len(hits) / len(scored) if scored else 0.0,
+    }
 
 
 @evaluator("techniques", datasets=("ptc",))
@@ -171,14 +180,18 @@ def bench_techniques(ctx: BenchContext) -> list[Metric]:
     toks = tokenize(arts)
     entries = lex.load_lexicon(None)
     scores = {"tagger": evaluate_tagger(tagger, arts, toks, entries), "linear": evaluate(model, arts, toks, entries)}
-    scores["linear"]["shown_precision"] = shown_precision_linear(model, arts, toks, entries)
+    scores["linear"].update(shown_linear(model, arts, toks, entries))
     data_hash = hash_files(data_files(root))
+    cuts = {"linear": model.shown_threshold, "tagger": tagger.shown_threshold}
     default = load_options().techniques_model  # unprefixed: the model the stage runs; the other one prefixed
     other = "linear" if default == "tagger" else "tagger"
     out = []
-    for prefix, values in (("", scores[default]), (f"{other}_", scores[other])):
-        for name in ("si_f1", "si_precision", "si_recall", "tc_micro_f1", "shown_precision"):
+    for prefix, which in (("", default), (f"{other}_", other)):
+        values = scores[which]
+        for name in ("si_f1", "si_precision", "si_recall", "tc_micro_f1", "shown_precision", "shown_n", "shown_share"):
             ref, note = PUBLISHED.get(name, (None, "")) if not prefix else (None, f"the {other} model, side by side")
+            if name.startswith("shown"):
+                note = (note + "; " if note else "") + f"shown threshold {cuts[which]:.4f}"
             n = int(values["tc_n"]) if name.startswith("tc") else len(arts)
             out.append(Metric("techniques", prefix + name, round(values[name], 4), ref, note, n, ctx.split, data_hash))
     return out

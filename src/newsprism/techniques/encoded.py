@@ -1,7 +1,8 @@
 """Detections from the fine-tuned tagger (:mod:`newsprism.techniques.tagger`) plus the lexicon and repetition rules.
 
 Rule spans come first (lexicon with neutral wording, then repeated n-grams); tagger spans that overlap them are
-dropped. Repetition spans are kept only where the tagger's mean token probability over them reaches its
+dropped. Every span is shown when its score reaches the model's shown threshold (one rule for all sources).
+Repetition spans are kept only where the tagger's mean token probability over them reaches its
 threshold when ``meta["repetition"] == "filtered"`` (the choice made on the inner tuning split).
 """
 
@@ -65,7 +66,7 @@ def detect_encoded(
                 "lexicon",
                 h.neutral or None,
                 h.source,
-                shown=True,
+                shown=lex_precision >= model.shown_threshold,
                 reason=h.explanation,
             )
         )

@@ -154,8 +154,43 @@ def _edge_junk(t: Tok) -> bool:
     return t.stop or t.pos in EDGE_POS
 
 
+NP_INNER = {"ADJ", "DET", "NUM", "ADV"}  # a span ending on one of these before a noun stops mid-phrase
+NP_HEAD = {"NOUN", "PROPN"}
+
+
+def snap_end(toks: list[Tok], a: int, b: int) -> int:
+    """The end (exclusive token index) of span ``toks[a:b]`` moved to its noun phrase's last noun when it stops
+    on an adjective/determiner/number/adverb before a noun or adjective ("socialist" -> "socialist agitators"),
+    or between two nouns ("border" -> "border crisis"). ``toks`` are one sentence's tokens."""
+    n = len(toks)
+    while b < n and toks[b - 1].pos in NP_INNER and toks[b].pos in (NP_HEAD | {"ADJ"}):
+        b += 1
+    while b < n and toks[b - 1].pos in NP_HEAD and toks[b].pos in NP_HEAD:
+        b += 1
+    return b
+
+
+def decode_sentences(
+    toks: list[Tok], probs: np.ndarray, threshold: float, sentences: list[tuple[int, int]], gap: int = 2
+) -> list[tuple[int, int, float]]:
+    """:func:`decode` within each sentence (character ``sentences``, sorted): no span crosses a sentence boundary.
+    Without sentences the text is one unit; tokens outside every sentence never join a span."""
+    if not sentences:
+        return decode(toks, probs, threshold, gap)
+    starts = np.asarray([t.start for t in toks], dtype=np.int64)
+    out: list[tuple[int, int, float]] = []
+    for s, e in sentences:
+        lo, hi = int(np.searchsorted(starts, s, side="left")), int(np.searchsorted(starts, e, side="left"))
+        sent = [t for t in toks[lo:hi] if t.end <= e]
+        out += decode(sent, probs[lo : lo + len(sent)], threshold, gap)
+    return out
+
+
 def decode(toks: list[Tok], probs: np.ndarray, threshold: float, gap: int = 2) -> list[tuple[int, int, float]]:
-    """Runs of tokens with p >= threshold, bridging up to ``gap`` low tokens -> (start, end, mean p)."""
+    """Runs of tokens with p >= threshold, bridging up to ``gap`` low tokens, trimmed of edge function words and
+    punctuation and snapped to the end of a noun phrase (:func:`snap_end`) -> (start, end, mean p).
+
+    ``toks`` are one sentence's tokens (:func:`decode_sentences`): a run never bridges into the next sentence."""
     pos = [i for i in range(len(toks)) if probs[i] >= threshold]
     spans: list[tuple[int, int, float]] = []
     if not pos:
@@ -172,6 +207,7 @@ def decode(toks: list[Tok], probs: np.ndarray, threshold: float, gap: int = 2) -
         while b >= a and _edge_junk(toks[b]):
             b -= 1
         if a <= b:
+            b = snap_end(toks, a, b + 1) - 1
             spans.append((toks[a].start, toks[b].end, float(np.mean(probs[first : prev + 1]))))
         if i is not None:
             first = prev = i

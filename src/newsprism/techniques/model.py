@@ -15,7 +15,7 @@ from newsprism.techniques import neutral as lex
 from newsprism.techniques.embcache import embed_unique
 from newsprism.techniques.features import (
     Tok,
-    decode,
+    decode_sentences,
     hash_spans,
     hash_tokens,
     lex_mask,
@@ -38,7 +38,7 @@ class Detection:
     source: str  # "model" | "lexicon" | "repetition"
     neutral: str | None = None
     evidence: str = ""
-    shown: bool = True  # False: kept in the JSON, below the shown-span threshold (fine-tuned tagger)
+    shown: bool = True  # False: kept in the JSON, below the model's shown-span threshold
     reason: str = ""  # the lexicon row's explanation of why the wording is loaded
 
 
@@ -114,6 +114,12 @@ class TechniquesModel:
         q = min(max(p, 1e-6), 1 - 1e-6)
         z = float(cal["a"]) * float(np.log(q / (1 - q))) + float(cal["b"])
         return float(1.0 / (1.0 + np.exp(-z)))
+
+    @property
+    def shown_threshold(self) -> float:
+        """Spans scoring below it are kept in the JSON with ``shown`` false (``meta["shown_threshold"]``, chosen on
+        out-of-fold training articles: :mod:`newsprism.training.techniques_shown`); 0 shows every span."""
+        return float(self.meta.get("shown_threshold", 0.0))
 
     @property
     def gate_weight(self) -> float:
@@ -282,7 +288,9 @@ def candidates(
                 rule.append(Detection(s, e, "Repetition", rep_precision, 1.0, "repetition", None, str(n)))
                 rule_x.append(features(s, e))
                 taken.append((s, e))
-    spans = [(s, e, p, features(s, e)) for s, e, p in decode(toks, probs, model.threshold) if free(s, e)]
+    # decoded sentence by sentence: a span never crosses a sentence boundary, and ends on its phrase's last noun
+    decoded = decode_sentences(toks, probs, model.threshold, sorted(sentences))
+    spans = [(s, e, p, features(s, e)) for s, e, p in decoded if free(s, e)]
     return Candidates(hits, rule, rule_x, spans)
 
 
@@ -306,7 +314,8 @@ def detect(
     by quotation marks, :func:`newsprism.techniques.repetition.long_quotes`). With a re-scorer in the model,
     tagger spans (and, with ``meta["rescore_repetition"]``, repetition spans) whose re-scorer probability is
     below ``meta["rescore_cut"]`` are dropped. Scores: tagger spans :meth:`TechniquesModel.span_score`, rule spans
-    their rule's measured precision.
+    their rule's measured precision; every detection scoring below :attr:`TechniquesModel.shown_threshold` has
+    ``shown`` false.
     """
     cand = candidates(
         model,
@@ -323,6 +332,9 @@ def detect(
     # tagger does not report their place either
     filter_rep = bool(model.meta.get("rescore_repetition"))
     out = [d for d, x in zip(cand.rule, cand.rule_x, strict=True) if x is None or not filter_rep or model.keep(x)]
+    cut = model.shown_threshold
+    for d in out:
+        d.shown = d.score >= cut
     model_spans = [(s, e, model.span_score(p, x)) for s, e, p, x in cand.model if model.keep(x)]
     if model_spans:
         ctx = [_sentence_of(sentences, s, e, text) for s, e, _ in model_spans]
@@ -331,5 +343,5 @@ def detect(
         for (s, e, q), row in zip(model_spans, tc, strict=True):
             k = int(np.argmax(row))
             neutral = lex.neutral_for(text[s:e], entries)
-            out.append(Detection(s, e, model.classes[k], q, float(row[k]), "model", neutral))
+            out.append(Detection(s, e, model.classes[k], q, float(row[k]), "model", neutral, shown=q >= cut))
     return sorted(out, key=lambda d: (d.start, d.end))

@@ -20,14 +20,12 @@ import numpy as np
 
 from newsprism.errors import ModelError
 from newsprism.nlp.encoder import DIM
-from newsprism.techniques.features import EDGE_POS, Tok
+from newsprism.techniques.features import EDGE_POS, Tok, snap_end
 
 if TYPE_CHECKING:
     from newsprism.nlp.encoder import Head, SentenceStates
 
 TAGGER_DIR = Path(__file__).resolve().parents[1] / "models" / "techniques" / "tagger"
-_NP_INNER = {"ADJ", "DET", "NUM", "ADV"}  # a span ending on one of these before a noun stops mid-phrase
-_NP_HEAD = {"NOUN", "PROPN"}
 
 
 @dataclass
@@ -86,11 +84,7 @@ def decode_tokens(
         if a >= b:
             continue
         # snap to the phrase's end: "socialist" + "agitators" when the tagger stopped on the adjective
-        while b < n and toks[b - 1].pos in _NP_INNER and toks[b].pos in (_NP_HEAD | {"ADJ"}):
-            b += 1
-        while b < n and toks[b - 1].pos in _NP_HEAD and toks[b].pos in _NP_HEAD:
-            b += 1
-        out.append((a, b, mean))
+        out.append((a, snap_end(toks, a, b), mean))
     return out
 
 

@@ -232,6 +232,7 @@ def _span_precision(arts: list[PtcArticle], finder: Any) -> float:
 
 
 SI_C = 0.3  # the SI tagger's inverse regularisation
+OOF_PROTOCOL = "out-of-fold spans, 5 article folds of the 297 training articles"
 THRESHOLDS = (0.1, 0.12, 0.16, 0.2, 0.25)
 RESCORE_CUTS = (0.0, 0.2, 0.25, 0.3, 0.35, 0.4)
 
@@ -444,6 +445,10 @@ def train(data_dir: Path, out_dir: Path, seed: int = 13, log: Any = print) -> di
     model.meta["ablation"] = ablation
     model.meta["tuning"] = {"si_f1": choice.si_f1, "span_score_ece": ece, "tc_micro_f1": tc_best[0]}
     model.save(out_dir)
+    from newsprism.training.techniques_shown import choose_cut, linear_oof_scored, write_shown
+
+    scored = linear_oof_scored(data_dir, seed, model)  # the shown threshold, on out-of-fold training articles
+    log(f"shown threshold: {write_shown(out_dir / 'meta.json', choose_cut(scored), scored, OOF_PROTOCOL)}")
     log(f"validation: {metrics} ablation: {ablation} ({time.time() - t0:.0f}s)")
     return {**metrics, **ablation}
 

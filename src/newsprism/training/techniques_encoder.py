@@ -206,6 +206,7 @@ def train_tagger(
     meta.update(_choose_rules(out_dir, meta, data.train_arts, data.tune, data.states, data.toks, log))
     meta["total_seconds"] = round(time.time() - t0)
     (out_dir / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    meta.update(_shown_choice(data_dir, out_dir, data.tune))
     log(f"wrote {out_dir} in {meta['total_seconds']}s: {json.dumps({k: meta[k] for k in SUMMARY_KEYS})}")
     return meta
 
@@ -278,6 +279,17 @@ def _calibration(scored: list[tuple[float, int]]) -> dict[str, Any]:
         "shown_threshold": threshold,
         "tune_shown": {"n": len(shown), "precision": round(sum(shown) / max(1, len(shown)), 4)},
     }
+
+
+def _shown_choice(data_dir: Path, out_dir: Path, tune: list[PtcArticle]) -> dict[str, Any]:
+    """The shown threshold over the full detector's spans on the tuning articles (``training.techniques_shown``),
+    written into ``out_dir``'s meta.json; returns the entries it wrote."""
+    from newsprism.techniques.tagger import TaggerModel
+    from newsprism.training.techniques_shown import TAGGER_PROTOCOL, choose_cut, tagger_tune_scored, write_shown
+
+    scored = tagger_tune_scored(data_dir, TaggerModel.load(out_dir), tune)
+    choice = write_shown(out_dir / "meta.json", choose_cut(scored), scored, TAGGER_PROTOCOL)
+    return {"shown_threshold": choice["threshold"], "shown_choice": choice}
 
 
 def _choose_rules(
