@@ -38,7 +38,7 @@ def _models(options: Options) -> dict[str, Path]:
     "techniques",
     requires=("sentences", "quotes", "doc"),
     produces=("techniques", "technique_summary"),
-    version="3",
+    version="4",  # 4: linear spans decoded per sentence + phrase snap; shown from the model's threshold (issue 27)
     per_article=True,
     models=_models,
 )
