@@ -151,3 +151,16 @@ def test_header_with_its_own_attribution_after_the_colon(analyze: Analyze) -> No
     )
     shown_qs = [q for q in art.quotes if shown(q)]
     assert shown_qs and all(q.speaker is not None and q.speaker.name == "Roger Medel" for q in shown_qs)
+
+
+def test_they_with_another_plural_subject_nearby_is_no_one(analyze: Analyze) -> None:
+    art = analyze(
+        "In taking the case, the justices partly endorsed the administration’s view of the law. "
+        "They said the president’s powers were at their peak."
+    )
+    assert _find(art, "powers were at their peak").speaker is None
+    group = analyze(
+        "Trump representatives said the building was full. After 2015, they predicted, revenues would surge."
+    )
+    q = _find(group, "revenues would surge")
+    assert q.speaker is not None

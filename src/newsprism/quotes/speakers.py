@@ -354,7 +354,10 @@ class SpeakerBook:
                 groups = [m for m in groups if m.speaker and start - m.start <= SPEAKER_WINDOW]
             subj = [m for m in groups if m.subject]
             pool = subj or groups
-            return self.clusters[pool[-1].cluster] if pool else None
+            near = min(pool[-1].start, start - 300) if pool else start
+            if not pool or (low != "it" and self._plural_subject_between(max(0, near), start, groups)):
+                return None  # "the justices … They said": another plural could be "they" (issue 19, round 2)
+            return self.clusters[pool[-1].cluster]
         return None
 
     def _org_speakers(self, start: int) -> list[NameMention]:
@@ -368,6 +371,18 @@ class SpeakerBook:
             and self.clusters[m.cluster].kind == "organization"
             and _surname_like(m, self.text)
         ]
+
+    def _plural_subject_between(self, start: int, end: int, groups: list[NameMention]) -> bool:
+        """A plural common-noun subject ("the justices", "the workers") near "they" that is none of the groups
+        mentioned, outside anyone's reported words."""
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        return span is not None and any(
+            t.tag_ == "NNS"
+            and t.dep_ in SUBJECT_DEPS
+            and not self._reported(t.idx)
+            and not any(m.start <= t.idx < m.end for m in groups)
+            for t in span
+        )
 
     def _overtaken(self, pick: NameMention, group: list[NameMention]) -> bool:
         """Another compatible person is the subject or speaker of a later clause than the preferred antecedent
