@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsprism.techniques import neutral as lex
-from newsprism.techniques.model import Detection
+from newsprism.techniques.model import Detection, Taken, lexicon_detections
 from newsprism.techniques.repetition import long_quotes, repeated_ngrams
 
 if TYPE_CHECKING:
     from newsprism.nlp.encoder import SentenceStates
     from newsprism.techniques.features import Tok
-    from newsprism.techniques.tagger import TaggerModel
+    from newsprism.techniques.tagger import TaggedSpan, TaggerModel
 
 
 def detect_encoded(
@@ -47,71 +47,58 @@ def detect_encoded(
         sentences, encodings, outs, toks, th, float(model.meta.get("split_b", 0.5)), model.classify, token_p=p_tok
     )
     hits = lex.find(text, entries) if use_lexicon else []
-    quoted = long_quotes(text) if quoted is None else quoted
-    out: list[Detection] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
-
-    lex_precision = float(model.meta.get("lexicon_precision", 0.5))
+    out = lexicon_detections(hits, float(model.meta.get("lexicon_precision", 0.5)))
+    taken = Taken()
     for h in hits:
-        out.append(
-            Detection(
-                h.start,
-                h.end,
-                h.technique,
-                lex_precision,
-                1.0,
-                "lexicon",
-                h.neutral or None,
-                h.source,
-                shown=lex_precision >= model.shown_threshold,
-                reason=h.explanation,
-            )
-        )
-        taken.append((h.start, h.end))
+        taken.add(h.start, h.end)
     rep = repetition or str(model.meta.get("repetition", "filtered"))
     if rep != "none":
-        starts = np.asarray([t.start for t in toks])
-        rep_precision = float(model.meta.get("repetition_precision", 0.5))
-        for s, e, n in repeated_ngrams(toks, quoted=quoted):
-            if not free(s, e):
-                continue
-            lo, hi = int(np.searchsorted(starts, s)), int(np.searchsorted(starts, e))
-            if rep == "filtered" and (hi <= lo or float(p_tok[lo:hi].mean()) < th):
-                continue
-            out.append(
-                Detection(
-                    s,
-                    e,
-                    "Repetition",
-                    rep_precision,
-                    1.0,
-                    "repetition",
-                    None,
-                    str(n),
-                    shown=rep_precision >= model.shown_threshold,
-                )
-            )
-            taken.append((s, e))
-    shown_cut = model.shown_threshold
+        quoted = long_quotes(text) if quoted is None else quoted
+        tagger_p = p_tok if rep == "filtered" else None
+        out += _repetitions(model, toks, quoted, tagger_p, th, taken)
+    out += _tagger_detections(model, text, spans, entries, taken)
+    for d in out:  # one rule for every source
+        d.shown = d.score >= model.shown_threshold
+    return sorted(out, key=lambda d: (d.start, d.end))
+
+
+def _repetitions(
+    model: TaggerModel,
+    toks: list[Tok],
+    quoted: list[tuple[int, int]],
+    tagger_p: np.ndarray | None,
+    threshold: float,
+    taken: Taken,
+) -> list[Detection]:
+    """Repeated n-grams outside quotations and free of earlier spans; with ``tagger_p`` (per-token tagger
+    probability) only those whose mean probability reaches ``threshold``."""
+    starts = np.asarray([t.start for t in toks])
+    rep_precision = float(model.meta.get("repetition_precision", 0.5))
+    out = []
+    for s, e, n in repeated_ngrams(toks, quoted=quoted):
+        if not taken.free(s, e):
+            continue
+        lo, hi = int(np.searchsorted(starts, s)), int(np.searchsorted(starts, e))
+        if tagger_p is not None and (hi <= lo or float(tagger_p[lo:hi].mean()) < threshold):
+            continue
+        out.append(Detection(s, e, "Repetition", rep_precision, 1.0, "repetition", None, str(n)))
+        taken.add(s, e)
+    return out
+
+
+def _tagger_detections(
+    model: TaggerModel, text: str, spans: list[TaggedSpan], entries: tuple[lex.Entry, ...], taken: Taken
+) -> list[Detection]:
+    """The tagger's spans that overlap no rule span, with their most probable technique and neutral wording."""
+    out = []
     for sp in spans:
-        if not free(sp.start, sp.end):
+        if not taken.free(sp.start, sp.end):
             continue
         k = int(np.argmax(sp.technique_probs))
-        score = model.score(sp.prob)
         neutral = lex.neutral_for(text[sp.start : sp.end], entries)
         out.append(
             Detection(
-                sp.start,
-                sp.end,
-                model.classes[k],
-                score,
-                float(sp.technique_probs[k]),
-                "model",
-                neutral,
-                shown=score >= shown_cut,
+                sp.start, sp.end, model.classes[k], model.score(sp.prob), float(sp.technique_probs[k]), "model", neutral
             )
         )
-    return sorted(out, key=lambda d: (d.start, d.end))
+    return out

@@ -42,6 +42,29 @@ class Detection:
     reason: str = ""  # the lexicon row's explanation of why the wording is loaded
 
 
+class Taken:
+    """Spans already claimed by a detection: a later span is kept only where it overlaps none of them."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in self.spans)
+
+    def add(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+
+
+def lexicon_detections(hits: list[lex.Hit], precision: float) -> list[Detection]:
+    """One detection per lexicon hit, scored with the lexicon's measured precision on the PTC training articles."""
+    return [
+        Detection(
+            h.start, h.end, h.technique, precision, 1.0, "lexicon", h.neutral or None, h.source, reason=h.explanation
+        )
+        for h in hits
+    ]
+
+
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
@@ -255,42 +278,23 @@ def candidates(
     def features(s: int, e: int) -> list[float]:
         return span_vector(text, toks, sparse, gate_arr, model.gate_weight, s, e, sentences, quoted)
 
-    rule: list[Detection] = []
-    rule_x: list[list[float] | None] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
-
-    lex_precision = float(model.meta.get("lexicon_precision", 0.5))
     # rule spans score their rule's measured precision on the PTC training articles: on the inner tuning split
     # this calibrated them better (ECE) than max(precision, model-span score) (docs/models/techniques.md)
+    rule = lexicon_detections(hits, float(model.meta.get("lexicon_precision", 0.5)))
+    rule_x: list[list[float] | None] = [None] * len(rule)
+    taken = Taken()
     for h in hits:
-        rule.append(
-            Detection(
-                h.start,
-                h.end,
-                h.technique,
-                lex_precision,
-                1.0,
-                "lexicon",
-                h.neutral or None,
-                h.source,
-                reason=h.explanation,
-            )
-        )
-        rule_x.append(None)
-        taken.append((h.start, h.end))
+        taken.add(h.start, h.end)
     if use_repetition:
         rep_precision = float(model.meta.get("repetition_precision", 0.5))
         for s, e, n in repeated_ngrams(toks, quoted=quoted):
-            if free(s, e):
+            if taken.free(s, e):
                 rule.append(Detection(s, e, "Repetition", rep_precision, 1.0, "repetition", None, str(n)))
                 rule_x.append(features(s, e))
-                taken.append((s, e))
+                taken.add(s, e)
     # decoded sentence by sentence: a span never crosses a sentence boundary, and ends on its phrase's last noun
     decoded = decode_sentences(toks, probs, model.threshold, sorted(sentences))
-    spans = [(s, e, p, features(s, e)) for s, e, p in decoded if free(s, e)]
+    spans = [(s, e, p, features(s, e)) for s, e, p in decoded if taken.free(s, e)]
     return Candidates(hits, rule, rule_x, spans)
 
 
