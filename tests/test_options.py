@@ -33,3 +33,11 @@ def test_threads_option() -> None:
     assert load_options(threads=2).threads == 2
     with pytest.raises(ConfigError, match="threads"):
         load_options(threads=-1)
+
+
+def test_every_option_can_be_set_in_a_file(tmp_path: Path) -> None:
+    """Options whose default is None (not in defaults.toml) are still known to a user file."""
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('techniques_model = "tagger"\nneutral_lexicon = "my.tsv"\n')
+    opts = load_options(cfg)
+    assert opts.techniques_model == "tagger" and opts.neutral_lexicon == "my.tsv"

@@ -83,7 +83,7 @@ def load_options(config: str | Path | None = None, **overrides: Any) -> Options:
             user = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError("E023", path=str(path), reason=str(exc)) from None
-        unknown = set(user) - set(data)
+        unknown = set(user) - set(Options.model_fields)  # not only defaults.toml's keys: some default to None
         if unknown:
             raise ConfigError("E022", name=sorted(unknown)[0], reason="unknown option")
         data.update(user)
