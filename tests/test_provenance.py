@@ -15,6 +15,7 @@ from newsprism.ingest.provenance import ingest_models
 from newsprism.options import load_options
 from newsprism.provenance import MODELS_DIR, fingerprint, model_paths, pipeline_provenance, sha256_of
 from newsprism.registry import StageInfo, get, resolve
+from newsprism.slant import baseline
 
 
 def _stage(name: str, version: str = "1", models: object = ()) -> StageInfo:
@@ -39,7 +40,9 @@ def test_default_pipeline_provenance_names_real_files() -> None:
     assert "claims/meta.json" in claims and any(k.startswith("minilm:") and k.endswith(".onnx") for k in claims)
     expected = hashlib.sha256((MODELS_DIR / "claims" / "meta.json").read_bytes()).hexdigest()
     assert claims["claims/meta.json"] == expected
-    assert {"slant/phrases.json", "slant/calibration.json", "slant/allsides.npz"} <= set(prov.stages["slant"].models)
+    allsides = {f"slant/{f}" for f in baseline.model_files("allsides")}
+    assert {"slant/phrases.json", "slant/calibration.json", *allsides} <= set(prov.stages["slant"].models)
+    assert not any(k.startswith("slant/allsides.npz") for k in prov.stages["slant"].models)  # the old char model
     assert "techniques/meta.json" in prov.stages["techniques"].models
     assert set(prov.stages["tone"].models) == {"vader:vader_lexicon.txt", "vader:emoji_utf8_lexicon.txt"}
     for entries in prov.stages.values():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsprism.model import Article, Sentence, Slant, SlantPhrase, Technique, make_span
 from newsprism.report import slant as present
 
@@ -22,11 +24,18 @@ def test_uncertain_reason_names_the_thresholds() -> None:
     min_words, min_conf = present.thresholds() or (300, 0.6)
     short = _slant("uncertain", 0.5, int(min_words) - 1)
     reason = present.uncertain_reason(short) or ""
-    assert "short text" in reason and "low confidence (0.50" in reason
+    assert "short text" in reason
+    assert ("low confidence (0.50" in reason) if min_conf <= 1 else ("no confidence is enough" in reason)
     assert present.classifier_line(short) == "Outlet-style classifier: uncertain (right 0.50, center 0.30, left 0.20)"
     long_low = _slant("uncertain", 0.5, int(min_words) + 100)
     assert "short text" not in (present.uncertain_reason(long_low) or "")
-    assert present.uncertain_reason(_slant("right", max(0.9, min_conf), 900)) is None
+    assert present.uncertain_reason(_slant("right", 0.9, 900)) is None
+
+
+def test_a_classifier_that_never_names_a_side_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(present, "thresholds", lambda: (300, 1.01))  # the shipped word model (issue 20)
+    reason = present.uncertain_reason(_slant("uncertain", 0.45, 900)) or ""
+    assert "no confidence is enough" in reason and "low confidence" not in reason and "1.01" not in reason
 
 
 def test_phrases_strongest_either_side_and_counts() -> None:
@@ -64,6 +73,7 @@ def test_measured_lines_lead_and_no_lean_line() -> None:
     ]
     assert v.not_shown.startswith("Lean: not shown — no lexicon or classifier here tells left from right")
     assert f"AUC {val['lexicon_auc_right_vs_left']:.2f}" in v.not_shown
+    assert f"classifier AUC {val['allsides_auc_right_vs_left']:.2f}; a lean needs 0.70" in v.not_shown
     line = present.one_line(art)
     assert line.startswith("hyperpartisan 0.72 · biased sentences 2/4 · loaded language 2 · lean not shown")
     # a score of +0.70 is never put into words: no band, no "leans"

@@ -33,9 +33,9 @@ def test_shipped_calibration_is_complete() -> None:
 
 def test_confidence_is_the_temperature_scaled_probability() -> None:
     from newsprism.slant.calibration import apply_temperature
-    from newsprism.slant.score import allsides_proba, calibration, model
+    from newsprism.slant.score import allsides_model, allsides_proba, calibration
 
-    raw = model("allsides").predict_proba([TEXT])
+    raw = allsides_model().predict_proba([TEXT])
     p = allsides_proba([TEXT])
     assert np.allclose(p, apply_temperature(raw, calibration()["allsides"]["temperature"]))
     assert p.argmax() == raw.argmax()

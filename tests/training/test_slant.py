@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from newsprism.metrics import selective_accuracy
 from newsprism.slant import classifier
@@ -12,28 +13,8 @@ from newsprism.training import text_classifier
 from newsprism.training.slant import (
     TARGET_ACCURACY,
     choose_min_confidence,
-    inner_folds,
-    outlet_weights,
     truncate,
 )
-
-
-def test_outlet_weights_cap_big_outlets_and_balance_classes() -> None:
-    groups = np.array(["big"] * 300 + ["small"] * 10 + ["other"] * 50)
-    y = np.array([0] * 300 + [0] * 10 + [1] * 50)
-    w = outlet_weights(groups, y, cap=100)
-    assert abs(w[:300].sum() / w[300:310].sum() - 10.0) < 1e-9  # 300 articles count as 100 vs 10
-    assert abs(w[y == 0].sum() - w[y == 1].sum()) < 1e-9  # classes weigh the same in all
-    assert abs(w.sum() - len(y)) < 1e-9
-
-
-def test_grouped_inner_folds_hold_out_whole_outlets() -> None:
-    rng = np.random.default_rng(1)
-    groups = np.array([f"o{i % 20}" for i in range(400)])
-    y = np.array([int(g[1:]) % 3 for g in groups])
-    y[rng.choice(400, 40, replace=False)] = 1
-    for a, b in inner_folds(y, 13, groups):
-        assert not set(groups[a]) & set(groups[b])
 
 
 def test_min_confidence_is_the_smallest_threshold_reaching_the_target() -> None:
@@ -134,3 +115,31 @@ def test_log_odds_accepts_weighted_counts() -> None:
 
     z = log_odds({"amnesty": 9.5, "tax": 10.5}, {"amnesty": 0.5, "tax": 19.5}, alpha0=10.0, min_count=1)
     assert z["amnesty"] > 0 > z["tax"]
+
+
+def test_allsides_classifier_is_the_bench_baseline_by_construction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The trainer stores the TF-IDF word 1-2-gram + LR fitted on the training part with the C of the outlet-grouped
+    inner CV: on the validation rows it predicts exactly what `bench slant`'s baseline row predicts."""
+    from newsprism.slant.baseline import WordLR, validation_predictions
+    from newsprism.training.slant import _allsides
+
+    monkeypatch.setenv("NEWSPRISM_CACHE", str(tmp_path))
+    rng = np.random.default_rng(0)
+    words = {0: "tax fairness workers climate", 1: "report data officials said", 2: "freedom border liberty faith"}
+    rows: list[dict[str, object]] = []
+    for o in range(12):
+        for _ in range(12):
+            noise = " ".join(rng.choice(["the", "a", "news", "today", "city", "plan", "tax", "border"], 30))
+            rows.append({"text": f"{words[o % 3]} {noise}", "label": o % 3, "source": f"o{o}"})
+    val = np.array([str(r["source"]) in {"o0", "o4", "o8"} for r in rows])
+    out, held = tmp_path / "out", tmp_path / "held"
+    out.mkdir(), held.mkdir()
+    report = _allsides(rows, np.flatnonzero(~val), np.flatnonzero(val), 13, out, held)
+    texts, y = [str(r["text"]) for r in rows], np.array([int(r["label"]) for r in rows])  # type: ignore[call-overload]
+    c, _, pred = validation_predictions(texts, y, [str(r["source"]) for r in rows], val)
+    stored = WordLR.load(held, "allsides")
+    assert np.array_equal(stored.predict([t for t, v in zip(texts, val, strict=True) if v]), pred)
+    assert report["chosen"].endswith(f"C={c:g}, balanced") and report["min_confidence"] > 0 and report["min_words"]
+    assert len(WordLR.load(out, "allsides").terms) >= len(stored.terms)  # refitted on every row

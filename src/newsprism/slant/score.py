@@ -11,6 +11,7 @@ from typing import Any, Literal
 import numpy as np
 
 from newsprism.model import Article, Slant, SlantPhrase, make_span
+from newsprism.slant.baseline import WordLR
 from newsprism.slant.calibration import apply_temperature
 from newsprism.slant.classifier import LinearText
 
@@ -75,9 +76,15 @@ def _averaged(name: str, texts: list[str], vectors: np.ndarray | None, model_dir
     return np.asarray(apply_temperature(p, cal["temperature"]))
 
 
+@lru_cache(maxsize=4)
+def allsides_model(model_dir: Path = MODEL_DIR) -> WordLR:
+    """The AllSides word 1-2-gram TF-IDF + LR leaning classifier stored in ``model_dir`` (`slant.baseline`)."""
+    return WordLR.load(model_dir, "allsides")
+
+
 def allsides_proba(texts: list[str], model_dir: Path = MODEL_DIR) -> np.ndarray:
     """Calibrated left/center/right probabilities (temperature from inner CV)."""
-    p = model("allsides", model_dir).predict_proba(texts)
+    p = allsides_model(model_dir).predict_proba(texts)
     return np.asarray(apply_temperature(p, calibration()["allsides"]["temperature"]))
 
 

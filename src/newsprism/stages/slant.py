@@ -18,7 +18,10 @@ SLANT_FILES = (
     "phrases.json",
     "topic_phrases.json",
     "calibration.json",
-    "allsides.npz",
+    "allsides_vocab.json",  # the AllSides word 1-2-gram TF-IDF + LR (slant.baseline.model_files("allsides"))
+    "allsides_idf.npy",
+    "allsides_coef.npy",
+    "allsides_intercept.npy",
     "babe.npz",
     "babe_char.npz",
     "babe_emb.npz",
@@ -36,7 +39,7 @@ def _models(options: Options) -> dict[str, Path]:
     "slant",
     requires=("sentences",),
     produces=("slant", "sentences.bias"),
-    version="4",
+    version="5",
     per_article=True,
     models=_models,
 )

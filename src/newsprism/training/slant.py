@@ -1,9 +1,10 @@
 """Train the slant models: AllSides article classifier, hyperpartisan, BABE sentence bias (the partisan phrase
 lexicon: :mod:`newsprism.training.slant_phrases`).
 
-Every choice (features, C, outlet weighting, model averaging, temperature, `uncertain` thresholds) is made on
-5-fold cross-validation INSIDE the training part (``inner``): for AllSides the folds are grouped by outlet
-(`StratifiedGroupKFold`), so held-out outlets are unseen as in the media split. The validation part is scored once
+Every choice (features, C, model averaging, temperature, `uncertain` thresholds) is made on 5-fold cross-validation
+INSIDE the training part (``inner``): for AllSides the folds are grouped by outlet (`StratifiedGroupKFold`, in
+:mod:`newsprism.slant.baseline`, whose TF-IDF word 1-2-gram + LR model is the AllSides classifier since issue 20),
+so held-out outlets are unseen as in the media split. The validation part is scored once
 at the end, for every grid entry (reported, never used to choose). ``scores.json`` records both.
 
 Two sets of weights are written: ``heldout_dir`` (``benchmarks/models/slant``, bench only) holds the models fitted on
@@ -27,11 +28,11 @@ import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
-from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
+from sklearn.model_selection import StratifiedKFold
 
 from newsprism import metrics
 from newsprism.datasets import slant as data
-from newsprism.slant import classifier
+from newsprism.slant import baseline, classifier
 from newsprism.slant.calibration import apply_temperature
 from newsprism.training import calibration, text_classifier
 from newsprism.training.registry import trainer
@@ -52,30 +53,19 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*[A-Za-z]")
 
 @dataclass(frozen=True)
 class TextSpec:
-    """One TF-IDF + LR configuration of the inner-CV grid."""
+    """One TF-IDF + LR configuration of the hyperpartisan / BABE inner-CV grids."""
 
     clean: bool  # neutral_text first (outlet names, datelines, bylines removed)
     ngram_max: int
     c: float
-    cap: float | None = None  # each outlet weighs at most ``cap`` articles (then classes balanced); None: balanced
     char: bool = False  # character 2..ngram_max-grams (char_wb) instead of words
 
     @property
     def name(self) -> str:
-        cap = f" cap{self.cap:g}" if self.cap else ""
         grams = f"char 2-{self.ngram_max}gram" if self.char else f"1-{self.ngram_max}gram"
-        return f"{'clean' if self.clean else 'raw'} {grams} C={self.c:g}{cap}"
+        return f"{'clean' if self.clean else 'raw'} {grams} C={self.c:g}"
 
 
-# AllSides: the first entry is the configuration shipped before inner CV (raw text, C 4 chosen on validation)
-ALLSIDES_GRID = (
-    TextSpec(False, 2, 4.0),
-    TextSpec(True, 2, 1.0, 100),
-    TextSpec(True, 1, 1.0, 100),
-    TextSpec(True, 1, 4.0, 100),
-    TextSpec(True, 5, 0.25, 100, char=True),
-    TextSpec(True, 5, 1.0, 100, char=True),
-)
 HP_GRID = (TextSpec(False, 2, 8.0), TextSpec(False, 1, 8.0), TextSpec(False, 1, 32.0), TextSpec(True, 2, 8.0))
 HP_EMB_C = (1.0, 4.0, 16.0)
 BABE_GRID = (TextSpec(False, 2, 1.0), TextSpec(False, 2, 4.0), TextSpec(False, 1, 4.0))
@@ -89,44 +79,24 @@ CHAR_GRID = (
 MIX_GRID = tuple((a, b) for a in (0.0, 0.2, 0.3, 0.5) for b in (0.0, 0.2, 0.3, 0.5, 0.7, 1.0) if a + b <= 1.0)
 
 
-def outlet_weights(groups: np.ndarray, y: np.ndarray, cap: float | None) -> np.ndarray:
-    """Sample weights: an outlet with more than ``cap`` articles weighs ``cap`` in all, then classes balanced."""
-    w = outlet_cap(groups, cap) if cap else np.ones(len(y))
-    k = len(np.unique(y))
-    for c in np.unique(y):
-        m = y == c
-        w[m] *= len(y) / (k * w[m].sum())
-    return np.asarray(w, dtype=np.float64)
+def inner_folds(y: np.ndarray, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """5 stratified folds of the training part."""
+    return list(StratifiedKFold(INNER_FOLDS, shuffle=True, random_state=seed).split(np.zeros(len(y)), y))
 
 
-def inner_folds(y: np.ndarray, seed: int, groups: np.ndarray | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
-    """5 stratified folds of the training part; grouped (whole outlets held out) when ``groups`` is given."""
-    if groups is None:
-        return list(StratifiedKFold(INNER_FOLDS, shuffle=True, random_state=seed).split(np.zeros(len(y)), y))
-    sgk = StratifiedGroupKFold(INNER_FOLDS, shuffle=True, random_state=seed)
-    return list(sgk.split(np.zeros(len(y)), y, groups))
-
-
-def fit_spec(x: sparse.csr_matrix, y: np.ndarray, spec: TextSpec, groups: np.ndarray | None) -> classifier.LinearText:
-    if spec.cap and groups is not None:
-        w = outlet_weights(groups, y, spec.cap)
-        return text_classifier.fit_counts(
-            x, y, c=spec.c, ngram_max=spec.ngram_max, clean=spec.clean, char=spec.char, balanced=False, sample_weight=w
-        )
+def fit_spec(x: sparse.csr_matrix, y: np.ndarray, spec: TextSpec) -> classifier.LinearText:
     return text_classifier.fit_counts(x, y, c=spec.c, ngram_max=spec.ngram_max, clean=spec.clean, char=spec.char)
 
 
 class Grid:
     """Inner-CV out-of-fold probabilities of every grid entry, then one fit on the whole training part (each fit is
-    made once: the fold models and training-part fits are kept by entry name)."""
+    made once: the training-part fits are kept by entry name)."""
 
-    def __init__(self, texts: list[str], y: np.ndarray, tr: np.ndarray, seed: int, groups: np.ndarray | None = None):
+    def __init__(self, texts: list[str], y: np.ndarray, tr: np.ndarray, seed: int):
         self.texts, self.y, self.tr = texts, y, tr
-        self.groups = groups
-        self.folds = inner_folds(y[tr], seed, None if groups is None else groups[tr])
+        self.folds = inner_folds(y[tr], seed)
         self._x: dict[tuple[bool, int, bool], sparse.csr_matrix] = {}
         self.oof: dict[str, np.ndarray] = {}
-        self.fold_models: dict[str, list[classifier.LinearText]] = {}
         self._fits: dict[str, classifier.LinearText] = {}
 
     def x(self, spec: TextSpec) -> sparse.csr_matrix:
@@ -137,26 +107,20 @@ class Grid:
 
     def run(self, spec: TextSpec) -> np.ndarray:
         x, ytr = self.x(spec)[self.tr], self.y[self.tr]
-        gtr = None if self.groups is None else self.groups[self.tr]
         oof = np.zeros((len(self.tr), len(np.unique(self.y))))
-        models = []
         for a, b in self.folds:
-            m = fit_spec(x[a], ytr[a], spec, None if gtr is None else gtr[a])
-            oof[b] = m.proba_from_counts(x[b])
-            models.append(m)
+            oof[b] = fit_spec(x[a], ytr[a], spec).proba_from_counts(x[b])
         self.oof[spec.name] = oof
-        self.fold_models[spec.name] = models
         return oof
 
     def fit(self, spec: TextSpec) -> classifier.LinearText:
         if spec.name not in self._fits:
-            gtr = None if self.groups is None else self.groups[self.tr]
-            self._fits[spec.name] = fit_spec(self.x(spec)[self.tr], self.y[self.tr], spec, gtr)
+            self._fits[spec.name] = fit_spec(self.x(spec)[self.tr], self.y[self.tr], spec)
         return self._fits[spec.name]
 
     def fit_all(self, spec: TextSpec) -> classifier.LinearText:
         """``spec`` refitted on every labelled row (training + validation part): the shipped final model."""
-        return fit_spec(self.x(spec), self.y, spec, self.groups)
+        return fit_spec(self.x(spec), self.y, spec)
 
 
 def embedding_oof(e: np.ndarray, y: np.ndarray, folds: list[tuple[np.ndarray, np.ndarray]], c: float) -> np.ndarray:
@@ -195,57 +159,48 @@ def choose_min_confidence(p: np.ndarray, y: np.ndarray, w: np.ndarray | None = N
 def _allsides(
     rows: list[dict[str, object]], tr: np.ndarray, va: np.ndarray, seed: int, out_dir: Path, heldout_dir: Path
 ) -> dict[str, Any]:
+    """The TF-IDF word 1-2-gram + LR leaning classifier (`slant.baseline`): C on outlet-grouped inner CV, then the
+    temperature and `uncertain` thresholds on its out-of-fold probabilities; training-part fit to ``heldout_dir``,
+    the same C refitted on every row to ``out_dir``."""
     texts = [str(r["text"]) for r in rows]
     y = np.array([int(r["label"]) for r in rows])  # type: ignore[call-overload]
     groups = np.array([str(r["source"]) for r in rows])
-    grid = Grid(texts, y, tr, seed, groups)
-    ytr = y[tr]
-    report: dict[str, Any] = {"grid": {}}
-    for spec in ALLSIDES_GRID:
-        oof = grid.run(spec)
-        val = grid.fit(spec).proba_from_counts(grid.x(spec)[va])
-        report["grid"][spec.name] = {
-            "inner_macro_f1": float(f1_score(ytr, oof.argmax(1), average="macro")),
-            "val_macro_f1": float(f1_score(y[va], val.argmax(1), average="macro")),
-        }
-        log.info("allsides %s %s", spec.name, report["grid"][spec.name])
-    best = max(ALLSIDES_GRID, key=lambda s: report["grid"][s.name]["inner_macro_f1"])
-    model = grid.fit(best)
-    model.save(heldout_dir / "allsides.npz")
-    grid.fit_all(best).save(out_dir / "allsides.npz")
-    oof = grid.oof[best.name]
+    x_tr, ytr = [texts[i] for i in tr], y[tr]
+    cv = baseline.inner_cv(x_tr, ytr, groups[tr].tolist(), seed)
+    model = baseline.fit(x_tr, ytr, cv.c)
+    model.save(heldout_dir, "allsides")
+    baseline.fit(texts, y, cv.c).save(out_dir, "allsides")
+    pv = model.predict_proba([texts[i] for i in va])
     # calibration rows weighted by outlet (<= CALIBRATION_CAP articles each): one outlet is 35% of the training part
     w = outlet_cap(groups[tr])
-    t, fitted = calibration.choose_temperature(oof, ytr, grid.folds, w)
-    cal = apply_temperature(oof, t)
-    min_words, by_words = _min_words(grid, best, [texts[i] for i in tr], ytr, oof, w)
-    pv = model.proba_from_counts(grid.x(best)[va])
-    report.update(
-        chosen=best.name,
-        temperature=t,
-        min_confidence=choose_min_confidence(cal, ytr, w),
-        min_words=min_words,
-        inner_nll={"raw": calibration.nll(oof, ytr, w), "cross_fitted_T": calibration.nll(fitted, ytr, w)},
-        inner_ece={"raw": metrics.ece(oof, ytr, w), "cross_fitted_T": metrics.ece(fitted, ytr, w)},
-        inner_selective={str(x): metrics.selective_accuracy(cal, ytr, x, w) for x in SELECTIVE_TAUS},
-        inner_truncated_macro_f1=by_words,
-        **_allsides_validation(oof, ytr, pv, y[va], outlet_cap(groups[va]), t),
-        val_macro_f1=report["grid"][best.name]["val_macro_f1"],
-    )
-    return report
+    t, fitted = calibration.choose_temperature(cv.oof, ytr, cv.folds, w)
+    cal = apply_temperature(cv.oof, t)
+    min_words, by_words = _min_words(cv, x_tr, ytr, w)
+    return {
+        "chosen": f"raw word 1-2-gram TF-IDF (min_df {baseline.MIN_DF}) + LR C={cv.c:g}, balanced",
+        "inner_macro_f1": {f"C={c:g}": f for c, f in cv.inner_macro_f1.items()},
+        "vocabulary": len(model.terms),
+        "temperature": t,
+        "min_confidence": choose_min_confidence(cal, ytr, w),
+        "min_words": min_words,
+        "inner_nll": {"raw": calibration.nll(cv.oof, ytr, w), "cross_fitted_T": calibration.nll(fitted, ytr, w)},
+        "inner_ece": {"raw": metrics.ece(cv.oof, ytr, w), "cross_fitted_T": metrics.ece(fitted, ytr, w)},
+        "inner_selective": {str(x): metrics.selective_accuracy(cal, ytr, x, w) for x in SELECTIVE_TAUS},
+        "inner_truncated_macro_f1": by_words,
+        **_allsides_validation(cv.oof, ytr, pv, y[va], outlet_cap(groups[va]), t),
+        "val_macro_f1": float(f1_score(y[va], pv.argmax(1), average="macro")),
+    }
 
 
-def _min_words(
-    grid: Grid, best: TextSpec, x_tr: list[str], ytr: np.ndarray, oof: np.ndarray, w: np.ndarray
-) -> tuple[int, dict[str, Any]]:
+def _min_words(cv: baseline.InnerCV, x_tr: list[str], ytr: np.ndarray, w: np.ndarray) -> tuple[int, dict[str, Any]]:
     """Thin evidence: held-out inner articles cut to their first n words; the shortest n whose macro-F1 is within
     WORDS_TOLERANCE of the full texts' is the minimum length for a label. Returns it and the macro-F1 per n."""
-    full = float(f1_score(ytr, oof.argmax(1), average="macro", sample_weight=w))
+    full = float(f1_score(ytr, cv.oof.argmax(1), average="macro", sample_weight=w))
     by_words: dict[str, Any] = {"full": full}
     min_words = 0
     for n in WORDS_GRID:
-        p = np.zeros_like(oof)
-        for m, (_, b) in zip(grid.fold_models[best.name], grid.folds, strict=True):
+        p = np.zeros_like(cv.oof)
+        for m, (_, b) in zip(cv.fold_models, cv.folds, strict=True):
             p[b] = m.predict_proba([truncate(x_tr[i], n) for i in b])
         by_words[str(n)] = float(f1_score(ytr, p.argmax(1), average="macro", sample_weight=w))
         if by_words[str(n)] >= full - WORDS_TOLERANCE and not min_words:

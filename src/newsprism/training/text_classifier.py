@@ -1,5 +1,5 @@
 """Fitting the slant TF-IDF classifiers (:class:`newsprism.slant.classifier.LinearText`): idf on the training
-rows, then a (class-balanced, optionally weighted) logistic regression."""
+rows, then a class-balanced logistic regression."""
 
 from __future__ import annotations
 
@@ -22,16 +22,14 @@ def fit_counts(
     max_chars: int = 6000,
     clean: bool = False,
     char: bool = False,
-    balanced: bool = True,
-    sample_weight: np.ndarray | None = None,
 ) -> LinearText:
-    """Fit idf on the rows of ``x`` (from `counts`) then a (class-balanced, optionally weighted) logistic regression."""
+    """Fit idf on the rows of ``x`` (from `counts`) then a class-balanced logistic regression."""
     df = np.bincount(x.indices, minlength=N_FEATURES)
     idf = np.log((1 + x.shape[0]) / (1 + df)) + 1.0
     model = LinearText(idf, np.zeros((1, N_FEATURES)), np.zeros(1), ngram_max, max_chars, clean, char)
     xs = normalize(x.multiply(idf.reshape(1, -1)).tocsr())
-    lr = LogisticRegression(C=c, max_iter=2000, class_weight="balanced" if balanced else None)
-    lr.fit(xs, y, sample_weight=sample_weight)
+    lr = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+    lr.fit(xs, y)
     model.coef, model.intercept = lr.coef_, lr.intercept_
     return model
 
