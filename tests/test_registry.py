@@ -42,7 +42,7 @@ def test_resolve_checks_order() -> None:
     with pytest.raises(ConfigError, match="E021"):
         resolve(["claims"])
     assert complete(["claims"]) == ["nlp", "quotes", "claims"]
-    assert complete(["tone", "nlp"]) == ["nlp", "tone"]
+    assert complete(["tone", "nlp"]) == ["nlp", "quotes", "tone"]  # tone reads quotes for the quoted voice
 
 
 def test_default_stages_resolve() -> None:

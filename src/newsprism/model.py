@@ -235,6 +235,28 @@ class Frame(Record):
     sentences: int | None = Field(default=None, ge=0, description="sentences whose top frame this is")
 
 
+class StanceCue(Span):
+    """A word that judges a target: a predicate it is the agent or patient of, or a descriptor applied to it."""
+
+    lemma: str
+    relation: Literal["agent", "patient", "descriptor"]
+    polarity: int = Field(ge=-1, le=1, description="-1 unfavourable, +1 favourable (role-aware lexicon)")
+    mention_start: int = Field(ge=0, description="the target mention the cue is linked to")
+    mention_end: int = Field(ge=0)
+
+
+class Stance(Record):
+    """One voice's stance toward a target: the mean polarity of its cues (tone stage, issue 20)."""
+
+    label: Literal["negative", "neutral", "positive"]
+    score: float = Field(ge=-1, le=1)
+    cues: list[StanceCue] = Field(default_factory=list)
+
+
+class QuotedStance(Stance):
+    speaker: str | None = Field(default=None, description="the quoted speaker; null when the quote is unattributed")
+
+
 class Tone(Record):
     target: str
     score: float
@@ -242,6 +264,10 @@ class Tone(Record):
     label: Literal["negative", "neutral", "positive"] | None = None
     kind: str | None = Field(default=None, description="the entity label of the target (PERSON, ORG)")
     evidence: list[ToneEvidence] = Field(default_factory=list)
+    author: Stance | None = Field(default=None, description="the writer's voice: judging cues outside quotations")
+    quoted: list[QuotedStance] = Field(
+        default_factory=list, description="per quoted speaker: judging cues inside that speaker's quotations"
+    )
 
 
 class StageProvenance(Record):

@@ -136,7 +136,7 @@ def test_html_leads_with_what_is_measured_and_shows_no_lean() -> None:
     phrase = side.index("illegal aliens ×2")
     classifier = side.index("Outlet-style classifier: uncertain (right 0.50, center 0.30, left 0.20)")
     assert hyper < not_shown < phrase < classifier
-    assert "short text (18 words" in side and "low confidence (0.50" in side
+    assert "short text (18 words" in side and "no confidence is enough" in side  # min_confidence 1.01 (issue 20)
     assert "leans" not in html and "+0.70" not in html  # the phrase score is never put into words
     # every phrase chip links to its first occurrence in the text, which carries that id
     first = art.text.index("illegal aliens")
@@ -212,4 +212,29 @@ def test_tone_table_shows_label_strongest_clause_and_cue() -> None:
     assert "Critics slammed Reed over the budget." in row and "(object of “slam”)" in row
     assert 'title="characters 0–37"' in row
     md = articles_markdown([art])
-    assert "| Reed | negative -0.62 | 2 | Critics slammed Reed over the budget. (object of “slam”) |" in md
+    assert "| Reed | negative -0.62 | 2 | Critics slammed Reed over the budget. (object of “slam”) |  |" in md
+
+
+def test_tone_row_says_what_the_writer_and_each_quoted_source_say() -> None:
+    from newsprism.model import QuotedStance, Stance, StanceCue, Tone
+
+    text = 'Harris continued to dodge the question. "Harris failed," said Cuccinelli.'
+    art = Article(id="t", text=text)
+
+    def cue(start: int, end: int, lemma: str) -> StanceCue:
+        return make_span(art, start, end, StanceCue, lemma=lemma, relation="agent", polarity=-1, mention_start=0,
+                         mention_end=6)  # fmt: skip
+
+    art.tone = [
+        Tone(
+            target="Harris",
+            score=-0.5,
+            mentions=2,
+            label="negative",
+            author=Stance(label="negative", score=-1.0, cues=[cue(20, 25, "dodge")]),
+            quoted=[QuotedStance(label="negative", score=-1.0, cues=[cue(48, 54, "fail")], speaker="Ken Cuccinelli")],
+        )
+    ]
+    want = "the writer describes Harris negatively (dodge); quoted sources: Ken Cuccinelli negative"
+    assert want in articles_markdown([art])
+    assert f'<small class="stance">{want}</small>' in articles_html([art])

@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from newsprism.model import Article, Claim, Tone
 from newsprism.quotes.confidence import shown
 from newsprism.report import slant as present
+from newsprism.report.tone import stance_sentence
 from newsprism.techniques.summary import per_1000_words, shown_techniques
 
 # Colour-blind-safe palette (Okabe-Ito plus two), one colour per speaker in order of first quote.
@@ -163,6 +164,7 @@ def _tone_row(t: Tone) -> dict[str, Any]:
         "start": ev.start if ev else None,
         "end": ev.end if ev else None,
         "cue": f"{role} of “{cue}”" if cue and role == "object" else (f"{role}: {cue}" if cue else ""),
+        "stance": stance_sentence(t),
     }
 
 
@@ -219,10 +221,11 @@ def article_markdown(art: Article) -> str:
     if s["frames"]:
         lines += ["## Frames", "", ", ".join(f"{f} ({v:.2f})" for f, v in s["frames"]), ""]
     if s["tone"]:
-        lines += ["## Tone toward people", "", "| target | tone | mentions | strongest clause |", "|---|---|---|---|"]
+        lines += ["## Tone toward people", "", "| target | tone | mentions | strongest clause | stance |"]
+        lines += ["|---|---|---|---|---|"]
         lines += [
             f"| {_md_cell(t['target'], 40)} | {t['label']} {t['score']:+.2f} | {t['mentions']} | "
-            f"{_md_cell(t['clause'], 90)}{' (' + t['cue'] + ')' if t['cue'] else ''} |"
+            f"{_md_cell(t['clause'], 90)}{' (' + t['cue'] + ')' if t['cue'] else ''} | {_md_cell(t['stance'], 160)} |"
             for t in s["tone"]
         ]
         lines.append("")

@@ -1,4 +1,4 @@
-"""The ``tone`` stage: VADER tone toward each person/organisation mentioned."""
+"""The ``tone`` stage: tone and stance (author / quoted voice) toward each person/organisation mentioned."""
 
 from __future__ import annotations
 
@@ -24,14 +24,15 @@ def _models(options: Options) -> dict[str, Path]:
 
 @stage(
     "tone",
-    requires=("sentences", "entities", "doc"),
+    requires=("sentences", "entities", "quotes", "doc"),
     produces=("tone",),
-    version="2",
+    version="3",
     per_article=True,
     models=_models,
 )
 def tone_stage(work: Work, options: Options) -> None:
-    """Tone per target (name variants grouped): score, label and evidence clauses with role-aware VADER weights."""
+    """Tone per target (name variants grouped): score, label and evidence clauses with role-aware VADER weights;
+    stance from the cues that judge it, the writer's voice apart from each quoted speaker's."""
     from newsprism.tone.score import tone
 
     work.article.tone = tone(work.article, work.doc)

@@ -39,7 +39,7 @@ SUCCEED = {"win", "surge", "succeed", "triumph", "prevail", "excel", "success", 
 UNDERGO = {"come", "face", "draw", "receive", "get", "endure", "suffer", "earn", "win", "attract", "weather"}
 
 
-def _climb(tok: Token) -> Token:
+def climb(tok: Token) -> Token:
     """From a name token up to the noun phrase it sits in ("Trump budget", "Obama's plans", "King and Grimm")."""
     for _ in range(4):
         if tok.dep_ in ("compound", "poss", "appos", "flat", "nmod") or (
@@ -75,7 +75,7 @@ def mention_role(doc: Doc, start: int, end: int) -> tuple[str, str, int]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return "", "", 0
-    tok = _climb(span.root)
+    tok = climb(span.root)
     dep, head = tok.dep_, tok.head
     lem = head.lemma_.lower()
     if dep in ("nsubjpass", "dobj", "dative", "oprd") and _cue(lem):

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from newsprism.model import Article, Tone, ToneEvidence, make_span
 from newsprism.tone.clauses import clause_bounds, title_case
 from newsprism.tone.roles import mention_role
+from newsprism.tone.stance import stances
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -62,14 +63,8 @@ def label(score: float | None, band: tuple[float, float] = NEUTRAL_BAND) -> Lite
     return "positive" if score > band[1] else "negative"
 
 
-def tone(
-    article: Article,
-    doc: Doc | None = None,
-    *,
-    cue_weight: float = CUE_WEIGHT,
-    band: tuple[float, float] = NEUTRAL_BAND,
-) -> list[Tone]:
-    """Tone per PERSON/ORG target. ``doc``: spaCy parse of ``article.text`` (same offsets); without it no roles."""
+def _groups(article: Article) -> list[dict[str, Any]]:
+    """PERSON/ORG mentions grouped by last name (`_key`): {"names": {name: weight}, "mentions": [Entity]}."""
     groups: dict[str, dict[str, Any]] = {}
     for ent in article.entities:
         if ent.label not in TARGET_KINDS or "\n" in ent.text.strip() or not ent.text[:1].isupper():
@@ -80,16 +75,27 @@ def tone(
         g = groups.setdefault(k, {"names": {}, "mentions": []})
         g["names"][ent.text] = g["names"].get(ent.text, 0) + len(ent.text)
         g["mentions"].append(ent)
+    return list(groups.values())
+
+
+def tone(
+    article: Article,
+    doc: Doc | None = None,
+    *,
+    cue_weight: float = CUE_WEIGHT,
+    band: tuple[float, float] = NEUTRAL_BAND,
+) -> list[Tone]:
+    """Tone per PERSON/ORG target. ``doc``: spaCy parse of ``article.text`` (same offsets); without it no roles and
+    no stance (`tone.stance`: author and quoted voice)."""
     sents = article.sentences
     out = []
-    for g in groups.values():
-        scores, evidence, seen = [], [], set()
+    for g in _groups(article):
+        scores, evidence, seen, used = [], [], set(), []
         for ent in g["mentions"]:
             sent = next((s for s in sents if s.start <= ent.start < s.end), None)
-            if sent is None:
+            if sent is None or title_case(article.text[sent.start : sent.end]):
                 continue
-            if title_case(article.text[sent.start : sent.end]):
-                continue
+            used.append(ent)
             a, b = clause_bounds(article.text, sent.start, sent.end, ent.start)
             role, cue, sign = mention_role(doc, ent.start, ent.end) if doc is not None else ("", "", 0)
             val = 0.0 if role == "speaker" else float(vader().polarity_scores(article.text[a:b])["compound"])
@@ -104,6 +110,7 @@ def tone(
         target = re.sub(r"('s|\u2019s)$", "", max(g["names"], key=lambda n: (g["names"][n], len(n))).strip())
         evidence.sort(key=lambda s: -abs(s.weight))
         score = round(sum(scores) / len(scores), 4)
+        author, quoted = stances(article, doc, used) if doc is not None else (None, [])
         out.append(
             Tone(
                 target=target,
@@ -111,6 +118,8 @@ def tone(
                 label=label(score, band),
                 mentions=len(g["mentions"]),
                 evidence=evidence[:5],
+                author=author,
+                quoted=quoted,
                 **{"kind": g["mentions"][0].label},
             )
         )
