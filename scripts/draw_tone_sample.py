@@ -1,0 +1,45 @@
+"""Draw a further blind tone sample (issue 20): references only, no tone column filled in.
+
+    python scripts/draw_tone_sample.py --seed 29 --n 100 --out benchmarks/samples/tone_sample_r2.tsv
+
+Records already in ``--exclude`` samples are skipped, so the new rows never repeat an earlier record; the rows
+are ``draw_tone_sample``'s (slant validation outlets, one 40-400 character sentence with a PERSON/ORG mention
+each), the first ``--n`` new records in record-id order. Labellers write their own files (docs/slant.md, guide).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from newsprism.bench.task_frames import ALLSIDES_FILE
+from newsprism.bench.task_tone import TONE_SAMPLE, TUNING_SAMPLE, draw_tone_sample, read_tone_sample
+
+HEADER = """# Blind tone sample, round 2 (issue 20): references only, no text. Offsets index the raw
+# `content_original` of
+# allsides/media_train_valid.jsonl. Drawn by scripts/draw_tone_sample.py --seed {seed} --n {n} (draw_tone_sample over
+# the slant validation outlets, seed {seed}, records of docs/tone_sample_allsides.tsv and the tuning sample skipped).
+# Labels live apart, one file per labeller: benchmarks/samples/tone_labels_r2_<who>.jsonl ({{"row": i, "tone": ...}}).
+"""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    ap.add_argument("--seed", type=int, default=29)
+    ap.add_argument("--n", type=int, default=100)
+    ap.add_argument("--out", type=Path, required=True)
+    args = ap.parse_args()
+    seen = {row[0] for row, _ in read_tone_sample(TONE_SAMPLE)} | {row[0] for row, _ in read_tone_sample(TUNING_SAMPLE)}
+    rows = draw_tone_sample(args.data / "allsides" / ALLSIDES_FILE, n=args.n + len(seen), seed=args.seed)
+    fresh = [r for r in rows if r[0] not in seen][: args.n]
+    with args.out.open("w", encoding="utf-8") as fh:
+        fh.write(HEADER.format(seed=args.seed, n=args.n))
+        fh.write("row\trecord_id\tsent_start\tsent_end\ttarget_start\ttarget_end\tkind\n")
+        for i, r in enumerate(fresh):
+            fh.write("\t".join(map(str, (i, *r))) + "\n")
+    print(f"wrote {len(fresh)} rows to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
