@@ -78,3 +78,13 @@ def test_without_a_parse_there_is_no_stance() -> None:
     art.entities = [make_span(art, 15, 23, Entity, label="PERSON")]
     (t,) = tone(art)
     assert t.author is None and t.quoted == []
+
+
+def test_descriptors_and_reported_speech_inside_quotations_are_the_speakers(pipe: Pipeline) -> None:
+    direct = _tones(pipe, '"The Biden regime has wrecked the border," said Senator Tom Reed on Tuesday.')
+    biden = next(v for k, v in direct.items() if "Biden" in k)
+    assert biden.author is None and [q.speaker for q in biden.quoted] == ["Tom Reed"]
+    assert "regime" in {c.lemma for c in biden.quoted[0].cues}
+    indirect = _tones(pipe, "Senator Tom Reed said on Tuesday that Joe Biden failed the voters of the state.")
+    assert indirect["Joe Biden"].author is None
+    assert [(q.speaker, q.label) for q in indirect["Joe Biden"].quoted] == [("Tom Reed", "negative")]
