@@ -150,12 +150,30 @@ class NumberMention(Span):
     value: float | None = None
     unit: str | None = None
     what: str | None = Field(default=None, description="the noun the number counts")
+    high: float | None = Field(default=None, description="upper end of a range ('10 to 12'); value is the lower")
+    approx: Literal["about", "more_than", "at_least", "less_than", "at_most", "range"] | None = Field(
+        default=None, description="the approximator before the number ('about 19', 'more than 20'); null: exact"
+    )
+    role: Literal["count", "rank", "money", "percent", "duration", "age", "measure"] | None = Field(
+        default=None, description="what kind of quantity it is (issue 26)"
+    )
+    counted: str | None = Field(default=None, description="lemma of the head noun the number quantifies")
+    modifiers: list[str] = Field(default_factory=list, description="lemmas modifying the counted noun")
+    predicate: str | None = Field(default=None, description="lemma of the clause's verb the number belongs to")
+    subject: str | None = Field(default=None, description="the predicate's subject (lemma; a name's word)")
 
 
 class DateMention(Span):
     iso: str | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD; null when unsupported")
     basis: Literal["text", "published"] | None = Field(
         default=None, description="what iso rests on: a year in the text, or the article's published date"
+    )
+    granularity: Literal["day", "week", "month", "year"] | None = Field(
+        default=None, description="how precise iso is; week: a span from iso to iso_end"
+    )
+    iso_end: str | None = Field(default=None, description="last day of a week span ('earlier this week')")
+    predicate: str | None = Field(
+        default=None, description="lemma of the word the date attaches to: the clause's verb or an event noun"
     )
 
 
@@ -407,6 +425,10 @@ class NumberConflict(Record):
     group: str | None
     match: Literal["claim_group", "similar_claims"]
     values: list[ConflictValue]
+    why: str | None = Field(default=None, description="why the two values are the same quantity and disagree")
+    confidence: float | None = Field(
+        default=None, ge=0, le=1, description="how sure the conflict is real; reports show those >= the threshold"
+    )
 
 
 class TimelineEntry(Record):

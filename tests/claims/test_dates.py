@@ -25,7 +25,6 @@ from newsprism.model import Article
         ("March 26", "2016-09-20", "2016-03-26", "published"),
         ("Tuesday", "2016-09-20", "2016-09-20", "published"),  # news usage: the article's own day included
         ("last Tuesday", "2016-09-20", "2016-09-13", "published"),
-        ("three months ago", "2016-09-20", "2016-06", "published"),
         ("next month", "2016-09-20", "2016-10", "published"),
     ],
 )
@@ -49,6 +48,10 @@ def test_supported_dates_resolve(expr: str, published: str | None, iso: str, bas
         ("20-year", "2024-05-10"),
         ("three months", "2016-09-20"),
         ("the past two weeks", "2016-09-20"),
+        ("three months ago", "2016-09-20"),  # issue 26: an offset from the article's date is a duration
+        ("two years ago", "2012-11-14"),
+        ("a two-year", "2012-11-14"),  # was read as 2 January
+        ("56", "2018-10-26"),  # an age tagged DATE ("Cesar Sayoc, 56,") was read as 1956
         ("2019-20", None),  # a season or fiscal year, not 20 December 2019
         ("the 1990s", None),
         ("January", "not a date"),
@@ -62,7 +65,8 @@ def test_unsupported_dates_stay_unresolved(expr: str, published: str | None) -> 
 @pytest.mark.parametrize(
     ("expr", "duration"),
     [("five-year", True), ("20-year-old", True), ("three months", True), ("a decade", True),
-     ("three months ago", False), ("May 2020", False), ("Tuesday", False)],
+     ("three months ago", True), ("a two-year", True), ("two years ago", True), ("May 2020", False),
+     ("Tuesday", False)],
 )  # fmt: skip
 def test_durations(expr: str, duration: bool) -> None:
     assert is_duration(expr) is duration
@@ -91,3 +95,33 @@ def test_the_same_text_with_a_publication_date_resolves_against_it(analyze: Call
     resolved = {text: iso for text, iso, basis in _dates(art) if basis == "published"}
     assert resolved.get("January") == "2016-01"
     assert all(iso is not None and iso <= "2017" for iso in resolved.values())
+
+
+@pytest.mark.parametrize(
+    ("expr", "published", "iso", "end", "granularity"),
+    [
+        ("Monday", "2012-11-12", "2012-11-12", None, "day"),  # on a Monday, "Monday" is that day
+        ("November", "2012-11-12", "2012-11", None, "month"),  # month granularity, not the article's day
+        ("2006", None, "2006", None, "year"),
+        ("Nov. 25, 2006", None, "2006-11-25", None, "day"),
+        ("earlier this week", "2012-11-14", "2012-11-12", "2012-11-14", "week"),
+        ("this week", "2012-11-14", "2012-11-12", "2012-11-18", "week"),
+        ("last week", "2012-11-14", "2012-11-05", "2012-11-11", "week"),
+        ("the past week", "2012-11-14", "2012-11-07", "2012-11-14", "week"),
+    ],
+)
+def test_granularity_and_week_spans(
+    expr: str, published: str | None, iso: str, end: str | None, granularity: str
+) -> None:
+    got = resolve(expr, published)
+    assert (got.iso, got.end, got.granularity) == (iso, end, granularity)
+
+
+def test_week_spans_need_the_article_date() -> None:
+    assert resolve("earlier this week", None).iso is None
+
+
+def test_date_mentions_carry_granularity_and_predicate(analyze: Callable[..., Article]) -> None:
+    art = analyze("The governor announced the new budget plan on Monday in the state capital.", published="2012-11-12")
+    found = [(d.text, d.iso, d.granularity, d.predicate) for c in art.claims for d in c.dates]
+    assert ("Monday", "2012-11-12", "day", "announce") in found, found

@@ -3,7 +3,7 @@ from types import SimpleNamespace
 import pytest
 from pydantic import ValidationError
 
-from newsprism.compare.numbers import claim_mentions, find_dates, find_numbers, number_conflicts
+from newsprism.compare.numbers import claim_mentions, find_dates, find_numbers, legacy_conflicts
 from newsprism.model import DateMention, NumberMention
 
 
@@ -56,7 +56,7 @@ def test_conflict_only_for_same_quantity_with_different_values() -> None:
     a = _unit("a", "The storm killed 12 people and destroyed 40 homes.")
     b = _unit("b", "The storm killed 15 people and destroyed 40 homes.")
     c = _unit("c", "The storm killed 12 people on Monday.")
-    conflicts = number_conflicts([(a, b, "c1"), (a, c, "c1")])
+    conflicts = legacy_conflicts([(a, b, "c1"), (a, c, "c1")])
     assert len(conflicts) == 1
     vals = conflicts[0].values
     assert conflicts[0].quantity == "people" and {v.value for v in vals} == {12.0, 15.0}
@@ -67,8 +67,8 @@ def test_conflict_only_for_same_quantity_with_different_values() -> None:
 def test_date_conflict_within_a_claim_group() -> None:
     a = _unit("a", "The summit opened on June 7 in Guatemala City.")
     b = _unit("b", "The summit opened on June 8 in Guatemala City.")
-    assert [c.kind for c in number_conflicts([(a, b, "c1")])] == ["date"]
-    assert number_conflicts([(a, b, None)]) == []  # dates only conflict inside one claim group
+    assert [c.kind for c in legacy_conflicts([(a, b, "c1")])] == ["date"]
+    assert legacy_conflicts([(a, b, None)]) == []  # dates only conflict inside one claim group
 
 
 def test_odd_number_values_are_refused_by_the_model() -> None:

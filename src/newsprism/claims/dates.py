@@ -27,6 +27,8 @@ from newsprism.lexicons.calendar import WEEKDAY_PATTERN
 from newsprism.model import DateMention
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from newsprism.model import Article
 
 Basis = Literal["text", "published"]
@@ -37,12 +39,20 @@ _NUMBER_WORDS = (
 )
 _UNIT = r"(?:year|month|week|day|hour|minute|decade|century|centuries|quarter)s?"
 DURATION_RE = re.compile(
-    rf"^(?:(?:the |a |an )?(?:past|last|next|first|coming) )?(?:\d+(?:\.\d+)?|{_NUMBER_WORDS})"
-    rf"(?:[- ](?:and[- ]a[- ]half[- ])?){_UNIT}(?:[- ](?:old|long))?$",
+    rf"^(?:(?:the |a |an )?(?:past|last|next|first|coming|nearly|almost|about|more than|over|some) )?"
+    rf"(?:(?:the|a|an) )?(?:\d+(?:\.\d+)?|{_NUMBER_WORDS})"
+    rf"(?:[- ](?:and[- ]a[- ]half[- ])?){_UNIT}(?:[- ](?:old|long))?(?: ago| earlier| later| before| after)?$",
     re.IGNORECASE,
 )
-"""A length of time ("five-year", "20-year-old", "three months", "the past two weeks"), never a date. "Three
-months ago" is not matched (``ago`` makes it a point in time, resolved against the article's date)."""
+"""A length of time ("five-year", "a two-year", "20-year-old", "three months", "the past two weeks"), never a
+date; "two years ago" too (issue 26: an offset from the article's date is an approximate length of time, not a
+date a checker can compare)."""
+WEEK_RE = re.compile(
+    r"^(?:(?P<pos>earlier|later|early|late)\s+(?:this|in the|that)\s+week|"
+    r"(?P<which>this|last|next|this past|the past|past)\s+week)$",
+    re.IGNORECASE,
+)
+"""Week spans anchored on the article's date: "this week", "last week", "earlier this week" (granularity week)."""
 YEAR_IN_TEXT_RE = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 _YEAR_PREFIX = r"(?:in|since|by|until|from|before|after|during|early|late|mid)[- ]"
 BARE_YEAR_RE = re.compile(rf"^(?:{_YEAR_PREFIX})*(1[6-9]\d\d|20\d\d)$", re.IGNORECASE)
@@ -57,13 +67,41 @@ RELATIVE_RE = re.compile(
 _LEADING = re.compile(r"^(?:in|on|since|by|until|from|the|of|as of|before|after|during)\s+", re.IGNORECASE)
 
 
+Granularity = Literal["day", "week", "month", "year"]
+
+
 @dataclass(frozen=True)
 class Resolved:
     iso: str | None
     basis: Basis | None
+    end: str | None = None  # last day of a week span
+    granularity: Granularity | None = None
 
 
 UNRESOLVED = Resolved(None, None)
+
+
+def _granular(r: Resolved) -> Resolved:
+    if r.iso is None or r.granularity is not None:
+        return r
+    size: dict[int, Granularity] = {4: "year", 7: "month", 10: "day"}
+    return Resolved(r.iso, r.basis, r.end, size.get(len(r.iso)))
+
+
+def _week(m: re.Match[str], base: datetime) -> Resolved:
+    """The days of a week span relative to the article's date (weeks start on Monday)."""
+    monday = base - timedelta(days=base.weekday())
+    which = (m.group("which") or "this").lower()
+    if which in ("last", "the past", "this past", "past") and m.group("pos") is None:
+        if which != "last":  # "the past week", "past week": the seven days up to the article's date
+            return Resolved((base - timedelta(days=7)).date().isoformat(), "published", base.date().isoformat(), "week")
+        monday -= timedelta(days=7)
+    elif which == "next":
+        monday += timedelta(days=7)
+    lo, hi = monday, monday + timedelta(days=6)
+    if (m.group("pos") or "").lower() in ("earlier", "early"):
+        hi = min(hi, base)
+    return Resolved(lo.date().isoformat(), "published", hi.date().isoformat(), "week")
 
 
 def _weekday(name: str) -> int:
@@ -113,10 +151,15 @@ def _iso(when: datetime, period: str) -> str:
 
 
 def resolve(expression: str, published: str | None) -> Resolved:
-    """ISO date (YYYY, YYYY-MM or YYYY-MM-DD) of a date expression and what it rests on (module docstring)."""
+    """ISO date (YYYY, YYYY-MM or YYYY-MM-DD; a week span from ``iso`` to ``end``), its granularity and what it
+    rests on (module docstring)."""
+    return _granular(_resolve(expression, published))
+
+
+def _resolve(expression: str, published: str | None) -> Resolved:
     t = " ".join(expression.split())
-    if not t or is_duration(t):
-        return UNRESOLVED
+    if not t or is_duration(t) or re.fullmatch(r"\d{1,3}", t):
+        return UNRESOLVED  # "Sayoc, 56," is an age spaCy tagged DATE, never the year 1956
     m = BARE_YEAR_RE.match(t)
     if m:
         return Resolved(m.group(1), "text")
@@ -130,6 +173,9 @@ def resolve(expression: str, published: str | None) -> Resolved:
     has_year = bool(YEAR_IN_TEXT_RE.search(low))
     if relative and base is None:
         return UNRESOLVED
+    week = WEEK_RE.match(low)
+    if week and base is not None:
+        return _week(week, base)
     rel_year = re.fullmatch(r"(last|this|next|previous|current|coming)\s+year", low, flags=re.IGNORECASE)
     if rel_year and base is not None:
         shift = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
@@ -155,11 +201,25 @@ def resolve(expression: str, published: str | None) -> Resolved:
     return Resolved(_iso(when, period), "published")
 
 
-def mentions(article: Article, start: int, end: int) -> list[DateMention]:
-    """DATE entities inside ``article.text[start:end]`` (durations left out), each resolved by :func:`resolve`."""
+def mentions(article: Article, start: int, end: int, doc: Doc | None = None) -> list[DateMention]:
+    """DATE entities inside ``article.text[start:end]`` (durations left out), each resolved by :func:`resolve`,
+    with the word it attaches to when ``doc`` (the article's parse) is given."""
+    from newsprism.nlp.parse_context import date_predicate
+
     out = []
     for ent in article.entities:
         if ent.label == "DATE" and start <= ent.start and ent.end <= end and not is_duration(ent.text):
             r = resolve(ent.text, article.published)
-            out.append(DateMention(text=ent.text, start=ent.start, end=ent.end, iso=r.iso, basis=r.basis))
+            out.append(
+                DateMention(
+                    text=ent.text,
+                    start=ent.start,
+                    end=ent.end,
+                    iso=r.iso,
+                    basis=r.basis,
+                    granularity=r.granularity,
+                    iso_end=r.end,
+                    predicate=date_predicate(doc, ent.start, ent.end),
+                )
+            )
     return out

@@ -4,6 +4,10 @@ API (for the claims stage and the comparison's number conflicts): :func:`numbers
 date_spans) -> list[NumberMention]``. Hand-written regular expressions: no PyPI package extracts
 "595-mile border" as value + unit + counted noun; durations ("five-year") stay numbers with unit ``year``
 (never dates: see :mod:`newsprism.claims.dates`).
+
+Each mention also carries (issue 26) its approximator ("about 19", "more than 20", "10 to 12": ``approx`` and
+``high``), its ``role`` (count, rank, money, percent, duration, age, measure) and, from the spaCy parse, the
+``counted`` noun's lemma with its ``modifiers`` and the ``predicate`` (the clause's verb) it belongs to.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsprism.model import NumberMention
+from newsprism.nlp.parse_context import parse_context
 from newsprism.nlp.span_tokens import tokens_between
 
 if TYPE_CHECKING:
@@ -93,6 +98,57 @@ def _what(doc: Doc | None, end: int, limit: int) -> str | None:
     return None
 
 
+APPROX_RE = re.compile(
+    r"(?:\b(?P<about>about|around|approximately|roughly|some|an estimated|estimated|nearly|almost|close to|"
+    r"just under|just over|upwards of|upward of)|\b(?P<more_than>more than|over|above|in excess of)|"
+    r"\b(?P<at_least>at least|no fewer than|no less than|a minimum of)|\b(?P<less_than>less than|fewer than|under|"
+    r"below)|\b(?P<at_most>up to|as many as|as much as|at most|no more than))\s+$",
+    re.IGNORECASE,
+)
+RANGE_TAIL_RE = re.compile(rf"\s*(?P<sep>-|–|to|or|and)\s*[$€£¥]?(?P<num>{_NUM}|\b(?:{_WORDS})\b)(?!\w)", re.IGNORECASE)
+RANK_BEFORE_RE = re.compile(r"(?:\bNo\.?|\bnumber|#)\s*$", re.IGNORECASE)
+AGE_BEFORE_RE = re.compile(r"\b(?:aged?|age of)\s+$", re.IGNORECASE)
+TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
+MONEY_UNITS = {"USD", "EUR", "GBP", "JPY", "dollar", "euro", "cent"}
+COUNT_UNITS = {"vote", "seat", "point"}
+
+
+def approximation(text: str, start: int, end: int) -> tuple[str | None, float | None]:
+    """(approx, high): the approximator written before ``text[start:end]`` or a range after it ("10 to 12")."""
+    tail = RANGE_TAIL_RE.match(text, end)
+    between = re.search(r"\bbetween\s+$", text[max(0, start - 12) : start], re.IGNORECASE)
+    if tail and (tail.group("sep") != "and" or between):
+        high = _value(tail.group("num"), None)
+        low = _value(re.sub(r"^[$€£¥]", "", text[start:end]).split()[0], None)
+        if high is not None and low is not None and high > low:
+            return "range", high
+    m = APPROX_RE.search(text[max(0, start - 20) : start])
+    if m:
+        return next(k for k, v in m.groupdict().items() if v), None
+    if re.match(r"-?plus\b|\+", text[end : end + 5]):
+        return "at_least", None
+    return None, None
+
+
+def role(text: str, start: int, end: int, unit: str | None) -> str:
+    """What kind of quantity ``text[start:end]`` is: count, rank, money, percent, duration, age or measure."""
+    before, after = text[max(0, start - 12) : start], text[end : end + 8].lower()
+    if unit in ("percent", "percentage point"):
+        return "percent"
+    if unit in MONEY_UNITS:
+        return "money"
+    if RANK_BEFORE_RE.search(before):
+        return "rank"
+    if AGE_BEFORE_RE.search(before):
+        return "age"
+    if unit in TIME_UNITS:
+        old = text[start:end].lower().endswith("-old") or re.match(r"[\s-]old\b", after)
+        return "age" if old else "duration"
+    if unit is not None and unit not in COUNT_UNITS:
+        return "measure"
+    return "count"
+
+
 def _in_spans(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= s and e <= b for a, b in spans)
 
@@ -103,6 +159,7 @@ def numbers(
     """Numbers in ``text[start:end]`` with value, unit and what they count (offsets into ``text``)."""
     out: list[NumberMention] = []
     date_spans = date_spans or []
+    tail_end = -1
     for m in NUMBER_RE.finditer(text, start, end):
         s, e = m.span()
         num = m.group("num")
@@ -110,6 +167,8 @@ def numbers(
         nxt = text[e] if e < len(text) else " "
         if prev.isalnum() or (nxt.isalpha() and not m.group("unit")) or (prev in "-/" and num[0].isdigit()):
             continue  # part of a word, an ordinal ("1st") or a range tail
+        if s < tail_end:
+            continue  # the upper end of the range before it ("10 to [12]")
         unit = _unit_name(m.group("unit"), bool(m.group("pct")), m.group("cur"))
         if unit is None and num.isdigit() and (len(num) == 4 and 1800 <= int(num) <= 2100):
             continue  # a bare year belongs to dates
@@ -117,6 +176,13 @@ def numbers(
             continue  # part of a date ("May 5")
         if unit is None and num.lower() in WORD_NUMBERS and not m.group("scale") and num.lower().endswith("s"):
             unit = None
+        approx, high = approximation(text, s, e)
+        if high is not None and m.group("scale"):
+            high *= SCALES[m.group("scale").lower()]
+        if approx == "range":
+            tail = RANGE_TAIL_RE.match(text, e)
+            tail_end = tail.end() if tail else -1
+        counted, modifiers, predicate, subject = parse_context(doc, s, e)
         out.append(
             NumberMention(
                 text=text[s:e],
@@ -125,6 +191,13 @@ def numbers(
                 value=_value(num, m.group("scale")),
                 unit=unit,
                 what=_what(doc, e, end),
+                high=high,
+                approx=approx,  # type: ignore[arg-type]
+                role=role(text, s, e, unit),  # type: ignore[arg-type]
+                counted=counted,
+                modifiers=modifiers,
+                predicate=predicate,
+                subject=subject,
             )
         )
     return out

@@ -180,7 +180,7 @@ def _claim(work: Work, sc: Scored, kind: str, span: tuple[int, int], nlp: Langua
         subjectivity=round(sc.subj, 4),
         type=claim_type(text, nums, doc, s, e),
         numbers=nums,
-        dates=FX.dates(art, s, e),
+        dates=FX.dates(art, s, e, doc),
         entities=claim_entities(art, s, e, sent.start, sent.end, nlp),
         hedges=hedges,
         sourced=FX.sourced(art, s, e, sent.start, sent.end, quote),
@@ -201,7 +201,7 @@ def _anchor(work: Work, sc: Scored) -> int | None:
     art, u = work.article, sc.unit
     date_spans = [(x.start, x.end) for x in art.entities if x.label in ("DATE", "TIME")]
     starts = [n.start for n in FX.numbers(art.text, u.start, u.end, work.doc, date_spans) if n.value is not None]
-    starts += [d.start for d in FX.dates(art, u.start, u.end)]  # durations are not dates (claims.dates)
+    starts += [d.start for d in FX.dates(art, u.start, u.end, work.doc)]  # durations are not dates (claims.dates)
     return min(starts) if starts else None
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.compare.align import claim_groups
+from newsprism.compare.conflicts import find_conflicts
 from newsprism.compare.coverage import clean_name, coverage_matrix, speaker_canon
 from newsprism.compare.features import StoryFeatures, display_title, norm_entity, story_features
 from newsprism.compare.grouping import (
@@ -28,7 +29,6 @@ from newsprism.compare.grouping import (
     story_label,
     timeline,
 )
-from newsprism.compare.numbers import number_conflicts
 from newsprism.compare.sidebyside import side_by_side
 from newsprism.errors import InputError
 from newsprism.model import Article, ArticleRef, Comparison, Grouping, Quote, QuoteGroup, Story, Warning
@@ -143,7 +143,7 @@ def compare_story(
 
         return embed(texts, name=opts.embedding_model)
 
-    groups, _units, pairs = claim_groups(articles, embed_fn)
+    groups, units, pairs = claim_groups(articles, embed_fn)
     quote_groups = _quote_groups(articles, opts, warnings)
     key = _key_entities(feats)
     published = {a.id: a.published for a in articles}
@@ -156,7 +156,7 @@ def compare_story(
         claim_groups=groups,
         key_entities=key_entity_names(articles, key, feats),
         coverage=coverage_matrix(articles, groups, quote_groups),
-        number_conflicts=number_conflicts(pairs),
+        number_conflicts=find_conflicts(pairs, units),
         timeline=[
             t.model_copy(update={"title": display_title(by_id[t.article]) or None}) for t in timeline(feats, published)
         ],

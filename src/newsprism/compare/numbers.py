@@ -1,8 +1,11 @@
-"""Numbers and dates in claims, and conflicts: the same quantity reported with different values.
+"""Numbers and dates in claims, and the conflict rules of before issue 26.
 
 A claim's ``numbers``/``dates`` (from the claims stage) are used when present; otherwise they
 are found here with small regular expressions (hand-written: the quantities we need are few and the
-offsets must be exact, which general-purpose number parsers do not give us).
+offsets must be exact, which general-purpose number parsers do not give us). Each :class:`Mention` keeps the
+claims stage's record (or, for a regex number, one built without a parse) in ``src``, which
+:mod:`newsprism.compare.conflicts` reads. :func:`legacy_conflicts` is the old rule set (same ``what`` and unit,
+dates compared by their last five characters), kept only so ``bench stories`` can print it beside the new one.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from newsprism.claims.quantities import approximation, role
 from newsprism.lexicons.calendar import MONTH_NUMBERS, MONTH_PATTERN
 from newsprism.model import ConflictValue, DateMention, NumberConflict, NumberMention, Span
 
@@ -93,6 +97,7 @@ class Mention:
     unit: str | None
     what: str | None
     kind: str = "number"  # number | date
+    src: NumberMention | DateMention | None = None  # the claims stage's record (regex dates: None)
 
 
 def _what_after(text: str, pos: int) -> str | None:
@@ -146,7 +151,9 @@ def find_numbers(text: str, offset: int = 0) -> list[Mention]:
         value *= MULTIPLIERS.get(mult, 1.0)
         unit = "%" if pct else ({"$": "USD", "€": "EUR", "£": "GBP"}.get(cur or "") or None)
         what = None if pct else _what_after(text, e)
-        out.append(Mention(text[s:e].strip(), offset + s, offset + s + len(text[s:e].strip()), value, unit, what))
+        shown = text[s:e].strip()
+        src = _record(text, s, s + len(shown), value, unit, what, offset, MULTIPLIERS.get(mult, 1.0))
+        out.append(Mention(shown, offset + s, offset + s + len(shown), value, unit, what, src=src))
         taken.append((s, e))
     for m in _WORDNUM.finditer(text):
         s, e = m.start(), m.end()
@@ -160,9 +167,33 @@ def find_numbers(text: str, offset: int = 0) -> list[Mention]:
         value = float(WORD_NUMBERS[word])
         if mult_m:
             value *= MULTIPLIERS[mult_m.group(1).lower()]
-        out.append(Mention(text[s:e], offset + s, offset + e, value, None, what))
+        src = _record(text, s, e, value, None, what, offset)
+        out.append(Mention(text[s:e], offset + s, offset + e, value, None, what, src=src))
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _record(
+    text: str, s: int, e: int, value: float, unit: str | None, what: str | None, offset: int, scale: float = 1.0
+) -> NumberMention:
+    """A NumberMention for a regex number (no parse: ``counted`` is the word after it, no predicate)."""
+    approx, high = approximation(text, s, e)
+    unit_name = {"%": "percent"}.get(unit or "", unit)
+    kind = role(text, s, e, unit_name)
+    if high is not None:
+        high *= scale  # "$1 to 2 billion" is rare; "$1 billion to $2 billion" scales both ends
+    return NumberMention(
+        text=text[s:e],
+        start=offset + s,
+        end=offset + e,
+        value=value,
+        unit=unit_name,
+        what=what,
+        high=high,
+        approx=approx,  # type: ignore[arg-type]
+        role=kind,  # type: ignore[arg-type]
+        counted=what,
+    )
 
 
 def claim_mentions(items: list[NumberMention] | list[DateMention], article_text: str) -> list[Mention] | None:
@@ -176,19 +207,34 @@ def claim_mentions(items: list[NumberMention] | list[DateMention], article_text:
         if article_text[s:e] != it.text:
             continue
         if isinstance(it, DateMention):
-            out.append(Mention(article_text[s:e], s, e, None, it.iso, "date", "date"))
+            out.append(Mention(article_text[s:e], s, e, None, it.iso, "date", "date", src=it))
         else:
             what = it.what or _what_after(article_text, e)
-            out.append(Mention(article_text[s:e], s, e, it.value, it.unit, what.lower() if what else None))
+            src = it if it.role is not None else _enriched(it, article_text, what)
+            out.append(Mention(article_text[s:e], s, e, it.value, it.unit, what.lower() if what else None, src=src))
     return out
+
+
+def _enriched(it: NumberMention, text: str, what: str | None) -> NumberMention:
+    """A claims-stage number from before issue 26 (no role): role, approximator and counted word from the text."""
+    approx, high = approximation(text, it.start, it.end)
+    return it.model_copy(
+        update={
+            "role": role(text, it.start, it.end, it.unit),
+            "approx": approx,
+            "high": high,
+            "counted": what.lower() if what else None,
+        }
+    )
 
 
 def same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 0.005 * max(abs(a), abs(b), 1e-9)
 
 
-def number_conflicts(pairs: list[tuple[Any, Any, str | None]]) -> list[NumberConflict]:
-    """Conflicts among candidate unit pairs ``(unit_a, unit_b, group_id)`` from different articles.
+def legacy_conflicts(pairs: list[tuple[Any, Any, str | None]]) -> list[NumberConflict]:
+    """The rules of before issue 26 (bench only): conflicts among candidate unit pairs ``(unit_a, unit_b,
+    group_id)`` from different articles.
 
     Two numbers conflict when they count the same thing (same ``what`` and unit) with different values;
     two dates conflict when the units are in the same claim group, each has one date, and they differ.

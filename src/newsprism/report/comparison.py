@@ -12,7 +12,16 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsprism.compare.coverage import clean_name, speaker_canon
 from newsprism.compare.features import norm_entity
-from newsprism.model import Article, Comparison, CoverageRow, Omissions, SideBySide, Story, ToneScore
+from newsprism.model import (
+    Article,
+    Comparison,
+    CoverageRow,
+    NumberConflict,
+    Omissions,
+    SideBySide,
+    Story,
+    ToneScore,
+)
 from newsprism.quotes.confidence import shown
 from newsprism.report.slant import lean_not_shown
 
@@ -218,14 +227,26 @@ def _md_diff(a: str, b: str) -> str:
     return " ".join(parts)
 
 
+def shown_conflicts(story: Story) -> list[NumberConflict]:
+    """The conflicts a report shows: confidence >= SHOW_THRESHOLD (the JSON keeps every conflict); a conflict
+    without a confidence (a comparison from before issue 26) is shown."""
+    from newsprism.compare.conflicts import SHOW_THRESHOLD
+
+    return [c for c in story.number_conflicts if c.confidence is None or c.confidence >= SHOW_THRESHOLD]
+
+
 def _conflicts_markdown(story: Story, names: dict[str, str]) -> list[str]:
-    if not story.number_conflicts:
+    shown = shown_conflicts(story)
+    if not shown:
         return []
     out = ["### Numbers that disagree", ""]
-    for c in story.number_conflicts:
+    for c in shown:
         vals = "; ".join(f"{names.get(v.article, v.article)}: **{_cell(v.text, 40)}**" for v in c.values)
         how = "same claim" if c.match == "claim_group" else "similar claims"
-        out.append(f"- {c.kind} `{c.quantity or ''}` ({how}): {vals}")
+        conf = f", confidence {c.confidence:.2f}" if c.confidence is not None else ""
+        out.append(f"- {c.kind} `{c.quantity or ''}` ({how}{conf}): {vals}")
+        if c.why:
+            out.append(f"  - why: {c.why}")
         for v in c.values:
             out.append(f"  - {names.get(v.article, v.article)}: {_cell(v.claim.text, 200)}")
     return [*out, ""]
@@ -414,7 +435,7 @@ def _story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
         "other_rows": [r for r in _rows(story) if r.kind != "claim"],
         "omits": {a.id: _omits(story).get(a.id, Omissions()) for a in arts},
         "texts": texts,
-        "conflicts": story.number_conflicts,
+        "conflicts": shown_conflicts(story),
         "quotes": quotes,
         "chart": _chart(story, names),
         "tone_matrix": tone_matrix(story, names),

@@ -1,0 +1,271 @@
+"""Number and date conflicts a fact-checker can trust (issue 26): the same quantity of the same thing at the same
+time, in claims matched as the same proposition, with values that cannot both be true.
+
+Two numbers are the same quantity when they have the same role (count, money, percent, duration, age, measure;
+ranks never conflict), the same unit, the same counted noun (lemma) with no contradicting modifiers, and no
+contradicting predicate or subject; they disagree when their value intervals do not overlap, where an approximator
+widens the interval ("about 19" covers 17-21, "more than 20" covers everything above 20, "10 to 12" is a range) and a
+rounded figure covers what it rounds ("1.2 million" covers 1.15-1.25 million). Two dates are the same date when
+their claims are in one claim group and they attach to the same predicate ("announced"), and disagree when their
+spans (day, week, month, year) do not overlap. Claims dated at different times are not compared, and a number
+that the other article also reports (for the same counted noun) is not a disagreement.
+
+Each conflict carries ``why`` (in words) and a ``confidence``: a sum of the evidence that the two are the same
+quantity (see :func:`_number_confidence`, :func:`_date_confidence`); reports show conflicts with confidence >=
+``SHOW_THRESHOLD``, the JSON keeps all of them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from newsprism.model import ConflictValue, DateMention, NumberConflict, NumberMention, Span
+
+SHOW_THRESHOLD = 0.7
+"""Conflicts shown in Markdown/HTML reports (chosen on BASIL training triplets; docs/conflicts.md)."""
+GROUP_BASE = 0.4  # the two claims are one claim group (the same proposition by alignment)
+SIMILAR_BASE = 0.25  # only similar claims (cosine >= CONFLICT_COS)
+ABOUT = 0.15  # "about 19": +-15%
+VAGUE = {"dozens", "hundreds", "thousands", "millions", "billions", "several", "few", "many"}
+_MONEY = {"USD": "USD", "dollar": "USD", "EUR": "EUR", "euro": "EUR", "GBP": "GBP", "JPY": "JPY", "cent": "cent"}
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+    def overlaps(self, other: Interval) -> bool:
+        if self.high < other.low or other.high < self.low:
+            return False
+        if self.high == other.low and (self.high_open or other.low_open):
+            return False
+        return not (other.high == self.low and (other.high_open or self.low_open))
+
+
+def _rounding(q: NumberMention) -> float:
+    """Half a unit of the last significant written digit, scaled: "1.2 million" covers +-0.05 million, "$43,000"
+    +-500 (a round figure); at least 0.5% of the value."""
+    digits = "".join(ch for ch in q.text.split()[0] if ch.isdigit() or ch == ".")
+    if q.value is None or not digits.strip(".") or digits.count(".") > 1:
+        return 0.005 * abs(q.value or 0.0)
+    raw = float(digits)
+    scale = q.value / raw if raw else 1.0
+    if "." in digits:
+        step = 10.0 ** -len(digits.split(".")[1])
+    else:
+        zeros = len(digits) - len(digits.rstrip("0")) if raw else 0
+        step = 10.0**zeros if zeros >= 2 else 1.0  # "43,000": rounded to the thousand; "40": exact
+    half = 0.5 * step * scale if (scale > 1 or step > 1) else 0.0
+    return max(half, 0.005 * abs(q.value))
+
+
+def number_interval(q: NumberMention) -> Interval | None:
+    """The values ``q`` allows (None when it is too vague to disagree with anything)."""
+    if q.value is None or q.text.lower().strip() in VAGUE:
+        return None
+    v = q.value
+    if q.approx == "range" and q.high is not None:
+        return Interval(v, q.high)
+    if q.approx == "about":
+        return Interval(v * (1 - ABOUT), v * (1 + ABOUT))
+    if q.approx == "more_than":
+        return Interval(v, math.inf, low_open=True)
+    if q.approx == "at_least":
+        return Interval(v, math.inf)
+    if q.approx == "less_than":
+        return Interval(-math.inf, v, high_open=True)
+    if q.approx == "at_most":
+        return Interval(-math.inf, v)
+    tol = _rounding(q)
+    return Interval(v - tol, v + tol)
+
+
+def date_interval(d: DateMention) -> tuple[date, date] | None:
+    """The days a resolved date covers (a day, a week span, a month or a year)."""
+    if not d.iso:
+        return None
+    try:
+        parts = [int(x) for x in d.iso.split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        if len(parts) == 2:
+            return date(parts[0], parts[1], 1), date(parts[0], parts[1], calendar.monthrange(*parts)[1])
+        lo = date(*parts)
+        hi = date.fromisoformat(d.iso_end) if d.iso_end else lo
+    except ValueError:
+        return None
+    return lo, hi
+
+
+def _unit(q: NumberMention) -> str | None:
+    return _MONEY.get(q.unit or "", q.unit) if q.role == "money" else q.unit
+
+
+def same_quantity(a: NumberMention, b: NumberMention) -> tuple[bool, list[str]]:
+    """Whether two numbers quantify the same thing, and the evidence (words) for it."""
+    if a.role != b.role or a.role in (None, "rank") or _unit(a) != _unit(b):
+        return False, []
+    why = [f"both {a.role}s" + (f" in {_unit(a)}" if _unit(a) else "")]
+    if a.counted and b.counted:
+        if a.counted != b.counted:
+            return False, []
+        why.append(f"of '{a.counted}'")
+    elif a.role in ("count", "measure", "duration", "age"):
+        return False, []  # a count of an unknown thing cannot be matched
+    if a.modifiers and b.modifiers and not set(a.modifiers) & set(b.modifiers):
+        return False, []  # "Republican senators" vs "Democratic senators"
+    if a.subject and b.subject and a.subject != b.subject:
+        return False, []  # "Obama cut $716 billion" vs "McCain would cut $800 billion"
+    if a.predicate and b.predicate:
+        if a.predicate != b.predicate and a.role in ("money", "percent") and not (a.counted and b.counted):
+            return False, []
+        if a.predicate == b.predicate:
+            why.append(f"with the verb '{a.predicate}'")
+    return True, why
+
+
+def _number_confidence(a: NumberMention, b: NumberMention, grouped: bool) -> float:
+    score = GROUP_BASE if grouped else SIMILAR_BASE
+    if a.counted and b.counted:
+        score += 0.3
+    if a.predicate and a.predicate == b.predicate:
+        score += 0.2
+    elif a.predicate and b.predicate:
+        score -= 0.1
+    if a.modifiers and b.modifiers and set(a.modifiers) & set(b.modifiers):
+        score += 0.05
+    if a.approx is None and b.approx is None:
+        score += 0.05
+    return round(min(max(score, 0.0), 1.0), 3)
+
+
+def _date_confidence(a: DateMention, b: DateMention, grouped: bool) -> float:
+    score = GROUP_BASE if grouped else SIMILAR_BASE
+    if a.predicate and a.predicate == b.predicate:
+        score += 0.35
+    if a.granularity == b.granularity == "day":
+        score += 0.1
+    if a.basis == b.basis == "text":
+        score += 0.05
+    return round(min(score, 1.0), 3)
+
+
+def dates_disagree(a: DateMention, b: DateMention) -> bool:
+    ia, ib = date_interval(a), date_interval(b)
+    return ia is not None and ib is not None and (ia[1] < ib[0] or ib[1] < ia[0])
+
+
+def _different_times(ua: Any, ub: Any) -> bool:
+    """Both claims carry a resolved date and no two of their dates overlap: they are about different times."""
+    da = [m.src for m in ua.dates if isinstance(m.src, DateMention) and m.src.iso]
+    db = [m.src for m in ub.dates if isinstance(m.src, DateMention) and m.src.iso]
+    return bool(da and db) and all(dates_disagree(x, y) for x in da for y in db)
+
+
+def _reports_value(q: NumberMention, others: list[NumberMention]) -> bool:
+    iq = number_interval(q)
+    for o in others:
+        io = number_interval(o)
+        if iq is not None and io is not None and same_quantity(q, o)[0] and iq.overlaps(io):
+            return True
+    return False
+
+
+def find_conflicts(pairs: list[tuple[Any, Any, str | None]], units: list[Any]) -> list[NumberConflict]:
+    """Conflicts among candidate unit pairs ``(unit_a, unit_b, group_id)`` of different articles (module doc)."""
+    by_article: dict[str, list[NumberMention]] = {}
+    for u in units:
+        by_article.setdefault(u.article, []).extend(m.src for m in u.numbers if isinstance(m.src, NumberMention))
+    out: list[NumberConflict] = []
+    seen: set[tuple[tuple[str, int, int], ...]] = set()
+    for a, b, group in pairs:
+        numbers = [] if _different_times(a, b) else b.numbers  # claims about different times: no number conflicts
+        for ma in a.numbers:
+            for mb in numbers:
+                c = _number_conflict(a, b, group, ma, mb, by_article)
+                if c is not None and _new(seen, a, ma, b, mb):
+                    out.append(c)
+        if group is None:
+            continue  # dates: only claims matched as one proposition
+        for ma in a.dates:
+            for mb in b.dates:
+                c = _date_conflict(a, b, group, ma, mb)
+                if c is not None and _new(seen, a, ma, b, mb):
+                    out.append(c)
+    out.sort(key=lambda c: -(c.confidence or 0.0))
+    for i, c in enumerate(out, 1):
+        c.id = f"n{i}"
+    return out
+
+
+def _new(seen: set[tuple[tuple[str, int, int], ...]], a: Any, ma: Any, b: Any, mb: Any) -> bool:
+    key = tuple(sorted([(a.article, ma.start, ma.end), (b.article, mb.start, mb.end)]))
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _number_conflict(
+    a: Any, b: Any, group: str | None, ma: Any, mb: Any, by_article: dict[str, list[NumberMention]]
+) -> NumberConflict | None:
+    qa, qb = ma.src, mb.src
+    if not isinstance(qa, NumberMention) or not isinstance(qb, NumberMention):
+        return None
+    same, why = same_quantity(qa, qb)
+    ia, ib = number_interval(qa), number_interval(qb)
+    if not same or ia is None or ib is None or ia.overlaps(ib):
+        return None
+    if group is None and not (qa.counted and qb.counted):
+        return None  # an amount without a counted noun: only inside one claim group
+    if _reports_value(qa, by_article.get(b.article, [])) or _reports_value(qb, by_article.get(a.article, [])):
+        return None  # each article also reports the other's figure: two quantities, not a disagreement
+    where = "the same claim group" if group else "similar claims"
+    text = f"{' '.join(why)} in {where}; '{qa.text}' and '{qb.text}' cannot both hold"
+    conf = _number_confidence(qa, qb, group is not None)
+    return _make("number", qa.counted or qa.what, _unit(qa), group, text, conf, (a, ma, qa.value), (b, mb, qb.value))
+
+
+def _date_conflict(a: Any, b: Any, group: str, ma: Any, mb: Any) -> NumberConflict | None:
+    da, db = ma.src, mb.src
+    if not isinstance(da, DateMention) or not isinstance(db, DateMention) or not dates_disagree(da, db):
+        return None
+    if da.predicate and db.predicate and da.predicate != db.predicate:
+        return None  # dates of two different events
+    what = f"the date of '{da.predicate}'" if da.predicate and da.predicate == db.predicate else "the claim's date"
+    text = f"{what} in the same claim group; {da.iso} ('{da.text}') and {db.iso} ('{db.text}') do not overlap"
+    conf = _date_confidence(da, db, True)
+    return _make("date", da.predicate or "date", None, group, text, conf, (a, ma, da.iso), (b, mb, db.iso))
+
+
+def _make(
+    kind: str, what: str | None, unit: str | None, group: str | None, why: str, conf: float, *sides: tuple[Any, ...]
+) -> NumberConflict:
+    return NumberConflict(
+        id="",
+        kind="number" if kind == "number" else "date",
+        quantity=what,
+        unit=unit,
+        group=group,
+        match="claim_group" if group else "similar_claims",
+        values=[
+            ConflictValue(
+                article=u.article,
+                text=m.text,
+                start=m.start,
+                end=m.end,
+                value=value,
+                claim=Span(text=u.text, start=u.start, end=u.end),
+            )
+            for u, m, value in sides
+        ],
+        why=why,
+        confidence=conf,
+    )

@@ -1,0 +1,66 @@
+"""bench stories' conflicts evaluation: labels, gold, agreement and matching reported conflicts to pairs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.bench.registry import BenchContext
+from newsprism.bench.stories_conflicts import (
+    cohen_kappa,
+    evaluate_conflicts,
+    gold_labels,
+    prf,
+    read_labels,
+    reported,
+)
+from newsprism.model import ConflictValue, NumberConflict, Span
+
+
+def _write(path: Path, rows: list[dict[str, object]]) -> None:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def test_labels_gold_prefers_labeller_a(tmp_path: Path) -> None:
+    _write(tmp_path / "conflict_labels_a.jsonl", [{"pair": 1, "label": "conflict"}, {"pair": 2, "label": "different"}])
+    _write(tmp_path / "conflict_labels_b.jsonl", [{"pair": 1, "label": "compatible"}, {"pair": 3, "label": "x"}])
+    labels = read_labels(tmp_path)
+    assert labels["b"] == {1: "compatible"}  # an unknown label is dropped
+    assert gold_labels(labels) == {1: "conflict", 2: "different"}
+
+
+def test_cohen_kappa() -> None:
+    assert cohen_kappa(["a", "b", "a", "b"], ["a", "b", "a", "b"]) == 1.0
+    assert cohen_kappa(["a", "a"], ["a", "a"]) == 1.0
+    assert cohen_kappa(["a", "b", "a", "b"], ["b", "a", "b", "a"]) == pytest.approx(-1.0)
+
+
+def _conflict(a: tuple[str, int, int], b: tuple[str, int, int]) -> NumberConflict:
+    claim = Span(text="x", start=0, end=1)
+    vals = [ConflictValue(article=x, text="1", start=s, end=e, value=1.0, claim=claim) for x, s, e in (a, b)]
+    return NumberConflict(
+        id="n1", kind="number", quantity=None, unit=None, group=None, match="similar_claims", values=vals
+    )
+
+
+def test_a_pair_is_reported_when_one_conflict_covers_both_mentions() -> None:
+    row = {
+        "a": {"_id": "x", "mention_start": 10, "mention_end": 12},
+        "b": {"_id": "y", "mention_start": 5, "mention_end": 7},
+    }
+    assert reported(row, [_conflict(("y", 5, 7), ("x", 10, 12))])
+    assert not reported(row, [_conflict(("y", 5, 7), ("x", 20, 22))])
+    assert not reported(row, [])
+
+
+def test_prf() -> None:
+    assert prf([True, True, False], [True, False, True]) == (0.5, 0.5, 2)
+    assert prf([False], [True]) == (0.0, 0.0, 0)
+
+
+def test_quick_runs_skip_the_conflicts(tmp_path: Path) -> None:
+    _write(tmp_path / "conflict_labels_a.jsonl", [{"pair": 1, "label": "conflict"}])
+    ctx = BenchContext(data_dir=tmp_path, quick=True)
+    assert evaluate_conflicts(ctx, samples=tmp_path) == []

@@ -1,0 +1,49 @@
+"""Numbers with approximators, ranges and roles (issue 26); the parse-dependent parts are in tests/nlp."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.claims.quantities import approximation, numbers, role
+
+
+def _one(text: str) -> tuple[object, ...]:
+    n = numbers(text, 0, len(text))
+    assert n, text
+    return n[0].value, n[0].high, n[0].approx, n[0].role, n[0].unit
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("about 19 people died", (19.0, None, "about", "count", None)),
+        ("more than 20 years in office", (20.0, None, "more_than", "duration", "year")),
+        ("at least 300 homes", (300.0, None, "at_least", "count", None)),
+        ("fewer than 50 votes", (50.0, None, "less_than", "count", "vote")),
+        ("up to $5 million in fines", (5e6, None, "at_most", "money", "USD")),
+        ("between 10 and 12 injured", (10.0, 12.0, "range", "count", None)),
+        ("two or three officers", (2.0, 3.0, "range", "count", None)),
+        ("10 to 12 injured", (10.0, 12.0, "range", "count", None)),
+        ("$10 million to $12 million", (1e7, 1.2e7, "range", "money", "USD")),
+        ("the No. 2 job", (2.0, None, None, "rank", None)),
+        ("a 20-year-old man", (20.0, None, None, "age", "year")),
+        ("a two-year investigation", (2.0, None, None, "duration", "year")),
+        ("rose 5.2% last year", (5.2, None, None, "percent", "percent")),
+        ("a 595-mile border", (595.0, None, None, "measure", "mile")),
+    ],
+)
+def test_value_approximator_role(text: str, want: tuple[object, ...]) -> None:
+    assert _one(text) == want
+
+
+def test_range_tail_is_not_a_second_number() -> None:
+    assert [n.text for n in numbers("10 to 12 people", 0, 15)] == ["10"]
+
+
+def test_a_falling_tally_is_not_a_range() -> None:
+    assert approximation("voted 52-48 on it", 6, 8) == (None, None)
+
+
+def test_role_defaults_to_count() -> None:
+    assert role("19 senators", 0, 2, None) == "count"
+    assert role("aged 45", 5, 7, None) == "age"

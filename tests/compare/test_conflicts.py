@@ -1,0 +1,132 @@
+"""Conflicts only between the same quantity of the same thing at the same time (issue 26)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from newsprism.compare.conflicts import (
+    SHOW_THRESHOLD,
+    date_interval,
+    find_conflicts,
+    number_interval,
+    same_quantity,
+)
+from newsprism.compare.numbers import Mention, find_numbers
+from newsprism.model import DateMention, NumberMention
+
+
+def _num(text: str, value: float, counted: str | None = "person", **kw: object) -> NumberMention:
+    fields = {"role": "count", "predicate": "kill", **kw}
+    return NumberMention(text=text, start=0, end=len(text), value=value, counted=counted, **fields)  # type: ignore[arg-type]
+
+
+def _unit(article: str, numbers: list[NumberMention], dates: list[DateMention] | None = None) -> SimpleNamespace:
+    def m(x: NumberMention | DateMention) -> Mention:
+        kind = "date" if isinstance(x, DateMention) else "number"
+        value = getattr(x, "value", None)
+        return Mention(x.text, x.start, x.end, value, None, None, kind, src=x)
+
+    return SimpleNamespace(
+        article=article,
+        text="claim",
+        start=0,
+        end=5,
+        numbers=[m(n) for n in numbers],
+        dates=[m(d) for d in dates or []],
+    )
+
+
+def _conflicts(a: list[NumberMention], b: list[NumberMention], group: str | None = "c1") -> list[object]:
+    ua, ub = _unit("a", a), _unit("b", b)
+    return find_conflicts([(ua, ub, group)], [ua, ub])
+
+
+def test_same_count_different_values_conflicts_with_why_and_confidence() -> None:
+    (c,) = _conflicts([_num("19", 19)], [_num("21", 21)])
+    assert c.why and "person" in c.why  # type: ignore[attr-defined]
+    assert c.confidence >= SHOW_THRESHOLD  # type: ignore[attr-defined]
+
+
+def test_compatible_forms_are_not_conflicts() -> None:
+    assert _conflicts([_num("about 19", 19, approx="about")], [_num("19", 19)]) == []
+    assert _conflicts([_num("about 19", 19, approx="about")], [_num("21", 21)]) == []
+    years = {"role": "duration", "unit": "year", "counted": "career", "predicate": None}
+    assert _conflicts([_num("over 20 years", 20, approx="more_than", **years)], [_num("21-year", 21, **years)]) == []
+    assert _conflicts([_num("10 to 12", 10, approx="range", high=12)], [_num("11", 11)]) == []
+    assert _conflicts([_num("1.2 million", 1.2e6)], [_num("1,234,000", 1_234_000)]) == []
+    watch = {"role": "money", "unit": "USD", "counted": "watch"}
+    assert _conflicts([_num("$43,000", 43_000, **watch)], [_num("$43,350", 43_350, **watch)]) == []  # round figure
+    assert len(_conflicts([_num("$43,000", 43_000, **watch)], [_num("$45,350", 45_350, **watch)])) == 1
+
+
+def test_different_quantities_are_not_conflicts() -> None:
+    assert _conflicts([_num("11 nations", 11, counted="nation")], [_num("12-nation", 12, counted="deal")]) == []
+    assert (
+        _conflicts([_num("No. 2", 2, role="rank", counted="job")], [_num("No. 3", 3, role="rank", counted="job")]) == []
+    )
+    rep, dem = _num("19", 19, modifiers=["republican"]), _num("12", 12, modifiers=["democratic"])
+    assert _conflicts([rep], [dem]) == []
+    assert _conflicts([_num("19", 19, counted=None)], [_num("21", 21, counted=None)]) == []
+
+
+def test_different_subjects_are_different_quantities() -> None:
+    obama = _num("$716 billion", 716e9, counted=None, role="money", unit="USD", predicate="cut", subject="obama")
+    mccain = _num("$800 billion", 800e9, counted=None, role="money", unit="USD", predicate="cut", subject="mccain")
+    assert _conflicts([obama], [mccain]) == []
+
+
+def test_an_amount_without_counted_noun_needs_one_claim_group() -> None:
+    cut = {"counted": None, "role": "money", "unit": "USD", "predicate": "cut"}
+    assert _conflicts([_num("$716 billion", 716e9, **cut)], [_num("$800 billion", 800e9, **cut)], group=None) == []
+    assert len(_conflicts([_num("$716 billion", 716e9, **cut)], [_num("$800 billion", 800e9, **cut)])) == 1
+
+
+def test_each_article_also_reporting_the_other_figure_is_no_conflict() -> None:
+    assert _conflicts([_num("19", 19), _num("21", 21)], [_num("21", 21)]) == []
+
+
+def test_claims_at_different_times_are_not_compared() -> None:
+    aug = DateMention(text="August", start=0, end=6, iso="2012-08", granularity="month")
+    sep = DateMention(text="September", start=0, end=9, iso="2012-09", granularity="month")
+    ua = _unit("a", [_num("8.1%", 8.1, role="percent", unit="percent", counted="rate")], [aug])
+    ub = _unit("b", [_num("7.8%", 7.8, role="percent", unit="percent", counted="rate")], [sep])
+    assert [c.kind for c in find_conflicts([(ua, ub, "c1")], [ua, ub])] == ["date"]  # no number conflict
+
+
+def _date(text: str, iso: str, predicate: str | None = "announce", **kw: object) -> DateMention:
+    return DateMention(text=text, start=0, end=len(text), iso=iso, predicate=predicate, **kw)  # type: ignore[arg-type]
+
+
+def test_dates_conflict_only_in_one_claim_group_with_the_same_predicate() -> None:
+    ua, ub = _unit("a", [], [_date("Monday", "2012-11-12")]), _unit("b", [], [_date("Nov. 13", "2012-11-13")])
+    (c,) = find_conflicts([(ua, ub, "c1")], [ua, ub])
+    assert c.kind == "date" and "announce" in (c.why or "")
+    assert find_conflicts([(ua, ub, None)], [ua, ub]) == []
+    uc = _unit("c", [], [_date("Nov. 13", "2012-11-13", predicate="vote")])
+    assert find_conflicts([(ua, uc, "c1")], [ua, uc]) == []
+
+
+def test_dates_of_different_precision_are_compatible() -> None:
+    week = _date("earlier this week", "2012-11-12", iso_end="2012-11-14", granularity="week")
+    ua, ub = _unit("a", [], [week]), _unit("b", [], [_date("Tuesday", "2012-11-13")])
+    assert find_conflicts([(ua, ub, "c1")], [ua, ub]) == []
+    uc = _unit("c", [], [_date("November", "2012-11")])
+    assert find_conflicts([(ub, uc, "c1")], [ub, uc]) == []
+
+
+def test_intervals() -> None:
+    assert number_interval(_num("dozens", 12)) is None
+    iv = number_interval(_num("more than 20", 20, approx="more_than"))
+    assert iv is not None and iv.low == 20 and iv.low_open
+    assert date_interval(_date("2012", "2012")) is not None
+    assert date_interval(_date("bad", "2012-13")) is None
+
+
+def test_same_quantity_needs_role_and_unit() -> None:
+    assert not same_quantity(_num("5", 5), _num("5%", 5, role="percent", unit="percent"))[0]
+    assert same_quantity(_num("5", 5), _num("6", 6))[0]
+
+
+def test_regex_numbers_carry_a_record_for_the_conflict_rules() -> None:
+    (m,) = find_numbers("About 40 people died.")
+    assert m.src is not None and m.src.approx == "about" and m.src.role == "count"
