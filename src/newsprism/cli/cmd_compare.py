@@ -15,6 +15,9 @@ from newsprism.report import FORMATS, render_comparison
 
 
 def summary_lines(comparison: Comparison) -> list[str]:
+    """One line per story; conflicts counted as reports show them (confidence >= the threshold)."""
+    from newsprism.report.comparison import shown_conflicts
+
     lines = []
     for story in comparison.stories:
         shared = sum(len(g.articles) > 1 for g in story.claim_groups)
@@ -24,7 +27,7 @@ def summary_lines(comparison: Comparison) -> list[str]:
         lines.append(
             f"{story.id}  {story.label[:60]!s:60}  {len(story.articles)} article(s), {shared} shared claims, "
             f"{len(story.quote_groups)} quote groups ({across} across outlets), {omits} central omissions, "
-            f"{len(story.number_conflicts)} number conflicts"
+            f"{len(shown_conflicts(story))} number conflicts"
         )
     return lines
 
