@@ -164,3 +164,72 @@ def test_they_with_another_plural_subject_nearby_is_no_one(analyze: Analyze) -> 
     )
     q = _find(group, "revenues would surge")
     assert q.speaker is not None
+
+
+# -- issue 19, round 4 (classes of the round-3 blind judgements; sentences written for the test) ---------------
+
+
+def test_mr_surname_is_not_the_woman_of_a_shared_surname(analyze: Analyze) -> None:
+    art = analyze(
+        "Jennifer Dunmore spoke first at the rally, and Daniel Dunmore followed her.\n\n"
+        "“We will fix the bridges this year,” Mr. Dunmore said."
+    )
+    q = _find(art, "fix the bridges")
+    assert q.speaker is None or q.speaker.name == "Daniel Dunmore"
+
+
+def test_mr_surname_when_only_a_woman_of_that_name_is_named_is_no_one(analyze: Analyze) -> None:
+    art = analyze(
+        "Jennifer Dunmore introduced her husband at the rally.\n\n"
+        "“We will fix the bridges this year,” Mr. Dunmore said."
+    )
+    q = _find(art, "fix the bridges")
+    assert q.speaker is None or q.speaker.name != "Jennifer Dunmore"
+    assert not shown(q) or q.speaker is not None
+
+
+def test_mr_surname_keeps_the_one_man_of_that_name(analyze: Analyze) -> None:
+    art = analyze(
+        "Speaker Walter B. Henley met the press on Monday.\n\n“Taxes will not rise,” said Mr. Henley.\n\n"
+        "“We will close loopholes instead,” he said."
+    )
+    assert _find(art, "close loopholes").speaker.name == "Walter B. Henley"  # type: ignore[union-attr]
+
+
+def test_generic_outlet_description_is_the_outlet_named_before(analyze: Analyze) -> None:
+    art = analyze(
+        "The Daily Harbor News ran the advertisements for a year.\n\n"
+        "The news outlet wrote last week that the ferry company had cut its routes."
+    )
+    q = _find(art, "cut its routes")
+    assert q.speaker is None or q.speaker.name != "news outlet"
+
+
+def test_generic_outlet_description_with_no_outlet_named_is_no_one(analyze: Analyze) -> None:
+    art = analyze("The ferry company cut its routes.\n\nThe news outlet wrote that the ferry company had lost money.")
+    q = _find(art, "lost money")
+    assert q.speaker is None and not shown(q)
+
+
+def test_organisation_name_with_a_preposition_is_whole(analyze: Analyze) -> None:
+    art = analyze("The Harbor Fund has spent nearly $200,000 on the race, according to the Center for Coastal Policy.")
+    q = _find(art, "spent nearly")
+    assert q.speaker is not None and q.speaker.name != "Center"
+
+
+def test_team_before_a_surname_is_not_the_canonical_name(analyze: Analyze) -> None:
+    art = analyze(
+        "Team Okafor held a rally in Dayton.\n\nMr. Okafor said his plan would help factory towns.\n\n"
+        "His message, he said, is about jobs."
+    )
+    names = {q.speaker.name for q in art.quotes if q.speaker}
+    assert "Team Okafor" not in names
+
+
+def test_spokesperson_for_a_senator_is_not_the_senator(analyze: Analyze) -> None:
+    art = analyze(
+        "Senator Maria Quell leads the panel.\n\n"
+        "A spokesperson for Senator Maria Quell says the committee will review the letter."
+    )
+    q = _find(art, "review the letter")
+    assert q.speaker is None or "Quell" not in q.speaker.name

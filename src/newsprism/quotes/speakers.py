@@ -50,6 +50,10 @@ GENERIC_CROWDS = words_set(
     "supporter critic opponent detractor audience fan follower skeptic sceptic proponent advocate observer "
     "commentator admirer defender backer foe"
 )
+NOT_GIVEN_WORDS = words_set("team camp friends family club committee")  # "Team Yang" is not Yang
+RELAY_NOUNS = words_set(
+    "spokesperson spokesman spokeswoman aide lawyer attorney representative adviser advisor staffer"
+)
 MONTHS = words_set("january february march april may june july august september october november december")
 PLACE_ABBREVIATIONS = words_set("u.s. u.s u.k. u.k u.n. e.u. d.c. n.y. l.a. us uk")
 LOOSE_GROUPS = words_set("republican democrat conservative liberal progressive lawmaker legislator voter activist")
@@ -138,6 +142,8 @@ def _surname_like(m: NameMention, text: str) -> bool:
 def _name_like(name: str) -> bool:
     """A person's name form fit to be canonical: no headline word before the surname ("U.S. Considering Trump",
     issue 19 round 2) — an -ing word that is no given name, or a place abbreviation (initials like "J.R." stay)."""
+    if name.split()[0].lower() in NOT_GIVEN_WORDS:  # "Team Yang", "Camp Biden" (issue 19, round 4)
+        return False
     for w in name.split()[:-1]:
         low = w.lower()
         if low.endswith("ing") and low not in FEMALE_NAMES and low not in MALE_NAMES:
@@ -145,6 +151,11 @@ def _name_like(name: str) -> bool:
         if low in PLACE_ABBREVIATIONS:
             return False
     return True
+
+
+def _capitalised(words: list[str]) -> bool:
+    """Some word of a name is capitalised ("Breitbart News"), unlike a description ("news outlet")."""
+    return any(w[:1].isupper() for w in words)
 
 
 def _crowd(tok: Token, low: list[str]) -> bool:
@@ -185,7 +196,8 @@ class SpeakerBook:
     def _cluster(self, key: str, name: str, kind: str) -> Cluster:
         if key in self.by_key:
             c = self.clusters[self.by_key[key]]
-            if kind == "person" and len(name.split()) > len(c.name.split()) and _name_like(name):
+            longer = len(name.split()) > len(c.name.split()) or not _name_like(c.name)
+            if kind == "person" and longer and _name_like(name):
                 c.name = name  # the fullest name form is the canonical one
             return c
         c = Cluster(id=len(self.clusters), name=name, kind=kind)
@@ -450,10 +462,28 @@ class SpeakerBook:
         if not (set(low) & OUTLET_WORDS or lem in DOCUMENT_NOUNS or lem in INSTITUTION_NOUNS):
             return None
         kind = "outlet" if set(low) & OUTLET_WORDS else "document" if lem in DOCUMENT_NOUNS else "organization"
+        if kind == "outlet" and not _capitalised(words):
+            outlet = self._named_outlet(start)  # "the news outlet wrote": the outlet named before, else no one
+            if outlet is None:
+                return None
+            self._note(outlet, start, end, True)
+            return Resolved(outlet, start, end)
         bare = " ".join(words) if words else self.text[start:end]
         c = self._cluster(f"o:{bare.lower()}", bare, kind)
         self._note(c, start, end, True)
         return Resolved(c, start, end)
+
+    def _named_outlet(self, start: int) -> Cluster | None:
+        """The one outlet named (a capitalised name) within the window before a generic "the news outlet" / "the
+        paper"; None when there is none or more than one (issue 19, round 4: "news outlet" is no name)."""
+        ids = {
+            m.cluster
+            for m in self._recent(start)
+            if m.end <= start
+            and self.clusters[m.cluster].kind == "outlet"
+            and _capitalised(self.clusters[m.cluster].name.split())
+        }
+        return self.clusters[ids.pop()] if len(ids) == 1 else None
 
     def _dateline(self, start: int, end: int) -> bool:
         """An all-capitals place at a paragraph's start followed by a dash ("WASHINGTON —"): a dateline."""
@@ -475,6 +505,10 @@ class SpeakerBook:
                 right = max(right, child.right_edge.i)
             else:
                 break
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC"):
+            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None:  # "the Center for Responsive Politics", not "Center" (issue 19, round 4)
+                right = max(right, ent.end - 1)
         if tok.pos_ == "PROPN":
             k = tok.i
             while k - 1 >= left and (self.doc[k - 1].pos_ == "PROPN" or self.doc[k - 1].lower_ in TITLE_WORDS):
@@ -493,6 +527,8 @@ class SpeakerBook:
     def _name_inside(self, tok: Token) -> Token:
         """ "Director for the Western Hemisphere Juan Gonzalez said": the name inside the subject."""
         doc = self.doc
+        if tok.lemma_.lower() in RELAY_NOUNS and any(c.dep_ == "prep" for c in tok.children):
+            return tok  # "a spokesperson for Senator Reyes said": the spokesperson spoke (issue 19, round 4)
         names = [
             t
             for t in tok.subtree
@@ -585,12 +621,9 @@ class SpeakerBook:
         ):
             return self._common_noun(tok, start, end, words)
         if rest and rest[-1][:1].isupper() and f"p:{rest[-1].lower()}" in self.by_key and not poss:
-            c = self.clusters[self.by_key[f"p:{rest[-1].lower()}"]]
-            if c.shared:  # Joe or Hunter Biden: the given name tells them apart; a bare surname is, by news
-                # convention, the person introduced first (the other one keeps their given name)
-                given = rest[0].lower() if len(rest) > 1 and rest[0].lower() in c.given else next(iter(c.given))
-                full = c.given[given]
-                c = self._cluster(f"n:{full.lower()}", full, "person")
+            c = self._surname_person(self.clusters[self.by_key[f"p:{rest[-1].lower()}"]], words, rest)
+            if c is None:
+                return None
             self._note(c, start, end, True)
             return Resolved(c, start, end)
         if self._dateline(start, end):
@@ -609,6 +642,37 @@ class SpeakerBook:
         c = self._cluster(f"o:{bare.lower()}", bare, kind)
         self._note(c, start, end, True)
         return Resolved(c, start, end)
+
+    def _surname_person(self, c: Cluster, words: list[str], rest: list[str]) -> Cluster | None:
+        """The person a name of a known surname means: an honorific's gender picks among the given names (or no
+        one); Joe or Hunter Biden: the given name tells them apart; a bare surname is, by news convention, the
+        person introduced first (the other one keeps their given name)."""
+        picked = self._by_honorific(c, words, rest)
+        if picked is not None:
+            return picked if picked.name else None  # "Mr. Romney" when only Ann Romney is named: not her
+        if c.shared:
+            given = rest[0].lower() if len(rest) > 1 and rest[0].lower() in c.given else next(iter(c.given))
+            full = c.given[given]
+            return self._cluster(f"n:{full.lower()}", full, "person")
+        return c
+
+    def _by_honorific(self, c: Cluster, words: list[str], rest: list[str]) -> Cluster | None:
+        """A surname after Mr./Mrs./Ms. ("Mr. Romney" where Ann and Mitt Romney are named): the one given name of
+        that gender; an empty-named cluster when the cluster's given names or gender are all of the other
+        one (abstain); None when the honorific tells nothing (issue 19, round 4)."""
+        _, _, hint = _title_of(words)
+        low0 = words[0].lower() if words else ""
+        if not hint or low0 not in HONORIFICS or c.kind != "person" or len(rest) != 1:
+            return None
+        known = {f: _gender_of(f) for f in c.given}
+        fits = [f for f, g in known.items() if g == hint]
+        if len(fits) == 1 and c.shared:
+            return self._cluster(f"n:{c.given[fits[0]].lower()}", c.given[fits[0]], "person")
+        if known and all(g and g != hint for g in known.values()):
+            return Cluster(id=-1, name="", kind="person")
+        if not known and c.gender and c.gender != hint:
+            return Cluster(id=-1, name="", kind="person")
+        return None
 
     def _note(self, c: Cluster, start: int, end: int, subject: bool) -> None:
         c.quoted = True
