@@ -33,3 +33,45 @@ def test_another_statement_stays_out(analyze: Analyze) -> None:
     art = analyze("Ms. Lopez said the plan had failed, but Mr. Kaine said he would not attend.")
     q = _indirect(art, "plan had failed")
     assert "Kaine" not in q.text
+
+
+# -- issue 19, round 4: the writer's words around indirect speech (sentences written for the test) ---------------
+
+
+def test_span_ends_before_another_sources_statement_after_but(analyze: Analyze) -> None:
+    art = analyze(
+        "Foreign Minister Ana Ruiz said the negotiators had made real progress, "
+        "but a White House aide predicted the tariffs will start next week."
+    )
+    q = _indirect(art, "made real progress")
+    assert q.text.endswith("real progress") and "aide" not in q.text
+
+
+def test_span_ends_before_a_dash_though_clause_of_another_source(analyze: Analyze) -> None:
+    art = analyze(
+        "Senator Bob Kell said the mayor called him a liar — though the mayor later clarified that he used "
+        "the word fibber."
+    )
+    q = _indirect(art, "called him a liar")
+    assert q.text.endswith("a liar")
+
+
+def test_coordinated_that_clause_of_the_same_speaker_still_stays(analyze: Analyze) -> None:
+    art = analyze("Kell said the plan would fail, but that he would still vote for it.")
+    assert _indirect(art, "plan would fail").text.endswith("vote for it")
+
+
+def test_lead_in_before_other_than_that_is_not_content(analyze: Analyze) -> None:
+    art = analyze(
+        "Ann Perkins met the auditors in March.\n\n"
+        "Ann Perkins has said little publicly about the audit, other than that she would like it released soon."
+    )
+    assert _indirect(art, "released soon").text.startswith("that she would")
+
+
+def test_lead_in_which_is_that_is_not_content(analyze: Analyze) -> None:
+    art = analyze(
+        "This is what Governor Hal Perkins has said for years and years, which is that we will not raise "
+        "the gas tax on working families."
+    )
+    assert _indirect(art, "gas tax").text.startswith("that we will")

@@ -38,6 +38,13 @@ RECORD_NOUNS = frozenset(
 # Cues that take the rest of the sentence when the parse gives them no clause ("He added, …")
 TRAILING_CUES = frozenset(["mention", "add", "state", "note", "report", "say", "tell"])
 Part = tuple[int, int]
+JOINERS = frozenset(["but", "though", "although", "while", "whereas", "yet"])  # a second source's statement
+REPLY_VERBS = frozenset(["clarify", "counter", "respond", "reply", "correct", "retort"])
+LEAD_IN = re.compile(
+    r"(?:little|nothing|much|for\b)[^.;:\"“”]{0,80}?,?\s+(?:other than|except|besides|beyond|apart from"
+    r"|which (?:is|was))\s+(?=that\s)",
+    re.I,
+)
 DASH = re.compile(r"\s(?:—|–|--)\s")
 ASIDE = re.compile(r"(?:a|an|which|something|one)\b[^.;:]{0,60}?\b(?:he|she|they|who)\b", re.I)
 
@@ -115,6 +122,8 @@ def _verb_cue(ctx: Context, tok: Token, sent: Span, event: int) -> list[Candidat
     if found is None:
         return []
     (s, e), pending, rule = found
+    e = _before_other_statement(ctx, s, e, subj)
+    s = _after_lead_in(ctx.text, s, e)
     s, e = ctx.extend_marks(*ctx.trim(s, _before_narration(ctx.text, s, e)))
     if e - s < 8:
         return []
@@ -239,6 +248,42 @@ def _before_narration(text: str, s: int, e: int) -> int:
     if ASIDE.match(piece, dashes[0].end()) is None:
         return e
     return s + dashes[0].start()
+
+
+def _before_other_statement(ctx: Context, s: int, e: int, subj: Token) -> int:
+    """The end of reported content before another source's statement joined to it by "but", "though",
+    "although", "while" or "whereas" ("X said talks had advanced, but an aide predicted the duties will start";
+    "… — though Y later clarified …"): the writer reports a second source there (issue 19, round 4)."""
+    span = ctx.doc.char_span(s, e, alignment_mode="contract")
+    if span is None:
+        return e
+    for t in span:
+        lem = t.lemma_.lower()
+        if (
+            t.pos_ != "VERB"
+            or t.dep_ not in ("conj", "advcl")
+            or not (is_cue(lem) or lem in EVIDENCE_CUES | REPLY_VERBS)
+        ):
+            continue
+        nsubj = [c for c in t.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and c.i != subj.i]
+        if not nsubj or nsubj[0].i < span.start:
+            continue
+        first = min(nsubj[0].left_edge.i, t.left_edge.i)  # the clause, or the word before it: "but", "though"
+        cut = first if ctx.doc[first].lower_ in JOINERS else first - 1
+        if cut <= span.start or ctx.doc[cut].lower_ not in JOINERS:
+            continue
+        while cut - 1 > span.start and ctx.doc[cut - 1].is_punct:  # ", but" / "— though"
+            cut -= 1
+        if cut > span.start:
+            return ctx.doc[cut].idx
+    return e
+
+
+def _after_lead_in(text: str, s: int, e: int) -> int:
+    """The start of reported content after the writer's lead-in to a "that" clause: "has said little about the
+    audit, other than that …", "what he has said for years, which is that …" (issue 19, round 4)."""
+    m = LEAD_IN.match(text, s, e)
+    return s if m is None else m.end()
 
 
 def _frame_end(tok: Token) -> Token:
