@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from newsprism.claims.quantities import approximation, numbers, role
+from newsprism.model import Article
 
 
 def _one(text: str) -> tuple[object, ...]:
@@ -47,3 +50,11 @@ def test_a_falling_tally_is_not_a_range() -> None:
 def test_role_defaults_to_count() -> None:
     assert role("19 senators", 0, 2, None) == "count"
     assert role("aged 45", 5, 7, None) == "age"
+
+
+def test_the_claims_stage_fills_the_quantity_model(analyze: Callable[..., Article]) -> None:
+    art = analyze("Officials said at least 19 people were killed in the attack on Monday.", published="2012-11-12")
+    nums = [n for c in art.claims for n in c.numbers]
+    assert nums, "the test sentence must yield a claim with a number"
+    n = nums[0]
+    assert (n.value, n.approx, n.role, n.counted, n.predicate) == (19.0, "at_least", "count", "people", "kill")
