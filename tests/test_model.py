@@ -58,7 +58,9 @@ def _records() -> list[type[BaseModel]]:
     return [
         cls
         for cls in vars(model).values()
-        if isinstance(cls, type) and issubclass(cls, BaseModel) and cls.__module__ == model.__name__
+        if isinstance(cls, type)
+        and issubclass(cls, BaseModel)
+        and cls.__module__ in (model.__name__, "newsprism.records")  # records are declared there, re-exported
     ]
 
 
