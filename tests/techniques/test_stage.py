@@ -148,3 +148,14 @@ def test_tagger_spans_stay_in_sentences_with_voice_and_shown(seed_texts: dict[st
     assert find(art, "socialist agitators").method == "lexicon"
     summary = art.technique_summary
     assert summary is not None and sum(summary.counts.values()) == sum(1 for t in art.techniques if t.shown)
+
+
+def test_lexicon_spans_shown_by_their_row_score(pipe: Any) -> None:
+    """A lexicon row precise on the PTC training articles is shown; an imprecise one stays in the JSON only."""
+    from newsprism.techniques.lexicon_scores import shipped_scores
+
+    art = run(pipe, "Senators called the inquiry a witch hunt on Tuesday. Crowds marched against the regime.")
+    cut, scores = shipped_model().shown_threshold, shipped_scores()
+    hunt, regime = find(art, "witch hunt"), find(art, "regime")
+    assert hunt.score == scores["witch hunt"] >= cut and hunt.shown
+    assert regime.score == scores["regime"] < cut and not regime.shown

@@ -28,6 +28,7 @@ def _models(options: Options) -> dict[str, Path]:
                 if p.exists()
             }
         )
+    files.update(shipped("techniques/lexicon_scores.json"))  # per-row lexicon span scores (both models)
     files["package:lexicons/neutral.tsv"] = LEXICON_PATH
     if options.neutral_lexicon:
         files["user:neutral_lexicon"] = Path(options.neutral_lexicon)
@@ -38,7 +39,7 @@ def _models(options: Options) -> dict[str, Path]:
     "techniques",
     requires=("sentences", "quotes", "doc"),
     produces=("techniques", "technique_summary"),
-    version="4",  # 4: linear spans decoded per sentence + phrase snap; shown from the model's threshold (issue 27)
+    version="5",  # 5: lexicon spans score their row's smoothed PTC precision (lexicon_scores.json) (issue 27)
     per_article=True,
     models=_models,
 )

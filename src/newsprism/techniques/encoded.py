@@ -8,6 +8,7 @@ threshold when ``meta["repetition"] == "filtered"`` (the choice made on the inne
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -34,6 +35,7 @@ def detect_encoded(
     use_lexicon: bool = True,
     repetition: str | None = None,
     threshold: float | None = None,
+    lexicon_scores: Mapping[str, float] | None = None,
 ) -> list[Detection]:
     """All detections of one text, sorted; each has ``shown`` set from the model's shown-span threshold.
 
@@ -47,7 +49,7 @@ def detect_encoded(
         sentences, encodings, outs, toks, th, float(model.meta.get("split_b", 0.5)), model.classify, token_p=p_tok
     )
     hits = lex.find(text, entries) if use_lexicon else []
-    out = lexicon_detections(hits, float(model.meta.get("lexicon_precision", 0.5)))
+    out = lexicon_detections(hits, float(model.meta.get("lexicon_precision", 0.5)), lexicon_scores)
     taken = Taken()
     for h in hits:
         taken.add(h.start, h.end)

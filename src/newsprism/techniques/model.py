@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +23,7 @@ from newsprism.techniques.features import (
     span_features,
     token_features,
 )
+from newsprism.techniques.lexicon_scores import shipped_scores
 from newsprism.techniques.repetition import long_quotes, repeated_ngrams
 from newsprism.techniques.rescore import Rescorer, span_vector
 
@@ -55,11 +57,23 @@ class Taken:
         self.spans.append((start, end))
 
 
-def lexicon_detections(hits: list[lex.Hit], precision: float) -> list[Detection]:
-    """One detection per lexicon hit, scored with the lexicon's measured precision on the PTC training articles."""
+def lexicon_detections(
+    hits: list[lex.Hit], precision: float, scores: Mapping[str, float] | None = None
+) -> list[Detection]:
+    """One detection per lexicon hit, scored with its row's smoothed precision on the PTC training articles
+    (``scores``, default the shipped lexicon_scores.json); a row without one scores ``precision`` (lexicon-wide)."""
+    row = shipped_scores() if scores is None else scores
     return [
         Detection(
-            h.start, h.end, h.technique, precision, 1.0, "lexicon", h.neutral or None, h.source, reason=h.explanation
+            h.start,
+            h.end,
+            h.technique,
+            row.get(h.key, precision),
+            1.0,
+            "lexicon",
+            h.neutral or None,
+            h.source,
+            reason=h.explanation,
         )
         for h in hits
     ]
@@ -266,8 +280,11 @@ def candidates(
     use_repetition: bool = True,
     sentence_vectors: np.ndarray | None = None,
     quoted: list[tuple[int, int]] | None = None,
+    lexicon_scores: Mapping[str, float] | None = None,
 ) -> Candidates:
-    """Lexicon and repetition spans, then tagger spans (decoded at ``threshold``) that do not overlap them."""
+    """Lexicon and repetition spans, then tagger spans (decoded at ``threshold``) that do not overlap them.
+
+    ``lexicon_scores``: per-row lexicon scores (default the shipped file; ``{}``: the lexicon-wide precision)."""
     hits = lex.find(text, entries) if use_lexicon else []
     quoted = long_quotes(text) if quoted is None else quoted
     sparse = model.sparse_logits(text, toks, hits)
@@ -280,7 +297,7 @@ def candidates(
 
     # rule spans score their rule's measured precision on the PTC training articles: on the inner tuning split
     # this calibrated them better (ECE) than max(precision, model-span score) (docs/models/techniques.md)
-    rule = lexicon_detections(hits, float(model.meta.get("lexicon_precision", 0.5)))
+    rule = lexicon_detections(hits, float(model.meta.get("lexicon_precision", 0.5)), lexicon_scores)
     rule_x: list[list[float] | None] = [None] * len(rule)
     taken = Taken()
     for h in hits:

@@ -22,6 +22,7 @@ class Entry:
     is_regex: bool
     explanation: str = ""  # why the wording is loaded (optional column 6)
     example: str = ""  # a sentence written to show the pattern (optional column 7; tests re-parse the rewrite)
+    key: str = ""  # the row's ``loaded`` column as written: its id in lexicon_scores.json
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Hit:
     category: str
     source: str
     explanation: str = ""
+    key: str = ""  # the matching row's ``loaded`` column (Entry.key)
 
 
 def _compile(loaded: str) -> tuple[re.Pattern[str], bool]:
@@ -71,6 +73,7 @@ def read_tsv(path: Path) -> list[Entry]:
                 is_regex,
                 cols[5].strip(),
                 cols[6].strip(),
+                cols[0].strip(),
             )
         )
     return entries
@@ -110,7 +113,7 @@ def find(text: str, entries: tuple[Entry, ...]) -> list[Hit]:
                     m.start(),
                     m.end(),
                     rank,
-                    Hit(m.start(), m.end(), neutral, e.technique, e.category, e.source, e.explanation),
+                    Hit(m.start(), m.end(), neutral, e.technique, e.category, e.source, e.explanation, e.key),
                 )
             )
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))

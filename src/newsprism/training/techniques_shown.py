@@ -10,10 +10,13 @@ that overlap a gold SI span) on held-out training articles, with the protocol ea
 - fine-tuned tagger: the 59 tuning articles of the inner split (seed 14), which the shipped network was not
   trained on (:func:`newsprism.training.techniques_encoder.train_tagger`).
 
-Every detection counts (lexicon, repetition and model spans, each with the score the stage gives it), so the
-threshold is one rule over one calibrated score. The cut is the lowest score whose shown spans (at least
-``MIN_SHOWN``) reach ``SHOWN_PRECISION``; when no cut does, the cut of highest precision that still shows at
-least ``MIN_SHOWN`` spans (``reached`` false in the meta). The validation split is not read here.
+Every detection counts (lexicon, repetition and model spans), so the threshold is one rule over one calibrated
+score. Lexicon spans count with the lexicon-wide precision here, not their per-row scores
+(:mod:`newsprism.techniques.lexicon_scores`): those are measured on these same training articles, so they would
+flatter the cut; the cut is the one chosen before per-row scores existed and stays reproducible. The cut is
+the lowest score whose shown spans (at least ``MIN_SHOWN``) reach ``SHOWN_PRECISION``; when no cut does, the cut
+of highest precision that still shows at least ``MIN_SHOWN`` spans (``reached`` false in the meta). The
+validation split is not read here.
 """
 
 from __future__ import annotations
@@ -97,7 +100,7 @@ def linear_oof_scored(data_dir: Path, seed: int = 13, model: TechniquesModel | N
         fm = TechniquesModel(m.si_coef, m.si_bias, m.tc_coef, m.tc_bias, [], meta, None, m.si_gate_coef)
         for a in held:
             text, tk, sents, vectors = detector_inputs(fm, a, toks)
-            cand = candidates(fm, text, tk, sents, entries, sentence_vectors=vectors)
+            cand = candidates(fm, text, tk, sents, entries, sentence_vectors=vectors, lexicon_scores={})
             dets = [
                 (d.source, d.score, d.start, d.end)
                 for d, x in zip(cand.rule, cand.rule_x, strict=True)
@@ -128,7 +131,7 @@ def tagger_tune_scored(
     out: Scored = []
     for a in tune:
         enc = [x for _, x in states[a.id]]
-        for d in detect_encoded(tagger, a.text, toks[a.id], line_sentences(a.text), enc, entries):
+        for d in detect_encoded(tagger, a.text, toks[a.id], line_sentences(a.text), enc, entries, lexicon_scores={}):
             out.append((d.source, d.score, int(any(d.start < ge and gs < d.end for gs, ge in a.si))))
     return out
 
