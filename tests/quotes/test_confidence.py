@@ -34,3 +34,17 @@ def test_reports_show_speech_above_the_threshold_only() -> None:
     assert not shown(Quote(kind="direct", speech_act="assertion", confidence=threshold() - 0.01, **base))
     assert not shown(Quote(kind="term", **base))
     assert not shown(Quote(kind="indirect", speech_act=None, attitude=True, confidence=0.99, **base))
+
+
+def test_quotation_that_nothing_attributes_is_not_shown(analyze: Analyze) -> None:
+    # issue 19, round 4: a quotation with no cue and no speaker is no one's words for a reader (a run of hearing
+    # lines); an attributed one in the same article is still shown (sentences written for the test)
+    art = analyze(
+        "The hearing ran late into the evening.\n\n"
+        "“Would you share the names of the people you wrote to?” “No, I would not do that here.”\n\n"
+        "“We will publish the letters next week,” Senator Maria Lopez said afterwards."
+    )
+    bare = [q for q in art.quotes if q.speaker is None and q.cue is None and q.kind == "direct"]
+    assert bare and not any(shown(q) for q in bare)
+    said = next(q for q in art.quotes if "publish the letters" in q.text)
+    assert said.speaker is not None and shown(said)

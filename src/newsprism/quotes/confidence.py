@@ -103,4 +103,6 @@ def shown(q: Quote) -> bool:
         return False
     if q.unattributed and q.source_start is not None:
         return False  # the text names a source that could not be resolved to one speaker ("she", "supporters")
+    if q.unattributed and q.cue is None and not q.interview:
+        return False  # nothing attributes it (a run of hearing quotations, "…," an affidavit claims): no one's words
     return q.confidence is None or q.confidence >= threshold()
