@@ -45,6 +45,7 @@ LEAD_IN = re.compile(
     r"|which (?:is|was))\s+(?=that\s)",
     re.I,
 )
+RELAYED_LINE = re.compile(r":\s*[“\"][^”\"]+[”\"]\s*,?\s*$")
 DASH = re.compile(r"\s(?:—|–|--)\s")
 ASIDE = re.compile(r"(?:a|an|which|something|one)\b[^.;:]{0,60}?\b(?:he|she|they|who)\b", re.I)
 
@@ -356,6 +357,8 @@ def _according(ctx: Context, tok: Token, sent: Span, event: int) -> list[Candida
     obj = according_object(tok)
     if obj is None:
         return []
+    if RELAYED_LINE.search(ctx.text[sent.start_char : tok.idx]):
+        return []  # "X reported: “…,” according to police reports": it relays X's quotation, no clause of its own
     ph_end = obj.right_edge.idx + len(obj.right_edge.text)
     if obj.lemma_.lower() in RECORD_NOUNS:  # "according to Biden's statement" -> Biden said it
         owners = [t for t in obj.subtree if t.dep_ == "poss" and t.pos_ != "PRON"]

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
-from newsprism.lexicons.speech import is_cue
+from newsprism.lexicons.speech import SPEECH, is_cue
 from newsprism.quotes.candidate import Candidate
 from newsprism.quotes.context import according_object, agentive, words
 
@@ -86,25 +86,56 @@ def own_cue(ctx: Context, m: MarkSpan, para_marks: list[MarkSpan]) -> Token | No
     else:
         after_end = min([pe, *[x.start for x in para_marks if x.start >= m.end]])
         before_start = max([ps, *[x.end for x in para_marks if x.end <= m.start]])
-    after = re.match(r"[\s,]*according to\b", ctx.text[m.end : min(after_end, m.end + 20)], re.I)
-    if after is not None:  # "“…,” according to the notice.": the notice is the source (issue 19, round 2)
-        span = ctx.doc.char_span(
-            m.end + after.start() + after.group().lower().index("according"),
-            m.end + after.end(),
-            alignment_mode="expand",
-        )
-        if span is not None and len(span) and according_object(span[0]) is not None:
-            return span[0]
+    before = _cue_before(ctx, before_start, m.start)
+    according = according_after(ctx, m.end, after_end)
+    if according is not None:  # "“…,” according to the notice.": the notice is the source (issue 19, round 2)
+        if before is not None and ctx.text[before.idx : m.start].rstrip().endswith(":"):
+            return before  # "X reported on his radio: “…,” according to police reports": the speaker line wins
+        return according
     for t in ctx.cue_tokens(m.end, after_end):
         if words(ctx.text[m.end : t.idx]) <= GAP_WORDS:
-            return t
+            if before is not None and any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
+                return before  # "… when he said, “…” Mermell said the binder …": the later cue has its own clause
+            return relayed(t)
         break  # the gap only grows with the next cues (issue 24: no rescan per cue)
-    for t in reversed(ctx.cue_tokens(before_start, m.start)):
-        gap = ctx.text[t.idx + len(t.text) : m.start]
+    return before
+
+
+def according_after(ctx: Context, end: int, after_end: int) -> Token | None:
+    """The "according" of an "according to X" right after a closing mark, when X is a source."""
+    after = re.match(r"[\s,]*according to\b", ctx.text[end : min(after_end, end + 20)], re.I)
+    if after is None:
+        return None
+    span = ctx.doc.char_span(
+        end + after.start() + after.group().lower().index("according"), end + after.end(), alignment_mode="expand"
+    )
+    return span[0] if span is not None and len(span) and according_object(span[0]) is not None else None
+
+
+def _cue_before(ctx: Context, before_start: int, start: int) -> Token | None:
+    """A cue just before the opening mark, with no sentence end between ("He said, “…”", "X wrote: “…”")."""
+    for t in reversed(ctx.cue_tokens(before_start, start)):
+        gap = ctx.text[t.idx + len(t.text) : start]
         if words(gap) <= GAP_WORDS and not re.search(r"[.!?]", gap):
             return t
         break  # the same going left: a longer gap, or one that already has a sentence end
     return None
+
+
+def relayed(cue: Token) -> Token:
+    """ "“…,” David said one agent told him.": the words are the agent's, relayed by David — the nested speech
+    verb with a subject and no clause of its own is the quotation's cue (issue 19, round 4)."""
+    for c in cue.children:
+        if (
+            c.dep_ == "ccomp"
+            and c.i > cue.i
+            and c.pos_ == "VERB"
+            and c.lemma_.lower() in SPEECH
+            and any(x.dep_ == "nsubj" for x in c.children)
+            and not any(x.dep_ in ("ccomp", "xcomp") for x in c.children)
+        ):
+            return c
+    return cue
 
 
 class _MarkedPass:

@@ -1,0 +1,56 @@
+"""Direct quotations and their cue (issue 19, round 4, class 'words credited to the person relaying them'):
+sentences are written for the test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsprism.model import Article, Quote
+from newsprism.quotes.confidence import shown
+
+Analyze = Callable[[str], Article]
+
+
+def _direct(art: Article, needle: str) -> Quote:
+    hits = [q for q in art.quotes if q.kind == "direct" and needle in q.text]
+    assert hits, f"no direct quote containing {needle!r}: {[(q.kind, q.text) for q in art.quotes]}"
+    return hits[0]
+
+
+def test_words_relayed_by_a_second_speaker_are_the_first_speakers(analyze: Analyze) -> None:
+    art = analyze("The guards did not listen. “You are going back tomorrow,” Marco said one agent told him.")
+    q = _direct(art, "going back tomorrow")
+    assert q.speaker is None or q.speaker.name != "Marco"
+    assert q.cue == "told"
+
+
+def test_plain_cue_after_a_quotation_is_unchanged(analyze: Analyze) -> None:
+    art = analyze("“We will win the vote,” Senator Maria Lopez said.")
+    assert _direct(art, "win the vote").speaker.name == "Maria Lopez"  # type: ignore[union-attr]
+
+
+def test_speaker_line_wins_over_a_relaying_according_to(analyze: Analyze) -> None:
+    art = analyze(
+        "Moments later, Officer Dale Pratt reported on his radio: “The car is stopped and the driver ran,” "
+        "according to police reports."
+    )
+    q = _direct(art, "driver ran")
+    assert q.speaker is not None and "Pratt" in q.speaker.name
+    relayed = [x for x in art.quotes if x.kind == "indirect" and "reported on his radio" in x.text]
+    assert not relayed  # the relaying "according to" makes no second quotation of the whole sentence
+
+
+def test_according_to_alone_still_names_the_document(analyze: Analyze) -> None:
+    art = analyze("“The car is stopped,” according to police reports.")
+    q = _direct(art, "car is stopped")
+    assert q.speaker is not None and "report" in q.speaker.name
+
+
+def test_earlier_cue_wins_when_the_later_cue_has_its_own_clause(analyze: Analyze) -> None:
+    art = analyze(
+        "The aides brought the lists he mentioned when he said in the interview, “We found a whole stack of names.” "
+        "Ms. Tran said the list was drawn up for the winner."
+    )
+    q = _direct(art, "stack of names")
+    assert q.speaker is None or "Tran" not in q.speaker.name
+    assert not shown(q) or q.speaker is not None
