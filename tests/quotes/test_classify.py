@@ -64,3 +64,15 @@ def test_speaker_lines_are_not_quotations(analyze: Analyze) -> None:
     )
     assert not any(t.strip(" :") == "the association said" or "Asked if" in t for t in _shown_texts(art))
     assert any("oppose the rule" in t for t in _shown_texts(art))
+
+
+def test_when_asked_the_subject_is_the_hearer(analyze: Analyze) -> None:
+    # issue 19, round 4 (sentences written for the test): the writer asked; the subject only heard the question
+    art = analyze(
+        "A man who answered the office phone on Friday hung up when asked if the two partners had talked about "
+        "the sale."
+    )
+    asked = [q for q in art.quotes if "two partners" in q.text]
+    assert not any(shown(q) for q in asked)
+    art = analyze("Lopez asked whether the plan was legal.")
+    assert any(shown(q) for q in art.quotes if "plan was legal" in q.text)

@@ -233,3 +233,30 @@ def test_spokesperson_for_a_senator_is_not_the_senator(analyze: Analyze) -> None
     )
     q = _find(art, "review the letter")
     assert q.speaker is None or "Quell" not in q.speaker.name
+
+
+def test_definite_description_with_a_relative_clause_is_someone_new(analyze: Analyze) -> None:
+    art = analyze(
+        "Mayor Tom Reed wants the auditor fired. But the man who is overseeing Reed's budget says that is not likely."
+    )
+    q = _find(art, "not likely")
+    assert q.speaker is None or "Reed" not in q.speaker.name
+
+
+def test_apposition_name_after_one_of_the_group_speaks(analyze: Analyze) -> None:
+    art = analyze(
+        "“We ran stairs for hours,” said Omar Haddad, a teammate.\n\n"
+        "One of the coaches, Peter Payack, said the captaincy was deserved. Despite the long practices, he said, "
+        "the captain kept his grades up."
+    )
+    q = _find(art, "kept his grades up")
+    assert q.speaker is None or q.speaker.name == "Peter Payack"
+
+
+def test_known_gender_name_in_passing_does_not_beat_a_speaker_of_unknown_gender(analyze: Analyze) -> None:
+    art = analyze(
+        "Yaakov Amidror, another former adviser to Mr. Tom Reed, said the split was about substance. "
+        "“It is not personal,” he said."
+    )
+    q = _find(art, "not personal")
+    assert q.speaker is None or q.speaker.name == "Yaakov Amidror"

@@ -38,6 +38,9 @@ GLOSS = ("in effect", "effectively", "essentially", "basically", "in other words
 WRITER_OWNERS = words_set("our my")
 
 
+ASKED_MARKS = frozenset(["when", "if", "after", "before", "once", "unless", "until", "as"])
+
+
 def not_uttered(q: Candidate) -> bool:
     """The cue reports no utterance that took place (issue 19): a future or modal one ("will talk about", "could
     predict"), a to-infinitive of another verb ("had been called to testify", "declined to say"), a passive whose
@@ -54,6 +57,8 @@ def not_uttered(q: Candidate) -> bool:
     subj = q.subj
     if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == cue.i:
         return True
+    if _asked_when(cue):
+        return True
     if cue.lemma_.lower() in EVIDENCE_CUES and subj is not None:
         person = subj.ent_type_ == "PERSON" or subj.lower_ in PERSON_PRONOUNS
         if not person:
@@ -61,6 +66,17 @@ def not_uttered(q: Candidate) -> bool:
     if cue.i > 0 and cue.nbor(-1).lower_ in ("the", "a", "an"):
         return True  # "the question to recant": a noun the parser took for a cue verb
     return cue.lower_ == "told" and cue.i > 0 and cue.nbor(-1).lower_ == "all"
+
+
+def _asked_when(cue: Token) -> bool:
+    """ "A person who answered hung up when asked whether …": a bare participle of ask/tell with no subject of its
+    own; the main clause's subject is the hearer, and the question is the writer's (issue 19, round 4)."""
+    if cue.tag_ != "VBN" or cue.lemma_.lower() not in ("ask", "tell", "question", "press"):
+        return False
+    kids = list(cue.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
+        return False
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in ASKED_MARKS for c in kids)
 
 
 def _unuttered_head(cue: Token) -> bool:

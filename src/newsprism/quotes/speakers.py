@@ -135,8 +135,9 @@ def _title_of(words: list[str]) -> tuple[str, list[str], str]:
 
 
 def _surname_like(m: NameMention, text: str) -> bool:
-    word = text[m.start : m.end]
-    return word.isalpha() and word[:1].isupper() and not word.isupper()
+    """One or a few capitalised words, not an acronym: "Rivera", "Yaakov Amidror" (round 4) taken for an ORG."""
+    ws = text[m.start : m.end].split()
+    return 0 < len(ws) <= 3 and all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in ws)
 
 
 def _name_like(name: str) -> bool:
@@ -151,6 +152,17 @@ def _name_like(name: str) -> bool:
         if low in PLACE_ABBREVIATIONS:
             return False
     return True
+
+
+def _through_clause(name: Token, head: Token) -> bool:
+    """``name`` hangs on ``head`` through a clause or a possessive ("the man who's overseeing Mueller's probe"):
+    a person talked about, not the one the noun names (issue 19, round 4)."""
+    t = name
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl", "poss", "ccomp", "advcl"):
+            return True
+        t = t.head
+    return False
 
 
 def _capitalised(words: list[str]) -> bool:
@@ -339,8 +351,8 @@ class SpeakerBook:
                 if pool:
                     pick = pool[-1]
                     break
-            if pick is None:
-                return None
+            if pick is None or (pool is group and self._unknown_spoke(cands, start)):
+                return None  # a known-gender name only in passing, while someone of unknown gender spoke (round 4)
             c = self.clusters[pick.cluster]
             if self._overtaken(pick, cands + self._org_speakers(start)):
                 return None  # two people it could be: unattributed rather than the wrong mouth (issue 19)
@@ -371,6 +383,12 @@ class SpeakerBook:
                 return None  # "the justices … They said": another plural could be "they" (issue 19, round 2)
             return self.clusters[pool[-1].cluster]
         return None
+
+    def _unknown_spoke(self, cands: list[NameMention], start: int) -> bool:
+        """A person of unknown gender spoke just before ("Yaakov Amidror, an adviser to Mr. Reed, said …")."""
+        return any(
+            m.speaker and start - m.start <= SPEAKER_WINDOW and not self.clusters[m.cluster].gender for m in cands
+        )
 
     def _org_speakers(self, start: int) -> list[NameMention]:
         """Speakers before ``start`` that look like a person's surname the parser took for an organisation ("Rivera
@@ -447,6 +465,8 @@ class SpeakerBook:
         if role and not plural and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
             if lem in TITLE_WORDS:  # "the president" with no one titled so here: not the last person named
                 return None
+            if any(c.dep_ in ("relcl", "acl") for c in tok.children):
+                return None  # "the man who is overseeing Reed's budget": someone new, not the last one (round 4)
             c = self._description(tok, start)  # "the Wisconsin lawmaker": someone named before
             if c is None:
                 return None
@@ -542,6 +562,7 @@ class SpeakerBook:
                 and tok.i < ent.start
                 and ent.end - 1 <= tok.right_edge.i
                 and not any(t.is_punct for t in doc[tok.i : ent.start])
+                and not _through_clause(ent.root, tok)
             ):
                 return ent.root
         return tok
@@ -579,7 +600,7 @@ class SpeakerBook:
             self._note(c, start, end, tok.dep_ in SUBJECT_DEPS)
             return Resolved(c, start, end)
         named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"]
-        if tok.pos_ == "NOUN" and named:  # "Dorchester's chief executive, Christopher Cowdray, said": the name
+        if tok.pos_ in ("NOUN", "NUM") and named:  # "Dorchester's chief executive, C. Cowdray," / "One of them, X,"
             return self.resolve(named[0])
         if tok.pos_ != "PROPN" or tok.ent_type_ != "PERSON":
             tok = self._name_inside(tok)
