@@ -54,3 +54,12 @@ def test_earlier_cue_wins_when_the_later_cue_has_its_own_clause(analyze: Analyze
     q = _direct(art, "stack of names")
     assert q.speaker is None or "Tran" not in q.speaker.name
     assert not shown(q) or q.speaker is not None
+
+
+def test_next_sentences_own_report_is_not_the_quotations_cue(analyze: Analyze) -> None:
+    art = analyze(
+        "The budget fight went on. “If there were no good cause, it would not matter to me.” "
+        "The Tribune has reported that Reyes discussed ways to cut the fund."
+    )
+    q = _direct(art, "no good cause")
+    assert q.speaker is None or "Tribune" not in q.speaker.name

@@ -94,8 +94,11 @@ def own_cue(ctx: Context, m: MarkSpan, para_marks: list[MarkSpan]) -> Token | No
         return according
     for t in ctx.cue_tokens(m.end, after_end):
         if words(ctx.text[m.end : t.idx]) <= GAP_WORDS:
-            if before is not None and any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
-                return before  # "… when he said, “…” Mermell said the binder …": the later cue has its own clause
+            if _own_clause(t):
+                if before is not None:  # "… when he said, “…” Mermell said the binder …": the later cue's clause
+                    return before
+                if t.sent.start_char >= m.end:
+                    return None  # "“… cause.” The Times has reported that …": a new sentence with its own report
             return relayed(t)
         break  # the gap only grows with the next cues (issue 24: no rescan per cue)
     return before
@@ -110,6 +113,11 @@ def according_after(ctx: Context, end: int, after_end: int) -> Token | None:
         end + after.start() + after.group().lower().index("according"), end + after.end(), alignment_mode="expand"
     )
     return span[0] if span is not None and len(span) and according_object(span[0]) is not None else None
+
+
+def _own_clause(cue: Token) -> bool:
+    """The cue has its own reported clause after it ("X said that …"): its content is not a quotation before it."""
+    return any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
 
 
 def _cue_before(ctx: Context, before_start: int, start: int) -> Token | None:
@@ -225,6 +233,8 @@ class _MarkedPass:
         if k not in self.para_cues:  # once per paragraph, not per pending quotation (issue 24)
             self.para_cues[k] = ctx.cue_tokens(*ctx.paras[k])
         cues = self.para_cues[k]
+        if cues and _own_clause(cues[0]) and cues[0].sent.start_char >= p.end:
+            cues = []  # "“…” The Times has reported that …": a later sentence's own report (issue 19, round 4)
         if cues:
             p.cue = cues[0]
             p.subj = ctx.speaker_for(cues[0])
