@@ -76,3 +76,30 @@ def test_when_asked_the_subject_is_the_hearer(analyze: Analyze) -> None:
     assert not any(shown(q) for q in asked)
     art = analyze("Lopez asked whether the plan was legal.")
     assert any(shown(q) for q in art.quotes if "plan was legal" in q.text)
+
+
+def test_writers_own_metric_named_by_an_apposition_is_not_a_report(analyze: Analyze) -> None:
+    # issue 19, round 4 (sentences written for the test)
+    art = analyze("The best player of the year was Lopez, according to SCORE, our new player value metric.")
+    assert not any(shown(q) for q in art.quotes)
+    art = analyze("The best player was Lopez, according to the league.")
+    assert any(shown(q) for q in art.quotes)
+
+
+def test_a_proposal_to_do_something_is_a_policy_not_a_remark(analyze: Analyze) -> None:
+    art = analyze("Some analysts back Senator Reyes's proposal to cap deductions for rich households.")
+    assert not any(shown(q) for q in art.quotes if "cap deductions" in q.text)
+
+
+def test_added_with_an_object_is_an_action(analyze: Analyze) -> None:
+    art = analyze("The company added a rule last year to ban ads for quick loans.")
+    assert not any(shown(q) for q in art.quotes)
+
+
+def test_a_letter_telling_officials_is_the_letters_words(analyze: Analyze) -> None:
+    art = analyze(
+        "The drills followed reports of a letter telling officers in the capital that staff were preparing to leave."
+    )
+    for q in art.quotes:
+        if "preparing to leave" in q.text and q.speaker is not None:
+            assert "drills" not in q.speaker.name

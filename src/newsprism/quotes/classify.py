@@ -38,6 +38,7 @@ GLOSS = ("in effect", "effectively", "essentially", "basically", "in other words
 WRITER_OWNERS = words_set("our my")
 
 
+POLICY_NOUNS = frozenset(["proposal", "plan", "suggestion", "call", "demand", "push", "bid", "effort"])
 ASKED_MARKS = frozenset(["when", "if", "after", "before", "once", "unless", "until", "as"])
 
 
@@ -99,9 +100,13 @@ def writers_own(q: Candidate) -> bool:
         return False
     if q.extra.get("according_to"):
         src = q.subj
-        return src is not None and (
-            src.lower_ in ("us", "me") or any(c.dep_ == "poss" and c.lower_ in WRITER_OWNERS for c in src.children)
-        )
+        if src is None:
+            return False
+        if src.lower_ in ("us", "me") or any(c.dep_ == "poss" and c.lower_ in WRITER_OWNERS for c in src.children):
+            return True
+        # "according to RAPTOR, our new player metric": the writer's own measure named by an apposition (round 4)
+        end = src.idx + len(src.text)
+        return re.match(r"\s*,\s*(?:our|my)\b", src.doc.text[end : end + 12], re.I) is not None
     sent = cue.sent
     lead = cue.doc.text[sent.start_char : cue.idx].lower()
     if any(g in lead for g in GLOSS):
@@ -175,6 +180,8 @@ def act_of(q: Candidate) -> str | None:
     if cue is None or cue.text == ":":
         return "assertion"
     if x.get("nominal"):  # with no one whose remark it is ("the question to recant"), no utterance to show
+        if _policy_noun(cue):
+            return None  # "Romney's proposal to cap deductions": a policy, not a remark (issue 19, round 4)
         return speech_act(cue.lemma_, noun=True) if q.subj is not None else None
     if q.rule == "object" or not_uttered(q) or cue.lemma_.lower() in TOPIC_CUES or writers_own(q):
         return None  # "The NGO criticized the administration": the object is the target, not the words
@@ -182,6 +189,14 @@ def act_of(q: Candidate) -> str | None:
     if nxt is not None and nxt.dep_ == "prep" and (cue.lemma_.lower(), nxt.lower_) in ATTITUDE_FRAMES:
         return None  # "asked for asylum", "called for calm": a wish, not an utterance
     return speech_act(cue.lemma_)
+
+
+def _policy_noun(cue: Token) -> bool:
+    """A plan-like noun with a to-infinitive ("proposal to cap deductions", "plan to close the base")."""
+    return cue.lemma_.lower() in POLICY_NOUNS and any(
+        c.dep_ in ("acl", "xcomp", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in cue.children
+    )
 
 
 def classify(ctx: Context, quotes: list[Candidate]) -> None:

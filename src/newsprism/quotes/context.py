@@ -59,6 +59,9 @@ def subject_of(v: Token) -> Token | None:
     if v.tag_ == "VBG":  # ", stating ...": the main clause's subject speaks
         if v.dep_ == "acl" and v.head.pos_ == "NOUN" and v.head.lemma_.lower() not in DOCUMENT_NOUNS:
             return None  # "despite the facility telling him …": the noun tells, not the main subject (issue 19)
+        if v.dep_ == "acl" and v.head.pos_ == "NOUN" and v.head.dep_ == "pobj":
+            return v.head  # "reports of a letter telling officials that …": the letter, not the main subject's own
+            # statement ("Harris released a statement saying …" stays Harris's) (issue 19, round 4)
         root = v.sent.root
         for c in root.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i:

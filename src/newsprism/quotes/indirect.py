@@ -190,7 +190,9 @@ def _content(ctx: Context, tok: Token, subj: Token, sent: Span) -> tuple[Part, P
         rule = "object_clause" if first.dep_ in ("xcomp", "ccomp", "pcomp") else "object"
         last = _frame_end(tok)
         return (first.left_edge.idx, last.idx + len(last.text)), None, rule
-    if lem in TRAILING_CUES and tok.i + 2 < sent.end:
+    acts = any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
+    if lem in TRAILING_CUES and tok.i + 2 < sent.end and not (acts and lem == "add"):
+        # "Google added a policy …": an object makes it an action, not "He added, …" (issue 19, round 4)
         rest = _trailing(tok, sent)
         return None if rest is None else (rest, None, "trailing")
     return None
