@@ -75,3 +75,24 @@ def test_lead_in_which_is_that_is_not_content(analyze: Analyze) -> None:
         "the gas tax on working families."
     )
     assert _indirect(art, "gas tax").text.startswith("that we will")
+
+
+def test_pronoun_after_the_cue_that_opens_a_clause_is_not_the_speaker() -> None:
+    # "…, said he feared …" as the parser sometimes reads it: "he" hung on "said" as its subject, yet a finite verb
+    # follows, so "he" opens the reported clause (a hand-built parse of a sentence written for the test)
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsprism.quotes.indirect import _pronoun_opens_clause
+
+    words = ["Herbst", "said", "he", "feared", "cuts", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[1, 1, 1, 1, 3, 1],
+        deps=["nsubj", "ROOT", "nsubj", "ccomp", "dobj", "punct"],
+        tags=["NNP", "VBD", "PRP", "VBD", "NNS", "."],
+        pos=["PROPN", "VERB", "PRON", "VERB", "NOUN", "PUNCT"],
+    )
+    assert _pronoun_opens_clause(doc[1], doc[2])
+    assert not _pronoun_opens_clause(doc[1], doc[0])

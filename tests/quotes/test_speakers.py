@@ -260,3 +260,13 @@ def test_known_gender_name_in_passing_does_not_beat_a_speaker_of_unknown_gender(
     )
     q = _find(art, "not personal")
     assert q.speaker is None or q.speaker.name == "Yaakov Amidror"
+
+
+def test_they_after_a_group_of_people_subject_is_no_one(analyze: Analyze) -> None:
+    art = analyze(
+        "Democratic Party leaders met on Monday and said the message works. However, an increasingly vocal group "
+        "of local organizers and pollsters believe that the message is wrong. "
+        "They argue that the party must change course."
+    )
+    q = _find(art, "change course")
+    assert q.speaker is None or "leaders" not in q.speaker.name

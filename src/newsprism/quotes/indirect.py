@@ -119,6 +119,8 @@ def _verb_cue(ctx: Context, tok: Token, sent: Span, event: int) -> list[Candidat
         return []
     if any(c.dep_ == "aux" and c.lower_ in WRITER_MODALS for c in tok.children) and not agentive(subj):
         return []  # "A continuation … would confirm …": the writer's inference, not a speech act of its subject
+    if _pronoun_opens_clause(tok, subj):
+        return []  # "…, John Herbst, a former envoy, said he feared …": "he" opens the reported clause (round 4)
     found = _content(ctx, tok, subj, sent)
     if found is None:
         return []
@@ -280,6 +282,18 @@ def _before_other_statement(ctx: Context, s: int, e: int, subj: Token) -> int:
         if cut > span.start:
             return ctx.doc[cut].idx
     return e
+
+
+def _pronoun_opens_clause(tok: Token, subj: Token) -> bool:
+    """The parser took the pronoun right after the cue for its subject, yet a finite verb follows it ("said he
+    feared …"): the pronoun is the reported clause's subject, and the speaker is elsewhere."""
+    nxt = subj.i + 1
+    return (
+        subj.pos_ == "PRON"
+        and subj.i == tok.i + 1
+        and nxt < len(subj.doc)
+        and subj.doc[nxt].tag_ in ("VBD", "VBZ", "VBP", "MD")
+    )
 
 
 def _after_lead_in(text: str, s: int, e: int) -> int:

@@ -51,6 +51,7 @@ GENERIC_CROWDS = words_set(
     "commentator admirer defender backer foe"
 )
 NOT_GIVEN_WORDS = words_set("team camp friends family club committee")  # "Team Yang" is not Yang
+COLLECTIVES = words_set("group coalition number handful band team panel bloc wave crowd")
 RELAY_NOUNS = words_set(
     "spokesperson spokesman spokeswoman aide lawyer attorney representative adviser advisor staffer"
 )
@@ -163,6 +164,13 @@ def _through_clause(name: Token, head: Token) -> bool:
             return True
         t = t.head
     return False
+
+
+def _collective(t: Token) -> bool:
+    """ "a group of organizers and pollsters": a singular head that stands for a plural (issue 19, round 4)."""
+    return t.lemma_.lower() in COLLECTIVES and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(o.tag_ == "NNS" for o in p.children) for p in t.children
+    )
 
 
 def _capitalised(words: list[str]) -> bool:
@@ -407,7 +415,7 @@ class SpeakerBook:
         mentioned, outside anyone's reported words."""
         span = self.doc.char_span(start, end, alignment_mode="contract")
         return span is not None and any(
-            t.tag_ == "NNS"
+            (t.tag_ == "NNS" or _collective(t))
             and t.dep_ in SUBJECT_DEPS
             and not self._reported(t.idx)
             and not any(m.start <= t.idx < m.end for m in groups)
