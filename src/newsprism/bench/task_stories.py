@@ -4,7 +4,8 @@ Split (seeded, ``ctx.seed``): the BASIL triplets are shuffled and cut in half; t
 tuning half (where ``THRESHOLD``/``ENTITY_WEIGHT`` were chosen), the second half is validation and is
 the only one scored here. ``ctx.split == "test"`` scores every triplet found in ``ctx.data_dir``.
 Grouping sees only title, body text and date (never BASIL's ``main-entities``/``main-event``).
-Full runs also score the number/date conflicts on the blind labelled pairs (:mod:`newsprism.bench.stories_conflicts`).
+Full runs also score the number/date conflicts on the blind labelled pairs (:mod:`newsprism.bench.stories_conflicts`)
+and the claim-pair scorer on the blind labelled validation claim pairs (:mod:`newsprism.bench.stories_claims`).
 """
 
 from __future__ import annotations
@@ -93,9 +94,10 @@ def evaluate_stories(ctx: BenchContext) -> list[Metric]:
     undated = group_features([replace(f, day=None) for f in feats])  # as for plain text files without dates
     values["undated_pairwise_f1"] = pairwise_prf(undated, gold)[2]
     values["undated_bcubed_f1"] = bcubed_prf(undated, gold)[2]
+    from newsprism.bench.stories_claims import evaluate_claim_pairs
     from newsprism.bench.stories_conflicts import evaluate_conflicts
 
     return [
         Metric(task=TASK, name=name, value=round(v, 4), n=n, split=ctx.split, data_hash=data_hash)
         for name, v in values.items()
-    ] + evaluate_conflicts(ctx)
+    ] + evaluate_conflicts(ctx) + evaluate_claim_pairs(ctx)

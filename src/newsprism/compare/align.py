@@ -2,8 +2,11 @@
 
 Units are the articles' claims (the claims stage), or, where an article has none, its sentences
 that look check-worthy (a number, a date, a name, or a high ``checkworthiness`` score). Two units
-from different articles align when MiniLM cosine plus entity-overlap and number-match bonuses
-reaches ``ALIGN_THRESHOLD``; groups are built greedily from the strongest pairs with at most one
+from different articles align when the claim-pair scorer (:mod:`newsprism.compare.pairs`, issue 21)
+says they assert the same proposition (P(same) >= its threshold); pairs it calls ``related`` (same
+event, different figure/actor/aspect) become number/date conflict candidates. Without the scorer's
+model file, the rule of before issue 21 applies: MiniLM cosine plus entity-overlap and number-match
+bonuses >= ``LEGACY_THRESHOLD``. Groups are built greedily from the strongest pairs with at most one
 member per article, so the coverage matrix can say "this article reports it" without ambiguity.
 """
 
@@ -17,14 +20,17 @@ import numpy as np
 
 from newsprism.compare.features import entity_surface
 from newsprism.compare.numbers import Mention, claim_mentions, find_dates, find_numbers, same_value
+from newsprism.compare.pairs import PairModel, load_model, pair_features
 from newsprism.model import Article, ClaimGroup, Member
 from newsprism.offsets import strip_space
 
-ALIGN_THRESHOLD = 0.70
+LEGACY_THRESHOLD = 0.70  # cosine + bonuses: the rule of before issue 21 (fallback, and bench stories' reference)
+ALIGN_THRESHOLD = LEGACY_THRESHOLD
 ENTITY_BONUS = 0.10
 NUMBER_BONUS = 0.08
 CONFLICT_COS = 0.62  # looser cosine for "same quantity" candidates across groups
 MAX_UNITS = 60
+MAX_EXTRA = 80  # extra (non-claim) sentences per article considered for cross-article matches
 MIN_WORDS = 6
 _CAPWORD = re.compile(r"(?<=[a-z,;:] )[A-ZÀ-ÖØ-Þ][\w'’-]+")
 
@@ -41,7 +47,8 @@ class Unit:
     entities: set[str] = field(default_factory=set)
     numbers: list[Mention] = field(default_factory=list)
     dates: list[Mention] = field(default_factory=list)
-    source: str = "claim"  # claim | sentence
+    source: str = "claim"  # claim | sentence (no claims: check-worthy sentences) | extra (see _extra_units)
+    partial: set[tuple[str, int]] = field(default_factory=set)  # (article, start) of units scored "related"
 
 
 _ABBREV = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", "jr", "sr", "vs", "lt", "col", "sgt", "u.s"}
@@ -107,7 +114,8 @@ def article_units(article: Article, max_units: int = MAX_UNITS) -> list[Unit]:
                 )
             )
         units.sort(key=lambda u: -u.score)
-        return sorted(units[:max_units], key=lambda u: u.start)
+        units = units[:max_units] + _extra_units(article, units[:max_units])
+        return sorted(units, key=lambda u: u.start)
     for s, e, cw in _sentence_spans(article):
         s, e = strip_space(text, s, e)
         chunk = text[s:e]
@@ -124,6 +132,23 @@ def article_units(article: Article, max_units: int = MAX_UNITS) -> list[Unit]:
         units.append(Unit(article.id, s, e, chunk, score, ents, numbers, dates, source="sentence"))
     units.sort(key=lambda u: -u.score)
     return sorted(units[:max_units], key=lambda u: u.start)
+
+
+def _extra_units(article: Article, claims: list[Unit]) -> list[Unit]:
+    """The article's other prose sentences (no claim inside, >= MIN_WORDS words, not a question), as ``extra``
+    units: they join a claim group only when the pair scorer matches them to another article's unit (issue 21:
+    the seeds' shared statements are mostly sentences the claims stage does not call claims)."""
+    if load_model() is None:
+        return []  # the cosine rule of before issue 21 aligned claims only
+    text, out = article.text, []
+    for s, e, _cw in _sentence_spans(article):
+        s, e = strip_space(text, s, e)
+        chunk = text[s:e]
+        if len(chunk.split()) < MIN_WORDS or chunk.endswith("?") or any(u.start < e and s < u.end for u in claims):
+            continue
+        ents = _entities_in(article, s, e)
+        out.append(Unit(article.id, s, e, chunk, 0.0, ents, find_numbers(chunk, s), find_dates(chunk, s), "extra"))
+    return out[:MAX_EXTRA]
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -157,6 +182,28 @@ def pair_scores(units: list[Unit], vectors: np.ndarray, floor: float = ALIGN_THR
             s += NUMBER_BONUS
         scores[i, j] = scores[j, i] = s
     return scores
+
+
+def model_scores(units: list[Unit], vectors: np.ndarray, model: PairModel) -> tuple[np.ndarray, set[tuple[int, int]]]:
+    """P(same) of cross-article unit pairs with cosine >= the model's candidate bar (-inf elsewhere), and the
+    pairs the scorer calls ``related`` (P(same) below its threshold, P(same or related) at or above its own)."""
+    n = len(units)
+    scores = np.full((n, n), -np.inf)
+    if n < 2:
+        return scores, set()
+    cos = vectors @ vectors.T
+    arts = np.array([u.article for u in units])
+    cand = np.argwhere(np.triu(cos >= model.candidate_cos, 1) & (arts[:, None] != arts[None, :]))
+    if not len(cand):
+        return scores, set()
+    x = np.vstack([pair_features(units[i].text, units[j].text, float(cos[i, j])) for i, j in cand])
+    p_same, p_near = model.scores(x)
+    related = set()
+    for (i, j), ps, pn in zip(cand, p_same, p_near, strict=True):
+        scores[i, j] = scores[j, i] = float(ps)
+        if ps < model.same.threshold and pn >= model.near.threshold:
+            related.add((int(i), int(j)))
+    return scores, related
 
 
 def align_units(units: list[Unit], scores: np.ndarray, threshold: float = ALIGN_THRESHOLD) -> list[list[int]]:
@@ -206,8 +253,15 @@ def claim_groups(
         vectors = embed_fn([u.text for u in units])
     else:  # nothing to align across: skip the embedding cost (one-article stories are common in corpora)
         vectors = np.zeros((len(units), 1), dtype=np.float32)
-    scores = pair_scores(units, vectors)
-    raw = align_units(units, scores)
+    model = load_model()
+    related: set[tuple[int, int]] = set()
+    if model is not None:
+        scores, related = model_scores(units, vectors, model)
+        raw = align_units(units, scores, model.same.threshold)
+    else:
+        scores = pair_scores(units, vectors)
+        raw = align_units(units, scores)
+    raw = [g for g in raw if len(g) > 1 or units[g[0]].source != "extra"]  # an unmatched extra sentence is no claim
     raw.sort(key=lambda g: (-len(g), min((order[units[i].article], units[i].start) for i in g)))
     groups: list[ClaimGroup] = []
     group_of: dict[int, str] = {}
@@ -231,14 +285,30 @@ def claim_groups(
                 source="claim" if units[rep].source == "claim" else "sentence",
             )
         )
+    return groups, units, _conflict_pairs(units, vectors, group_of, related)
+
+
+def _conflict_pairs(
+    units: list[Unit], vectors: np.ndarray, group_of: dict[int, str], related: set[tuple[int, int]]
+) -> list[tuple[Unit, Unit, str | None]]:
+    """Candidate pairs for number/date conflicts: one claim group, a related pair, or cosine >= CONFLICT_COS
+    (an extra sentence left out of every group only as part of a related pair)."""
     pairs: list[tuple[Unit, Unit, str | None]] = []
-    if len(units) > 1:
-        cos = vectors @ vectors.T
-        arts = np.array([u.article for u in units])
-        gids = np.array([group_of[i] for i in range(len(units))])
-        has = np.array([bool(u.numbers or u.dates) for u in units])
-        same = gids[:, None] == gids[None, :]
-        cand = np.triu(same | (cos >= CONFLICT_COS), 1) & (arts[:, None] != arts[None, :]) & has[:, None]
-        for i, j in np.argwhere(cand):
-            pairs.append((units[i], units[j], str(gids[i]) if same[i, j] else None))
-    return groups, units, pairs
+    if len(units) < 2:
+        return pairs
+    cos = vectors @ vectors.T
+    arts = np.array([u.article for u in units])
+    gids = np.array([group_of.get(i, f"-{i}") for i in range(len(units))])
+    has = np.array([bool(u.numbers or u.dates) for u in units])
+    kept = np.array([i in group_of for i in range(len(units))])
+    same = gids[:, None] == gids[None, :]
+    near = np.zeros_like(same)
+    for i, j in related:  # partial matches (same event, another figure) are conflict candidates too
+        near[i, j] = near[j, i] = True
+        units[i].partial.add((units[j].article, units[j].start))
+        units[j].partial.add((units[i].article, units[i].start))
+    similar = (cos >= CONFLICT_COS) & kept[:, None] & kept[None, :]
+    cand = np.triu(same | near | similar, 1) & (arts[:, None] != arts[None, :]) & has[:, None]
+    for i, j in np.argwhere(cand):
+        pairs.append((units[i], units[j], str(gids[i]) if same[i, j] else None))
+    return pairs

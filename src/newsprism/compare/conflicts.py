@@ -27,7 +27,7 @@ from newsprism.model import ConflictValue, DateMention, NumberConflict, NumberMe
 
 SHOW_THRESHOLD = 0.7
 """Conflicts shown in Markdown/HTML reports (chosen on BASIL training triplets; docs/conflicts.md)."""
-GROUP_BASE = 0.4  # the two claims are one claim group (the same proposition by alignment)
+GROUP_BASE = 0.4  # the two claims are one claim group, or a partial match by the claim-pair scorer (issue 21)
 SIMILAR_BASE = 0.25  # only similar claims (cosine >= CONFLICT_COS)
 ABOUT = 0.15  # "about 19": +-15%
 VAGUE = {"dozens", "hundreds", "thousands", "millions", "billions", "several", "few", "many"}
@@ -227,9 +227,10 @@ def _number_conflict(
         return None  # an amount without a counted noun: only inside one claim group
     if _reports_value(qa, by_article.get(b.article, [])) or _reports_value(qb, by_article.get(a.article, [])):
         return None  # each article also reports the other's figure: two quantities, not a disagreement
-    where = "the same claim group" if group else "similar claims"
+    partial = (b.article, b.start) in getattr(a, "partial", ())  # the pair scorer: same event, another figure
+    where = "the same claim group" if group else "claims matched as the same event" if partial else "similar claims"
     text = f"{' '.join(why)} in {where}; '{qa.text}' and '{qb.text}' cannot both hold"
-    conf = _number_confidence(qa, qb, group is not None)
+    conf = _number_confidence(qa, qb, group is not None or partial)
     return _make("number", qa.counted or qa.what, _unit(qa), group, text, conf, (a, ma, qa.value), (b, mb, qb.value))
 
 
