@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from newsprism.bench import registry
 from newsprism.bench.registry import BenchContext, Metric, evaluator
 from newsprism.bench.runner import run_bench
@@ -59,3 +61,21 @@ def test_hard_budget_stops_a_stuck_task_and_keeps_the_others(tmp_path: Path) -> 
     assert "E057" in result.errors["_stuck_for_test"] and result.timed_out == ["_stuck_for_test"]
     assert [(m.task, m.value, m.n) for m in result.metrics] == [("_fast_for_test", 2.0, 3)]  # came back from the child
     assert result.exceptions["_broken_for_test"].code == "E050"  # the child's error keeps its code
+
+
+def test_hash_files_does_not_depend_on_where_the_data_sits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Data beside the checkout under any name hashes the same: checkout files first, then the rest."""
+    from newsprism.bench import registry
+
+    checkout = tmp_path / "m"
+    inside = checkout / "docs" / "sample.tsv"
+    inside.parent.mkdir(parents=True)
+    inside.write_text("row\n", encoding="utf-8")
+    monkeypatch.setattr(registry, "_REPO", checkout, raising=False)
+    hashes = set()
+    for where in ("a_data", "zz_data"):  # sorts before and after the checkout's path
+        data = tmp_path / where / "x.jsonl"
+        data.parent.mkdir()
+        data.write_text("{}\n", encoding="utf-8")
+        hashes.add(registry.hash_files([data, inside]))
+    assert len(hashes) == 1

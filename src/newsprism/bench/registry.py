@@ -91,10 +91,20 @@ def evaluators() -> dict[str, EvaluatorInfo]:
     return dict(_EVALUATORS)
 
 
+_REPO = Path(__file__).resolve().parents[3]
+
+
+def _hash_order(p: Path) -> tuple[int, str]:
+    """Files of this checkout first (by path inside it), then the rest (by full path): the order, and so the hash,
+    does not depend on where the checkout and the data sit (it matches the order the floors were pinned in)."""
+    full = p.resolve()
+    return (0, full.relative_to(_REPO).as_posix()) if full.is_relative_to(_REPO) else (1, full.as_posix())
+
+
 def hash_files(paths: Iterable[Path]) -> str:
     """A short SHA-256 over the given files' names and bytes, recorded beside each metric."""
     h = hashlib.sha256()
-    for p in sorted(Path(x) for x in paths):
+    for p in sorted((Path(x) for x in paths), key=_hash_order):
         h.update(p.name.encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:12]
