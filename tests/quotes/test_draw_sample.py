@@ -20,7 +20,9 @@ def _script():  # type: ignore[no-untyped-def]
 
 
 def test_parenthetical_cue_parts_travel_together(analyze: Callable[[str], Article]) -> None:
-    art = analyze("Given the terrain and the river, the bridge was never safe, Mary Jones said, the city knew it for years.")
+    art = analyze(
+        "Given the terrain and the river, the bridge was never safe, Mary Jones said, the city knew it for years."
+    )
     parts = [q for q in art.quotes if q.kind == "indirect"]
     assert len(parts) == 2 and parts[0].event == parts[1].event
     mod = _script()
