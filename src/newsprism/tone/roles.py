@@ -45,7 +45,7 @@ def climb(tok: Token) -> Token:
         if tok.dep_ in ("compound", "poss", "appos", "flat", "nmod") or (
             tok.dep_ == "conj" and tok.head.pos_ in ("PROPN", "NOUN")
         ):
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
         else:
