@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from newsprism.bench.pair_labels import gold_labels, read_pair_labels
 from newsprism.bench.registry import BenchContext, Metric
 from newsprism.bench.task_stories import TASK, basil_article
 
@@ -30,21 +31,7 @@ LABELS = ("same", "related", "different")
 
 def read_labels(split: str, samples: Path = SAMPLES) -> dict[str, dict[int, str]]:
     """``{labeller: {pair: label}}`` from every ``claim_pair_labels_<split>_<who>.jsonl``."""
-    out: dict[str, dict[int, str]] = {}
-    for path in sorted(samples.glob(f"claim_pair_labels_{split}_*.jsonl")):
-        who = path.stem.removeprefix(f"claim_pair_labels_{split}_")
-        rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-        out[who] = {int(r["pair"]): str(r["label"]) for r in rows if r.get("label") in LABELS}
-    return out
-
-
-def gold_labels(labels: dict[str, dict[int, str]]) -> dict[int, str]:
-    """Labeller a's label of each pair, else the first other labeller's (in name order)."""
-    gold: dict[int, str] = {}
-    for who in sorted(labels, key=lambda w: (w != "a", w)):
-        for pair, lab in labels[who].items():
-            gold.setdefault(pair, lab)
-    return gold
+    return read_pair_labels(samples, f"claim_pair_labels_{split}_", LABELS)
 
 
 def pair_texts(split: str, data_dir: Path, samples: Path = SAMPLES) -> dict[int, tuple[str, str]]:

@@ -18,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from newsprism.bench.pair_labels import gold_labels, read_pair_labels
 from newsprism.bench.registry import BenchContext, Metric, hash_files
 from newsprism.bench.task_stories import TASK, basil_article, basil_files
 from newsprism.model import Article, NumberConflict
@@ -32,21 +33,7 @@ SKIPPED = {"d16050b3-979f-4834-90db-b8823691b87e_2"}
 
 def read_labels(samples: Path = SAMPLES) -> dict[str, dict[int, str]]:
     """``{labeller: {pair: label}}`` from every ``conflict_labels_<who>.jsonl``."""
-    out: dict[str, dict[int, str]] = {}
-    for path in sorted(samples.glob("conflict_labels_*.jsonl")):
-        who = path.stem.removeprefix("conflict_labels_")
-        rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-        out[who] = {int(r["pair"]): str(r["label"]) for r in rows if r.get("label") in LABELS}
-    return out
-
-
-def gold_labels(labels: dict[str, dict[int, str]]) -> dict[int, str]:
-    """Labeller a's label of each pair, else the first other labeller's (in name order)."""
-    gold: dict[int, str] = {}
-    for who in sorted(labels, key=lambda w: (w != "a", w)):
-        for pair, lab in labels[who].items():
-            gold.setdefault(pair, lab)
-    return gold
+    return read_pair_labels(samples, "conflict_labels_", LABELS)
 
 
 def cohen_kappa(x: list[str], y: list[str]) -> float:

@@ -231,7 +231,8 @@ def _number_conflict(
     where = "the same claim group" if group else "claims matched as the same event" if partial else "similar claims"
     text = f"{' '.join(why)} in {where}; '{qa.text}' and '{qb.text}' cannot both hold"
     conf = _number_confidence(qa, qb, group is not None or partial)
-    return _make("number", qa.counted or qa.what, _unit(qa), group, text, conf, (a, ma, qa.value), (b, mb, qb.value))
+    sides = ((a, ma, qa.value), (b, mb, qb.value))
+    return make_conflict("number", qa.counted or qa.what, _unit(qa), group, text, conf, *sides)
 
 
 def _date_conflict(a: Any, b: Any, group: str, ma: Any, mb: Any) -> NumberConflict | None:
@@ -243,12 +244,19 @@ def _date_conflict(a: Any, b: Any, group: str, ma: Any, mb: Any) -> NumberConfli
     what = f"the date of '{da.predicate}'" if da.predicate and da.predicate == db.predicate else "the claim's date"
     text = f"{what} in the same claim group; {da.iso} ('{da.text}') and {db.iso} ('{db.text}') do not overlap"
     conf = _date_confidence(da, db, True)
-    return _make("date", da.predicate or "date", None, group, text, conf, (a, ma, da.iso), (b, mb, db.iso))
+    return make_conflict("date", da.predicate or "date", None, group, text, conf, (a, ma, da.iso), (b, mb, db.iso))
 
 
-def _make(
-    kind: str, what: str | None, unit: str | None, group: str | None, why: str, conf: float, *sides: tuple[Any, ...]
+def make_conflict(
+    kind: str,
+    what: str | None,
+    unit: str | None,
+    group: str | None,
+    why: str | None,
+    conf: float | None,
+    *sides: tuple[Any, ...],
 ) -> NumberConflict:
+    """A conflict record from (unit, mention, value) sides; the legacy rules pass no ``why``/``conf``."""
     return NumberConflict(
         id="",
         kind="number" if kind == "number" else "date",

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsprism.claims.quantities import approximation, role
+from newsprism.compare.conflicts import make_conflict
 from newsprism.lexicons.calendar import MONTH_NUMBERS, MONTH_PATTERN
-from newsprism.model import ConflictValue, DateMention, NumberConflict, NumberMention, Span
+from newsprism.model import DateMention, NumberConflict, NumberMention
 
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
 WORD_NUMBERS = {
@@ -270,22 +271,5 @@ def legacy_conflicts(pairs: list[tuple[Any, Any, str | None]]) -> list[NumberCon
 def _conflict(
     kind: str, what: str | None, unit: str | None, group: str | None, *sides: tuple[Any, Mention]
 ) -> NumberConflict:
-    return NumberConflict(
-        id="",
-        kind="number" if kind == "number" else "date",
-        quantity=what,
-        unit=unit,
-        group=group,
-        match="claim_group" if group else "similar_claims",
-        values=[
-            ConflictValue(
-                article=u.article,
-                text=m.text,
-                start=m.start,
-                end=m.end,
-                value=m.value if kind == "number" else m.unit,
-                claim=Span(text=u.text, start=u.start, end=u.end),
-            )
-            for u, m in sides
-        ],
-    )
+    values = [(u, m, m.value if kind == "number" else m.unit) for u, m in sides]
+    return make_conflict(kind, what, unit, group, None, None, *values)
