@@ -97,7 +97,11 @@ def evaluate_stories(ctx: BenchContext) -> list[Metric]:
     from newsprism.bench.stories_claims import evaluate_claim_pairs
     from newsprism.bench.stories_conflicts import evaluate_conflicts
 
-    return [
-        Metric(task=TASK, name=name, value=round(v, 4), n=n, split=ctx.split, data_hash=data_hash)
-        for name, v in values.items()
-    ] + evaluate_conflicts(ctx) + evaluate_claim_pairs(ctx)
+    return (
+        [
+            Metric(task=TASK, name=name, value=round(v, 4), n=n, split=ctx.split, data_hash=data_hash)
+            for name, v in values.items()
+        ]
+        + evaluate_conflicts(ctx)
+        + evaluate_claim_pairs(ctx)
+    )
