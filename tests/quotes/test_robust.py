@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsprism.model import Article, validate_offsets
-from newsprism.quotes.speakers import GENERIC_SOURCES, PERSONAL, PLURAL
+from newsprism.quotes.speaker_names import GENERIC_SOURCES, PERSONAL, PLURAL
 
 PIECES = [
     "“", "”", '"', "‘", "’", "'", "''", "«", "»", "„", "‹", "›", ":", ",", ".", "\n", "\n\n", " ", "said",

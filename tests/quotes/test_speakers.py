@@ -95,7 +95,7 @@ def test_name_after_the_cue_speaks_when_the_parser_hangs_a_quoted_noun_on_the_cu
 
 
 def test_headline_words_never_become_the_canonical_name() -> None:
-    from newsprism.quotes.speakers import _name_like
+    from newsprism.quotes.speaker_names import _name_like
 
     assert not _name_like("U.S. Considering Trump")  # round 2: a missed sentence break joined these to the name
     assert _name_like("Donald J. Trump") and _name_like("J.R. Smith")

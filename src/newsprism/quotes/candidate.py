@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from newsprism.quotes.speakers import Resolved
+    from newsprism.quotes.speaker_names import Resolved
 
 
 @dataclass

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
     from newsprism.quotes.candidate import Candidate
     from newsprism.quotes.context import Context
-    from newsprism.quotes.speakers import Resolved
+    from newsprism.quotes.speaker_names import Resolved
 
 
 def resolve_speakers(ctx: Context, quotes: list[Candidate]) -> None:
