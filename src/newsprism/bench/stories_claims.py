@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.bench.pair_labels import gold_labels, read_pair_labels
+from newsprism.bench.blind_labels import gold_labels, read_pair_labels
 from newsprism.bench.registry import BenchContext, Metric
 from newsprism.bench.task_stories import TASK, basil_article
 

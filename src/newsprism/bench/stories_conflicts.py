@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from newsprism.bench.pair_labels import gold_labels, read_pair_labels
+from newsprism.bench.blind_labels import gold_labels, read_pair_labels
 from newsprism.bench.registry import BenchContext, Metric, hash_files
 from newsprism.bench.task_stories import TASK, basil_article, basil_files
 from newsprism.model import Article, NumberConflict

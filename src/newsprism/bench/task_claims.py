@@ -145,23 +145,9 @@ def read_sample(path: Path = SAMPLE) -> list[dict[str, Any]]:
 
 def read_labels(path: Path) -> dict[int, str]:
     """{sample row: gold kind} of one labeller's file (docs/claims_judging.md); E050 on a malformed row."""
-    from newsprism.errors import BenchError
+    from newsprism.bench.blind_labels import read_label_file
 
-    out: dict[int, str] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                kind = str(row["kind"]).strip().lower()
-                n = int(row["sample"])
-            except (ValueError, KeyError, TypeError) as exc:
-                raise BenchError("E050", task="claims", path=f"{path} ({exc})") from exc
-            if kind not in KINDS:
-                raise BenchError("E050", task="claims", path=f"{path} (kind {kind!r})")
-            out[n] = kind
-    return out
+    return read_label_file(path, "sample", "kind", KINDS, "claims")
 
 
 def predict_sample(data_dir: Path, rows: list[dict[str, Any]]) -> dict[int, str]:

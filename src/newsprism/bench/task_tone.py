@@ -129,20 +129,9 @@ def read_r2_sample(path: Path = R2_SAMPLE, labels: Path = R2_LABELS["a"]) -> lis
 
 def read_r2_labels(path: Path) -> dict[int, str]:
     """{row: tone} of one labeller's JSONL file; E050 on a malformed row or an unknown label."""
-    import json
+    from newsprism.bench.blind_labels import read_label_file
 
-    out: dict[int, str] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in filter(str.strip, fh):
-            try:
-                d = json.loads(line)
-                row, tone_label = int(d["row"]), str(d["tone"]).strip().lower()
-            except (ValueError, KeyError, TypeError) as exc:
-                raise BenchError("E050", task="tone", path=f"{path} ({exc})") from exc
-            if tone_label not in LABELS:
-                raise BenchError("E050", task="tone", path=f"{path} (tone {tone_label!r})")
-            out[row] = tone_label
-    return out
+    return read_label_file(path, "row", "tone", LABELS, "tone")
 
 
 def label(score: float | None) -> str:

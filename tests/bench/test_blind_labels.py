@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsprism.bench.pair_labels import gold_labels, read_pair_labels
+from newsprism.bench.blind_labels import gold_labels, read_pair_labels
 
 
 def test_labels_per_labeller_and_gold_prefers_a(tmp_path: Path) -> None:
