@@ -275,7 +275,8 @@ class NameBook:
                 name = " ".join(rest)
                 c = self._cluster(f"p:{rest[-1].lower()}", name, "person")
                 first = rest[0].lower()
-                if len(rest) > 1 and len(first.rstrip(".")) > 1 and first not in TITLE_WORDS:
+                # "Team Yang" names no second Yang: its first word is no given name (else a bare "Yang" is shared)
+                if len(rest) > 1 and len(first.rstrip(".")) > 1 and first not in TITLE_WORDS | NOT_GIVEN_WORDS:
                     c.given.setdefault(first, name)
                 if not c.gender:
                     c.gender = gender or ("f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else "")
