@@ -218,13 +218,6 @@ class NameBook:
         self.by_key[key] = c.id
         return c
 
-    def _person_like(self, toks: list[Token], label: str) -> bool:
-        first = toks[0].text.lower()
-        if label == "PERSON" or first in FEMALE_NAMES or first in MALE_NAMES:
-            return True
-        surname = _strip_poss([toks[-1].text])[0].lower()
-        return f"p:{surname}" in self.by_key
-
     def _chunk(self, i: int) -> tuple[int, int, int]:
         """(first title word, first name word, last word) of the proper-name chunk starting at token ``i``."""
         doc = self.doc
