@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/draw_conflict_pairs.py            # writes benchmarks/samples/conflict_pairs.jsonl
     .venv/bin/python scripts/draw_conflict_pairs.py --check    # redraws and compares with the committed file
+    .venv/bin/python scripts/draw_conflict_pairs.py --round 2  # round 2: benchmarks/samples/conflict_pairs_r2.jsonl
 
 The committed sample was drawn with the package as of commit 9d2c9c5 (before issue 26 changed the claims stage's
 dates and numbers and the comparison's conflicts): to reproduce it, ``git worktree add /tmp/wt 9d2c9c5`` and run
@@ -30,6 +31,18 @@ to the data dir), ``start``/``end`` (the sentence), ``mention_start``/``mention_
 article body as ``bench stories`` builds it) and ``sha`` (first 12 hex digits of the SHA-256 of the body, so a
 changed dataset is detected). No prediction or verdict of any rule is stored. Labelling guide:
 docs/conflicts_judging.md; viewer: scripts/show_conflict_pairs.py.
+
+Round 2 (``--round 2``, issue 26; writes benchmarks/samples/conflict_pairs_r2.jsonl, seed ``R2_SEED``): ~300 NEW
+pairs from the same validation triplets (``SKIPPED`` left out again), drawn before the round-2 rule changes and
+with a bar that uses no conflict rule and no claims-stage output: only the ``nlp`` stage (sentences, spaCy
+entities), the regex mentions of ``compare.numbers`` and MiniLM sentence cosines. Candidates: two mentions in two
+articles of one triplet with the same quantity type (number, money, percent, date), whose sentences have cosine
+>= ``R2_LOW`` or whose mentions are followed by the same word (the counted noun); every pair overlapping a round-1
+pair is left out. Strata (``stratum``, with the row's ``weight`` = stratum pool / stratum draw, for sample-weighted
+precision and recall): ``same_unit_similar`` (same unit — money, percent, date, or a number's same counted noun —
+and cosine >= ``R2_SIMILAR``), ``unit_or_similar`` (same unit with cosine >= ``R2_LOW``, or cosine >=
+``R2_SIMILAR``) and ``low`` (the rest), ``R2_SIZES`` pairs each by simple random sampling; rows numbered in a
+seeded shuffle.
 """
 
 from __future__ import annotations
@@ -56,6 +69,11 @@ SIZE = 200
 MIN_SHARED = 2
 STRONG = 4.0
 PER_STORY = 8
+R2_OUT = ROOT / "benchmarks" / "samples" / "conflict_pairs_r2.jsonl"
+R2_SEED = 226
+R2_LOW = 0.30
+R2_SIMILAR = 0.50
+R2_SIZES = {"same_unit_similar": 140, "unit_or_similar": 90, "low": 70}
 SKIPPED = {"d16050b3-979f-4834-90db-b8823691b87e_2"}  # hangs the claims stage at 9d2c9c5 (module docstring)
 _LABELS = {"DATE": "date", "TIME": "date", "CARDINAL": "number", "MONEY": "number", "PERCENT": "number"}
 _LABELS["QUANTITY"] = "number"
@@ -163,14 +181,16 @@ def _pick(rng: np.random.Generator, pool: list[Any], n: int, per_story: dict[str
     return got
 
 
-def _analysed(data_dir: Path) -> tuple[dict[str, list[Article]], dict[str, Path]]:
+def _analysed(
+    data_dir: Path, stages: tuple[str, ...] = ("nlp", "quotes", "claims")
+) -> tuple[dict[str, list[Article]], dict[str, Path]]:
     from newsprism.pipeline import Pipeline
 
     files = basil_files(data_dir)
     rows = [(basil_article(p), p) for p in files]
     _, val = split_triplets(sorted({g for (_, g), _ in rows}), SPLIT_SEED)
     keep = set(val)
-    pipe = Pipeline(stages=["nlp", "quotes", "claims"])
+    pipe = Pipeline(stages=list(stages))
     stories: dict[str, list[Article]] = {}
     paths: dict[str, Path] = {}
     for (art, g), p in rows:
@@ -213,6 +233,124 @@ def draw(data_dir: Path, size: int = SIZE, seed: int = DRAW_SEED) -> list[dict[s
     return rows
 
 
+def quantity_type(label: str, text: str) -> str:
+    """Round 2: the mention's quantity type (number, money, percent, date) from its label and text."""
+    low = text.lower()
+    if _LABELS.get(label, label) == "date":
+        return "date"
+    if label == "PERCENT" or "%" in text or "percent" in low:
+        return "percent"
+    if label == "MONEY" or any(c in text for c in "$€£") or "dollar" in low:
+        return "money"
+    return "number"
+
+
+def mentions_r2(art: Article) -> list[tuple[int, int, str]]:
+    """Round 2: (start, end, type) of spaCy's and the regex number/date mentions (no claims stage), overlaps merged
+    to the longest."""
+    from newsprism.compare.numbers import find_dates, find_numbers
+
+    raw = [(e.start, e.end, e.label) for e in art.entities if e.label in _LABELS]
+    raw += [(m.start, m.end, "date" if m.kind == "date" else "NUM") for m in find_numbers(art.text)]
+    raw += [(m.start, m.end, "date") for m in find_dates(art.text)]
+    raw.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out: list[tuple[int, int, str]] = []
+    for s, e, k in raw:
+        if out and s < out[-1][1]:
+            if e - s > out[-1][1] - out[-1][0]:
+                out[-1] = (s, e, k)
+            continue
+        out.append((s, e, k))
+    return [(s, e, quantity_type(k, art.text[s:e])) for s, e, k in out]
+
+
+def stratum_r2(kind: str, same_noun: bool, cos: float) -> str | None:
+    """Round 2: the pair's stratum (module docstring), None below the low bar."""
+    same_unit = kind != "number" or same_noun
+    if cos < R2_LOW and not same_noun:
+        return None
+    if same_unit and cos >= R2_SIMILAR:
+        return "same_unit_similar"
+    if (same_unit and cos >= R2_LOW) or cos >= R2_SIMILAR:
+        return "unit_or_similar"
+    return "low"
+
+
+Ref = tuple[str, int, int]
+
+
+def candidates_r2(arts: list[Article], seen: list[tuple[Ref, Ref]]) -> list[tuple[str, Ref, Ref]]:
+    """Round 2: (stratum, mention a, mention b) of one triplet above the low bar, round-1 pairs (``seen``) left out."""
+    from newsprism.nlp import embed
+
+    items = []
+    for art in arts:
+        for s, e, kind in mentions_r2(art):
+            ss, se = _sentence_of(art, s)
+            items.append(((art.id, s, e), kind, art.text[ss:se], head_after(art.text, e)))
+    texts = sorted({x[2] for x in items})
+    vecs = dict(zip(texts, embed(texts, name="minilm"), strict=True)) if texts else {}
+    out = []
+    for i, x in enumerate(items):
+        for y in items[i + 1 :]:
+            if x[0][0] == y[0][0] or x[1] != y[1]:
+                continue
+            same_noun = x[3] is not None and x[3] == y[3]
+            stratum = stratum_r2(x[1], same_noun, float(np.dot(vecs[x[2]], vecs[y[2]])))
+            if stratum is None:
+                continue
+            a, b = x[0], y[0]
+            if any((_overlaps(a, p) and _overlaps(b, q)) or (_overlaps(a, q) and _overlaps(b, p)) for p, q in seen):
+                continue
+            out.append((stratum, a, b))
+    return out
+
+
+def round1_pairs(path: Path = OUT) -> dict[str, list[tuple[Ref, Ref]]]:
+    """The round-1 sample's mention pairs by triplet (article id = the record's file stem)."""
+    out: dict[str, list[tuple[Ref, Ref]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        a, b = (
+            (Path(str(s["record"])).stem, int(s["mention_start"]), int(s["mention_end"])) for s in (row["a"], row["b"])
+        )
+        out.setdefault(str(row["story"]), []).append((a, b))
+    return out
+
+
+def draw_round2(data_dir: Path, seed: int = R2_SEED) -> list[dict[str, object]]:
+    """Round 2's stratified draw (module docstring); each row carries its stratum and sampling weight."""
+    stories, paths = _analysed(data_dir, stages=("nlp",))
+    by_id = {a.id: a for arts in stories.values() for a in arts}
+    seen = round1_pairs()
+    pools: dict[str, list[tuple[str, Ref, Ref]]] = {k: [] for k in R2_SIZES}
+    for g in sorted(stories):
+        for stratum, a, b in candidates_r2(stories[g], seen.get(g, [])):
+            pools[stratum].append((g, a, b))
+    rng = np.random.default_rng(seed)
+    chosen: list[tuple[str, float, tuple[str, Ref, Ref]]] = []
+    for name, n in R2_SIZES.items():
+        pool = pools[name]
+        take = min(n, len(pool))
+        print(f"stratum {name}: {len(pool)} candidates, {take} drawn", file=sys.stderr)
+        for k in sorted(rng.choice(len(pool), size=take, replace=False).tolist()):
+            chosen.append((name, round(len(pool) / take, 4), pool[int(k)]))
+    rows: list[dict[str, object]] = []
+    for n, k in enumerate(rng.permutation(len(chosen)), 1):
+        name, weight, (g, a, b) = chosen[int(k)]
+        rows.append(
+            {
+                "pair": n,
+                "story": g,
+                "stratum": name,
+                "weight": weight,
+                "a": _side(by_id[a[0]], a, paths, data_dir),
+                "b": _side(by_id[b[0]], b, paths, data_dir),
+            }
+        )
+    return rows
+
+
 def _side(art: Article, m: tuple[str, int, int], paths: dict[str, Path], data_dir: Path) -> dict[str, object]:
     s, e = _sentence_of(art, m[1])
     return {
@@ -229,21 +367,28 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", type=Path, default=None, help="benchmark data (default: ../shared/data)")
     ap.add_argument("--check", action="store_true", help="redraw and compare with the committed sample")
+    ap.add_argument("--round", type=int, choices=(1, 2), default=1, help="which round's draw (default 1)")
+    ap.add_argument("--seed", type=int, default=None, help="draw seed (default: the round's seed)")
+    ap.add_argument("--out", type=Path, default=None, help="output file (default: the round's sample)")
     args = ap.parse_args()
     data_dir = args.data_dir or default_data_dir()
     if not (data_dir / "basil" / "articles").is_dir():
         print(f"error: {data_dir / 'basil' / 'articles'} not found", file=sys.stderr)
         return 2
-    lines = [json.dumps(r) + "\n" for r in draw(data_dir)]
+    if args.round == 1:
+        out, rows = args.out or OUT, draw(data_dir, seed=DRAW_SEED if args.seed is None else args.seed)
+    else:
+        out, rows = args.out or R2_OUT, draw_round2(data_dir, seed=R2_SEED if args.seed is None else args.seed)
+    lines = [json.dumps(r) + "\n" for r in rows]
     if args.check:
-        same = OUT.is_file() and OUT.read_text(encoding="utf-8") == "".join(lines)
+        same = out.is_file() and out.read_text(encoding="utf-8") == "".join(lines)
         print("same as committed" if same else "DIFFERS from committed sample")
         return 0 if same else 1
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    tmp = OUT.with_suffix(".tmp")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
     tmp.write_text("".join(lines), encoding="utf-8")
-    tmp.replace(OUT)  # never a half-written sample
-    print(f"wrote {len(lines)} rows to {OUT.relative_to(ROOT)}")
+    tmp.replace(out)  # never a half-written sample
+    print(f"wrote {len(lines)} rows to {out}")
     return 0
 
 

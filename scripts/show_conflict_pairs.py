@@ -4,6 +4,7 @@
     .venv/bin/python scripts/show_conflict_pairs.py --every 3    # pairs whose number is a multiple of 3 (labeller b)
     .venv/bin/python scripts/show_conflict_pairs.py --pair 17    # one pair
     .venv/bin/python scripts/show_conflict_pairs.py --context 1  # also one sentence before and after each
+    .venv/bin/python scripts/show_conflict_pairs.py --sample benchmarks/samples/conflict_pairs_r2.jsonl  # round 2
 
 The text is read from the shared BASIL files (../shared/data/basil, never the repo); a body whose hash differs
 from the sample's ``sha`` is reported and skipped. Shows the outlet, the article's date and title, nothing that any
@@ -59,7 +60,7 @@ def render(side: dict[str, int | str], data_dir: Path, cache: dict[str, tuple[st
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", type=Path, default=None, help="benchmark data (default: ../shared/data)")
-    ap.add_argument("--sample", type=Path, default=SAMPLE, help="the sample file")
+    ap.add_argument("--sample", type=Path, default=SAMPLE, help="the sample file (default: round 1)")
     ap.add_argument("--every", type=int, default=1, help="only pairs whose number is a multiple of this")
     ap.add_argument("--pair", type=int, default=None, help="only this pair")
     ap.add_argument("--context", type=int, default=0, help="sentences of context before and after")
