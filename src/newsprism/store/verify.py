@@ -86,8 +86,9 @@ def _check_derived(store: Store, report: Report, ids: set[str]) -> None:
     try:
         manifest = _manifest(store)
     except Exception as exc:
-        report.problems.append(Problem("derived", "dedup/manifest.json", str(exc)))
-        manifest = None
+        report.problems.append(Problem("derived", "dedup/manifest.json", str(exc)))  # not "never computed"
+        _check_stories(store, report, ids)
+        return
     if manifest is None and store.ledger() and not store.duplicates_path.exists():
         report.problems.append(Problem("derived", "dedup/manifest.json", "duplicates were never computed"))
     if manifest is not None:
@@ -99,6 +100,10 @@ def _check_derived(store: Store, report: Report, ids: set[str]) -> None:
             report.problems.append(
                 Problem("derived", "dedup/manifest.json", f"{len(uncovered)} partition(s) not deduplicated")
             )
+    _check_stories(store, report, ids)
+
+
+def _check_stories(store: Store, report: Report, ids: set[str]) -> None:
     if store.stories_path.exists():
         if not readable_parquet(store.stories_path):
             report.problems.append(Problem("derived", "stories/stories.parquet", "unreadable"))
