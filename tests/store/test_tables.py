@@ -7,7 +7,7 @@ import pytest
 
 from newsprism.model import Article, Frame, Tone
 from newsprism.store.shards import article_rows, schemas
-from newsprism.store.tables import TABLE_MODULES, store_table, store_tables
+from newsprism.store.tables import SPAN_COLUMNS, TABLE_MODULES, ArticleRef, span_base, store_table, store_tables
 
 
 def test_every_family_registers_its_tables_in_its_own_package() -> None:
@@ -41,3 +41,22 @@ def test_rows_follow_each_tables_schema() -> None:
 def test_a_table_name_is_registered_once() -> None:
     with pytest.raises(ValueError, match="registered twice"):
         store_table(stage="x", name="quotes", schema=pa.schema([]), rows=lambda d, r: [])
+
+
+def test_reregistering_the_same_rows_function_keeps_one_table() -> None:
+    quotes = store_tables()["quotes"]
+    again = store_table(stage=quotes.stage, name="quotes", schema=quotes.schema, rows=quotes.rows)
+    assert again == quotes and list(store_tables()).count("quotes") == 1
+
+
+def test_tables_come_in_registration_order_articles_first() -> None:
+    names = list(store_tables())
+    assert names[:2] == ["articles", "sentences"] and names.index("quotes") < names.index("tone")
+    assert {t.stage for n, t in store_tables().items() if n in ("articles", "sentences")} == {"nlp"}
+
+
+def test_span_rows_start_with_the_shared_columns() -> None:
+    ref = ArticleRef("x", "O", "2024-01-02", "p00000001", 4)
+    assert span_base(ref, 2) == {"article_id": "x", "outlet": "O", "published": "2024-01-02", "idx": 2}
+    assert [n for n, _ in SPAN_COLUMNS] == ["article_id", "outlet", "published", "idx"]
+    assert schemas()["quotes"].names[:4] == ["article_id", "outlet", "published", "idx"]
