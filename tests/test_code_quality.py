@@ -49,8 +49,8 @@ LAYERING_EXCEPTIONS: dict[str, str] = {
     "techniques/states.py": "PTC states cache for training/bench, reads datasets.ptc",
     # The TF-IDF baseline's validation predictions (bench slant) are cached under datasets.slant.cache_dir().
     "slant/baseline.py": "bench-side cache path from datasets.slant",
-    # Presentation shows the pinned validation values of the slant metrics (the floors file) beside the numbers.
-    "report/slant.py": "reads the shipped slant floors for the validation values it shows",
+    # Presentation shows the pinned validation values (the floors files) beside the numbers: slant and tone.
+    "report/pinned.py": "reads the shipped floors for the validation values reports show",
     # The bench scores the fine-tuned claims heads with the trainer's own loader (bench only, issue 23).
     "bench/task_claims.py": "loads the bench-only fine-tuned claims heads through training.claims_finetune",
 }

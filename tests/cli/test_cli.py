@@ -165,6 +165,7 @@ def test_summary_line_leads_with_what_is_measured_and_shows_no_lean() -> None:
 def test_summary_line_names_the_most_mentioned_targets_tone() -> None:
     from newsprism.cli.cmd_analyze import summary_line
     from newsprism.model import Article, Tone
+    from newsprism.report.tone import caveat
 
     art = Article(id="t", title="Border", text="Harris met Biden.")
     art.tone = [
@@ -172,4 +173,47 @@ def test_summary_line_names_the_most_mentioned_targets_tone() -> None:
         Tone(target="Harris", score=0.05, mentions=8, label="neutral"),
         Tone(target="Reed", score=0.3, mentions=1),
     ]
-    assert summary_line(art).splitlines()[1] == "    tone: Harris neutral +0.05, Biden negative -0.25, Reed tone +0.30"
+    assert summary_line(art).splitlines()[1:] == [
+        f"    tone ({caveat()}):",
+        "      Harris neutral +0.05: no judging words",
+        "      Biden negative -0.25: no judging words",
+        "      Reed tone +0.30: no judging words",
+    ]
+    art.tone += [Tone(target=f"P{i}", score=0.0, mentions=0, label="neutral") for i in range(2)]
+    assert summary_line(art).splitlines()[1] == f"    tone ({caveat()}; 4 of 5 shown):"
+
+
+def test_summary_tone_keeps_the_writer_and_quoted_sources_apart_with_their_words() -> None:
+    from newsprism.cli.cmd_analyze import summary_line
+    from newsprism.model import Article, QuotedStance, Stance, StanceCue, Tone, make_span
+
+    text = 'Harris continued to dodge the question. "Harris failed," said Cuccinelli.'
+    art = Article(id="t", title="Border", text=text)
+
+    def cue(start: int, end: int, lemma: str) -> StanceCue:
+        return make_span(art, start, end, StanceCue, lemma=lemma, relation="agent", polarity=-1, mention_start=0,
+                         mention_end=6)  # fmt: skip
+
+    author = Stance(label="negative", score=-1.0, cues=[cue(20, 25, "dodge")])
+    quoted = [QuotedStance(label="negative", score=-1.0, cues=[cue(48, 54, "fail")], speaker="Ken Cuccinelli")]
+    art.tone = [Tone(target="Harris", score=-0.5, mentions=2, label="negative", author=author, quoted=quoted)]
+    line = summary_line(art)
+    assert "unvalidated: blind macro-F1 0." in line
+    assert "Harris negative -0.50: writer negative (dodge); quoted: Ken Cuccinelli negative (fail)" in line
+
+
+def test_untitled_text_summary_names_its_headline_line_never_its_path(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A plain-text file whose first line has no blank line after it keeps no title; the summary (stderr) and
+    the Markdown heading still call it by that line, never by the file's path."""
+    src = tmp_path / "feeds" / "0001_untitled.txt"
+    src.parent.mkdir()
+    src.write_text("Storm Hits Harbor Town\nA storm hit the harbor town on Monday, officials said.\n", "utf-8")
+    target = tmp_path / "out.md"
+    code, _, err = cli(monkeypatch, capsys, "analyze", str(src), "--stages", "nlp", "-f", "md", "-o", str(target))
+    assert code == 0, err
+    summary = err.splitlines()[-2]
+    assert "Storm Hits Harbor Town" in summary and str(src) not in summary and "0001_untitled" not in summary
+    md = target.read_text("utf-8")
+    assert md.startswith("# Storm Hits Harbor Town\n") and "0001_untitled" not in md

@@ -86,8 +86,8 @@ def test_omissions_are_explained_and_capped() -> None:
 
 
 def test_untitled_articles_are_named_by_a_headline_line_never_a_path() -> None:
-    from newsprism.compare.features import display_title
     from newsprism.report.comparison import article_names
+    from newsprism.titles import display_title
 
     assert (
         display_title(Article(id="x", text="By Staff\nStorm Hits Town\n\nA storm hit the town.")) == "Storm Hits Town"

@@ -238,3 +238,58 @@ def test_tone_row_says_what_the_writer_and_each_quoted_source_say() -> None:
     want = "the writer describes Harris negatively (dodge); quoted sources: Ken Cuccinelli negative"
     assert want in articles_markdown([art])
     assert f'<small class="stance">{want}</small>' in articles_html([art])
+
+
+def _tones(art: Article, n: int) -> None:
+    from newsprism.model import Tone
+
+    art.tone = [Tone(target=f"Person {i}", score=0.0, mentions=n - i, label="neutral") for i in range(n)]
+
+
+def test_tone_table_is_said_unvalidated_and_says_when_rows_were_cut() -> None:
+    from newsprism.report.article import MAX_TONE_ROWS
+    from newsprism.report.tone import caveat_line
+
+    art = Article(id="t", title="Border", text="Person 0 met Person 1.")
+    _tones(art, MAX_TONE_ROWS)
+    md, html = articles_markdown([art]), articles_html([art])
+    assert f"## Tone toward people\n\n_{caveat_line()}_" in md and caveat_line() in html
+    assert "Showing" not in md and "Showing" not in html
+    _tones(art, MAX_TONE_ROWS + 15)
+    md, html = articles_markdown([art]), articles_html([art])
+    note = f"Showing {MAX_TONE_ROWS} of {MAX_TONE_ROWS + 15} people and organisations (most mentioned first)"
+    assert note in md and note in html
+    assert md.count("| Person ") == MAX_TONE_ROWS
+
+
+def test_frames_and_slant_phrases_say_when_cut() -> None:
+    from newsprism.model import Frame
+    from newsprism.report.article import MAX_FRAMES, MAX_PHRASES_HTML, MAX_PHRASES_MD
+
+    words = [f"w{i}" for i in range(MAX_PHRASES_MD + 2)]
+    text = " ".join(words)
+    art = Article(id="f", title="Frames", text=text)
+    art.frames = [Frame(frame=f"frame{i}", score=0.1 * (i + 1)) for i in range(MAX_FRAMES)]
+    starts = [sum(len(w) + 1 for w in words[:i]) for i in range(len(words))]
+    ev = [make_span(art, o, o + len(words[i]), SlantPhrase, weight=1.0 + i) for i, o in enumerate(starts)]
+    art.slant = Slant(label="uncertain", score=0.0, confidence=0.3, evidence=ev[:MAX_PHRASES_HTML])
+    md, html = articles_markdown([art]), articles_html([art])
+    assert "Showing" not in md and "Showing" not in html
+    art.frames.append(Frame(frame="extra", score=0.01))
+    art.slant.evidence = ev
+    md, html = articles_markdown([art]), articles_html([art])
+    assert f"Showing {MAX_FRAMES} of {MAX_FRAMES + 1} frames (strongest first)" in md
+    assert f"Showing {MAX_FRAMES} of {MAX_FRAMES + 1} frames (strongest first)" in html
+    assert f"Showing {MAX_PHRASES_MD} of {len(ev)} partisan-coded phrases" in md
+    assert f"Showing {MAX_PHRASES_HTML} of {len(ev)} partisan-coded phrases" in html
+
+
+def test_untitled_article_is_headed_by_its_headline_line_never_its_path() -> None:
+    text = "By Staff\nStorm Hits Harbor Town\nA storm hit the harbor town on Monday, officials said."
+    art = Article(id="u", text=text, source="/data/feeds/0001_abc.txt")
+    md, html = articles_markdown([art]), articles_html([art])
+    assert md.startswith("# Storm Hits Harbor Town\n")
+    assert (
+        "<h2>Storm Hits Harbor Town</h2>" in html and "<title>newsprism report: Storm Hits Harbor Town</title>" in html
+    )
+    assert "0001_abc" not in md and "0001_abc" not in html

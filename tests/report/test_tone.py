@@ -45,3 +45,25 @@ def test_quoted_sources_are_named_capped_and_unattributed_said_so() -> None:
         == "quoted sources: Ken Cuccinelli negative, unattributed negative, Ann Lee negative and 2 more"
     )
     assert stance_sentence(Tone(target="Smith", score=0.0, mentions=1)) == ""
+
+
+def test_stance_brief_keeps_voices_apart_with_their_words_compactly() -> None:
+    from newsprism.report.tone import stance_brief
+
+    author = Stance.model_validate(_stance(_cue("dodged", -1), _cue("failed", -1)))
+    quoted = [QuotedStance.model_validate({**_stance(_cue("won", 1)), "speaker": "Ann Lee"})]
+    t = Tone(target="Smith", score=-0.5, mentions=4, author=author, quoted=quoted)
+    assert stance_brief(t) == "writer negative (dodge, fail); quoted: Ann Lee positive (win)"
+    assert stance_brief(Tone(target="Smith", score=0.0, mentions=1)) == "no judging words"
+
+
+def test_caveat_takes_the_blind_number_from_the_pinned_tone_floors() -> None:
+    import json
+
+    from newsprism.bench.gate import floors_dir
+    from newsprism.report.tone import AIM_MACRO_F1, BLIND_METRIC, caveat, caveat_line
+
+    spec = json.loads((floors_dir() / "tone.json").read_text(encoding="utf-8"))
+    value = spec["metrics"][BLIND_METRIC]["full"]["measured"]
+    assert caveat() == f"unvalidated: blind macro-F1 {value:.2f}, aim {AIM_MACRO_F1:.2f}"
+    assert caveat_line() == f"Tone labels {caveat()}."

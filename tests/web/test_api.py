@@ -382,3 +382,12 @@ def test_progress_page_follows_the_event_stream(client: TestClient) -> None:
     assert "1 of 4 articles" in html.replace('<span id="job-done">1</span>', "1")
     js = client.get("/static/progress.js").text
     assert "new EventSource(" in js and "/events" in js
+
+
+def test_untitled_job_is_labelled_and_headed_by_its_headline_line(client: TestClient) -> None:
+    text = "By Staff\nStorm Hits Harbor Town\nA storm hit the harbor town on Monday, officials said."
+    job = client.post("/api/jobs", json={"articles": [{"text": text}]}).json()
+    assert job["labels"] == ["article 1"]
+    assert wait_job(client, job["id"])["status"] == "done"
+    assert client.get(f"/api/jobs/{job['id']}").json()["labels"] == ["Storm Hits Harbor Town"]
+    assert "<h2>Storm Hits Harbor Town</h2>" in client.get(f"/jobs/{job['id']}").text

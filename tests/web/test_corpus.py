@@ -73,3 +73,17 @@ def test_corpus_search_and_api(corpus_client: TestClient) -> None:
     bad = corpus_client.get("/api/corpus/ask/no-such-question")
     assert bad.status_code == 422
     assert bad.json()["error"]["code"] == "E120"
+
+
+def test_capped_corpus_tables_say_so_only_when_cut(corpus_client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism.web import corpus
+
+    page = corpus_client.get("/corpus", params={"q": "Guatemala"}).text
+    assert "Showing" not in page
+    monkeypatch.setattr(corpus, "SEARCH_SQL", corpus.SEARCH_SQL.replace(f"LIMIT {corpus.SEARCH_LIMIT}", "LIMIT 1"))
+    monkeypatch.setattr(corpus, "TOP_SPEAKERS_SQL", corpus.TOP_SPEAKERS_SQL.replace("LIMIT 20", "LIMIT 1"))
+    page = corpus_client.get("/corpus", params={"q": "Guatemala"}).text
+    assert "2 results for" in page and "Showing 1 of 2 matching articles (newest first)" in page
+    assert re.search(r"Showing 1 of \d+ speakers \(most quoted first\)", page)
+    assert [r["id"][:3] for r in corpus_client.get("/api/corpus/search", params={"q": "Honduras"}).json()] == ["002"]
+    assert "head" not in corpus_client.get("/api/corpus/search", params={"q": "Honduras"}).json()[0]

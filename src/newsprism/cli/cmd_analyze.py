@@ -17,23 +17,31 @@ from newsprism.procmem import peak_rss_mb
 from newsprism.profiling import StageTimes
 from newsprism.quotes.confidence import shown
 from newsprism.report import FORMATS, render_articles
+from newsprism.report import tone as tone_view
 from newsprism.report.slant import one_line
+from newsprism.report.tone import stance_brief
+from newsprism.report.truncation import shown_of
 from newsprism.techniques.summary import shown_techniques
+from newsprism.titles import display_title
 
 TONE_TARGETS = 4  # targets on the summary's tone line
 
 
 def summary_line(article: Article) -> str:
+    """The stderr line per article: id, display title (never a path), counts; what is measured about its slant;
+    the most-mentioned targets' tone with the writer's and quoted sources' stance, said to be unvalidated."""
     line = (
-        f"{article.id}  {(article.title or article.source or '')[:50]!s:50}  "
+        f"{article.id}  {display_title(article)[:50]!s:50}  "
         f"{sum(map(shown, article.quotes))} quotes, {len(article.claims)} claims, "
         f"{len(shown_techniques(article))} techniques, {len(article.warnings)} warnings"
     )
     if article.slant:  # what is measured (hyperpartisan, BABE share, loaded language); no lean line (docs/slant.md)
         line += f"\n    slant: {one_line(article)}"
-    if article.tone:  # the most-mentioned people and organisations, with the stage's label
+    if article.tone:  # the most-mentioned people and organisations: label, score, then who judges them in what words
         top = sorted(article.tone, key=lambda t: -t.mentions)[:TONE_TARGETS]
-        line += "\n    tone: " + ", ".join(f"{t.target} {t.label or 'tone'} {t.score:+.2f}" for t in top)
+        cut = shown_of(len(top), len(article.tone))
+        line += f"\n    tone ({tone_view.caveat()}{'; ' + cut if cut else ''}):"
+        line += "".join(f"\n      {t.target} {t.label or 'tone'} {t.score:+.2f}: {stance_brief(t)}" for t in top)
     return line
 
 

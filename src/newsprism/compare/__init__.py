@@ -19,7 +19,7 @@ import numpy as np
 from newsprism.compare.align import claim_groups
 from newsprism.compare.conflicts import find_conflicts
 from newsprism.compare.coverage import clean_name, coverage_matrix, speaker_canon
-from newsprism.compare.features import StoryFeatures, display_title, norm_entity, story_features
+from newsprism.compare.features import StoryFeatures, norm_entity, story_features
 from newsprism.compare.grouping import (
     ENTITY_WEIGHT,
     THRESHOLD,
@@ -33,6 +33,7 @@ from newsprism.compare.sidebyside import side_by_side
 from newsprism.errors import InputError
 from newsprism.model import Article, ArticleRef, Comparison, Grouping, Quote, QuoteGroup, Story, Warning
 from newsprism.options import Options, load_options
+from newsprism.titles import display_title
 
 __all__ = ["StoryIndex", "compare", "compare_story", "group_articles"]
 log = logging.getLogger(__name__)

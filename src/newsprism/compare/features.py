@@ -121,7 +121,6 @@ _STOP_CAPS = {
 _CAP_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w'’-]|\.(?=\w))+"
 _CAP_RUN = re.compile(rf"\b{_CAP_WORD}(?:[ \t]+{_CAP_WORD})*")
 _WORD = re.compile(r"\S+")
-_BYLINE = re.compile(r"(?:by|photo|image|updated|posted|published)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -222,19 +221,6 @@ def headline(text: str) -> str:
     """The first line when it looks like a headline (short, no final period), else ""."""
     first = text.lstrip().split("\n", 1)[0].strip()
     return first if 0 < len(first.split()) <= 20 and not first.endswith((".", ":", ",")) else ""
-
-
-def display_title(article: Article, lines: int = 5, words: int = 12) -> str:
-    """What to call an article: its title, else the first headline-like line among the first ``lines``, else
-    the opening ``words`` words with an ellipsis. Never a file path (a source is not a title)."""
-    if article.title:
-        return article.title
-    for line in [ln for ln in article.text.split("\n") if ln.strip()][:lines]:
-        head = headline(line)
-        if head and not _BYLINE.match(head):
-            return head
-    opening = _WORD.findall(article.text)
-    return " ".join(opening[:words]) + ("…" if len(opening) > words else "")
 
 
 def cache_dir() -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsprism.compare.features import display_title, entity_surface
+from newsprism.compare.features import entity_surface
 from newsprism.model import (
     Article,
     Frame,
@@ -19,6 +19,7 @@ from newsprism.model import (
 )
 from newsprism.quotes.confidence import shown
 from newsprism.techniques.summary import per_1000_words, shown_techniques
+from newsprism.titles import display_title
 
 OPINION_SUBJECTIVITY = 0.5
 TOP = 3

@@ -15,12 +15,18 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from newsprism.model import Article, Claim, Tone
 from newsprism.quotes.confidence import shown
 from newsprism.report import slant as present
-from newsprism.report.tone import stance_sentence
+from newsprism.report import tone as tone_view
+from newsprism.report.truncation import truncated
 from newsprism.techniques.summary import per_1000_words, shown_techniques
+from newsprism.titles import display_title
 
 # Colour-blind-safe palette (Okabe-Ito plus two), one colour per speaker in order of first quote.
 SPEAKER_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F3C8D", "#8C6D31"]
 LAYERS = ("quotes", "claims", "opinion", "techniques", "slant")
+MAX_TONE_ROWS = 8  # people and organisations in the tone table, most mentioned first
+MAX_FRAMES = 5
+MAX_PHRASES_MD = 15  # slant evidence phrases listed in Markdown (the HTML shows MAX_PHRASES_HTML chips)
+MAX_PHRASES_HTML = 12
 
 
 @dataclass
@@ -138,6 +144,7 @@ def summary(article: Article) -> dict[str, Any]:
     techniques = Counter(t.technique for t in shown_tech)
     words = len(article.text.split())
     return {
+        "title": display_title(article),
         "words": words,
         "quotes": len(speech),
         "speakers": speakers.most_common(),
@@ -146,8 +153,13 @@ def summary(article: Article) -> dict[str, Any]:
         "techniques": techniques.most_common(),
         "techniques_shown": len(shown_tech),
         "techniques_per_1000": round(per_1000_words(article), 1),  # the comparison shows the same number
-        "frames": [(f.frame, f.score) for f in sorted(article.frames, key=lambda f: -f.score)[:5]],
-        "tone": [_tone_row(t) for t in sorted(article.tone, key=lambda t: -t.mentions)[:8]],
+        "frames": [(f.frame, f.score) for f in sorted(article.frames, key=lambda f: -f.score)[:MAX_FRAMES]],
+        "frames_note": truncated(min(MAX_FRAMES, len(article.frames)), len(article.frames), "frames (strongest first)"),
+        "tone": [_tone_row(t) for t in sorted(article.tone, key=lambda t: -t.mentions)[:MAX_TONE_ROWS]],
+        "tone_note": truncated(
+            min(MAX_TONE_ROWS, len(article.tone)), len(article.tone), "people and organisations (most mentioned first)"
+        ),
+        "tone_caveat": tone_view.caveat_line(),
     }
 
 
@@ -164,7 +176,7 @@ def _tone_row(t: Tone) -> dict[str, Any]:
         "start": ev.start if ev else None,
         "end": ev.end if ev else None,
         "cue": f"{role} of “{cue}”" if cue and role == "object" else (f"{role}: {cue}" if cue else ""),
-        "stance": stance_sentence(t),
+        "stance": tone_view.stance_sentence(t),
     }
 
 
@@ -190,10 +202,21 @@ def articles_html(articles: Sequence[Article]) -> str:
                 "colours": speaker_colours(art),
                 "quote_groups": art.quote_groups,
                 "slant": present.view(art) if art.slant else None,
+                "phrases_note": _phrases_note(art, MAX_PHRASES_HTML),
                 "anchor": prefix,
             }
         )
-    return _env().get_template("article.html.j2").render(items=items, layers=LAYERS, caveat=present.PHRASES_NOTE)
+    return (
+        _env()
+        .get_template("article.html.j2")
+        .render(items=items, layers=LAYERS, caveat=present.PHRASES_NOTE, max_phrases=MAX_PHRASES_HTML)
+    )
+
+
+def _phrases_note(art: Article, cap: int) -> str:
+    """The truncation line of the slant evidence phrases ("" when all are listed)."""
+    n = len(present.phrases_of(art.slant)) if art.slant else 0
+    return truncated(min(cap, n), n, "partisan-coded phrases (strongest first)")
 
 
 def _md_cell(text: Any, limit: int = 100) -> str:
@@ -220,15 +243,8 @@ def article_markdown(art: Article) -> str:
         lines += slant_markdown(art)
     if s["frames"]:
         lines += ["## Frames", "", ", ".join(f"{f} ({v:.2f})" for f, v in s["frames"]), ""]
-    if s["tone"]:
-        lines += ["## Tone toward people", "", "| target | tone | mentions | strongest clause | stance |"]
-        lines += ["|---|---|---|---|---|"]
-        lines += [
-            f"| {_md_cell(t['target'], 40)} | {t['label']} {t['score']:+.2f} | {t['mentions']} | "
-            f"{_md_cell(t['clause'], 90)}{' (' + t['cue'] + ')' if t['cue'] else ''} | {_md_cell(t['stance'], 160)} |"
-            for t in s["tone"]
-        ]
-        lines.append("")
+        lines += [s["frames_note"], ""] if s["frames_note"] else []
+    lines += _tone_markdown(s)
     if art.boilerplate:
         lines += ["## Removed as boilerplate", ""]
         lines += [f"- ({b.reason}) {_md_cell(b.text, 90)}" for b in art.boilerplate]
@@ -238,6 +254,21 @@ def article_markdown(art: Article) -> str:
     return "\n".join(lines)
 
 
+def _tone_markdown(s: dict[str, Any]) -> list[str]:
+    """The tone table: that the labels are unvalidated first, then one row per target with the writer's and the
+    quoted sources' stance, then the truncation line."""
+    if not s["tone"]:
+        return []
+    lines = ["## Tone toward people", "", f"_{s['tone_caveat']}_", ""]
+    lines += ["| target | tone | mentions | strongest clause | stance |", "|---|---|---|---|---|"]
+    lines += [
+        f"| {_md_cell(t['target'], 40)} | {t['label']} {t['score']:+.2f} | {t['mentions']} | "
+        f"{_md_cell(t['clause'], 90)}{' (' + t['cue'] + ')' if t['cue'] else ''} | {_md_cell(t['stance'], 160)} |"
+        for t in s["tone"]
+    ]
+    return [*lines, *(["", s["tone_note"]] if s["tone_note"] else []), ""]
+
+
 def _head_markdown(art: Article, s: dict[str, Any]) -> list[str]:
     """Title, the id/outlet/byline/date line and the one-line counts."""
     meta = [f"id `{art.id}`"] + [
@@ -245,7 +276,7 @@ def _head_markdown(art: Article, s: dict[str, Any]) -> list[str]:
     ]
     slant = f"slant: {present.one_line(art)}" if art.slant else "slant not measured"
     return [
-        f"# {art.title or art.source or art.id}",
+        f"# {s['title']}",
         "",
         " · ".join(meta),
         "",
@@ -315,10 +346,12 @@ def slant_markdown(art: Article) -> list[str]:
                 + (f" ×{p.count}" if p.count > 1 else "")
                 + f" ({p.side}-coded, z {p.weight:+.2f},"
                 f" at {p.start}–{p.end})"
-                for p in v.phrases[:15]
+                for p in v.phrases[:MAX_PHRASES_MD]
             ),
             "",
         ]
+        note = _phrases_note(art, MAX_PHRASES_MD)
+        lines += [note, ""] if note else []
     else:
         lines += ["No partisan-coded phrases found.", ""]
     lines += [f"{v.classifier}" + (f" — {v.reason}" if v.reason else ""), ""]

@@ -20,13 +20,18 @@ from newsprism.model import (
     Omissions,
     SideBySide,
     Story,
+    Tone,
     ToneScore,
 )
 from newsprism.quotes.confidence import shown
+from newsprism.report import tone as tone_view
 from newsprism.report.slant import lean_not_shown
+from newsprism.report.truncation import shown_of, truncated
 
 MAX_CLAIM_ROWS = 40
 MAX_OMITS = 8
+MAX_SIDE_TONE = 3  # tone targets per side-by-side cell in Markdown (the HTML column lists all the JSON keeps)
+MAX_CHART = 6  # techniques and frames in the HTML bar chart, most used first
 QUOTE_MARKS = "\"“”‘’'«»"
 SURE_MATCH = 0.82  # alignment similarity from which matched statements were always the same fact (docs/stories.md)
 
@@ -49,11 +54,6 @@ def article_names(articles: Sequence[Article]) -> dict[str, str]:
         name = base if base not in names.values() else f"{base} ({i})"
         names[a.id] = name
     return names
-
-
-def truncated(shown: int, total: int, what: str) -> str:
-    """The line a table ends with when it does not show everything ("" when it does)."""
-    return f"Showing {shown} of {total} {what}; the JSON output has all of them." if total > shown else ""
 
 
 def omission_lines(story: Story, names: dict[str, str], article_id: str) -> tuple[list[tuple[str, str]], int]:
@@ -136,7 +136,7 @@ def _side_rows(story: Story, names: dict[str, str]) -> list[list[str]]:
                 f"lean not shown; classifier {slant.label}" if slant else "–",
                 f"{tech.per_1000_words:.1f}; " + ", ".join(t.technique for t in tech.top),
                 ", ".join(f"{f.frame} {f.score:.2f}" for f in col.frames) or "–",
-                ", ".join(f"{t.target} {_tone_cell(t)}" for t in col.tone[:3]) or "–",
+                _side_tone(col),
                 f"{src.named} / {src.anonymous}",
                 _fmt(col.opinion_share),
             ]
@@ -144,8 +144,17 @@ def _side_rows(story: Story, names: dict[str, str]) -> list[list[str]]:
     return rows
 
 
-def _tone_cell(t: ToneScore) -> str:
-    return f"{t.label or 'tone'} {t.score:+.2f} ({t.mentions}×)"
+def _side_tone(col: SideBySide) -> str:
+    """The side-by-side tone cell: the most-mentioned targets, and how many of the column's targets are shown."""
+    cells = ", ".join(f"{t.target} {_tone_cell(t)}" for t in col.tone[:MAX_SIDE_TONE]) or "–"
+    cut = shown_of(min(MAX_SIDE_TONE, len(col.tone)), len(col.tone))
+    return f"{cells} ({cut})" if cut else cells
+
+
+def _tone_cell(t: ToneScore, stance: Tone | None = None) -> str:
+    """``negative -0.26 (8×)``; with the article's tone record, its stance: ``…; writer negative (dodge)``."""
+    cell = f"{t.label or 'tone'} {t.score:+.2f} ({t.mentions}×)"
+    return f"{cell}; {tone_view.stance_brief(stance)}" if stance is not None else cell
 
 
 def speaker_matrix(story: Story, articles: Sequence[Article], names: dict[str, str]) -> dict[str, Any]:
@@ -176,10 +185,12 @@ def speaker_matrix(story: Story, articles: Sequence[Article], names: dict[str, s
     return {"head": [names.get(a.id, a.id) for a in articles], "rows": rows}
 
 
-def tone_matrix(story: Story, names: dict[str, str]) -> dict[str, Any]:
+def tone_matrix(story: Story, names: dict[str, str], articles: Sequence[Article] = ()) -> dict[str, Any]:
     """How each article treats each key person: rows = people (one key per name, most mentions first), columns =
-    articles; a cell is the article's tone label, score and mentions, or "" when it does not name the person."""
+    articles; a cell is the article's tone label, score and mentions, then (from ``articles``' tone records) the
+    writer's stance and the quoted sources' apart, with their cue words; "" when it does not name the person."""
     cols = story.side_by_side
+    records = {a.id: {t.target: t for t in a.tone} for a in articles}
     written: dict[str, str] = {}
     total: dict[str, int] = {}
     cells: dict[str, dict[str, str]] = {}
@@ -191,11 +202,11 @@ def tone_matrix(story: Story, names: dict[str, str]) -> dict[str, Any]:
             if len(t.target) > len(written.get(key, "")):
                 written[key] = t.target
             total[key] = total.get(key, 0) + t.mentions
-            cells.setdefault(key, {})[col.article] = _tone_cell(t)
+            cells.setdefault(key, {})[col.article] = _tone_cell(t, records.get(col.article, {}).get(t.target))
     people = sorted(total, key=lambda k: (-total[k], k))
     head = [names.get(c.article, c.article) for c in cols]
     rows = [[written[k], *(cells[k].get(c.article, "") for c in cols)] for k in people]
-    return {"head": head, "rows": rows}
+    return {"head": head, "rows": rows, "caveat": tone_view.caveat_line()}
 
 
 SIDE_HEAD = [
@@ -205,7 +216,7 @@ SIDE_HEAD = [
     "slant: classifier (no lean shown)",
     "techniques /1000w; top",
     "frames",
-    "tone",
+    "tone (unvalidated)",
     "named/anon",
     "opinion",
 ]
@@ -258,9 +269,10 @@ def story_markdown(story: Story, articles: Sequence[Article]) -> str:
     names = article_names(arts)
     out = [f"## {story.label}", "", f"`{story.id}`: {len(story.articles)} article(s)", ""]
     out += ["### Side by side", "", _md_table(SIDE_HEAD, _side_rows(story, names)), ""]
-    tm = tone_matrix(story, names)
+    tm = tone_matrix(story, names, arts)
     if tm["rows"]:
-        out += ["### Tone toward key people", "", _md_table(["person", *tm["head"]], tm["rows"]), ""]
+        out += ["### Tone toward key people", "", f"_{tm['caveat']}_", ""]
+        out += [_md_table(["person", *tm["head"]], tm["rows"]), ""]
     if story.timeline:
         out += ["### Timeline", ""]
         out += [f"- {t.published or 'undated'}: {names.get(t.article, t.article)}" for t in story.timeline]
@@ -380,8 +392,8 @@ def _chart(story: Story, names: dict[str, str]) -> dict[str, Any]:
             tech_total[k] = tech_total.get(k, 0) + v
         for f in col.frames:
             frame_total[f.frame] = frame_total.get(f.frame, 0.0) + f.score
-    techs = sorted(tech_total, key=lambda k: -tech_total[k])[:6]
-    frames = sorted(frame_total, key=lambda k: -frame_total[k])[:6]
+    techs = sorted(tech_total, key=lambda k: -tech_total[k])[:MAX_CHART]
+    frames = sorted(frame_total, key=lambda k: -frame_total[k])[:MAX_CHART]
     tmax = max([c.techniques.counts.get(t, 0) for c in cols for t in techs] + [1])
     series = []
     for col in cols:
@@ -394,7 +406,11 @@ def _chart(story: Story, names: dict[str, str]) -> dict[str, Any]:
                 "frames": [(f, fscores.get(f, 0.0), 100 * max(0.0, min(1.0, fscores.get(f, 0.0)))) for f in frames],
             }
         )
-    return {"techniques": techs, "frames": frames, "series": series}
+    notes = [
+        truncated(len(techs), len(tech_total), "techniques (most used first)"),
+        truncated(len(frames), len(frame_total), "frames (strongest first)"),
+    ]
+    return {"techniques": techs, "frames": frames, "series": series, "notes": [n for n in notes if n]}
 
 
 def _story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
@@ -438,7 +454,7 @@ def _story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
         "conflicts": shown_conflicts(story),
         "quotes": quotes,
         "chart": _chart(story, names),
-        "tone_matrix": tone_matrix(story, names),
+        "tone_matrix": tone_matrix(story, names, arts),
         "speaker_matrix": speaker_matrix(story, arts, names),
         "warnings": story.warnings,
         "max_omits": MAX_OMITS,

@@ -6,16 +6,16 @@ No lean line is shown anywhere: the phrase lexicon separates right from left art
 measured signals: the hyperpartisan probability (with its validation accuracy), the share of sentences BABE's model
 calls biased (with its validation macro-F1) and loaded language found by the techniques stage; then
 :func:`lean_not_shown`. The matched phrases stay in the JSON and are listed as evidence of partisan-coded wording,
-never summed into a verdict. Validation numbers are read from the pinned floors (``bench/floors/slant.json``), so
-the text follows the last ``newsprism bench slant --update-floors``.
+never summed into a verdict. Validation numbers are read from the pinned floors (``bench/floors/slant.json``,
+through ``report/pinned.py``), so the text follows the last ``newsprism bench slant --update-floors``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from newsprism.model import Article, Slant
+from newsprism.report import pinned
 from newsprism.techniques.summary import shown_techniques
 
 CLASSIFIER_NAME = "Outlet-style classifier"
@@ -24,21 +24,9 @@ BIASED = 0.5  # a sentence counts as biased when BABE's calibrated P(biased) is 
 LEAN_AUC = 0.70  # left-vs-right AUC on unseen outlets a lean line would need (issue 20); none reaches it
 
 
-@cache
 def validation() -> dict[str, float]:
     """The pinned full-validation value of each slant metric (``{}`` when the floor file cannot be read)."""
-    from newsprism.bench.gate import load_floors
-
-    try:
-        spec = load_floors("slant") or {}
-    except (OSError, ValueError, KeyError):
-        return {}
-    out = {}
-    for name, entry in spec.get("metrics", {}).items():
-        full = entry.get("full") if isinstance(entry, dict) else None
-        if isinstance(full, dict) and "measured" in full:
-            out[name] = float(full["measured"])
-    return out
+    return pinned.validation("slant")
 
 
 def _num(name: str, fmt: str = "{:.2f}") -> str:

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from newsprism.model import Article, Comparison
+from newsprism.titles import headline_title
 from newsprism.web.context import job_error, schema_file, web
 from newsprism.web.errors import ERROR_RESPONSES, LOOKUP_RESPONSES, ApiError
 from newsprism.web.jobs import Job, job_events
@@ -51,9 +52,10 @@ def api_job(request: Request, body: JobIn) -> dict[str, Any]:
             articles.append(engine.result(future))
             job.parts[n] = 1.0
             job.done = n + 1
-            title = articles[-1].get("title")
-            if title and job.labels[n] == f"article {n + 1}":  # nothing named it: its detected title will
-                job.labels[n] = title if len(title) <= 80 else title[:79] + "…"
+            if job.labels[n] == f"article {n + 1}":  # nothing named it: its title, else a headline-like line
+                title = headline_title(articles[-1].get("title"), articles[-1].get("text") or "")
+                if title:
+                    job.labels[n] = title if len(title) <= 80 else title[:79] + "…"
         if body.mode != "compare":
             return articles, None
         job.stage = "compare"

@@ -9,20 +9,26 @@ from typing import Any
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse
 
+from newsprism.report.truncation import truncated
 from newsprism.store import Store
 from newsprism.store.query import QUESTIONS, ask, run_sql
+from newsprism.titles import title_of
 from newsprism.web.context import web
 from newsprism.web.errors import LOOKUP_RESPONSES
 
 NO_OUTLET = "(no outlet)"
+SPEAKERS_REST = "newsprism query --store DIR quotes-by-speaker NAME asks about any speaker"
+SEARCH_LIMIT = 50
+SPEAKERS_LIMIT = 20
 SEARCH_SQL = (
-    "SELECT id, outlet, published, title, slant_score, slant_label FROM articles "
+    "SELECT id, outlet, published, title, slant_score, slant_label, substr(text, 1, 2000) AS head, "
+    "count(*) OVER () AS total FROM articles "
     "WHERE lower(coalesce(title, '')) LIKE '%' || lower(?) || '%' OR lower(text) LIKE '%' || lower(?) || '%' "
-    "ORDER BY published DESC NULLS LAST LIMIT 50"
+    f"ORDER BY published DESC NULLS LAST LIMIT {SEARCH_LIMIT}"
 )
 TOP_SPEAKERS_SQL = (
-    "SELECT speaker, count(*) AS quotes, count(DISTINCT outlet) AS outlets FROM quotes "
-    "WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY quotes DESC LIMIT 20"
+    "SELECT speaker, count(*) AS quotes, count(DISTINCT outlet) AS outlets, count(*) OVER () AS total FROM quotes "
+    f"WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY quotes DESC LIMIT {SPEAKERS_LIMIT}"
 )
 TOTALS_SQL = (
     "SELECT count(*) AS articles, count(DISTINCT outlet) AS outlets, count(*) - count(outlet) AS no_outlet "
@@ -34,11 +40,27 @@ def _rows(columns: list[str], rows: list[tuple[Any, ...]]) -> list[dict[str, Any
     return [dict(zip(columns, r, strict=True)) for r in rows]
 
 
-def search(store: Store, text: str) -> list[dict[str, Any]]:
+def _search(store: Store, text: str) -> list[dict[str, Any]]:
     from newsprism.store.catalog import connect
 
     cur = connect(store).execute(SEARCH_SQL, [text, text])
     return _rows([d[0] for d in cur.description], cur.fetchall())
+
+
+def search(store: Store, text: str) -> list[dict[str, Any]]:
+    """The matching articles, newest first (at most ``SEARCH_LIMIT``): what the search API returns."""
+    return [{k: v for k, v in r.items() if k not in ("head", "total")} for r in _search(store, text)]
+
+
+def search_view(store: Store, text: str) -> dict[str, Any]:
+    """The search results as the page shows them: each with its display title (never a path; an untitled
+    article by its first headline-like line), how many matched and the line saying how many are shown."""
+    rows = _search(store, text)
+    total = int(rows[0]["total"]) if rows else 0
+    for r in rows:
+        r["display_title"] = title_of(r["title"], r.pop("head") or "", str(r["id"]))
+    rest = "narrow the search to see the others"
+    return {"rows": rows, "total": total, "note": truncated(len(rows), total, "matching articles (newest first)", rest)}
 
 
 def stored_article(store: Store, article_id: str) -> dict[str, Any] | None:
@@ -59,6 +81,8 @@ def corpus_view(store: Store) -> dict[str, Any]:
     peak = max(grid.values(), default=0.0) or 1.0
     slant = _rows(*ask(store, "slant-over-time", []))
     total = _rows(*run_sql(store, TOTALS_SQL))
+    speakers = _rows(*run_sql(store, TOP_SPEAKERS_SQL))
+    speakers_total = int(speakers[0]["total"]) if speakers else 0
     return {
         "totals": total[0] if total else {"articles": 0, "outlets": 0, "no_outlet": 0},
         "outlets": outlets,
@@ -66,7 +90,8 @@ def corpus_view(store: Store) -> dict[str, Any]:
         "grid": {f"{o}|{t}": v for (o, t), v in grid.items()},
         "peak": peak,
         "slant": slant,
-        "speakers": _rows(*run_sql(store, TOP_SPEAKERS_SQL)),
+        "speakers": speakers,
+        "speakers_note": truncated(len(speakers), speakers_total, "speakers (most quoted first)", SPEAKERS_REST),
     }
 
 
@@ -78,7 +103,7 @@ def add_corpus_routes(app: FastAPI, root: Path) -> None:
 
     @app.get("/corpus", response_class=HTMLResponse, include_in_schema=False)
     def corpus_page(request: Request, q: str | None = Query(None, max_length=200)) -> HTMLResponse:
-        results = search(store, q) if q else None
+        results = search_view(store, q) if q else None
         return page("corpus.html", request, view=corpus_view(store), q=q or "", results=results)
 
     @app.get("/corpus/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -96,7 +121,7 @@ def add_corpus_routes(app: FastAPI, root: Path) -> None:
             nav = '<nav class="np-nav"><strong>newsprism</strong> <a href="/">home</a> <a href="/corpus">← corpus</a>'
             nav += "</nav>"
             return HTMLResponse(with_nav(html, nav, request.state.csp_nonce))
-        return page("stored.html", request, row=row)
+        return page("stored.html", request, row=row, title=title_of(row.get("title"), row.get("text") or "", row["id"]))
 
     @app.get("/api/corpus/questions")
     def api_questions() -> dict[str, str]:
