@@ -61,6 +61,22 @@ def _private_tmp(con: duckdb.DuckDBPyConnection) -> None:
     weakref.finalize(con, shutil.rmtree, tmp, True)
 
 
+def _shard_views(con: duckdb.DuckDBPyConnection, store: Store) -> None:
+    """One view per shard table; a committed shard DuckDB cannot open (its footer) is E131, not a DuckDB error."""
+    from newsprism.store.dedup import SIG_SCHEMA, SIG_TABLE
+    from newsprism.store.stories import FEATURE_SCHEMA, FEATURE_TABLE
+
+    for table, schema in {**schemas(), FEATURE_TABLE: FEATURE_SCHEMA, SIG_TABLE: SIG_SCHEMA}.items():
+        files = store.shard_files(table, missing_ok=table in RECOMPUTABLE)
+        try:
+            _view(con, table, files, schema)
+        except duckdb.Error as exc:
+            first = (str(exc).splitlines() or [type(exc).__name__])[0]
+            raise StoreError(
+                "E131", path=str(store.root), reason=f"a shard of table {table} is unreadable ({first})"
+            ) from exc
+
+
 def connect(store: Store, derived: bool = True) -> duckdb.DuckDBPyConnection:
     """In-memory DuckDB with views over the ledger's shards (a consistent snapshot, never a half batch).
 
@@ -70,13 +86,10 @@ def connect(store: Store, derived: bool = True) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(":memory:")
     _private_tmp(con)
     store = Store(store.root.resolve())
-    for table, schema in schemas().items():
-        _view(con, table, store.shard_files(table), schema)
-    from newsprism.store.dedup import SIG_SCHEMA, SIG_TABLE, duplicate_parts
-    from newsprism.store.stories import FEATURE_SCHEMA, FEATURE_TABLE, STORY_SCHEMA
+    _shard_views(con, store)
+    from newsprism.store.dedup import duplicate_parts
+    from newsprism.store.stories import STORY_SCHEMA
 
-    for table, schema in ((FEATURE_TABLE, FEATURE_SCHEMA), (SIG_TABLE, SIG_SCHEMA)):
-        _view(con, table, store.shard_files(table, missing_ok=True), schema)
     stories = [store.stories_path] if store.stories_path.exists() else []
     dups = duplicate_parts(store, strict=derived) if derived else []
     if derived:
