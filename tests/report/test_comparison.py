@@ -81,3 +81,21 @@ def test_side_by_side_tone_cell_says_how_many_targets_it_shows() -> None:
     assert "shown" not in cmp._side_tone(col)
     col.tone = [ToneScore(target=f"P{i}", score=0.0, mentions=1, label="neutral") for i in range(5)]
     assert cmp._side_tone(col).endswith("(3 of 5 shown)")
+
+
+def test_side_by_side_says_when_its_top_techniques_and_frames_are_cut() -> None:
+    from newsprism.model import Frame, FrameScore, TechniqueCount
+
+    story, arts = _story({"Doubt": 3, "Loaded_Language": 2, "Repetition": 1})
+    for c in story.side_by_side:
+        c.techniques.top = [TechniqueCount(technique=k, count=v) for k, v in c.techniques.counts.items()]
+    col = story.side_by_side[0]
+    col.frames = [FrameScore(frame="economic", score=0.4)]
+    arts[0].frames = [Frame(frame="economic", score=0.4)]
+    page = Comparison(stories=[story])
+    assert " of 3 shown)" not in (md := cmp.comparison_markdown(page, arts)) and " of 1 shown)" not in md
+    col.techniques.top = col.techniques.top[:2]
+    arts[0].frames.append(Frame(frame="legal", score=0.1))
+    md, html = cmp.comparison_markdown(page, arts), cmp.comparison_html(page, arts)
+    assert "Doubt, Loaded_Language (2 of 3 shown)" in md and "economic 0.40 (1 of 2 shown)" in md
+    assert html.count("(2 of 3 shown)") == 1 and html.count("(1 of 2 shown)") == 1

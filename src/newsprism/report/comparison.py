@@ -124,24 +124,40 @@ def _fmt(v: Any, nd: int = 2) -> str:
     return str(v)
 
 
-def _side_rows(story: Story, names: dict[str, str]) -> list[list[str]]:
+def _side_rows(story: Story, names: dict[str, str], arts: Sequence[Article] = ()) -> list[list[str]]:
     rows = []
+    cuts = side_cuts(story, arts)
     for col in story.side_by_side:
-        slant, tech, src = col.slant, col.techniques, col.sourcing
+        slant, tech, src, cut = col.slant, col.techniques, col.sourcing, cuts[col.article]
+        techniques = f"{tech.per_1000_words:.1f}; " + ", ".join(t.technique for t in tech.top)
+        frames = ", ".join(f"{f.frame} {f.score:.2f}" for f in col.frames) or "–"
         rows.append(
             [
                 names.get(col.article, col.article),
                 _cell(col.title or "", 60),
                 _fmt(col.published),
                 f"lean not shown; classifier {slant.label}" if slant else "–",
-                f"{tech.per_1000_words:.1f}; " + ", ".join(t.technique for t in tech.top),
-                ", ".join(f"{f.frame} {f.score:.2f}" for f in col.frames) or "–",
+                techniques + (f" ({cut['techniques']})" if cut["techniques"] else ""),
+                frames + (f" ({cut['frames']})" if cut["frames"] else ""),
                 _side_tone(col),
                 f"{src.named} / {src.anonymous}",
                 _fmt(col.opinion_share),
             ]
         )
     return rows
+
+
+def side_cuts(story: Story, arts: Sequence[Article] = ()) -> dict[str, dict[str, str]]:
+    """Per side-by-side column, ``4 of 6 shown`` for its top techniques (of the techniques it counts) and its top
+    frames (of the article's frames, when the article is given); "" where nothing was cut."""
+    frames = {a.id: len(a.frames) for a in arts}
+    return {
+        col.article: {
+            "techniques": shown_of(len(col.techniques.top), len(col.techniques.counts)),
+            "frames": shown_of(len(col.frames), frames.get(col.article, len(col.frames))),
+        }
+        for col in story.side_by_side
+    }
 
 
 def _side_tone(col: SideBySide) -> str:
@@ -268,7 +284,7 @@ def story_markdown(story: Story, articles: Sequence[Article]) -> str:
     arts = [by_id[i] for i in story.articles if i in by_id]
     names = article_names(arts)
     out = [f"## {story.label}", "", f"`{story.id}`: {len(story.articles)} article(s)", ""]
-    out += ["### Side by side", "", _md_table(SIDE_HEAD, _side_rows(story, names)), ""]
+    out += ["### Side by side", "", _md_table(SIDE_HEAD, _side_rows(story, names, arts)), ""]
     tm = tone_matrix(story, names, arts)
     if tm["rows"]:
         out += ["### Tone toward key people", "", f"_{tm['caveat']}_", ""]
@@ -444,6 +460,7 @@ def _story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
         "arts": arts,
         "names": names,
         "side": story.side_by_side,
+        "side_cuts": side_cuts(story, arts),
         "timeline": story.timeline,
         "claim_rows": claim_rows,
         "claims_note": truncated(len(claim_rows), n_claims, "claim groups (shared ones first)"),
