@@ -92,7 +92,7 @@ def test_titles_and_honorifics_are_split_off_a_name(words: list[str], expected: 
 def test_headline_words_and_groups_are_no_canonical_name() -> None:
     assert not _name_like("Team Yang") and not _name_like("Camp Biden")
     assert not _name_like("Hiring Smith")  # an -ing word before the surname is a headline's, not a given name
-    assert not _name_like("U.K. Smith")
+    assert not _name_like("U.K. Smith") and not _name_like("Ann Hiring Smith")
     assert _name_like("Smith") and _name_like("Ann Smith") and _name_like("Smith Hiring")
 
 
