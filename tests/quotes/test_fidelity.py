@@ -84,3 +84,151 @@ def test_paraphrase_needs_its_words_or_most_content_and_the_same_speaker() -> No
     attitude = ("a", _q("that it was a “tough job”", kind="indirect").model_copy(update={"speech_act": None}))
     for item in (unrelated, other_speaker, attitude):
         assert group_quotes([item, ("a", _q(block, kind="block", start=300))]) == []
+
+
+def _rows(groups: list) -> list[tuple]:  # type: ignore[type-arg]
+    return [
+        (g.speaker, g.verdict, [(m.article, m.start, m.end, m.text, m.verdict, m.speaker) for m in g.members])
+        for g in groups
+    ]
+
+
+def test_reference_is_cut_to_the_words_the_other_rendering_quotes() -> None:
+    (g,) = group_quotes([("a1", _q(UTTERANCE, start=10)), ("a2", _q("we will do it for every family", start=40))])
+    assert _rows([g]) == [
+        (
+            "Jane Doe",
+            "identical",
+            [
+                ("a1", 42, 72, "we will do it for every family", "reference", "Jane Doe"),
+                ("a2", 40, 70, "we will do it for every family", "identical", "Jane Doe"),
+            ],
+        )
+    ]
+    assert [(d.op, d.a, d.b) for d in g.diff] == [("equal",) + ("we will do it for every family",) * 2]
+
+
+def test_identical_renderings_keep_the_longest_as_reference_and_its_speaker() -> None:
+    (g,) = group_quotes(
+        [("a2", _q("we will do it for every family", start=40)), ("a1", _q(UTTERANCE, start=10, speaker=None))]
+    )
+    assert g.speaker is None and g.verdict == "identical"
+    assert [(m.article, m.verdict, m.speaker) for m in g.members] == [
+        ("a1", "reference", None),
+        ("a2", "identical", "Jane Doe"),
+    ]
+    (g,) = group_quotes([("a1", _q(UTTERANCE, start=10)), ("a2", _q(UTTERANCE, start=5))])
+    assert (g.members[0].start, g.members[0].end, g.members[0].text) == (10, 88, UTTERANCE)
+    assert [d.op for d in g.diff] == ["equal"]
+
+
+def test_speakers_differing_by_name_are_a_different_speaker_verdict() -> None:
+    (g,) = group_quotes([("a1", _q(UTTERANCE)), ("a2", _q("we will do it for every family", speaker="Jane"))])
+    assert g.verdict == "different_speaker"
+    assert [m.verdict for m in g.members] == ["reference", "different_speaker"]
+    assert [m.speaker for m in g.members] == ["Jane Doe", "Jane"]
+
+
+def test_transcript_windows_members_and_speakers() -> None:
+    other = "Our schools need more teachers and better pay for the ones we already have"
+    transcript = UTTERANCE + ". " + other + "."
+    items = [
+        ("a0", _q("Nothing of this was ever said by anyone here", speaker="Zed")),
+        ("a1", _q("We will rebuild the economy and we will", speaker=None)),
+        ("a2", _q("every family in this country", start=7, speaker="Bob")),
+        ("a3", _q("more teachers and better pay for the ones", start=100, speaker=None)),
+        ("a4", _q("Our schools need more teachers and pay for the ones", start=100, speaker="Al")),
+    ]
+    groups = group_quotes(items, transcript)
+    assert _rows(groups) == [
+        ("Zed", "not_in_transcript", [("a0", 0, 44, items[0][1].text, "not_in_transcript", "Zed")]),
+        (
+            None,
+            "identical",
+            [
+                ("transcript", 0, 39, "We will rebuild the economy and we will", "reference", None),
+                ("a1", 0, 39, "We will rebuild the economy and we will", "identical", None),
+            ],
+        ),
+        (
+            "Bob",
+            "identical",
+            [
+                ("transcript", 50, 78, "every family in this country", "reference", None),
+                ("a2", 7, 35, "every family in this country", "identical", "Bob"),
+            ],
+        ),
+        (
+            "Al",  # the first member with a speaker
+            "trimmed",
+            [
+                ("transcript", 97, 138, "more teachers and better pay for the ones", "reference", None),
+                ("a3", 100, 141, "more teachers and better pay for the ones", "identical", None),
+                ("a4", 100, 151, items[4][1].text, "trimmed", "Al"),
+            ],
+        ),
+    ]
+    assert groups[0].diff == []
+    assert [(d.op, d.a, d.b) for d in groups[1].diff] == [("equal",) + ("We will rebuild the economy and we will",) * 2]
+    assert [(d.op, d.b) for d in groups[3].diff] == [
+        ("equal", "Our schools need more teachers and"),
+        ("delete", ""),
+        ("equal", "pay for the ones"),
+    ]
+
+
+def test_ellipsis_trims_only_when_the_reference_has_none() -> None:
+    assert verdict("We will win this vote today", "We will win ... this vote today", None, None) == "trimmed"
+    assert verdict("We will win … this vote today", "We will win … this vote today", None, None) == "identical"
+    assert verdict("We will win … this vote today", "We will win this vote today", None, None) == "identical"
+
+
+def test_word_diff_of_a_long_speech_keeps_common_words_between_changes() -> None:
+    """Over 200 words, difflib's automatic junk would drop the frequent "the" and merge two changes into one."""
+    a = ["the" if i % 10 == 0 else f"w{i}" for i in range(220)]
+    b = [{49: "x", 51: "y"}.get(i, w) for i, w in enumerate(a)]
+    changed = [(d.op, d.a, d.b) for d in word_diff(" ".join(a), " ".join(b)) if d.op != "equal"]
+    assert changed == [("replace", "w49", "x"), ("replace", "w51", "y")]
+
+
+def test_transcript_windows_that_overlap_form_one_group_in_either_order() -> None:
+    transcript = UTTERANCE + "."
+    first = "We will rebuild the economy and we will do it"
+    second = "and we will do it for every family in this country"
+    for items in ([("a", _q(first)), ("b", _q(second))], [("b", _q(second)), ("a", _q(first))]):
+        (g,) = group_quotes(items, transcript)
+        assert [m.verdict for m in g.members] == ["reference", "identical", "identical"]
+        assert g.members[0].text == items[0][1].text
+
+
+def test_reference_shown_covers_the_words_a_paraphrase_quotes() -> None:
+    block = "So Madam Vice President, thank you. I gave you a tough job and you are smiling at all of us."
+    para = ("c", _q("that it was a “tough job” for her", kind="indirect", start=7))
+    items = [("a", _q("So Madam Vice President, thank you", start=5)), ("b", _q(block, kind="block", start=100))]
+    (g,) = group_quotes([*items, para])
+    assert (g.verdict, g.diff) == ("paraphrased", [])
+    assert [(m.article, m.start, m.end, m.text, m.verdict) for m in g.members] == [
+        ("b", 100, 158, "So Madam Vice President, thank you. I gave you a tough job", "reference"),
+        ("a", 5, 39, "So Madam Vice President, thank you", "identical"),
+        ("c", 7, 40, para[1].text, "paraphrased"),
+    ]
+    (g,) = group_quotes([para, items[1], ("a", _q("I gave you a tough job and you are smiling", start=5))])
+    assert [(m.article, m.start, m.end, m.verdict) for m in g.members] == [
+        ("b", 136, 178, "reference"),
+        ("a", 5, 47, "identical"),
+        ("c", 7, 40, "paraphrased"),
+    ]
+
+
+def test_long_quote_with_two_words_cut_is_trimmed_not_altered() -> None:
+    a = ["the" if i % 10 == 0 else f"w{i}" for i in range(220)]
+    cut = [w for i, w in enumerate(a) if i not in (49, 51)]  # the "the" between the cuts stays
+    assert verdict(" ".join(a), " ".join(cut), None, None) == "trimmed"
+
+
+def test_word_similarity_of_exactly_the_altered_ratio_is_altered() -> None:
+    ref = " ".join(f"w{i}" for i in range(20))
+    member = " ".join([f"w{i}" for i in range(11)] + [f"x{i}" for i in range(9)])  # 2 * 11 / 40 = 0.55
+    assert verdict(ref, member, None, None) == "altered"
+    member = " ".join([f"w{i}" for i in range(10)] + [f"x{i}" for i in range(10)])
+    assert verdict(ref, member, None, None) == "paraphrase_as_quote"

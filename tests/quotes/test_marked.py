@@ -63,3 +63,31 @@ def test_next_sentences_own_report_is_not_the_quotations_cue(analyze: Analyze) -
     )
     q = _direct(art, "no good cause")
     assert q.speaker is None or "Tribune" not in q.speaker.name
+
+
+def _src(art: Article, q: Quote) -> str | None:
+    return None if q.source_start is None else art.text[q.source_start : q.source_end]
+
+
+def test_quotation_right_after_a_cue_verb_is_direct(analyze: Analyze) -> None:
+    art = analyze("Jones said “We are ready to go now” in the hall.")
+    q = _direct(art, "ready to go")
+    assert (q.text, q.cue, _src(art, q)) == ("We are ready to go now", "said", "Jones")
+    art = analyze("Jones liked “We are ready to go now” in the hall.")
+    assert [q.kind for q in art.quotes] == ["term"]
+
+
+def test_quote_only_paragraph_inherits_the_previous_speakers_mention(analyze: Analyze) -> None:
+    art = analyze("“We will not stop,” said Mayor Ann Lee.\n\n“The city deserves better than this.”")
+    q = _direct(art, "deserves better")
+    assert q.inherited_speaker is True and _src(art, q) == "Mayor Ann Lee" and q.cue == "said"
+
+
+def test_cueless_quotation_takes_a_later_cue_of_its_paragraph_not_the_previous_speaker(analyze: Analyze) -> None:
+    art = analyze(
+        "“We will not stop,” said Mayor Ann Lee.\n\n"
+        "“We will win the vote today.” The crowd cheered for a long time and then Ben Smith said nothing more."
+    )
+    q = _direct(art, "win the vote")
+    assert q.speaker is not None and q.speaker.name == "Ben Smith" and not q.inherited_speaker
+    assert _src(art, q) == "Ben Smith" and q.cue_start == art.text.index("said nothing")
