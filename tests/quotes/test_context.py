@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -90,3 +91,8 @@ def test_marks_out_of_order_are_scanned_with_the_same_results() -> None:
 def test_para_of_finds_the_paragraph_holding_a_position_or_its_end() -> None:
     ctx = _ctx("ab\n\ncd ef\nxy")
     assert [ctx.para_of(p) for p in (0, 2, 4, 8, 9, 10, 12)] == [0, 0, 1, 1, 1, 2, 2]
+    for between in (3, 13):
+        with pytest.raises(ValueError, match="in no paragraph"):
+            ctx.para_of(between)
+    with pytest.raises(ValueError, match="in no paragraph"):
+        _ctx("\n ab").para_of(0)

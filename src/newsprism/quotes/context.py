@@ -220,10 +220,11 @@ class Context:
         return span[0].sent if span is not None and len(span) else None
 
     def para_of(self, pos: int) -> int:
+        """The paragraph holding ``pos`` (its end included); ValueError for an offset between paragraphs."""
         k = bisect_right(self._para_starts, pos) - 1  # paragraphs are sorted and disjoint (issue 24: no scan)
-        if k >= 0 and pos <= self.paras[k][1]:
-            return k
-        return next(k for k, (s, e) in enumerate(self.paras) if s <= pos <= e)
+        if k < 0 or pos > self.paras[k][1]:
+            raise ValueError(f"offset {pos} is in no paragraph")
+        return k
 
     def trim(self, s: int, e: int) -> tuple[int, int]:
         t = self.text
