@@ -104,3 +104,8 @@ def new_store(root: Path, parts: dict[str, list[Article]], **extra: Any) -> Stor
 
 def write_bytes(path: Path, data: bytes) -> None:
     fsync_write(path, data)
+
+
+def unit_vectors(n: int, dim: int = 4) -> list[list[float]]:
+    """n articles with the same made-up story vector (one story per date window)."""
+    return [[1.0] + [0.0] * (dim - 1) for _ in range(n)]
