@@ -141,7 +141,7 @@ class PronounBook(NameBook):
         self.contents = sorted(spans)
         self._reach = list(accumulate((e for _, e in self.contents), max))
 
-    def _description(self, tok: Token, start: int) -> Cluster | None:
+    def _description(self, start: int) -> Cluster | None:
         """A definite role description ("the Wisconsin lawmaker") refers back to a person named before it:
         the one most recently mentioned as a subject or speaker, when no other person was mentioned after them."""
         group = [m for m in self._recent(start) if m.end <= start and self.clusters[m.cluster].kind == "person"]

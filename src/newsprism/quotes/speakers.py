@@ -84,7 +84,7 @@ class SpeakerBook(PronounBook):
                 return None
             if any(c.dep_ in ("relcl", "acl") for c in tok.children):
                 return None  # "the man who is overseeing Reed's budget": someone new, not the last one (round 4)
-            c = self._description(tok, start)  # "the Wisconsin lawmaker": someone named before
+            c = self._description(start)  # "the Wisconsin lawmaker": someone named before
             if c is None:
                 return None
             self._note(c, start, end, True)
