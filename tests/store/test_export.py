@@ -160,4 +160,4 @@ def test_outlet_names_become_safe_file_names() -> None:
     assert _slug("  ¿Qué?  ") == "Qu"
     assert _slug("***") == "unknown" and _slug(None) == "unknown" and _slug("") == "unknown"
     assert _slug("a" * 100) == "a" * 80
-    assert _slug("_x_") == "x"
+    assert _slug("_x_") == "x" and _slug("Xinhua X") == "Xinhua_X"

@@ -46,6 +46,7 @@ def test_os_errors_become_one_line_coded_errors(tmp_path: Path, err: int, reason
 def test_other_os_errors_name_the_cause_and_file(tmp_path: Path) -> None:
     exc = store_os_error(tmp_path, OSError(errno.EIO, "I/O error", "/x/y"))
     assert exc.fields["reason"] == "I/O error: /x/y"
+    assert store_os_error(tmp_path, OSError(errno.EIO, "I/O error", "/data/X")).fields["reason"] == "I/O error: /data/X"
     assert store_os_error(tmp_path, OSError(errno.EIO, "I/O error")).fields["reason"] == "I/O error"
     assert store_os_error(tmp_path, FileNotFoundError()).fields["reason"] == "FileNotFoundError"
 
@@ -262,3 +263,16 @@ def test_remove_leftovers_deletes_temp_files_and_unlisted_shards(tmp_path: Path)
     assert keep.exists() and quarantined.exists() and tmp_dir.is_dir()
     assert not any(p.exists() for p in unlisted + temp)
     assert Store(tmp_path / "empty", create=True).remove_leftovers() == []
+
+
+def test_a_ledger_line_with_bad_bytes_does_not_hide_the_others(tmp_path: Path) -> None:
+    s = Store(tmp_path, create=True)
+    s.ledger_path.write_bytes(b'{"partition": "p0"}\n{"partition": "p\xff1"}\n{"partition": "p2"}\n')
+    assert [e["partition"] for e in s.ledger()] == ["p0", "p\ufffd1", "p2"]
+
+
+def test_the_lock_file_names_only_the_current_holder(tmp_path: Path) -> None:
+    s = Store(tmp_path, create=True)
+    s.lock_path.write_text("9999999999 stale")  # a holder killed before it could clear the file
+    with s.writer():
+        assert s.lock_path.read_text() == str(os.getpid())

@@ -237,3 +237,37 @@ def test_sql_time_limit(store: Store) -> None:
     with pytest.raises(StoreError) as err:
         run_sql(store, "SELECT count(*) FROM range(100000000000) a, range(10) b", timeout=0.2)
     assert err.value.code == "E132"
+
+
+def test_sql_on_a_store_whose_path_has_a_quote(store: Store, tmp_path: Path) -> None:
+    import shutil
+
+    copy = Store(shutil.copytree(store.root, tmp_path / "it's here"))
+    assert run_sql(copy, "SELECT count(*) AS n FROM articles") == (["n"], [(4,)])
+
+
+def test_a_shard_lost_after_the_catalog_was_built_is_e131_not_a_query_error(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from newsprism.store import query
+
+    copy = Store(shutil.copytree(store.root, tmp_path / "c"))
+    real = query.connect
+
+    def connect_then_lose(s: Store) -> object:
+        con = real(s)
+        copy.shard_path("articles", "p00000001").unlink(missing_ok=True)
+        return con
+
+    monkeypatch.setattr(query, "connect", connect_then_lose)
+    with pytest.raises(StoreError) as err:
+        run_sql(copy, "SELECT count(*) FROM articles")
+    assert err.value.code == "E131" and str(copy.root.resolve()) in str(err.value.fields["reason"])
+
+
+def test_an_invalid_input_in_the_users_sql_is_e122(store: Store) -> None:
+    with pytest.raises(StoreError) as err:
+        run_sql(store, "SELECT regexp_matches('a', '(')")
+    assert err.value.code == "E122" and "missing )" in str(err.value.fields["reason"])

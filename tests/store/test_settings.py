@@ -25,6 +25,7 @@ def test_changed_stage_list_is_named_first() -> None:
     assert describe_difference(prov(), new) == "stages - -> nlp"
     assert describe_difference(new, prov()) == "stages nlp -> -"
     assert describe_difference({}, new) == "stages - -> nlp"  # an old provenance without stages
+    assert describe_difference(new, {}) == "stages nlp -> -"
     reordered = prov(quotes={"version": "2"}, nlp={"version": "1"})
     assert describe_difference(old, reordered) == "stages nlp,quotes -> quotes,nlp"
 

@@ -68,6 +68,9 @@ def test_write_features_shard(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
     table = pq.read_table(store.shard_path(FEATURE_TABLE, "p00000002"))
     assert table.column("article_id").to_pylist() == ["a", "b"]
     assert table.schema.field("vector").type.value_type == pa.float32()
+    assert pq.ParquetFile(store.shard_path(FEATURE_TABLE, "p00000002")).metadata.row_group(0).column(0).compression == (
+        "ZSTD"
+    )
 
 
 def test_features_from_a_stored_row() -> None:
