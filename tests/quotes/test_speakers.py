@@ -419,3 +419,28 @@ def test_mr_surname_when_only_women_share_it_is_no_one(analyze: Analyze) -> None
     assert _name(art, "talks were over") is None
     art = analyze("Ms. Cole met voters. Mr. Cole said the talks were over.")
     assert _name(art, "talks were over") is None  # a surname known only as a woman's
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention"),
+    [
+        (
+            "Officials involved in the talks said the deal was done.",
+            "Officials involved in the talks",
+            "Officials involved in the talks",
+        ),
+        ("The Center for Coastal Policy said the deal was done.", "Center for Coastal Policy", None),
+        ("Former vice president Harris said the deal was done.", "Harris", "vice president Harris"),
+        ("The Western Hemisphere Juan Gonzalez said the deal was done.", "Juan Gonzalez", None),
+        ("Chief executive Roger Medel said the deal was done.", "Roger Medel", None),
+        ("The Wall Street Journal said the deal was done.", "Wall Street Journal", None),
+        ("An aide to Senator Maria Quell said the deal was done.", "An aide", None),  # the aide spoke
+        ("The head of the agency, Ann Cole, said the deal was done.", "Ann Cole", None),
+    ],
+)
+def test_speaker_mention_is_the_name_in_the_source_phrase(
+    analyze: Analyze, text: str, name: str, mention: str | None
+) -> None:
+    q = _find(analyze(text), "deal was done")
+    assert q.speaker is not None and q.speaker.name == name
+    assert text[q.speaker.start : q.speaker.end] == (mention or name)
