@@ -309,3 +309,654 @@ VERB_CASES: list[tuple[str, list[Found]]] = [
 @pytest.mark.parametrize(("spec", "found"), VERB_CASES)
 def test_verb_cue_content(spec: str, found: list[Found]) -> None:
     assert _verb(spec) == found
+
+
+MORE_CASES: list[tuple[str, list[Found]]] = [
+    # a clause before a belief cue ("Taxes will rise, Lee believes."), after a comma or a closing quotation mark
+    (
+        "Taxes/NNS/nsubj/2 will/MD/aux/2 rise/VB/ccomp/5/rise {p}/{t}/punct/5 Lee/NNP/nsubj/5 "
+        "believes/VBZ/ROOT/5/believe ././punct/5".format(p=",", t=","),
+        [("clause_before", "Taxes will rise", False)],
+    ),
+    (
+        "Taxes/NNS/nsubj/2 will/MD/aux/2 rise/VB/ccomp/5/rise ”/''/punct/5 Lee/NNP/nsubj/5 "
+        "believes/VBZ/ROOT/5/believe ././punct/5",
+        [("clause_before", "Taxes will rise", False)],
+    ),
+    (
+        "\"/``/punct/6 Taxes/NNS/nsubj/3 will/MD/aux/3 rise/VB/ccomp/6/rise \"/''/punct/6 Lee/NNP/nsubj/6 "
+        "believes/VBZ/ROOT/6/believe ././punct/6",
+        [("clause_before", "Taxes will rise", False)],
+    ),
+    (
+        "Taxes/NNS/nsubj/2 will/MD/aux/2 rise/VB/ccomp/5/rise and/CC/cc/5 Lee/NNP/nsubj/5 "
+        "believes/VBZ/ROOT/5/believe ././punct/5",
+        [],
+    ),
+    # … unless the cue already has its content after it
+    (
+        "Taxes/NNS/nsubj/2 will/MD/aux/2 rise/VB/ccomp/5/rise ,/,/punct/5 Lee/NNP/nsubj/5 "
+        "believes/VBZ/ROOT/5/believe it/PRP/{d}/5 ././punct/5".format(d="dobj"),
+        [],
+    ),
+    (
+        "Taxes/NNS/nsubj/2 will/MD/aux/2 rise/VB/ccomp/5/rise ,/,/punct/5 Lee/NNP/nsubj/5 "
+        "believes/VBZ/ROOT/5/believe it/PRP/{d}/5 ././punct/5".format(d="dative"),
+        [],
+    ),
+    (
+        "Taxes/NNS/nsubj/2 will/MD/aux/2 rise/VB/ccomp/5/rise ,/,/punct/5 Lee/NNP/nsubj/5 "
+        "believes/VBZ/ROOT/5/believe to/TO/aux/7 win/VB/xcomp/5 ././punct/5",
+        [],
+    ),
+    # the clause before a cue hung on it as parataxis/advcl/conj/ccomp: the sentence up to the source
+    *[
+        (
+            "Taxes/NNS/nsubj/2 will/MD/aux/2 rise/VB/ROOT/2/rise ,/,/punct/2 Lee/NNP/nsubj/5 "
+            f"believes/VBZ/{dep}/2/believe ././punct/2",
+            [("before", "Taxes will rise", False)],
+        )
+        for dep in ("parataxis", "advcl", "conj", "ccomp")
+    ],
+    (
+        "Taxes/NNS/nsubj/2 will/MD/aux/2 rise/VB/ROOT/2/rise ,/,/punct/2 Lee/NNP/nsubj/5 "
+        "believes/VBZ/advcl/2/believe it/PRP/dobj/5 ././punct/2",
+        [],
+    ),
+    (
+        "Taxes/NNS/nsubj/2 will/MD/aux/2 rise/VB/ROOT/2/rise ,/,/punct/2 Lee/NNP/nsubj/5 "
+        "believes/VBZ/dep/2/believe ././punct/2",
+        [],
+    ),
+    # a parenthetical cue: the longer side of the sentence around it
+    (
+        "Such/JJ/amod/1 efforts/NNS/nsubj/6 ,/,/punct/4 they/PRP/nsubj/4 believe/VBP/parataxis/6/believe "
+        ",/,/punct/4 will/MD/aux/6 fail/VB/ROOT/6/fail badly/RB/advmod/6 ././punct/6",
+        [("parenthetical", "will fail badly", False)],
+    ),
+    (
+        "Such/JJ/amod/1 efforts/NNS/nsubj/9 to/TO/aux/3 cut/VB/acl/1/cut taxes/NNS/dobj/3 ,/,/punct/7 "
+        "they/PRP/nsubj/7 believe/VBP/parataxis/9/believe ,/,/punct/7 fail/VBP/ROOT/9/fail ././punct/9",
+        [("parenthetical", "Such efforts to cut taxes", False)],
+    ),
+    (
+        "Taxes/NNS/nsubj/2 will/MD/aux/2 rise/VB/ROOT/2/rise Lee/NNP/nsubj/4 believes/VBZ/parataxis/2/believe "
+        "././punct/2",
+        [("parenthetical", "Taxes will rise", False)],
+    ),
+    # "As The Hill reported, …": the main clause
+    (
+        "As/IN/mark/3 The/DT/det/2 Hill/NNP/nsubj/3 reported/VBD/advcl/7/report ,/,/punct/7 Trump/NNP/nsubjpass/7 "
+        "was/VBD+AUX/auxpass/7 fined/VBN/ROOT/7/fine for/IN/prep/7 fraud/NN/pobj/8 ././punct/7",
+        [("as_reported", "Trump was fined for fraud", False)],
+    ),
+    (
+        "Trump/NNP/nsubjpass/2 was/VBD+AUX/auxpass/2 fined/VBN/ROOT/2/fine ,/,/punct/2 as/IN/mark/7 "
+        "The/DT/det/6 Hill/NNP/nsubj/7 reported/VBD/advcl/2/report",
+        [],
+    ),
+    (
+        "As/IN/advmod/3 The/DT/det/2 Hill/NNP/nsubj/3 reported/VBD/advcl/7/report ,/,/punct/7 Trump/NNP/nsubjpass/7 "
+        "was/VBD+AUX/auxpass/7 fined/VBN/ROOT/7/fine for/IN/prep/7 fraud/NN/pobj/8 ././punct/7",
+        [],
+    ),
+    # object cues: the object, and the frame of a preposition
+    (
+        "Baker/NNP/nsubj/1 blamed/VBD/ROOT/1/blame the/DT/det/4 budget/NN/compound/4 office/NN/dobj/1 "
+        "for/IN/prep/1 delays/NNS/pobj/5 !/./punct/1",
+        [("object", "the budget office for delays", False)],
+    ),
+    (
+        "Baker/NNP/nsubj/1 blamed/VBD/ROOT/1/blame the/DT/det/3 office/NN/dobj/1 ,/,/punct/1 and/CC/cc/1 "
+        "Lee/NNP/nsubj/7 left/VBD/conj/1/leave",
+        [("object", "the office", False)],
+    ),
+    (
+        "Baker/NNP/nsubj/1 blamed/VBD/ROOT/1/blame the/DT/det/3 office/NN/dobj/1 and/CC/cc/1 "
+        "Lee/NNP/nsubj/6 left/VBD/conj/1/leave",
+        [("object", "the office", False)],
+    ),
+    (
+        "Lee/NNP/nsubj/1 wants/VBZ/ROOT/1/want to/TO/aux/3 leave/VB/xcomp/1 now/RB/advmod/3 ././punct/1",
+        [("object_clause", "to leave now", False)],
+    ),
+    (
+        "Lee/NNP/nsubj/1 urged/VBD/ROOT/1/urge voters/NNS/dobj/1 to/TO/aux/4 leave/VB/xcomp/1 ././punct/1",
+        [("object", "voters to leave", False)],
+    ),
+    (
+        "Lee/NNP/nsubj/1 talked/VBD/ROOT/1/talk about/IN/prep/1 leaving/VBG/pcomp/2/leave early/RB/advmod/3",
+        [("object_clause", "leaving early", False)],
+    ),
+    (
+        "Lee/NNP/nsubj/1 talked/VBD/ROOT/1/talk about/IN/prep/1 the/DT/det/4 taxes/NNS/pobj/2",
+        [("object", "the taxes", False)],
+    ),
+    (
+        "Lee/NNP/nsubj/1 worried/VBD/ROOT/1/worry about/IN/prep/1 the/DT/det/4 taxes/NNS/pobj/2",
+        [("object", "the taxes", False)],
+    ),
+    (
+        "Lee/NNP/nsubj/1 talked/VBD/ROOT/1/talk at/IN/prep/1 the/DT/det/4 rally/NN/pobj/2",
+        [],
+    ),
+    (
+        "Lee/NNP/nsubj/1 called/VBD/ROOT/1/call at/IN/prep/1 the/DT/det/4 rally/NN/pobj/2",
+        [("object", "at the rally", False)],
+    ),
+    (
+        "Lee/NNP/nsubj/1 referred/VBD/ROOT/1/refer in/IN/prep/1 the/DT/det/4 speech/NN/pobj/2",
+        [("object", "in the speech", False)],
+    ),
+    (
+        "Lee/NNP/nsubj/1 called/VBD/ROOT/1/call for/IN/prep/1 the/DT/det/4 vote/NN/pobj/2",
+        [("object", "the vote", False)],
+    ),
+    (
+        "the/DT/det/1 law/NN/dobj/3 Lee/NNP/nsubj/3 blamed/VBD/ROOT/3/blame",
+        [],
+    ),
+    # "He added, Harris will win.": the rest of the sentence
+    *[
+        (
+            "He/PRP/nsubj/1 added/VBD/ROOT/1/add ,/,/punct/1 Harris/NNP/nsubj/5 will/MD/aux/5 "
+            f"win/VB/{dep}/1/win easily/RB/advmod/5 ././punct/1",
+            [("trailing", "Harris will win easily", False)],
+        )
+        for dep in ("advcl", "conj", "relcl")
+    ],
+    (
+        "He/PRP/nsubj/1 added/VBD/ROOT/1/add ,/,/punct/1 Harris/NNP/nsubj/5 will/MD/aux/5 "
+        "win/VB/parataxis/1/win easily/RB/advmod/5 ././punct/1",
+        [],
+    ),
+    (
+        "He/PRP/nsubj/1 added/VBD/ROOT/1/add ,/,/punct/1 Harris/NNP/nsubj/4 is/VBZ+AUX/advcl/1/be "
+        "surely/RB/advmod/4 ahead/RB/advmod/4 ././punct/1",
+        [("trailing", "Harris is surely ahead", False)],
+    ),
+    (
+        "He/PRP/nsubj/1 added/VBD/ROOT/1/add ,/,/punct/1 Ann/NNP/nsubj/4 knows/VBZ/parataxis/1/know "
+        "Harris/NNP/nsubj/7 will/MD/aux/7 win/VB/ccomp/4/win ././punct/1",
+        [("trailing", "Ann knows Harris will win", False), ("clause", "Harris will win", False)],
+    ),
+    (
+        "He/PRP/nsubj/1 added/VBD/ROOT/1/add that/IN/mark/5 Harris/NNP/nsubj/5 will/MD/aux/5 "
+        "win/VB/advcl/1/win easily/RB/advmod/5 ././punct/1",
+        [("trailing", "Harris will win easily", False)],
+    ),
+    (
+        "He/PRP/nsubj/1 added/VBD/ROOT/1/add to/IN/prep/1 Harris/NNP/nsubj/5 will/MD/aux/5 "
+        "win/VB/advcl/1/win easily/RB/advmod/5 ././punct/1",
+        [("trailing", "Harris will win easily", False)],
+    ),
+    (
+        "He/PRP/nsubj/1 added/VBD/ROOT/1/add quickly/RB/advmod/1 Harris/NNP/nsubj/5 will/MD/aux/5 "
+        "win/VB/advcl/1/win easily/RB/advmod/5 ././punct/1",
+        [("trailing", "quickly Harris will win easily", False)],
+    ),
+    ("He/PRP/nsubj/1 added/VBD/ROOT/1/add quitting/VBG/advcl/1/quit", []),
+    (
+        "Added/VBD/ROOT/0/add Lee/NNP/nsubj/0 ,/,/punct/0 Harris/NNP/nsubj/5 will/MD/aux/5 "
+        "win/VB/advcl/0/win easily/RB/advmod/5 ././punct/0",
+        [],
+    ),
+    (
+        "Added/VBN/ROOT/0/add was/VBD+AUX/auxpass/0 Lee/NNP/nsubjpass/0 ,/,/punct/0 Harris/NNP/nsubj/6 "
+        "will/MD/aux/6 win/VB/advcl/0/win easily/RB/advmod/6 ././punct/0",
+        [],
+    ),
+    # "Google added a policy …": an object makes "add" an action; other trailing cues keep the rest
+    (
+        "Lee/NNP/nsubj/1 added/VBD/ROOT/1/add a/DT/det/3 rule/NN/dobj/1 ,/,/punct/1 it/PRP/nsubj/6 "
+        "will/MD/aux/7 ban/VB/advcl/1/ban ads/NNS/dobj/7",
+        [],
+    ),
+    (
+        "Lee/NNP/nsubj/1 added/VBD/ROOT/1/add it/PRP/dobj/1 ,/,/punct/1 Ann/NNP/nsubj/6 will/MD/aux/6 "
+        "ban/VB/advcl/1/ban ads/NNS/dobj/6",
+        [("trailing", "it, Ann will ban ads", False)],
+    ),
+    (
+        "Lee/NNP/nsubj/1 noted/VBD/ROOT/1/note a/DT/det/3 rule/NN/dobj/1 ,/,/punct/1 it/PRP/nsubj/7 "
+        "will/MD/aux/7 ban/VB/advcl/1/ban ads/NNS/dobj/7",
+        [("trailing", "a rule, it will ban ads", False)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("spec", "found"), MORE_CASES)
+def test_verb_cue_content_without_a_clause_after_it(spec: str, found: list[Found]) -> None:
+    assert _verb(spec) == found
+
+
+# "If taxes rise, Rubio said, voters will leave.": the rest after the cue, and the part before it
+RUBIO = (
+    "{before} ,/,/punct/{r} Rubio/NNP/nsubj/{r} said/VBD/ROOT/{r}/say {mid},/,/punct/{r} voters/NNS/nsubj/{v} "
+    "will/MD/aux/{v} leave/VB/parataxis/{r}/leave ././punct/{r}"
+)
+
+
+def _rubio(before: str, mid: str = "") -> str:
+    n = len(before.split())
+    m = len(mid.split())
+    return RUBIO.format(
+        before=before.format(r=n + 2), mid=mid.format(r=n + 2) + " " if mid else "", r=n + 2, v=n + m + 6
+    )
+
+
+COMMA_CASES: list[tuple[str, list[Found]]] = [
+    (
+        _rubio("If/IN/mark/2 taxes/NNS/nsubj/2 rise/VBP/advcl/5/rise"),
+        [("comma", "voters will leave", False), ("comma", "If taxes rise", True)],
+    ),
+    (
+        _rubio("If/IN/mark/2 I/PRP/nsubj/2 win/VBP/advcl/5/win"),
+        [("comma", "voters will leave", False), ("comma", "If I win", True)],
+    ),
+    (_rubio("If/IN/mark/2 I/PRP/nsubj/2 go/VBP/advcl/5/go"), [("comma", "voters will leave", False)]),  # 7 characters
+    (_rubio("Higher/JJR+ADJ/amod/1 taxes/NNS/dep/4"), [("comma", "voters will leave", False)]),  # two words
+    (
+        _rubio("If/IN/mark/2 taxes/NNS/nsubj/2 rise/VBP/advcl/{r}/rise", "today/NN/npadvmod/{r}"),
+        [("comma", "voters will leave", False), ("comma", "If taxes rise", True)],
+    ),
+    (
+        _rubio(
+            "If/IN/mark/2 taxes/NNS/nsubj/2 rise/VBP/advcl/{r}/rise",
+            "late/RB/advmod/{r} last/JJ/amod/8 night/NN/npadvmod/{r}",
+        ),
+        [("comma", "voters will leave", False), ("comma", "If taxes rise", True)],
+    ),
+    (
+        _rubio(
+            "If/IN/mark/2 taxes/NNS/nsubj/2 rise/VBP/advcl/{r}/rise",
+            "very/RB/advmod/{r} late/RB/advmod/{r} last/JJ/amod/9 night/NN/npadvmod/{r}",
+        ),
+        [],
+    ),
+    (_rubio("If/IN/mark/2 taxes/NNS/nsubj/2 rise/VBP/advcl/{r}/rise", "on/IN/prep/{r} Monday/NNP/pobj/6"), []),
+    # "Voters will leave, Rubio said.": the sentence before the source
+    (
+        "Voters/NNS/nsubj/2 will/MD/aux/2 leave/VB/parataxis/5/leave ,/,/punct/5 Rubio/NNP/nsubj/5 said/VBD/ROOT/5/say "
+        "././punct/5",
+        [("comma", "Voters will leave", False)],
+    ),
+    (
+        "Voters/NNS/nsubj/2 will/MD/aux/2 leave/VB/parataxis/5/leave ,/,/punct/5 Rubio/NNP/nsubj/5 said/VBD/ROOT/5/say "
+        "so/RB/advmod/5 again/RB/advmod/5 in/IN/prep/5 a/DT/det/10 speech/NN/pobj/8 ././punct/5",
+        [("comma", "Voters will leave", False)],
+    ),
+    (
+        "Voters/NNS/nsubj/2 will/MD/aux/2 leave/VB/parataxis/5/leave ,/,/punct/5 Rubio/NNP/nsubj/5 said/VBD/ROOT/5/say "
+        "so/RB/advmod/5 again/RB/advmod/5 in/IN/prep/5 a/DT/det/11 long/JJ/amod/11 speech/NN/pobj/8 ././punct/5",
+        [],
+    ),
+    (
+        "Voters/NNS/nsubj/2 will/MD/aux/2 leave/VB/parataxis/5/leave "
+        ",/,/punct/5 Rubio/NNP/nsubj/5 told/VBD/ROOT/5/tell "
+        "Ann/NNP/dobj/5 ././punct/5",
+        [],
+    ),
+    (
+        "Voters/NNS/nsubj/2 will/MD/aux/2 leave/VB/parataxis/7/leave ,/,/punct/7 Rubio/NNP/nsubj/7 ,/,/punct/4 "
+        "senator/NN/appos/4 said/VBD/ROOT/7/say ././punct/7",
+        [],
+    ),
+    (
+        "Voters/NNS/nsubj/2 will/MD/aux/2 leave/VB/parataxis/5/leave as/IN/mark/5 Rubio/NNP/nsubj/5 "
+        "said/VBD/ROOT/5/say ././punct/5",
+        [],
+    ),
+    (
+        "Rubio/NNP/nsubj/1 said/VBD/ROOT/1/say ,/,/punct/1 voters/NNS/nsubj/5 will/MD/aux/5 leave/VB/parataxis/1/leave "
+        "././punct/1",
+        [],
+    ),
+    # "Taxes will rise, said Lee.": the sentence before the cue
+    (
+        "Taxes/NNS/nsubj/2 will/MD/aux/2 rise/VB/parataxis/4/rise ,/,/punct/4 said/VBD/ROOT/4/say Lee/NNP/nsubj/4 "
+        "././punct/4",
+        [("comma", "Taxes will rise", False)],
+    ),
+    (
+        "Taxes/NNS/nsubj/1 rise/VBP/parataxis/3/rise ,/,/punct/3 said/VBD/ROOT/3/say Lee/NNP/nsubj/3 ././punct/3",
+        [],
+    ),
+    (
+        "Taxes/NNS/nsubj/2 will/MD/aux/2 rise/VB/parataxis/4/rise and/CC/cc/4 said/VBD/ROOT/4/say Lee/NNP/nsubj/4 "
+        "././punct/4",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("spec", "found"), COMMA_CASES)
+def test_cue_set_off_by_commas(spec: str, found: list[Found]) -> None:
+    assert _verb(spec) == found
+
+
+def test_the_part_before_a_parenthetical_cue_is_part_of_the_same_event() -> None:
+    ctx = hand_ctx(_rubio("If/IN/mark/2 taxes/NNS/nsubj/2 rise/VBP/advcl/5/rise"))
+    rest, before = verb_candidates(ctx)
+    assert (rest.event, before.event) == (1, 1)
+    assert rest.exclusive_cue and not before.exclusive_cue and before.part
+    assert before.subj is not None and before.subj.text == "Rubio" and before.cue is not None
+    assert before.cue.text == "said" and before.kind == "indirect"
+
+
+@pytest.mark.parametrize(
+    ("spec", "found"),
+    [
+        # a speech verb lets any noun speak, an evidence verb too; a belief needs an agent unless it has a clause
+        (
+            "The/DT/det/1 table/NN/nsubj/2 noted/VBD/ROOT/2/note ,/,/punct/2 voters/NNS/nsubj/6 will/MD/aux/6 "
+            "leave/VB/advcl/2/leave ././punct/2",
+            [("trailing", "voters will leave", False)],
+        ),
+        (
+            "The/DT/det/1 table/NN/nsubj/2 showed/VBD/ROOT/2/show the/DT/det/4 rise/NN/dobj/2 ././punct/2",
+            [("object", "the rise", False)],
+        ),
+        ("The/DT/det/1 table/NN/nsubj/2 favors/VBZ/ROOT/2/favor the/DT/det/4 plan/NN/dobj/2 ././punct/2", []),
+        (
+            "The/DT/det/1 officials/NNS/nsubj/2 favor/VBP/ROOT/2/favor the/DT/det/4 plan/NN/dobj/2 ././punct/2",
+            [("object", "the plan", False)],
+        ),
+        (
+            "The/DT/det/1 table/NN/nsubj/2 believes/VBZ/ROOT/2/believe that/IN/mark/5 taxes/NNS/nsubj/5 "
+            "rose/VBD/ccomp/2/rise ././punct/2",
+            [("clause", "that taxes rose", False)],
+        ),
+        # the writer's inference: "A recount would show that …"
+        (
+            "A/DT/det/1 recount/NN/nsubj/3 would/MD/aux/3 show/VB/ROOT/3/show that/IN/mark/6 fraud/NN/nsubj/6 "
+            "occurred/VBD/ccomp/3/occur ././punct/3",
+            [],
+        ),
+        (
+            "A/DT/det/1 recount/NN/nsubj/3 would/MD/advmod/3 show/VB/ROOT/3/show that/IN/mark/6 fraud/NN/nsubj/6 "
+            "occurred/VBD/ccomp/3/occur ././punct/3",
+            [("clause", "that fraud occurred", False)],
+        ),
+        (
+            "Lee/NNP/nsubj/2 would/MD/aux/2 show/VB/ROOT/2/show that/IN/mark/5 fraud/NN/nsubj/5 "
+            "occurred/VBD/ccomp/2/occur ././punct/2",
+            [("clause", "that fraud occurred", False)],
+        ),
+        # the pronoun right after the cue opens the reported clause: no speaker here
+        (
+            "Herbst/NNP/npadvmod/1 said/VBD/ROOT/1/say he/PRP/nsubj/1 feared/VBD/ccomp/1/fear cuts/NNS/dobj/3 "
+            "././punct/1",
+            [],
+        ),
+        # no subject, no content, too short
+        ("said/VBD/ROOT/0/say taxes/NNS/nsubj/2 rose/VBD/ccomp/0/rise sharply/RB/advmod/2", []),
+        ("Lee/NNP/nsubj/1 said/VBD/ROOT/1/say it/PRP/nsubj/3 ended/VBD/ccomp/1/end", [("clause", "it ended", False)]),
+        ("Lee/NNP/nsubj/1 said/VBD/ROOT/1/say it/PRP/nsubj/3 fell/VBD/ccomp/1/fall", []),
+        # "be" and words that are no cues
+        ("Lee/NNP/nsubj/1 was/VBD+AUX/ROOT/1/be sure/JJ/acomp/1 taxes/NNS/nsubj/4 rose/VBD/ccomp/1/rise", []),
+        ("Lee/NNP/nsubj/1 said/NN/ROOT/1/say taxes/NNS/nsubj/3 rose/VBD/ccomp/1/rise sharply/RB/advmod/3", []),
+        (
+            "Lee/NNP/nsubj/1 said/VBD+AUX/ROOT/1/say taxes/NNS/nsubj/3 rose/VBD/ccomp/1/rise sharply/RB/advmod/3",
+            [("clause", "taxes rose sharply", False)],
+        ),
+    ],
+)
+def test_who_can_report_and_what_is_too_little(spec: str, found: list[Found]) -> None:
+    assert _verb(spec) == found
+
+
+def test_an_attitude_cue_marks_its_quotation_an_attitude() -> None:
+    ctx = hand_ctx(
+        "Lee/NNP/nsubj/1 believes/VBZ/ROOT/1/believe taxes/NNS/nsubj/3 rose/VBD/ccomp/1/rise sharply/RB/advmod/3"
+    )
+    (q,) = verb_candidates(ctx)
+    assert q.extra == {"attitude": True} and q.rule == "clause" and q.exclusive_cue and q.event == 1
+    ctx = hand_ctx("Lee/NNP/nsubj/1 said/VBD/ROOT/1/say taxes/NNS/nsubj/3 rose/VBD/ccomp/1/rise sharply/RB/advmod/3")
+    (q,) = verb_candidates(ctx)
+    assert q.extra == {} and q.subj is not None and q.subj.text == "Lee" and q.cue is not None and q.cue.i == 1
+
+
+SAID_ROSE = (
+    "Lee/NNP/nsubj/1 said/VBD/ROOT/1/say taxes/NNS/nsubj/3 rose/VBD/ccomp/1/rise sharply/RB/advmod/3 ././punct/1"
+)
+
+
+def test_events_are_numbered_in_order_across_sentences() -> None:
+    ctx = hand_ctx(
+        join(SAID_ROSE, SAID_ROSE, _rubio("If/IN/mark/2 taxes/NNS/nsubj/2 rise/VBP/advcl/5/rise"), SAID_ROSE)
+    )
+    assert [(c.event, c.part) for c in verb_candidates(ctx)] == [
+        (1, False),
+        (2, False),
+        (3, False),
+        (3, True),
+        (5, False),
+    ]
+
+
+def test_cues_inside_quotation_marks_or_a_speakers_block_give_nothing() -> None:
+    ctx = hand_ctx(join("“/``/punct/2", SAID_ROSE, "”/''/punct/0"))
+    assert verb_candidates(ctx) == []
+    ctx = hand_ctx(join(SAID_ROSE, SAID_ROSE))
+    second = ctx.doc[6].idx
+    ctx.set_blocks([(0, second, len(ctx.text), False, ctx.doc[1])])
+    assert _seen(ctx, verb_candidates(ctx)) == [("clause", "taxes rose sharply", False)]
+
+
+ACCORDING = "according/VBG/prep/{h}/accord to/IN/prep/{a} {obj}"
+
+
+def _acc(before: str, obj: str, after: str = "") -> str:
+    """``before`` (its root at 1), "according to" + ``obj`` (heads written with {t}: the index of "to")."""
+    n = len(before.split())
+    parts = [before, ACCORDING.format(h=1, a=n, obj=obj.format(t=n + 1))]
+    if after:
+        parts.append(after)
+    return " ".join(parts)
+
+
+ACCORDING_CASES: list[tuple[str, list[Found], str | None]] = [
+    (
+        _acc(
+            "Taxes/NNS/nsubj/1 rose/VBD/ROOT/1/rise sharply/RB/advmod/1 ,/,/punct/1", "the/DT/det/7 agency/NN/pobj/{t}"
+        ),
+        [("according", "Taxes rose sharply", False)],
+        "agency",
+    ),
+    (
+        "According/VBG/prep/6/accord to/IN/prep/0 the/DT/det/3 agency/NN/pobj/1 ,/,/punct/6 taxes/NNS/nsubj/6 "
+        "rose/VBD/ROOT/6/rise sharply/RB/advmod/6 ././punct/6",
+        [("according", "taxes rose sharply", False)],
+        "agency",
+    ),
+    # "X, according to Y, is …": the longer side
+    (
+        "Taxes/NNS/nsubj/6 ,/,/punct/0 according/VBG/prep/6/accord to/IN/prep/2 Lee/NNP/pobj/3 ,/,/punct/6 "
+        "rose/VBD/ROOT/6/rise very/RB/advmod/8 sharply/RB/advmod/6 ././punct/6",
+        [("according", "rose very sharply", False)],
+        "Lee",
+    ),
+    # a record's owner is its source; a pronoun owner leaves the record as the source
+    (
+        _acc(
+            "Taxes/NNS/nsubj/1 rose/VBD/ROOT/1/rise sharply/RB/advmod/1 ,/,/punct/1",
+            "Biden/NNP/poss/8 's/POS/case/6 statement/NN/pobj/{t}",
+        ),
+        [("according", "Taxes rose sharply", False)],
+        "Biden",
+    ),
+    (
+        _acc(
+            "Taxes/NNS/nsubj/1 rose/VBD/ROOT/1/rise sharply/RB/advmod/1 ,/,/punct/1",
+            "his/PRP$/poss/7 statement/NN/pobj/{t}",
+        ),
+        [("according", "Taxes rose sharply", False)],
+        "statement",
+    ),
+    (
+        _acc(
+            "Taxes/NNS/nsubj/1 rose/VBD/ROOT/1/rise sharply/RB/advmod/1 ,/,/punct/1",
+            "Biden/NNP/poss/8 's/POS/case/6 aide/NN/pobj/{t}",
+        ),
+        [("according", "Taxes rose sharply", False)],
+        "aide",
+    ),
+    # too short, no object, a relayed quotation
+    (
+        _acc("It/PRP/nsubj/1 ended/VBD/ROOT/1/end ,/,/punct/1", "Lee/NNP/pobj/{t}"),
+        [("according", "It ended", False)],
+        "Lee",
+    ),
+    (_acc("It/PRP/nsubj/1 fell/VBD/ROOT/1/fall ,/,/punct/1", "Lee/NNP/pobj/{t}"), [], None),
+    ("Taxes/NNS/nsubj/1 rose/VBD/ROOT/1/rise sharply/RB/advmod/1 ,/,/punct/1 according/VBG/prep/1/accord", [], None),
+    (
+        "Lee/NNP/nsubj/1 reported/VBD/ROOT/1/report :/:/punct/1 “/``/punct/4 Taxes/NNS/nsubj/5 rose/VBD/ccomp/1/rise "
+        ",/,/punct/5 ”/''/punct/5 according/VBG/prep/1/accord to/IN/prep/9 police/NNS/pobj/10",
+        [],
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("spec", "found", "source"), ACCORDING_CASES)
+def test_according_to(spec: str, found: list[Found], source: str | None) -> None:
+    ctx = hand_ctx(spec)
+    cands = [c for c in verb_candidates(ctx) if c.cue is not None and c.cue.lower_ == "according"]
+    assert _seen(ctx, cands) == found
+    for c in cands:
+        assert c.subj is not None and c.subj.text == source
+        assert c.extra == {"according_to": True} and c.event == 1 and c.cue is not None and c.cue.lower_ == "according"
+
+
+# "Lee said talks advanced, but an aide predicted a delay.": the second source's statement stays out
+TALKS = (
+    "Lee/NNP/nsubj/1 said/VBD/ROOT/1/say talks/NNS/nsubj/3 advanced/VBD/ccomp/1/advance ,/,/punct/3 but/CC/cc/3 "
+    "{subj} predicted/VBD/{dep}/3/predict a/DT/det/{d} delay/NN/dobj/{p} ././punct/1"
+)
+
+
+def _talks(subj: str, dep: str = "conj") -> str:
+    n = len(subj.split())
+    return TALKS.format(subj=subj, dep=dep, d=7 + n, p=6 + n)
+
+
+OTHER_CASES: list[tuple[str, list[Found]]] = [
+    (_talks("an/DT/det/7 aide/NN/nsubj/8"), [("clause", "talks advanced", False)]),
+    (_talks("Kaine/NNP/nsubj/7"), [("clause", "talks advanced", False)]),
+    (_talks("Kaine/NNP/nsubj/7", dep="advcl"), [("clause", "talks advanced", False)]),
+    (_talks("Kaine/NNP/nsubj/7", dep="parataxis"), [("clause", "talks advanced, but Kaine predicted a delay", False)]),
+    (_talks("he/PRP/nsubj/7"), [("clause", "talks advanced, but he predicted a delay", False)]),
+    (
+        _talks("Kaine/NNP/nsubj/7").replace("predicted/VBD/conj/3/predict", "left/VBD/conj/3/leave"),
+        [("clause", "talks advanced, but Kaine left a delay", False)],
+    ),
+    (
+        _talks("Kaine/NNP/nsubj/7").replace("predicted/VBD/conj/3/predict", "predicted/NN/conj/3/predict"),
+        [("clause", "talks advanced, but Kaine predicted a delay", False)],
+    ),
+    # "— though the mayor later clarified …"
+    (
+        "Lee/NNP/nsubj/1 said/VBD/ROOT/1/say the/DT/det/3 mayor/NN/nsubj/4 lied/VBD/ccomp/1/lie —/:/punct/4 "
+        "though/IN/mark/9 the/DT/det/8 mayor/NN/nsubj/9 clarified/VBD/advcl/4/clarify it/PRP/dobj/9 ././punct/1",
+        [("clause", "the mayor lied", False)],
+    ),
+    # "and Bob promised to stay" is no joined statement of another source: the one after "but" is
+    (
+        "Lee/NNP/nsubj/1 said/VBD/ROOT/1/say Ann/NNP/nsubj/3 left/VBD/ccomp/1/leave and/CC/cc/3 Bob/NNP/nsubj/6 "
+        "promised/VBD/conj/3/promise to/TO/aux/8 stay/VB/xcomp/6 ,/,/punct/3 but/CC/cc/3 aides/NNS/nsubj/12 "
+        "predicted/VBD/conj/3/predict a/DT/det/14 delay/NN/dobj/12 ././punct/1",
+        [("clause", "Ann left and Bob promised to stay", False)],
+    ),
+    (
+        "Lee/NNP/nsubj/1 said/VBD/ROOT/1/say Ann/NNP/nsubj/3 left/VBD/ccomp/1/leave and/CC/cc/3 Bob/NNP/nsubj/6 "
+        "promised/VBD/conj/3/promise to/TO/aux/8 stay/VB/xcomp/6 ././punct/1",
+        [("clause", "Ann left and Bob promised to stay", False)],
+    ),
+    # a cue with no subject of its own before the joined statement
+    (
+        "Lee/NNP/nsubj/1 said/VBD/ROOT/1/say Ann/NNP/nsubj/3 left/VBD/ccomp/1/leave after/IN/mark/5 "
+        "promising/VBG/advcl/3/promise to/TO/aux/7 stay/VB/xcomp/5 ,/,/punct/3 but/CC/cc/3 aides/NNS/nsubj/11 "
+        "predicted/VBD/conj/3/predict a/DT/det/13 delay/NN/dobj/11 ././punct/1",
+        [("clause", "Ann left after promising to stay", False)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("spec", "found"), OTHER_CASES)
+def test_content_ends_before_another_sources_statement(spec: str, found: list[Found]) -> None:
+    assert [f for f in _verb(spec) if f[1].startswith(("talks", "the mayor", "Ann"))] == found
+
+
+LINE = "Lee/NNP/nsubj/1 said/VBD/ROOT/1/say :/:/punct/1 "
+
+
+@pytest.mark.parametrize(
+    ("spec", "found"),
+    [
+        # a speaker line whose content is the next paragraph
+        (LINE + "¶/_SP/dep/2 Taxes/NNS/nsubj/5 rose/VBD/ROOT/5/rise sharply/RB/advmod/5", []),
+        (
+            LINE + "taxes/NNS/nsubj/4 rose/VBD/ccomp/1/rise sharply/RB/advmod/4",
+            [("clause", "taxes rose sharply", False)],
+        ),
+        # "Taxes rose sharply, Lee said": a cue at the end of the text
+        (
+            "Taxes/NNS/nsubj/1 rose/VBD/ccomp/5/rise sharply/RB/advmod/1 "
+            ",/,/punct/5 Lee/NNP/nsubj/5 said/VBD/ROOT/5/say",
+            [("comma", "Taxes rose sharply", False)],
+        ),
+        # a header whose colon is followed by an attribution of its own
+        (
+            "Lee/NNP/nsubj/1 warned/VBD/ROOT/1/warn :/:/punct/1 Ann/NNP/nsubj/4 said/VBD/ccomp/1/say "
+            "taxes/NNS/nsubj/6 rose/VBD/ccomp/4/rise sharply/RB/advmod/6",
+            [("clause", "taxes rose sharply", False)],
+        ),
+        (
+            "Lee/NNP/nsubj/1 warned/VBD/ROOT/1/warn :/:/punct/1 Ann/NNP/nsubj/4 left/VBD/ccomp/1/leave "
+            "very/RB/advmod/6 early/RB/advmod/4",
+            [("clause", "Ann left very early", False)],
+        ),
+        (
+            "Lee/NNP/nsubj/1 warned/VBD/ROOT/1/warn :/:/punct/1 it/PRP/nsubjpass/5 was/VBD+AUX/auxpass/5 "
+            "said/VBN/ccomp/1/say taxes/NNS/nsubj/7 rose/VBD/ccomp/5/rise",
+            [],
+        ),
+        (
+            "Lee/NNP/nsubj/1 warned/VBD/ROOT/1/warn :/:/punct/1 Ann/NNP/nsubj/4 said/VBD+AUX/ccomp/1/say "
+            "taxes/NNS/nsubj/6 rose/VBD/ccomp/4/rise sharply/RB/advmod/6",
+            [("clause", "Ann said taxes rose sharply", False), ("clause", "taxes rose sharply", False)],
+        ),
+    ],
+)
+def test_speaker_lines_and_headers(spec: str, found: list[Found]) -> None:
+    assert _verb(spec) == found
+
+
+@pytest.mark.parametrize(
+    ("aside", "content"),
+    [
+        (
+            "—/:/punct/4 a/DT/det/8 point/NN/appos/5 he/PRP/nsubj/10 stressed/VBD/relcl/8/stress",
+            "the plan was best",
+        ),
+        (
+            "—/:/punct/4 which/WDT+PRON/dobj/9 she/PRP/nsubj/9 stressed/VBD/relcl/5/stress",
+            "the plan was best",
+        ),
+        (
+            "—/:/punct/4 a/DT/det/8 lack/NN/appos/5 of/IN/prep/8 funds/NNS/pobj/9",
+            "the plan was best — a lack of funds",
+        ),
+        (
+            "—/:/punct/4 a/DT/det/8 point/NN/appos/5 —/:/punct/8 he/PRP/nsubj/11 stressed/VBD/relcl/8/stress",
+            "the plan was best — a point — he stressed",
+        ),
+    ],
+)
+def test_a_narrators_aside_after_one_dash_is_not_content(aside: str, content: str) -> None:
+    spec = (
+        "Lee/NNP/nsubj/1 said/VBD/ROOT/1/say the/DT/det/3 plan/NN/nsubj/4 was/VBD+AUX/ccomp/1/be best/JJS+ADJ/acomp/4 "
+        f"{aside} ././punct/1"
+    )
+    assert _verb(spec) == [("clause", content, False)]
