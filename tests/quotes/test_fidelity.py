@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from newsprism.model import Quote, Speaker
-from newsprism.quotes.fidelity import group_quotes, verdict, word_diff
+from newsprism.quotes.fidelity import group_quotes, renders, verdict, word_diff
 
 UTTERANCE = "We will rebuild the economy and we will do it for every family in this country"
 
@@ -232,3 +232,62 @@ def test_word_similarity_of_exactly_the_altered_ratio_is_altered() -> None:
     assert verdict(ref, member, None, None) == "altered"
     member = " ".join([f"w{i}" for i in range(10)] + [f"x{i}" for i in range(10)])
     assert verdict(ref, member, None, None) == "paraphrase_as_quote"
+
+
+def _para(text: str, speaker: str | None = "Jane Doe") -> Quote:
+    return _q(text, speaker=speaker, kind="indirect")
+
+
+def test_renders_finds_a_quoted_fragment_of_two_words_or_more() -> None:
+    quote = _q("I gave you a tough job and you are smiling at all of us here today.")
+    assert renders(_para("said “jobs” and “tough job” for her"), quote) == (13, 22)  # one word: skipped
+    assert renders(_para("it was “here today” and more"), quote) == (56, 66)  # the quotation's last words
+    assert renders(_para("that “tough job and” was it"), quote) == (13, 26)
+
+
+def test_renders_by_content_words_needs_five_shared_and_seven_in_ten() -> None:
+    quote = _q("I gave you a tough job and you are smiling at all of us here today.")
+    whole = (0, len(quote.text))
+    assert renders(_para("smiling tough here today gave"), quote) == whole  # four-letter words count
+    assert renders(_para("so she said it was smiling tough here today gave"), quote) == whole  # short/stop words do not
+    assert renders(_para("smiling tough here today"), quote) is None
+    assert renders(_para("smiling tough here today gave cookies bread"), quote) == whole  # 5 of 7
+    farmers = _q("Farmers need water, roads, schools, markets, clinics, bridges and honest leaders")
+    assert renders(_para("farmers water roads schools markets clinics bridges cookies bread wine"), farmers) == (
+        0,
+        len(farmers.text),
+    )  # 7 of 10
+    assert renders(_para("farmers water roads schools markets clinics cookies bread wine sugar"), farmers) is None
+
+
+def test_paraphrase_links_when_a_speaker_is_unknown_or_one_name_holds_the_other() -> None:
+    block = _q("I gave you a tough job and you are smiling at all of us here today.", kind="block", start=300)
+    for speaker in (None, "Doe", "jane doe"):
+        (g,) = group_quotes([("a", _para("that it was a “tough job”", speaker=speaker)), ("a", block)])
+        assert [m.verdict for m in g.members] == ["reference", "paraphrased"]
+    assert group_quotes([("a", _para("that it was a “tough job”", speaker="Doe Smith")), ("a", block)]) == []
+
+
+def test_reference_covers_a_member_linked_through_another_rendering() -> None:
+    """The third rendering overlaps the reference in its article, so it is linked only through the second."""
+    items = [
+        ("a", _q(UTTERANCE)),
+        ("b", _q("we will do it for every family in this country")),
+        ("a", _q("the economy and we will do it for every family", start=10)),
+    ]
+    (g,) = group_quotes(items)
+    assert (g.members[0].start, g.members[0].end) == (16, 78)
+    assert [m.verdict for m in g.members] == ["reference", "trimmed", "trimmed"]
+
+
+def test_reference_covers_the_words_of_every_paraphrase() -> None:
+    block = "So Madam Vice President, thank you. I gave you a tough job and you are smiling at all of us."
+    items = [
+        ("a", _q("So Madam Vice President, thank you", start=5)),
+        ("b", _q(block, kind="block", start=100)),
+        ("c", _para("that she said “thank you” to her")),
+        ("d", _para("that it was a “tough job” for her")),
+    ]
+    (g,) = group_quotes(items)
+    assert g.members[0].text == "So Madam Vice President, thank you. I gave you a tough job"
+    assert [m.verdict for m in g.members] == ["reference", "identical", "paraphrased", "paraphrased"]

@@ -91,3 +91,22 @@ def test_cueless_quotation_takes_a_later_cue_of_its_paragraph_not_the_previous_s
     q = _direct(art, "win the vote")
     assert q.speaker is not None and q.speaker.name == "Ben Smith" and not q.inherited_speaker
     assert _src(art, q) == "Ben Smith" and q.cue_start == art.text.index("said nothing")
+
+
+def test_speaker_line_paragraph_gives_its_speaker_to_a_quotation_opening_the_next(analyze: Analyze) -> None:
+    art = analyze("The rally ended late.\n\nJoe Biden said:\n\n“We will win this state.”")
+    q = _direct(art, "win this state")
+    assert q.speaker is not None and q.speaker.name == "Joe Biden" and q.cue == "said"
+    art = analyze("The rally ended late.\n\nJoe Biden said:\n\n“Never.” And then: “We go home now.”")
+    q = _direct(art, "go home now")  # not the paragraph's opening quotation: the speaker line is not its cue
+    assert q.speaker is None and q.cue is None and q.unattributed
+
+
+def test_speaker_line_of_at_most_25_tokens_gives_its_speaker(analyze: Analyze) -> None:
+    line = (
+        "On a cold and windy night in the old town hall after a long meeting with many angry people{}, Joe Biden said:"
+    )
+    for extra, named in (("", True), (" there", False)):  # 25 tokens, then 26
+        art = analyze(f"The rally ended late.\n\n{line.format(extra)}\n\n“We will win this state.”")
+        q = _direct(art, "win this state")
+        assert (q.speaker is not None) is named
