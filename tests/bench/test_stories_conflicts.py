@@ -12,9 +12,13 @@ from newsprism.bench.stories_conflicts import (
     cohen_kappa,
     evaluate_conflicts,
     gold_labels,
+    label_files,
+    predictions,
     prf,
     read_labels,
     reported,
+    round2_values,
+    weighted_prf,
 )
 from newsprism.model import ConflictValue, NumberConflict, Span
 
@@ -64,3 +68,31 @@ def test_quick_runs_skip_the_conflicts(tmp_path: Path) -> None:
     _write(tmp_path / "conflict_labels_a.jsonl", [{"pair": 1, "label": "conflict"}])
     ctx = BenchContext(data_dir=tmp_path, quick=True)
     assert evaluate_conflicts(ctx, samples=tmp_path) == []
+
+
+def test_round_two_labels_are_read_apart_from_round_one(tmp_path: Path) -> None:
+    _write(tmp_path / "conflict_labels_a.jsonl", [{"pair": 1, "label": "conflict"}])
+    _write(tmp_path / "conflict_labels_r2_a.jsonl", [{"pair": 1, "label": "different"}])
+    _write(tmp_path / "conflict_labels_r2_b.jsonl", [{"pair": 3, "label": "compatible"}])
+    assert read_labels(tmp_path) == {"a": {1: "conflict"}}
+    assert read_labels(tmp_path, 2) == {"a": {1: "different"}, "b": {3: "compatible"}}
+    assert [p.name for p in label_files(tmp_path, 1)] == ["conflict_labels_a.jsonl"]
+    assert len(label_files(tmp_path, 2)) == 2
+
+
+def test_weighted_prf_counts_each_pair_by_its_weight() -> None:
+    p, r = weighted_prf([True, True, False], [True, False, True], [1.0, 3.0, 1.0])
+    assert p == 0.25 and r == 0.5
+    assert weighted_prf([False], [True], [2.0]) == (0.0, 0.0)
+
+
+def test_round_two_values_from_predictions_of_each_rule_set() -> None:
+    row = {"story": "s", "weight": 2.0, "a": {"_id": "x", "mention_start": 10, "mention_end": 12}}
+    row["b"] = {"_id": "y", "mention_start": 5, "mention_end": 7}
+    c = _conflict(("y", 5, 7), ("x", 10, 12))
+    c.confidence = 0.9
+    pred = predictions([row], {"s": {"new": [c], "round1": [], "old": [c]}})
+    assert pred == {"shown": [True], "all": [True], "round1": [False], "round1_all": [False], "old": [True]}
+    values = round2_values([row], [True], pred)
+    assert values["conflicts_r2_shown_precision"] == 1.0 and values["conflicts_r2_round1_recall"] == 0.0
+    assert values["conflicts_r2_gold"] == 1.0 and values["conflicts_r2_gold_share"] == 1.0

@@ -33,6 +33,9 @@ def _one(text: str) -> tuple[object, ...]:
         ("a two-year investigation", (2.0, None, None, "duration", "year")),
         ("rose 5.2% last year", (5.2, None, None, "percent", "percent")),
         ("a 595-mile border", (595.0, None, None, "measure", "mile")),
+        ("signed nearly two-dozen executive actions", (24.0, None, "about", "count", None)),  # not 2 to 12
+        ("two dozen officers", (24.0, None, None, "count", None)),
+        ("a dozen officers", (12.0, None, None, "count", None)),
     ],
 )
 def test_value_approximator_role(text: str, want: tuple[object, ...]) -> None:

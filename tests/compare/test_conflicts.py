@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from newsprism.compare.align import entity_dates
 from newsprism.compare.conflicts import (
+    ROUND1,
     SHOW_THRESHOLD,
+    anchors,
     date_interval,
     find_conflicts,
     number_interval,
     same_quantity,
 )
 from newsprism.compare.numbers import Mention, find_numbers
-from newsprism.model import DateMention, NumberMention
+from newsprism.model import Article, DateMention, Entity, NumberMention
 
 
 def _num(text: str, value: float, counted: str | None = "person", **kw: object) -> NumberMention:
@@ -101,7 +104,8 @@ def test_dates_conflict_only_in_one_claim_group_with_the_same_predicate() -> Non
     ua, ub = _unit("a", [], [_date("Monday", "2012-11-12")]), _unit("b", [], [_date("Nov. 13", "2012-11-13")])
     (c,) = find_conflicts([(ua, ub, "c1")], [ua, ub])
     assert c.kind == "date" and "announce" in (c.why or "")
-    assert find_conflicts([(ua, ub, None)], [ua, ub]) == []
+    assert find_conflicts([(ua, ub, None)], [ua, ub]) == []  # neither is known to be day-precise
+    assert find_conflicts([(ua, ub, None)], [ua, ub], ROUND1) == []
     uc = _unit("c", [], [_date("Nov. 13", "2012-11-13", predicate="vote")])
     assert find_conflicts([(ua, uc, "c1")], [ua, uc]) == []
 
@@ -130,3 +134,112 @@ def test_same_quantity_needs_role_and_unit() -> None:
 def test_regex_numbers_carry_a_record_for_the_conflict_rules() -> None:
     (m,) = find_numbers("About 40 people died.")
     assert m.src is not None and m.src.approx == "about" and m.src.role == "count"
+
+
+# round 2 of issue 26: each change on made-up sentences, with the round-1 rules (ROUND1) for contrast
+
+
+def test_a_one_digit_round_figure_does_not_cover_the_next_round_figure() -> None:
+    pages = {"counted": "page", "predicate": "deliver"}
+    fifty, fifty_five = _num("50,000", 50_000, **pages), _num("55,000", 55_000, **pages)
+    assert len(_conflicts([fifty], [fifty_five])) == 1
+    ua, ub = _unit("a", [fifty]), _unit("b", [fifty_five])
+    assert find_conflicts([(ua, ub, "c1")], [ua, ub], ROUND1) == []  # round 1: "50,000" covered +-5,000
+    assert _conflicts([fifty], [_num("50,400", 50_400, **pages)]) == []  # still covers its own rounding
+    assert _conflicts([_num("about 50,000", 50_000, approx="about", **pages)], [fifty_five]) == []
+    iv = number_interval(_num("2 million", 2e6))
+    assert iv is not None and iv.high == 2.05e6
+
+
+def test_subjects_of_different_predicates_are_not_compared() -> None:
+    oath = {"counted": "oath", "modifiers": ["word"]}
+    took = _num("35", 35, predicate="take", subject="trump", **oath)
+    gave = _num("38", 38, predicate="administer", subject="roberts", **oath)
+    assert len(_conflicts([took], [gave], group=None)) == 1
+    ua, ub = _unit("a", [took]), _unit("b", [gave])
+    assert find_conflicts([(ua, ub, None)], [ua, ub], ROUND1) == []
+    other = _num("38", 38, predicate="take", subject="obama", **oath)
+    assert _conflicts([took], [other]) == []  # the same act by two people: two quantities
+
+
+def test_compatible_forms_stay_compatible_under_round_2() -> None:
+    years = {"role": "duration", "unit": "year", "counted": "career", "predicate": None}
+    assert _conflicts([_num("over 20 years", 20, approx="more_than", **years)], [_num("21-year", 21, **years)]) == []
+    assert _conflicts([_num("about 19", 19, approx="about")], [_num("19", 19)]) == []
+    nations = _num("11 nations", 11, counted="nation", predicate="sign", subject="nation")
+    assert _conflicts([nations], [_num("12-nation", 12, counted="deal", predicate="reach", subject="us")]) == []
+
+
+def _sentence_unit(article: str, text: str, date: str, iso: str, partial: bool = True) -> SimpleNamespace:
+    s = text.index(date)
+    d = DateMention(text=date, start=s, end=s + len(date), iso=iso, granularity="day", basis="published")
+    m = Mention(date, s, s + len(date), None, iso, "date", "date", src=d)
+    other = "b" if article == "a" else "a"
+    return SimpleNamespace(
+        article=article,
+        text=text,
+        start=0,
+        end=len(text),
+        numbers=[],
+        dates=[],
+        entity_dates=[m],
+        partial={(other, 0)} if partial else set(),
+    )
+
+
+def test_day_dates_of_the_same_event_in_sentences_without_claims() -> None:
+    ua = _sentence_unit(
+        "a", "A party aide on Friday apologized for a post about the two girls.", "Friday", "2014-11-28"
+    )
+    ub = _sentence_unit("b", "The aide had to apologize Saturday for a post about the girls.", "Saturday", "2014-11-29")
+    (c,) = find_conflicts([(ua, ub, None)], [ua, ub])
+    assert c.kind == "date" and "apolo" in (c.why or "") and (c.confidence or 0) >= SHOW_THRESHOLD
+    assert find_conflicts([(ua, ub, None)], [ua, ub], ROUND1) == []
+    assert anchors(ua, ua.entity_dates[0]) == {"apolo"}  # the verb-like neighbour ("aide" is none)
+    assert anchors(ub, ub.entity_dates[0]) == {"apolo"}  # after "to"
+    same_day = _sentence_unit("b", "The aide had to apologize Friday for a post.", "Friday", "2014-11-28")
+    assert find_conflicts([(ua, same_day, None)], [ua, same_day]) == []
+
+
+def test_day_dates_of_different_acts_or_statements_are_not_conflicts() -> None:
+    said_a = _sentence_unit("a", "The senator said Friday that the bill would pass easily.", "Friday", "2014-11-28")
+    said_b = _sentence_unit("b", "The senator said Saturday that the bill would pass.", "Saturday", "2014-11-29")
+    assert find_conflicts([(said_a, said_b, None)], [said_a, said_b]) == []  # "said": two statements
+    voted = _sentence_unit("a", "The House voted Friday on the spending bill.", "Friday", "2014-11-28")
+    meets = _sentence_unit("b", "The Senate meets Saturday on the spending bill.", "Saturday", "2014-11-29")
+    assert find_conflicts([(voted, meets, None)], [voted, meets]) == []
+    signed = _sentence_unit("a", "Trump on Friday signed the spending bill.", "Friday", "2014-11-28")
+    tweeted = _sentence_unit("b", "Trump on Saturday tweeted about the spending bill.", "Saturday", "2014-11-29")
+    assert find_conflicts([(signed, tweeted, None)], [signed, tweeted]) == []  # a name is no anchor
+
+
+def test_entity_dates_resolve_date_entities_of_a_sentence_against_the_article_date() -> None:
+    text = "A party aide on Friday apologized for a post. She resigned in 2015."
+    s = text.index("Friday")
+    ents = [Entity(text="Friday", start=s, end=s + 6, label="DATE")]
+    art = Article(id="x", text=text, published="2014-11-29", entities=ents)
+    (m,) = entity_dates(art, 0, text.index(".") + 1)
+    assert m.src is not None and m.src.iso == "2014-11-28" and m.src.predicate is None
+
+
+def test_a_unit_word_is_no_counted_noun_and_modifiers_must_agree() -> None:
+    horizon = _num("75", 75, counted="year", predicate=None)
+    age = _num("69", 69, counted="year", predicate="raise")
+    assert _conflicts([horizon], [age], group=None) == []  # "the next 75 years" vs "raise the age to 69"
+    ua, ub = _unit("a", [horizon]), _unit("b", [age])
+    assert len(find_conflicts([(ua, ub, None)], [ua, ub], ROUND1)) == 1
+    senators = _num("two", 2, counted="senator", modifiers=["republican"], predicate="call")
+    state = _num("three", 3, counted="senator", modifiers=["republican", "state"], predicate="echo")
+    assert _conflicts([senators], [state]) == []  # US senators vs state senators
+    assert len(_conflicts([senators], [_num("three", 3, counted="senator", modifiers=["republican"])])) == 1
+
+
+def test_a_date_after_since_or_until_is_no_event_day() -> None:
+    ua = _sentence_unit("a", "Twelve devices have been found since Monday in the mail.", "Monday", "2018-10-22")
+    ub = _sentence_unit("b", "A package was also found Friday in the mail.", "Friday", "2018-10-26")
+    for u in (ua, ub):
+        u.entity_dates[0].src.predicate = "find"
+    assert find_conflicts([(ua, ub, None)], [ua, ub]) == []
+    uc = _sentence_unit("a", "A package was found Monday in the mail.", "Monday", "2018-10-22")
+    uc.entity_dates[0].src.predicate = "find"
+    assert len(find_conflicts([(uc, ub, None)], [uc, ub])) == 1

@@ -1,19 +1,23 @@
 """The conflicts evaluation of ``bench stories`` (issue 26): reported number/date conflicts against blind labels.
 
-The sample (``benchmarks/samples/conflict_pairs.jsonl``, drawn by scripts/draw_conflict_pairs.py from the
-validation triplets) holds candidate mention pairs; the labels (``conflict_labels_<who>.jsonl``: ``conflict`` /
-``compatible`` / ``different``, docs/conflicts_judging.md) were written blind. The gold label of a pair is labeller
-``a``'s (who labelled every pair), else the first other labeller's. The articles of the sampled triplets are run
-through the nlp, quotes and claims stages and compared; a labelled pair counts as reported by a rule set when one
-of its conflicts has one value overlapping each mention. Printed: precision and recall of the conflicts reports
-show (confidence >= ``SHOW_THRESHOLD``), of every conflict in the JSON, and of the rules of before issue 26
-(:func:`~newsprism.compare.numbers.legacy_conflicts`) on the same pairs, and Cohen's kappa between labellers a and
-b on their shared pairs. Full runs only (the pipeline over ~100 articles is too slow for ``--quick``).
+Two blind samples, drawn by scripts/draw_conflict_pairs.py from the validation triplets, hold candidate mention
+pairs: round 1 (``conflict_pairs.jsonl``, labels ``conflict_labels_<who>.jsonl``) and round 2
+(``conflict_pairs_r2.jsonl``, labels ``conflict_labels_r2_<who>.jsonl``, drawn stratified: each row's ``weight``
+makes precision and recall estimates over all candidate pairs of the draw's low bar). Labels are ``conflict`` /
+``compatible`` / ``different`` (docs/conflicts_judging.md), written blind; the gold label of a pair is labeller
+``a``'s, else the first other labeller's. The articles of the sampled triplets are run through the nlp, quotes and
+claims stages and compared once; a labelled pair counts as reported by a rule set when one of its conflicts has one
+value overlapping each mention. Rule sets: the shipped rules (conflicts reports show, confidence >=
+``SHOW_THRESHOLD``, and every conflict in the JSON), the round-1 rules (``compare.conflicts.ROUND1``: issue 26 as
+of commit 10f56dd; round 2 only) and the rules of before issue 26 (:func:`~newsprism.compare.numbers.
+legacy_conflicts`). Also Cohen's kappa between labellers a and b on their shared pairs. Full runs only (the
+pipeline over ~100 articles is too slow for ``--quick``).
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -25,15 +29,26 @@ from newsprism.model import Article, NumberConflict
 
 SAMPLES = Path(__file__).resolve().parents[3] / "benchmarks" / "samples"
 SAMPLE = "conflict_pairs.jsonl"
+SAMPLE_R2 = "conflict_pairs_r2.jsonl"
+PREFIX, PREFIX_R2 = "conflict_labels_", "conflict_labels_r2_"
 LABELS = ("conflict", "compatible", "different")
 # left out of the draw (it hung the claims stage at 9d2c9c5: fact_span's endless head walk, fixed in a2a5e79) and so
 # out of the scored stories too, so that their claim groups are the ones the sample was drawn from
 SKIPPED = {"d16050b3-979f-4834-90db-b8823691b87e_2"}
+Found = dict[str, dict[str, list[NumberConflict]]]  # story -> rule set -> conflicts
 
 
-def read_labels(samples: Path = SAMPLES) -> dict[str, dict[int, str]]:
-    """``{labeller: {pair: label}}`` from every ``conflict_labels_<who>.jsonl``."""
-    return read_pair_labels(samples, "conflict_labels_", LABELS)
+def read_labels(samples: Path = SAMPLES, round_: int = 1) -> dict[str, dict[int, str]]:
+    """``{labeller: {pair: label}}`` of one round: ``conflict_labels_<who>.jsonl`` (round 1, ``r2_*`` left out) or
+    ``conflict_labels_r2_<who>.jsonl`` (round 2)."""
+    if round_ == 2:
+        return read_pair_labels(samples, PREFIX_R2, LABELS)
+    return {w: v for w, v in read_pair_labels(samples, PREFIX, LABELS).items() if not w.startswith("r2_")}
+
+
+def label_files(samples: Path, round_: int) -> list[Path]:
+    """The label files of one round (for the data hash)."""
+    return [p for p in sorted(samples.glob(f"{PREFIX}*.jsonl")) if p.name.startswith(PREFIX_R2) == (round_ == 2)]
 
 
 def cohen_kappa(x: list[str], y: list[str]) -> float:
@@ -70,15 +85,27 @@ def prf(pred: list[bool], gold: list[bool]) -> tuple[float, float, int]:
     return (tp / n_pred if n_pred else 0.0), (tp / n_gold if n_gold else 0.0), n_pred
 
 
-def story_conflicts(articles: list[Article]) -> tuple[list[NumberConflict], list[NumberConflict]]:
-    """(new conflicts, old rules' conflicts) of one story's analysed articles."""
+def weighted_prf(pred: list[bool], gold: list[bool], weights: list[float]) -> tuple[float, float]:
+    """Sample-weighted (precision, recall): each pair counts its sampling weight; 0 when nothing is reported."""
+    rows = list(zip(pred, gold, weights, strict=True))
+    tp = sum(w for p, g, w in rows if p and g)
+    n_pred, n_gold = sum(w for p, _, w in rows if p), sum(w for _, g, w in rows if g)
+    return (tp / n_pred if n_pred else 0.0), (tp / n_gold if n_gold else 0.0)
+
+
+def story_conflicts(articles: list[Article]) -> dict[str, list[NumberConflict]]:
+    """The conflicts of one story's analysed articles by rule set: ``new`` (shipped), ``round1``, ``old``."""
     from newsprism.compare.align import claim_groups
-    from newsprism.compare.conflicts import find_conflicts
+    from newsprism.compare.conflicts import ROUND1, find_conflicts
     from newsprism.compare.numbers import legacy_conflicts
     from newsprism.nlp import embed
 
     _groups, units, pairs = claim_groups(articles, lambda texts: embed(texts, name="minilm"))
-    return find_conflicts(pairs, units), legacy_conflicts(pairs)
+    return {
+        "new": find_conflicts(pairs, units),
+        "round1": find_conflicts(pairs, units, ROUND1),
+        "old": legacy_conflicts(pairs),
+    }
 
 
 def _analysed(ctx: BenchContext, rows: list[dict[str, Any]]) -> dict[str, list[Article]]:
@@ -94,40 +121,102 @@ def _analysed(ctx: BenchContext, rows: list[dict[str, Any]]) -> dict[str, list[A
     return out
 
 
-def evaluate_conflicts(ctx: BenchContext, samples: Path = SAMPLES) -> list[Metric]:
-    """Conflict precision/recall (new, every, old) and labeller agreement; [] without labels or in quick runs."""
+def predictions(rows: list[dict[str, Any]], found: Found) -> dict[str, list[bool]]:
+    """Per rule set, whether each row is reported: ``shown``/``all`` (shipped rules, shown in reports / in the
+    JSON), ``round1``/``round1_all`` (the round-1 rules) and ``old`` (before issue 26)."""
     from newsprism.compare.conflicts import SHOW_THRESHOLD
 
-    labels = read_labels(samples)
+    def pick(row: dict[str, Any], key: str, shown: bool) -> list[NumberConflict]:
+        cs = found.get(str(row["story"]), {}).get(key, [])
+        return [c for c in cs if (c.confidence or 0) >= SHOW_THRESHOLD] if shown else cs
+
+    sets = {"shown": ("new", True), "all": ("new", False), "round1": ("round1", True)}
+    sets.update({"round1_all": ("round1", False), "old": ("old", False)})
+    return {name: [reported(r, pick(r, key, shown)) for r in rows] for name, (key, shown) in sets.items()}
+
+
+def _kappa(labels: dict[str, dict[int, str]]) -> tuple[float | None, int]:
+    shared = sorted(set(labels.get("a", {})) & set(labels.get("b", {})))
+    if not shared:
+        return None, 0
+    return cohen_kappa([labels["a"][k] for k in shared], [labels["b"][k] for k in shared]), len(shared)
+
+
+def round1_values(rows: list[dict[str, Any]], truth: list[bool], pred: dict[str, list[bool]]) -> dict[str, float]:
+    """Round 1's metrics (unweighted; names as pinned since session 6)."""
+    values: dict[str, float] = {}
+    for name, key in (("conflicts", "shown"), ("conflicts_all", "all"), ("conflicts_old", "old")):
+        p, rec, n = prf(pred[key], truth)
+        values.update({f"{name}_precision": p, f"{name}_recall": rec, f"{name}_reported": float(n)})
+    values["conflicts_gold"] = float(sum(truth))
+    return values
+
+
+def round2_values(rows: list[dict[str, Any]], truth: list[bool], pred: dict[str, list[bool]]) -> dict[str, float]:
+    """Round 2's metrics: sample-weighted precision and recall per rule set, reported counts, unweighted P/R of the
+    shipped rules, and the labelled conflicts (count, and weighted share of the candidate pairs)."""
+    weights = [float(r.get("weight", 1.0)) for r in rows]
+    values: dict[str, float] = {}
+    for key in ("shown", "all", "round1", "round1_all", "old"):
+        p, rec = weighted_prf(pred[key], truth, weights)
+        values.update({f"conflicts_r2_{key}_precision": p, f"conflicts_r2_{key}_recall": rec})
+        values[f"conflicts_r2_{key}_reported"] = float(sum(pred[key]))
+    for key in ("shown", "all"):
+        p, rec, _ = prf(pred[key], truth)
+        values.update({f"conflicts_r2_{key}_precision_unweighted": p, f"conflicts_r2_{key}_recall_unweighted": rec})
+    values["conflicts_r2_gold"] = float(sum(truth))
+    values["conflicts_r2_gold_share"] = sum(w for w, t in zip(weights, truth, strict=True) if t) / sum(weights)
+    print(
+        f"conflicts round 2 ({len(rows)} labelled, {sum(truth)} conflict; weighted): "
+        + "; ".join(
+            f"{k} P {values[f'conflicts_r2_{k}_precision']:.3f} R {values[f'conflicts_r2_{k}_recall']:.3f} "
+            f"({sum(pred[k])} reported)"
+            for k in ("shown", "all", "round1", "round1_all", "old")
+        ),
+        file=sys.stderr,
+    )
+    return values
+
+
+def _load(samples: Path, round_: int) -> tuple[dict[str, dict[int, str]], dict[int, str], list[dict[str, Any]]]:
+    """(labels, gold, labelled rows) of one round; no rows without labels or sample."""
+    name = SAMPLE if round_ == 1 else SAMPLE_R2
+    labels = read_labels(samples, round_)
     gold = gold_labels(labels)
-    if ctx.quick or not gold or ctx.split == "test" or not (samples / SAMPLE).is_file():
-        return []
-    rows = [json.loads(x) for x in (samples / SAMPLE).read_text(encoding="utf-8").splitlines() if x.strip()]
+    if not gold or not (samples / name).is_file():
+        return labels, gold, []
+    rows = [json.loads(x) for x in (samples / name).read_text(encoding="utf-8").splitlines() if x.strip()]
     rows = [r for r in rows if int(r["pair"]) in gold]
     for r in rows:
         for side in ("a", "b"):
             r[side]["_id"] = Path(r[side]["record"]).stem
-    stories = _analysed(ctx, rows)
+    return labels, gold, rows
+
+
+def evaluate_conflicts(ctx: BenchContext, samples: Path = SAMPLES) -> list[Metric]:
+    """Conflict precision/recall of each round and rule set, and labeller agreement; [] without labels or in quick
+    runs."""
+    if ctx.quick or ctx.split == "test":
+        return []
+    rounds = {r: _load(samples, r) for r in (1, 2)}
+    rounds = {r: v for r, v in rounds.items() if v[2]}
+    if not rounds:
+        return []
+    stories = _analysed(ctx, [row for _, _, rows in rounds.values() for row in rows])
     found = {g: story_conflicts(arts) for g, arts in stories.items()}
-    truth = [gold[int(r["pair"])] == "conflict" for r in rows]
-    new_all = [reported(r, found.get(r["story"], ([], []))[0]) for r in rows]
-    shown = [
-        reported(r, [c for c in found.get(r["story"], ([], []))[0] if (c.confidence or 0) >= SHOW_THRESHOLD])
-        for r in rows
-    ]
-    old = [reported(r, found.get(r["story"], ([], []))[1]) for r in rows]
-    values: dict[str, float] = {}
-    for name, pred in (("conflicts", shown), ("conflicts_all", new_all), ("conflicts_old", old)):
-        p, rec, n = prf(pred, truth)
-        values.update({f"{name}_precision": p, f"{name}_recall": rec, f"{name}_reported": float(n)})
-    values["conflicts_gold"] = float(sum(truth))
-    shared = sorted(set(labels.get("a", {})) & set(labels.get("b", {})))
-    if shared:
-        values["conflicts_kappa_ab"] = cohen_kappa([labels["a"][k] for k in shared], [labels["b"][k] for k in shared])
-    files = [*basil_files(ctx.data_dir), samples / SAMPLE, *sorted(samples.glob("conflict_labels_*.jsonl"))]
-    data_hash = hash_files(files)
-    return [
-        Metric(task=TASK, name=k, value=round(v, 4), n=len(shared) if k.endswith("kappa_ab") else len(rows),
-               split=ctx.split, data_hash=data_hash)
-        for k, v in values.items()
-    ]  # fmt: skip
+    out: list[Metric] = []
+    for r, (labels, gold, rows) in rounds.items():
+        truth = [gold[int(row["pair"])] == "conflict" for row in rows]
+        pred = predictions(rows, found)
+        values = (round1_values if r == 1 else round2_values)(rows, truth, pred)
+        kappa, n_shared = _kappa(labels)
+        if kappa is not None:
+            values["conflicts_kappa_ab" if r == 1 else "conflicts_r2_kappa_ab"] = kappa
+        sample = samples / (SAMPLE if r == 1 else SAMPLE_R2)
+        data_hash = hash_files([*basil_files(ctx.data_dir), sample, *label_files(samples, r)])
+        out += [
+            Metric(task=TASK, name=k, value=round(v, 4), n=n_shared if k.endswith("kappa_ab") else len(rows),
+                   split=ctx.split, data_hash=data_hash)
+            for k, v in values.items()
+        ]  # fmt: skip
+    return out

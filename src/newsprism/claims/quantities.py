@@ -30,6 +30,7 @@ WORD_NUMBERS = {
     "thousands": 1000, "millions": 1_000_000, "billions": 1_000_000_000,
 }  # fmt: skip
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
+SCALES["dozen"] = 12.0  # "two dozen", "two-dozen" (issue 26: not a range from two to a dozen)
 CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 UNITS = (
     "percent|per cent|percentage points?|mile|kilometer|kilometre|km|meter|metre|foot|feet|inch|acre|hectare|"
@@ -40,7 +41,7 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 NUMBER_RE = re.compile(
     rf"(?P<cur>[$€£¥])?(?P<num>{_NUM}|\b(?:{_WORDS})\b)"
-    rf"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
+    rf"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m|k)\b|[\s-](?P<dozen>dozen)\b)?"
     rf"(?:(?P<pct>\s?%)|(?:(?P<sep>-|\s)(?P<unit>(?:{UNITS})(?:e?s)?)\b(?P<old>-old|-long)?))?",
     re.IGNORECASE,
 )
@@ -163,6 +164,7 @@ def numbers(
     for m in NUMBER_RE.finditer(text, start, end):
         s, e = m.span()
         num = m.group("num")
+        scale = m.group("scale") or m.group("dozen")
         prev = text[s - 1] if s > 0 else " "
         nxt = text[e] if e < len(text) else " "
         if prev.isalnum() or (nxt.isalpha() and not m.group("unit")) or (prev in "-/" and num[0].isdigit()):
@@ -172,13 +174,13 @@ def numbers(
         unit = _unit_name(m.group("unit"), bool(m.group("pct")), m.group("cur"))
         if unit is None and num.isdigit() and (len(num) == 4 and 1800 <= int(num) <= 2100):
             continue  # a bare year belongs to dates
-        if unit is None and _in_spans(s, e, date_spans) and not m.group("scale"):
+        if unit is None and _in_spans(s, e, date_spans) and not scale:
             continue  # part of a date ("May 5")
-        if unit is None and num.lower() in WORD_NUMBERS and not m.group("scale") and num.lower().endswith("s"):
+        if unit is None and num.lower() in WORD_NUMBERS and not scale and num.lower().endswith("s"):
             unit = None
         approx, high = approximation(text, s, e)
-        if high is not None and m.group("scale"):
-            high *= SCALES[m.group("scale").lower()]
+        if high is not None and scale:
+            high *= SCALES[scale.lower()]
         if approx == "range":
             tail = RANGE_TAIL_RE.match(text, e)
             tail_end = tail.end() if tail else -1
@@ -188,7 +190,7 @@ def numbers(
                 text=text[s:e],
                 start=s,
                 end=e,
-                value=_value(num, m.group("scale")),
+                value=_value(num, scale),
                 unit=unit,
                 what=_what(doc, e, end),
                 high=high,

@@ -49,6 +49,7 @@ class Unit:
     dates: list[Mention] = field(default_factory=list)
     source: str = "claim"  # claim | sentence (no claims: check-worthy sentences) | extra (see _extra_units)
     partial: set[tuple[str, int]] = field(default_factory=set)  # (article, start) of units scored "related"
+    entity_dates: list[Mention] = field(default_factory=list)  # resolved DATE entities of a sentence unit
 
 
 _ABBREV = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", "jr", "sr", "vs", "lt", "col", "sgt", "u.s"}
@@ -129,7 +130,9 @@ def article_units(article: Article, max_units: int = MAX_UNITS) -> list[Unit]:
         score = float(cw) if cw is not None else heuristic
         if cw is not None and cw < 0.2 and not numbers:
             continue  # scored as not check-worthy; unscored sentences all count (recall matters for omissions)
-        units.append(Unit(article.id, s, e, chunk, score, ents, numbers, dates, source="sentence"))
+        unit = Unit(article.id, s, e, chunk, score, ents, numbers, dates, source="sentence")
+        unit.entity_dates = entity_dates(article, s, e)
+        units.append(unit)
     units.sort(key=lambda u: -u.score)
     return sorted(units[:max_units], key=lambda u: u.start)
 
@@ -147,8 +150,22 @@ def _extra_units(article: Article, claims: list[Unit]) -> list[Unit]:
         if len(chunk.split()) < MIN_WORDS or chunk.endswith("?") or any(u.start < e and s < u.end for u in claims):
             continue
         ents = _entities_in(article, s, e)
-        out.append(Unit(article.id, s, e, chunk, 0.0, ents, find_numbers(chunk, s), find_dates(chunk, s), "extra"))
+        unit = Unit(article.id, s, e, chunk, 0.0, ents, find_numbers(chunk, s), find_dates(chunk, s), "extra")
+        unit.entity_dates = entity_dates(article, s, e)
+        out.append(unit)
     return out[:MAX_EXTRA]
+
+
+def entity_dates(article: Article, start: int, end: int) -> list[Mention]:
+    """The DATE entities of ``article.text[start:end]`` resolved against the article's date (no parse, so no
+    predicate): the dates of a sentence the claims stage did not call a claim ("apologized Friday")."""
+    from newsprism.claims.dates import mentions
+
+    return [
+        Mention(d.text, d.start, d.end, None, d.iso, "date", "date", src=d)
+        for d in mentions(article, start, end)
+        if d.iso
+    ]
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -299,7 +316,7 @@ def _conflict_pairs(
     cos = vectors @ vectors.T
     arts = np.array([u.article for u in units])
     gids = np.array([group_of.get(i, f"-{i}") for i in range(len(units))])
-    has = np.array([bool(u.numbers or u.dates) for u in units])
+    has = np.array([bool(u.numbers or u.dates or u.entity_dates) for u in units])
     kept = np.array([i in group_of for i in range(len(units))])
     same = gids[:, None] == gids[None, :]
     near = np.zeros_like(same)

@@ -13,12 +13,22 @@ that the other article also reports (for the same counted noun) is not a disagre
 Each conflict carries ``why`` (in words) and a ``confidence``: a sum of the evidence that the two are the same
 quantity (see :func:`_number_confidence`, :func:`_date_confidence`); reports show conflicts with confidence >=
 ``SHOW_THRESHOLD``, the JSON keeps all of them.
+
+Round 2 of issue 26 (:class:`Rules`, each change a switch so that ``ROUND1``, the rules as of commit 10f56dd, stays
+callable by ``bench stories``): a figure is precise to at least two significant digits ("50,000" covers 49,500-
+50,500, not 55,000); subjects are compared only for the same predicate (Trump *took* the oath Roberts
+*administered*); and day dates of claims matched as the same event, or of similar claims, conflict when both attach
+to the same word (a parsed predicate, or for sentences without claims a verb-like word next to the date):
+"apologized Friday" vs "apologize Saturday". Found on the BASIL training triplets (``strict_counted``): a unit word
+the parse gives as the counted noun is none ("46 percent", "the next 75 years"), modifiers must agree ("Republican
+senators" vs "Republican state senators"), and a date after "since"/"until" is a bound, not an event's day.
 """
 
 from __future__ import annotations
 
 import calendar
 import math
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -31,7 +41,35 @@ GROUP_BASE = 0.4  # the two claims are one claim group, or a partial match by th
 SIMILAR_BASE = 0.25  # only similar claims (cosine >= CONFLICT_COS)
 ABOUT = 0.15  # "about 19": +-15%
 VAGUE = {"dozens", "hundreds", "thousands", "millions", "billions", "several", "few", "many"}
+REPORTING = {"say", "tell", "add", "write", "note", "state", "report", "speak", "ask", "claim", "explain", "tweet"}
+"""Predicates that date a statement, not the event: "said Monday" vs "said Tuesday" are mostly two statements."""
+_NEAR_SKIP = {"on", "late", "early", "last", "this", "next", "the", "by", "until", "since", "of", "and", "for", "in"}
+_NEAR_SKIP |= {"at", "a", "an", "to", "that", "was", "were", "had", "has", "have", "been", "be", "who", "which"}
+_NEAR_SKIP |= {"he", "she", "they", "them", "his", "her", "their", "it", "its", "we", "i", "you", "also", "then"}
+_MODALS = {"to", "will", "would", "did", "must", "could", "should", "can", "may", "might", "does", "do"}
+_NEAR_SKIP |= _MODALS
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_REPORTING_STEMS = {w[:5] for w in REPORTING} | {"said", "told", "wrote", "spoke", "asked"}
+UNIT_WORDS = {"percent", "percentage", "point", "year", "month", "week", "day", "hour", "minute", "dollar", "cent"}
+"""Words the parse may give as a number's counted noun that are its unit ("46 percent", "75 years"): no thing."""
+BOUNDS = re.compile(r"\b(?:since|until|till|through|by|before|after|from|as of)\s*$", re.IGNORECASE)
+"""A date after these is a bound of a span ("found since Monday"), not the day of an event."""
 _MONEY = {"USD": "USD", "dollar": "USD", "EUR": "EUR", "euro": "EUR", "GBP": "GBP", "JPY": "JPY", "cent": "cent"}
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Which round-2 changes apply (module docstring); the default is the shipped rule set."""
+
+    two_digits: bool = True  # a figure is precise to at least two significant digits
+    subject_same_predicate: bool = True  # different subjects only matter for the same predicate
+    event_dates: bool = True  # day dates of same-event or similar claims, and of sentences without claims
+    strict_counted: bool = True  # a unit word is no counted noun; modifiers must agree; a bound date is no day
+
+
+SHIPPED = Rules()
+ROUND1 = Rules(two_digits=False, subject_same_predicate=False, event_dates=False, strict_counted=False)
+"""The rules of round 1 (commit 10f56dd), kept for ``bench stories``."""
 
 
 @dataclass(frozen=True)
@@ -49,9 +87,10 @@ class Interval:
         return not (other.high == self.low and (other.high_open or self.low_open))
 
 
-def _rounding(q: NumberMention) -> float:
+def _rounding(q: NumberMention, two_digits: bool = True) -> float:
     """Half a unit of the last significant written digit, scaled: "1.2 million" covers +-0.05 million, "$43,000"
-    +-500 (a round figure); at least 0.5% of the value."""
+    +-500 (a round figure); at least 0.5% of the value. With ``two_digits`` a figure with one significant digit is
+    read to two: "50,000" covers +-500 (not +-5,000, which would reach 55,000), "2 million" +-50,000."""
     digits = "".join(ch for ch in q.text.split()[0] if ch.isdigit() or ch == ".")
     if q.value is None or not digits.strip(".") or digits.count(".") > 1:
         return 0.005 * abs(q.value or 0.0)
@@ -62,11 +101,13 @@ def _rounding(q: NumberMention) -> float:
     else:
         zeros = len(digits) - len(digits.rstrip("0")) if raw else 0
         step = 10.0**zeros if zeros >= 2 else 1.0  # "43,000": rounded to the thousand; "40": exact
+    if two_digits and len(digits.replace(".", "").strip("0")) < 2:
+        step /= 10.0
     half = 0.5 * step * scale if (scale > 1 or step > 1) else 0.0
     return max(half, 0.005 * abs(q.value))
 
 
-def number_interval(q: NumberMention) -> Interval | None:
+def number_interval(q: NumberMention, rules: Rules = SHIPPED) -> Interval | None:
     """The values ``q`` allows (None when it is too vague to disagree with anything)."""
     if q.value is None or q.text.lower().strip() in VAGUE:
         return None
@@ -83,7 +124,7 @@ def number_interval(q: NumberMention) -> Interval | None:
         return Interval(-math.inf, v, high_open=True)
     if q.approx == "at_most":
         return Interval(-math.inf, v)
-    tol = _rounding(q)
+    tol = _rounding(q, rules.two_digits)
     return Interval(v - tol, v + tol)
 
 
@@ -108,7 +149,7 @@ def _unit(q: NumberMention) -> str | None:
     return _MONEY.get(q.unit or "", q.unit) if q.role == "money" else q.unit
 
 
-def same_quantity(a: NumberMention, b: NumberMention) -> tuple[bool, list[str]]:
+def same_quantity(a: NumberMention, b: NumberMention, rules: Rules = SHIPPED) -> tuple[bool, list[str]]:
     """Whether two numbers quantify the same thing, and the evidence (words) for it."""
     if a.role != b.role or a.role in (None, "rank") or _unit(a) != _unit(b):
         return False, []
@@ -121,8 +162,11 @@ def same_quantity(a: NumberMention, b: NumberMention) -> tuple[bool, list[str]]:
         return False, []  # a count of an unknown thing cannot be matched
     if a.modifiers and b.modifiers and not set(a.modifiers) & set(b.modifiers):
         return False, []  # "Republican senators" vs "Democratic senators"
-    if a.subject and b.subject and a.subject != b.subject:
-        return False, []  # "Obama cut $716 billion" vs "McCain would cut $800 billion"
+    if rules.strict_counted and a.modifiers and b.modifiers and set(a.modifiers) != set(b.modifiers):
+        return False, []  # "Republican senators" vs "Republican state senators"
+    two_acts = rules.subject_same_predicate and a.predicate and b.predicate and a.predicate != b.predicate
+    if a.subject and b.subject and a.subject != b.subject and not two_acts:
+        return False, []  # "Obama cut $716 billion" vs "McCain would cut $800 billion"; not "took" vs "administered"
     if a.predicate and b.predicate:
         if a.predicate != b.predicate and a.role in ("money", "percent") and not (a.counted and b.counted):
             return False, []
@@ -169,16 +213,27 @@ def _different_times(ua: Any, ub: Any) -> bool:
     return bool(da and db) and all(dates_disagree(x, y) for x in da for y in db)
 
 
-def _reports_value(q: NumberMention, others: list[NumberMention]) -> bool:
-    iq = number_interval(q)
+def counted_noun(q: NumberMention, rules: Rules = SHIPPED) -> NumberMention:
+    """``q`` without its counted noun when that is a unit word (``UNIT_WORDS``; with ``rules.strict_counted``)."""
+    if rules.strict_counted and q.counted in UNIT_WORDS:
+        return q.model_copy(update={"counted": None})
+    return q
+
+
+def _reports_value(q: NumberMention, others: list[NumberMention], rules: Rules) -> bool:
+    q = counted_noun(q, rules)
+    iq = number_interval(q, rules)
     for o in others:
-        io = number_interval(o)
-        if iq is not None and io is not None and same_quantity(q, o)[0] and iq.overlaps(io):
+        o = counted_noun(o, rules)
+        io = number_interval(o, rules)
+        if iq is not None and io is not None and same_quantity(q, o, rules)[0] and iq.overlaps(io):
             return True
     return False
 
 
-def find_conflicts(pairs: list[tuple[Any, Any, str | None]], units: list[Any]) -> list[NumberConflict]:
+def find_conflicts(
+    pairs: list[tuple[Any, Any, str | None]], units: list[Any], rules: Rules = SHIPPED
+) -> list[NumberConflict]:
     """Conflicts among candidate unit pairs ``(unit_a, unit_b, group_id)`` of different articles (module doc)."""
     by_article: dict[str, list[NumberMention]] = {}
     for u in units:
@@ -189,20 +244,77 @@ def find_conflicts(pairs: list[tuple[Any, Any, str | None]], units: list[Any]) -
         numbers = [] if _different_times(a, b) else b.numbers  # claims about different times: no number conflicts
         for ma in a.numbers:
             for mb in numbers:
-                c = _number_conflict(a, b, group, ma, mb, by_article)
+                c = _number_conflict(a, b, group, ma, mb, by_article, rules)
                 if c is not None and _new(seen, a, ma, b, mb):
                     out.append(c)
-        if group is None:
-            continue  # dates: only claims matched as one proposition
-        for ma in a.dates:
-            for mb in b.dates:
-                c = _date_conflict(a, b, group, ma, mb)
+        if group is None and not rules.event_dates:
+            continue  # round 1: dates only of claims matched as one proposition
+        for ma in _dates(a, rules):
+            for mb in _dates(b, rules):
+                claimed = any(ma is m for m in a.dates) and any(mb is m for m in b.dates)
+                if group and claimed:
+                    c = _date_conflict(a, b, group, ma, mb)
+                else:  # a similar or same-event pair, or a date of a sentence without claims
+                    c = _event_date_conflict(a, b, group, ma, mb)
                 if c is not None and _new(seen, a, ma, b, mb):
                     out.append(c)
     out.sort(key=lambda c: -(c.confidence or 0.0))
     for i, c in enumerate(out, 1):
         c.id = f"n{i}"
     return out
+
+
+def _dates(u: Any, rules: Rules) -> list[Any]:
+    """The unit's date mentions; with ``rules.event_dates`` also the resolved DATE entities of a sentence without
+    claims (``Unit.entity_dates``) that no other date mention overlaps."""
+    extra = getattr(u, "entity_dates", []) if rules.event_dates else []
+    out = list(u.dates) + [d for d in extra if not any(d.start < m.end and m.start < d.end for m in u.dates)]
+    if rules.strict_counted:  # "since Monday" is a span's bound, not an event's day
+        out = [m for m in out if not BOUNDS.search(u.text[: max(m.start - u.start, 0)])]
+    return out
+
+
+def anchors(u: Any, m: Any) -> set[str]:
+    """What a date attaches to, as 5-letter stems: its parsed predicate, else the nearest verb-like word on either
+    side of it in the unit (``_NEAR_SKIP`` words skipped; a lower-case word ending in "-ed" or after "to"/a modal:
+    "on Friday [apologized]", "had to [apologize] Saturday"); reporting verbs ("said Monday") are left out."""
+    d = m.src
+    if isinstance(d, DateMention) and d.predicate:
+        return set() if d.predicate in REPORTING else {d.predicate[:5]}
+    s, e = m.start - u.start, m.end - u.start
+    before = _WORD.findall(u.text[:s])
+    after = _WORD.findall(u.text[e:])
+    out = set()
+    for words, order in ((before, range(len(before) - 1, -1, -1)), (after, range(len(after)))):
+        i = next((k for k in order if words[k].lower() not in _NEAR_SKIP), None)
+        if i is None or len(words[i]) < 4 or not words[i][0].islower():
+            continue
+        if words[i].endswith("ed") or (i > 0 and words[i - 1].lower() in _MODALS):
+            out.add(words[i][:5])
+    return out - _REPORTING_STEMS
+
+
+def _event_date_conflict(a: Any, b: Any, group: str | None, ma: Any, mb: Any) -> NumberConflict | None:
+    """Day dates that attach to the same word, in claims matched as one proposition or the same event, or in
+    similar claims."""
+    da, db = ma.src, mb.src
+    if not isinstance(da, DateMention) or not isinstance(db, DateMention):
+        return None
+    if not (da.granularity == db.granularity == "day") or da.iso_end or db.iso_end or not dates_disagree(da, db):
+        return None
+    shared = anchors(a, ma) & anchors(b, mb)
+    if not shared or (da.predicate and db.predicate and da.predicate != db.predicate):
+        return None
+    partial = group is not None or (b.article, b.start) in getattr(a, "partial", ())
+    where = "the same claim group" if group else "claims matched as the same event" if partial else "similar claims"
+    text = (
+        f"the date of '{sorted(shared)[0]}…' in {where}; {da.iso} ('{da.text}') and {db.iso} ('{db.text}') "
+        "are different days"
+    )
+    score = (GROUP_BASE if partial else SIMILAR_BASE) + 0.35 + 0.1 + 0.05 * (da.basis == db.basis == "text")
+    return make_conflict(
+        "date", da.predicate or "date", None, group, text, round(score, 3), (a, ma, da.iso), (b, mb, db.iso)
+    )
 
 
 def _new(seen: set[tuple[tuple[str, int, int], ...]], a: Any, ma: Any, b: Any, mb: Any) -> bool:
@@ -214,18 +326,21 @@ def _new(seen: set[tuple[tuple[str, int, int], ...]], a: Any, ma: Any, b: Any, m
 
 
 def _number_conflict(
-    a: Any, b: Any, group: str | None, ma: Any, mb: Any, by_article: dict[str, list[NumberMention]]
+    a: Any, b: Any, group: str | None, ma: Any, mb: Any, by_article: dict[str, list[NumberMention]], rules: Rules
 ) -> NumberConflict | None:
     qa, qb = ma.src, mb.src
     if not isinstance(qa, NumberMention) or not isinstance(qb, NumberMention):
         return None
-    same, why = same_quantity(qa, qb)
-    ia, ib = number_interval(qa), number_interval(qb)
+    qa, qb = counted_noun(qa, rules), counted_noun(qb, rules)
+    same, why = same_quantity(qa, qb, rules)
+    ia, ib = number_interval(qa, rules), number_interval(qb, rules)
     if not same or ia is None or ib is None or ia.overlaps(ib):
         return None
     if group is None and not (qa.counted and qb.counted):
         return None  # an amount without a counted noun: only inside one claim group
-    if _reports_value(qa, by_article.get(b.article, [])) or _reports_value(qb, by_article.get(a.article, [])):
+    if _reports_value(qa, by_article.get(b.article, []), rules) or _reports_value(
+        qb, by_article.get(a.article, []), rules
+    ):
         return None  # each article also reports the other's figure: two quantities, not a disagreement
     partial = (b.article, b.start) in getattr(a, "partial", ())  # the pair scorer: same event, another figure
     where = "the same claim group" if group else "claims matched as the same event" if partial else "similar claims"
