@@ -11,6 +11,7 @@ import pytest
 from spacy.language import Language
 
 from newsprism.model import Article, Quote
+from newsprism.quotes import confidence
 from newsprism.quotes.candidate import Candidate
 from newsprism.quotes.confidence import (
     FEATURES,
@@ -153,9 +154,8 @@ def test_probability_is_platt_scaled_and_bounded() -> None:
     assert probability(model, [1.0, 3.0]) == pytest.approx(1.0 / (1.0 + math.exp(-(0.5 * z + 0.25))))
     assert probability(model, [0.0, 0.0]) == pytest.approx(1.0 / (1.0 + math.exp(-0.5)))
     huge = {"intercept": 0.0, "coef": [1.0], "platt_a": 1.0, "platt_b": 0.0}
-    assert probability(huge, [1000.0]) == pytest.approx(1.0 / (1.0 + math.exp(-35.0)))
-    assert probability(huge, [-1000.0]) == pytest.approx(1.0 / (1.0 + math.exp(35.0)))
-    assert 0.0 < probability(huge, [-1000.0]) < 1e-15
+    assert probability(huge, [1000.0]) == 1.0 / (1.0 + math.exp(-35.0))  # the score is clamped to [-35, 35]
+    assert probability(huge, [-1000.0]) == 1.0 / (1.0 + math.exp(35.0))
     with pytest.raises(ValueError):
         probability(huge, [1.0, 2.0])  # a vector of another length
 
@@ -163,6 +163,13 @@ def test_probability_is_platt_scaled_and_bounded() -> None:
 def test_threshold_is_the_shipped_one() -> None:
     model = load_model()
     assert model is not None and threshold() == float(model["threshold"])
+
+
+def test_threshold_is_stored_with_the_weights_else_one_half(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(confidence, "load_model", lambda: {"threshold": 0.7})
+    assert threshold() == 0.7
+    monkeypatch.setattr(confidence, "load_model", lambda: None)
+    assert threshold() == 0.5
 
 
 def test_shown_rules_for_unattributed_quotations() -> None:

@@ -52,6 +52,7 @@ def test_allegation_without_possessor_is_sourceless(analyze: Analyze) -> None:
         "The criticism of the plan was harsh.",  # a prepositional content needs a possessor
         "Reed's statement, the fund empty, was false.",  # no clause
         "Trump's attacks on Clinton grew sharper in the fall.",  # a verb form "attacks"
+        "Reed's claim the fund has been emptied was false.",  # a clause with neither "that" nor "to"
     ],
 )
 def test_no_nominal_quotation(analyze: Analyze, text: str) -> None:
@@ -62,6 +63,7 @@ def test_no_nominal_quotation(analyze: Analyze, text: str) -> None:
     ("text", "content", "source"),
     [
         ("In a new poll, Clinton leads Trump by ten points.", "Clinton leads Trump by ten points", "new poll"),
+        ("In a new poll, Clinton leads Trump by ten points:", "Clinton leads Trump by ten points", "new poll"),
         (
             "In a new survey released on Monday, the party leads by ten points.",
             "the party leads by ten points",

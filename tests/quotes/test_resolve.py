@@ -66,3 +66,9 @@ def test_partial_quotation_takes_the_source_of_the_speech_around_it(analyze: Ana
         for q in _quotes(art, needle):
             assert q.speaker is not None and q.speaker.name == name
             assert _source(art, q) == name and q.cue == "said"
+
+
+def test_pronoun_source_is_only_the_pronoun(analyze: Analyze) -> None:
+    art = analyze("Those who know him said the race was close.")
+    (q,) = _quotes(art, "race was close")
+    assert _source(art, q) == "Those" and q.speaker is None
