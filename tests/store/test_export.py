@@ -152,6 +152,7 @@ def test_a_shard_damaged_inside_is_e131(store: Store, tmp_path: Path) -> None:
     with pytest.raises(StoreError) as err:
         export(copy, "csv", tmp_path / "a.csv")
     assert err.value.code == "E131" and str(err.value.fields["reason"]).startswith("Error: ")
+    assert err.value.fields["path"] == str(copy.root)
     assert not (tmp_path / "a.csv").exists()
 
 
@@ -161,3 +162,10 @@ def test_outlet_names_become_safe_file_names() -> None:
     assert _slug("***") == "unknown" and _slug(None) == "unknown" and _slug("") == "unknown"
     assert _slug("a" * 100) == "a" * 80
     assert _slug("_x_") == "x" and _slug("Xinhua X") == "Xinhua_X"
+
+
+def test_per_outlet_files_come_in_name_order_unknown_last(tmp_path: Path) -> None:
+    names = ["Zeta", None, "alpha", "Beta", "Mid", "Gamma"]
+    store = new_store(tmp_path / "st", {"p00000000": [art(f"a{i}", outlet=o) for i, o in enumerate(names)]})
+    files = export(store, "csv", tmp_path / "per", per_source=True)
+    assert [p.stem for p in files] == ["Beta", "Gamma", "Mid", "Zeta", "alpha", "unknown"]

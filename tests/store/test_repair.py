@@ -157,3 +157,15 @@ def test_a_disk_error_is_a_coded_error(tmp_path: Path, monkeypatch: pytest.Monke
         repair(store)
     assert err.value.code == "E040" and "no space left" in str(err.value.fields["reason"])
     assert repair_mod.RepairResult().error is None
+
+
+def test_old_ledger_lines_without_counts_or_sources(tmp_path: Path) -> None:
+    store = Store(tmp_path, create=True)
+    commit_partition(store, "p00000000", [art("a"), art("b")])
+    entries = [{k: v for k, v in e.items() if k not in ("n", "sources")} for e in store.ledger()]
+    store.rewrite_ledger(entries)
+    commit_partition(store, "p00000001", [art("c")])
+    store.shard_path("articles", "p00000000").unlink()
+    result = repair(store)
+    assert result.quarantined == ["p00000000"] and result.lost_ids == 0 and result.missing_sources == []
+    assert [e["partition"] for e in store.ledger()] == ["p00000001"]
