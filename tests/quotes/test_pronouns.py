@@ -64,6 +64,8 @@ def test_a_pronoun_gives_an_unknown_gender_to_its_person(analyze: Analyze) -> No
     art = analyze("Pat Lowe spoke at the rally.\n\n“This is my last walk,” he said. “We will win,” she said.")
     assert _speaker(art, "last walk") == "Pat Lowe"
     assert _speaker(art, "We will win") is None  # Pat Lowe is now known as a man
+    art = analyze("Pat Lowe spoke at the rally.\n\n“This is my last walk,” he said. “We will win,” he said.")
+    assert _speaker(art, "We will win") == "Pat Lowe"
 
 
 def test_shared_surname_she_is_the_woman_of_the_pair(analyze: Analyze) -> None:
@@ -71,6 +73,15 @@ def test_shared_surname_she_is_the_woman_of_the_pair(analyze: Analyze) -> None:
     assert _speaker(art, "We will win") == "Ann Cole"
     assert _speaker(art, "We can win") == "John Cole"
     assert _speaker(art, "We must win") == "Ann Cole"
+
+
+def test_two_shared_surnames_resolve_to_their_own_given_names(analyze: Analyze) -> None:
+    art = analyze(
+        '"We will win," Ann Cole said. "We can win," John Cole said. "We must win," she said. '
+        '"We will see," Tom Reed said. "We may win," Mary Reed said. "We may lose," he said.'
+    )
+    assert _speaker(art, "We must win") == "Ann Cole"
+    assert _speaker(art, "We may lose") == "Tom Reed"
 
 
 def test_shared_surname_with_two_women_is_no_one_for_she(analyze: Analyze) -> None:
@@ -115,6 +126,32 @@ def test_they_is_the_group_that_spoke(analyze: Analyze) -> None:
 def test_they_after_another_plural_subject_is_no_one(analyze: Analyze) -> None:
     art = analyze("Officials said the talks had stalled. The workers left early. They said the deal was off.")
     assert _speaker(art, "deal was off") is None
+    art = analyze("Workers left early. Acme Corp said the price would rise. They said it was sad.")
+    assert _speaker(art, "it was sad") is None  # the other plural opens the text
+
+
+def test_they_prefers_the_group_that_was_a_subject(analyze: Analyze) -> None:
+    art = analyze(
+        "Officials said the talks had stalled. The plan was praised by Acme Corp. They said the deal was off."
+    )
+    assert _speaker(art, "deal was off") == "Officials"
+
+
+def test_they_is_never_a_person(analyze: Analyze) -> None:
+    art = analyze("Mr. Tom Reed said the plan failed. They said it was over.")
+    assert _speaker(art, "it was over") is None
+
+
+def test_it_ignores_a_plural_subject_in_between(analyze: Analyze) -> None:
+    art = analyze('Acme Corp said the price would rise. The workers were angry. "It will rise again," it said.')
+    assert _speaker(art, "rise again") == "Acme Corp"
+
+
+def test_they_and_it_far_into_an_article(analyze: Analyze) -> None:
+    art = analyze(FILLER + "\n\nOfficials said the talks had stalled. They said the deal was off.")
+    assert _speaker(art, "deal was off") == "Officials"
+    art = analyze(FILLER + '\n\nAcme Corp said the price would rise. "It will rise again," it said.')
+    assert _speaker(art, "rise again") == "Acme Corp"
 
 
 # -- role descriptions ------------------------------------------------------------------------------------------
