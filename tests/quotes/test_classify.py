@@ -194,7 +194,30 @@ NOT_UTTERED = [
         0,
         False,
     ),
-    # the hearer of a passive
+    # the conjunct of a verb with a non-modal auxiliary, or a modal that is no auxiliary
+    (
+        "Lee/NNP/nsubj/2 has/VBZ+AUX/aux/2 called/VBN/ROOT/2/call Ann/NNP/dobj/2 and/CC/cc/2 said/VBD/conj/2/say "
+        "it/PRP/nsubj/7 failed/VBD/ccomp/5/fail",
+        5,
+        0,
+        False,
+    ),
+    (
+        "Lee/NNP/nsubj/2 could/MD/advmod/2 call/VBD/ROOT/2/call Ann/NNP/dobj/2 and/CC/cc/2 said/VBD/conj/2/say "
+        "it/PRP/nsubj/7 failed/VBD/ccomp/5/fail",
+        5,
+        0,
+        False,
+    ),
+    # the conjunct of a modal auxiliary verb: "could be there and say …"
+    (
+        "Lee/NNP/nsubj/2 could/MD/aux/2 be/VB+AUX/ROOT/2/be there/RB/advmod/2 and/CC/cc/2 say/VB/conj/2/say "
+        "it/PRP/nsubj/7 failed/VBD/ccomp/5/fail",
+        5,
+        0,
+        True,
+    ),
+    ("Told/VBD/ROOT/0/tell you/PRP/dobj/0", 0, None, False),
     (
         "He/PRP/nsubjpass/2 was/VBD+AUX/auxpass/2 told/VBN/ROOT/2/tell "
         "it/PRP/nsubj/4 failed/VBD/ccomp/2/fail ././punct/2",
@@ -434,6 +457,8 @@ def _term(text: str, kind: str, start: int, end: int, **kw: object) -> bool:
         ("One Two Three Four Five Six Seven Eight Nine", False),
         ("Yes Sir", True),
         ("Yes", False),
+        ("Malcolm X", True),
+        ("We Will Build It! ", False),
     ],
 )
 def test_a_direct_quotation_in_title_case_is_a_title(title: str, expected: bool) -> None:
@@ -638,7 +663,7 @@ NOUN = "Lee/NNP/poss/2 's/POS/case/0 {noun}/NN/ROOT/2/{lemma} {a}/{tag}/{adep}/4
     ("noun", "a", "tag", "adep", "dep", "subj", "act"),
     [
         ("proposal", "to", "TO", "aux", "acl", 0, None),  # a policy, not a remark
-        ("plan", "to", "TO", "aux", "xcomp", 0, None),
+        ("call", "to", "TO", "aux", "xcomp", 0, None),
         ("demand", "to", "TO", "aux", "relcl", 0, None),
         ("demand", "to", "TO", "aux", "advcl", 0, "assertion"),
         ("demand", "to", "TO", "mark", "acl", 0, "assertion"),

@@ -612,6 +612,12 @@ COMMA_CASES: list[tuple[str, list[Found]]] = [
         "././punct/1",
         [],
     ),
+    # the cue's own clause after it wins over the sentence before it
+    (
+        "Voters/NNS/nsubj/2 will/MD/aux/2 leave/VB/parataxis/5/leave ,/,/punct/5 Rubio/NNP/nsubj/5 said/VBD/ROOT/5/say "
+        "taxes/NNS/nsubj/7 rose/VBD/ccomp/5/rise ././punct/5",
+        [("clause", "taxes rose", False)],
+    ),
     # "Taxes will rise, said Lee.": the sentence before the cue
     (
         "Taxes/NNS/nsubj/2 will/MD/aux/2 rise/VB/parataxis/4/rise ,/,/punct/4 said/VBD/ROOT/4/say Lee/NNP/nsubj/4 "
@@ -809,6 +815,11 @@ ACCORDING_CASES: list[tuple[str, list[Found], str | None]] = [
         "Lee",
     ),
     (_acc("It/PRP/nsubj/1 fell/VBD/ROOT/1/fall ,/,/punct/1", "Lee/NNP/pobj/{t}"), [], None),
+    (
+        "According/VBG/prep/5/accord to/IN/prep/0 Lee/NNP/pobj/1 ,/,/punct/5 it/PRP/nsubj/5 fell/VBD/ROOT/5/fall",
+        [],
+        None,
+    ),
     ("Taxes/NNS/nsubj/1 rose/VBD/ROOT/1/rise sharply/RB/advmod/1 ,/,/punct/1 according/VBG/prep/1/accord", [], None),
     (
         "Lee/NNP/nsubj/1 reported/VBD/ROOT/1/report :/:/punct/1 “/``/punct/4 Taxes/NNS/nsubj/5 rose/VBD/ccomp/1/rise "
