@@ -14,6 +14,7 @@ from newsprism.errors import StoreError
 from newsprism.store import Store
 from newsprism.store import repair as repair_mod
 from newsprism.store.dedup import update_duplicates
+from newsprism.store.layout import TABLES
 from newsprism.store.repair import RepairResult, repair
 from newsprism.store.stories import rebuild_stories
 from newsprism.store.verify import verify
@@ -105,7 +106,7 @@ def test_a_store_without_recorded_stages_reingests_with_the_defaults(
     monkeypatch.setattr(runner, "_ingest_locked", lambda *a: seen.append(a) or Done())
     repair(store)
     assert seen[0][2].stages == ("nlp", "quotes", "claims", "techniques", "slant", "frames", "tone")
-    assert seen[0][7] is False  # no stories before: none after
+    assert seen[0][7] is False and seen[0][3] == 1  # no stories before: none after; one worker by default
 
 
 def test_a_refused_reingest_keeps_the_store_consistent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -162,10 +163,12 @@ def test_a_disk_error_is_a_coded_error(tmp_path: Path, monkeypatch: pytest.Monke
 def test_old_ledger_lines_without_counts_or_sources(tmp_path: Path) -> None:
     store = Store(tmp_path, create=True)
     commit_partition(store, "p00000000", [art("a"), art("b")])
-    entries = [{k: v for k, v in e.items() if k not in ("n", "sources")} for e in store.ledger()]
+    entries = [{k: v for k, v in e.items() if k not in ("n", "sources", "tables")} for e in store.ledger()]
     store.rewrite_ledger(entries)
     commit_partition(store, "p00000001", [art("c")])
     store.shard_path("articles", "p00000000").unlink()
     result = repair(store)
     assert result.quarantined == ["p00000000"] and result.lost_ids == 0 and result.missing_sources == []
     assert [e["partition"] for e in store.ledger()] == ["p00000001"]
+    (moved,) = store.quarantine_dir.iterdir()
+    assert sorted(p.name for p in moved.iterdir()) == sorted(f"{t}.parquet" for t in TABLES if t != "articles")

@@ -13,7 +13,15 @@ import pytest
 from newsprism.compare.features import StoryFeatures
 from newsprism.model import Article
 from newsprism.store import Store, stories
-from newsprism.store.stories import FEATURE_TABLE, _features, _label, feature_rows, rebuild_stories, write_features
+from newsprism.store.stories import (
+    FEATURE_TABLE,
+    STORY_SCHEMA,
+    _features,
+    _label,
+    feature_rows,
+    rebuild_stories,
+    write_features,
+)
 
 from .conftest import art, commit_partition
 
@@ -136,3 +144,34 @@ def test_rebuild_embeds_articles_without_stored_features(tmp_path: Path, monkeyp
 def test_rebuild_of_an_empty_store(tmp_path: Path) -> None:
     store = Store(tmp_path, create=True)
     assert rebuild_stories(store) == 0 and pq.read_table(store.stories_path).num_rows == 0
+    assert pq.read_schema(store.stories_path).names == STORY_SCHEMA.names
+
+
+def test_undated_stories_keep_their_column_types(tmp_path: Path) -> None:
+    store = Store(tmp_path, create=True)
+    commit_partition(store, "p00000000", [art("a"), art("b")], vectors=[unit(0), unit(1)])
+    assert rebuild_stories(store) == 2
+    assert pq.read_schema(store.stories_path).field("first_day").type == pa.string()
+
+
+def test_articles_are_grouped_in_date_order_not_store_order(tmp_path: Path) -> None:
+    store = Store(tmp_path, create=True)
+    arts = [art("x", published="2024-01-01"), art("y", published="2024-01-09"), art("z", published="2024-01-05")]
+    commit_partition(store, "p00000000", arts, vectors=[unit(0)] * 3)
+    assert rebuild_stories(store) == 1  # y is 8 days after x, but only 4 after z, which came between
+    assert set(read_stories(store).values()) == {(0, 3, "", "2024-01-01", "2024-01-09")}
+    undated = [art("u"), art("v", published="2024-01-20")]
+    commit_partition(store, "p00000001", undated, vectors=[unit(0)] * 2)
+    got = read_stories(store)
+    rebuild_stories(store)
+    got = read_stories(store)
+    assert got["u"][0] == 0  # undated: grouped first, with the earliest open story
+    assert got["v"][:2] == (1, 1)  # eleven days after y: a new story
+
+
+def test_a_damaged_stories_file_is_rewritten(tmp_path: Path) -> None:
+    store = Store(tmp_path, create=True)
+    commit_partition(store, "p00000000", [art("a")], vectors=[unit(0)])
+    store.stories_path.parent.mkdir()
+    store.stories_path.write_bytes(b"junk")
+    assert rebuild_stories(store) == 1 and read_stories(store) == {"a": (0, 1, "", None, None)}
