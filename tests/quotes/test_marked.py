@@ -110,3 +110,45 @@ def test_speaker_line_of_at_most_25_tokens_gives_its_speaker(analyze: Analyze) -
         art = analyze(f"The rally ended late.\n\n{line.format(extra)}\n\n“We will win this state.”")
         q = _direct(art, "win this state")
         assert (q.speaker is not None) is named
+
+
+def _kinds(art: Article) -> list[tuple[str, str]]:
+    return [(q.kind, q.text) for q in art.quotes]
+
+
+def test_partial_quotation_hanging_from_a_possessed_noun_is_the_possessors(analyze: Analyze) -> None:
+    art = analyze("Mayor Smith's plan for “a new deal for cities” failed.")
+    (q,) = [q for q in art.quotes if q.kind == "partial"]
+    assert q.speaker is not None and q.speaker.name == "Smith" and _src(art, q) == "Mayor Smith's"
+
+
+def test_marks_paired_across_a_speaker_line_are_no_quotation(analyze: Analyze) -> None:
+    art = analyze('"We will win. Asked if he would run again, Schiff said: "No way we lose this one."')
+    assert not [q for q in art.quotes if "Asked if" in q.text]
+
+
+def test_quotations_with_different_cues_are_different_events(analyze: Analyze) -> None:
+    art = analyze("“A b c,” said Jones. “D e f,” said Smith.")
+    a, b = _direct(art, "A b c"), _direct(art, "D e f")
+    assert a.event != b.event and {a.event, b.event} == {1, 2}
+
+
+def test_only_a_speech_verb_not_a_belief_makes_a_quotation_after_it_direct(analyze: Analyze) -> None:
+    assert ("term", "we are ready now") in _kinds(analyze("He believes “we are ready now” in the hall."))
+    art = analyze("The vote was close.\nJones said “We are ready to go now” in the hall.")
+    assert _kinds(art) == [("direct", "We are ready to go now")]  # the cue in a later paragraph
+
+
+def test_quotation_glued_to_a_word_is_not_direct(analyze: Analyze) -> None:
+    assert _kinds(analyze("Vote for Plan X “We are all ready now” today.")) == [("term", "We are all ready now")]
+
+
+def test_partial_quotation_in_an_according_to_sentence_takes_that_cue(analyze: Analyze) -> None:
+    art = analyze("The plan, according to the mayor, is “a total mess” for us.")
+    (q,) = [q for q in art.quotes if q.kind == "partial"]
+    assert (q.text, q.cue, q.cue_lemma) == ("a total mess", "according to", "according to")
+
+
+def test_according_to_after_a_closing_mark_is_the_cue_whatever_its_case(analyze: Analyze) -> None:
+    q = _direct(analyze("“We are ready to go,” According to the mayor."), "ready to go")
+    assert (q.cue, q.cue_lemma) == ("According to", "according to")
