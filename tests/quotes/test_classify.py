@@ -706,3 +706,50 @@ def test_classify_marks_a_partial_quotation_of_the_writers_own_source_as_an_atti
     q = Candidate("partial", doc[1].idx, doc[1].idx + 6, subj=doc[5], cue=doc[3], extra={"according_to": True})
     classify(ctx, [q])
     assert (q.kind, q.extra) == ("partial", {"according_to": True, "speech_act": None, "attitude": True})
+
+
+# -- issue 25, round 2: survivors of the first measuring run ------------------------------------------------------
+
+
+def test_a_colon_cue_is_never_the_writers_gloss() -> None:
+    spec = "In/IN/prep/2 effect/NN/pobj/0 Lee/NNP/ROOT/2 :/:/punct/2 it/PRP/nsubj/5 failed/VBD/appos/2/fail"
+    assert not writers_own(_cand(spec, 3, 2))
+
+
+def test_a_wish_frame_at_the_end_of_the_text_is_no_utterance() -> None:
+    assert act_of(_cand("Lee/NNP/nsubj/1 asked/VBD/ROOT/1/ask for/IN/prep/1", 1, 0)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind"),
+    [
+        ("Headline: we will win the vote today", "we will win the vote today", "direct"),
+        ("So-called reform plan", "reform plan", "partial"),
+        ("Critics mocked the so-called “reform plan” today .", "reform plan", "partial"),
+        ("It ran with the headline: “we will win the vote today” .", "we will win the vote today", "direct"),
+    ],
+)
+def test_the_naming_words_are_read_up_to_the_quotation_mark_and_from_the_text_start(
+    text: str, quote: str, kind: str
+) -> None:
+    s = text.index(quote)
+    doc = hand_doc("Lee/NNP/nsubj/1 said/VBD/ROOT/1/say")
+    assert _term(text, kind, s, s + len(quote), subj=doc[0], cue=doc[1])
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"), [("Trump Must Go", True), ("Trump Must", False), ("Trump Wins 2nd", True)]
+)
+def test_a_headline_cased_attribution_needs_three_capitalised_words(words: str, expected: bool) -> None:
+    quote = " ".join(f"{w}/NNP/dep/{5 + len(words.split()) + 2}" for w in words.split())
+    n = len(words.split())
+    spec = (
+        f"Markets/NNS/nsubj/1 fell/VBD/ROOT/1/fall ././punct/1 ¶/_SP/dep/2 {quote} ,/,/punct/{n + 6} "
+        f"Aide/NN/nsubj/{n + 6} Says/VBZ/ROOT/{n + 6}/say"
+    )
+    spec = spec.replace(f"/dep/{5 + n + 2}", f"/dep/{n + 6}")
+    ctx = hand_ctx(spec)
+    doc = ctx.doc
+    q = Candidate("indirect", doc[4].idx, doc[3 + n].idx + len(doc[3 + n].text), subj=doc[n + 5], cue=doc[n + 6])
+    assert ctx.text[q.start : q.end] == words
+    assert is_term(ctx, q) is expected
