@@ -291,3 +291,24 @@ def test_reference_covers_the_words_of_every_paraphrase() -> None:
     (g,) = group_quotes(items)
     assert g.members[0].text == "So Madam Vice President, thank you. I gave you a tough job"
     assert [m.verdict for m in g.members] == ["reference", "identical", "paraphrased", "paraphrased"]
+
+
+def _long_speech() -> tuple[str, str]:
+    filler = " ".join(f"word{i}" for i in range(30))
+    quote = "we will build the new bridge over the river this year"
+    return "the " + filler + " " + quote + " " + filler.replace("word", "item") + " the end", quote
+
+
+def test_reference_window_in_a_long_speech_is_the_quoted_words_only() -> None:
+    """A word of the quotation far before it in the speech ("the") stays outside the window."""
+    speech, quote = _long_speech()
+    (g,) = group_quotes([("a", _q(speech)), ("b", _q(quote))])
+    assert (g.members[0].text, g.members[0].start) == (quote, speech.index(quote))
+
+
+def test_renderings_that_touch_in_one_article_are_grouped() -> None:
+    speech, quote = _long_speech()
+    touching = ("a", _q(quote, start=len(speech)))
+    for items in ([("a", _q(speech)), touching], [touching, ("a", _q(speech))]):
+        (g,) = group_quotes(items)
+        assert [m.verdict for m in g.members] == ["reference", "identical"]

@@ -14,18 +14,9 @@ from collections.abc import Iterable
 from newsprism.quotes.candidate import Candidate
 
 
-def _covered(kept: list[Candidate], s: int, e: int) -> bool:
-    """True when most of [s, e) is already a direct, block or indirect quotation."""
-    taken = 0
-    for q in kept:
-        if q.kind != "partial" and not q.extra.get("outlet_report"):
-            taken += max(0, min(e, q.end) - max(s, q.start))
-    return taken >= 0.5 * (e - s)
-
-
 class _Coverage:
-    """Summed length of the added intervals inside [s, e), overlaps counted twice: exactly ``_covered``'s sum,
-    in O(log n) per add and query (issue 24: a scan of every kept quotation per candidate was quadratic).
+    """Summed length of the added intervals inside [s, e), overlaps counted twice: the sum a scan of every kept
+    quotation would give, in O(log n) per add and query (issue 24: that scan per candidate was quadratic).
 
     The covered length left of x is F(x) = x·(#starts < x − #ends < x) − (Σ starts < x − Σ ends < x); Fenwick
     trees over the passes' coordinates keep those counts and sums."""
@@ -56,7 +47,7 @@ class _Coverage:
         return x * (cs - ce) - (ts - te)
 
     def covered(self, s: int, e: int) -> bool:
-        """``_covered(kept, s, e)`` for the intervals added so far."""
+        """True when most of [s, e) is already covered by the intervals added so far (an empty span is covered)."""
         return e <= s or self._left_of(e) - self._left_of(s) >= 0.5 * (e - s)
 
 
@@ -84,7 +75,7 @@ def merge(passes: list[list[Candidate]]) -> list[Candidate]:
                 c.event = events.setdefault((n, c.event), len(events) + 1)
             kept.append(c)
             if c.kind != "partial" and not c.extra.get("outlet_report") and c.end > c.start:
-                coverage.add(c.start, c.end)  # the quotations _covered counts
+                coverage.add(c.start, c.end)  # the quotations that cover
             if c.claims_cue and c.cue is not None:
                 claimed.add(c.cue.i)
     kept.sort(key=lambda q: (q.start, q.end))
