@@ -258,6 +258,8 @@ def test_damaged_manifests(tmp_path: Path) -> None:
         assert err.value.code == "E131"
         assert err.value.fields["reason"] == "dedup/manifest.json or a part it lists is damaged"
         assert _manifest(store, strict=False) is None and duplicate_parts(store, strict=False) == []
+    with pytest.raises(StoreError):
+        duplicate_parts(store)  # readers are strict by default
     store.dedup_manifest_path.write_bytes(b"\xff\xfe")
     assert _manifest(store, strict=False) is None
 

@@ -148,6 +148,7 @@ def test_store_json_settings(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as err:
         s.meta()
     assert err.value.code == "E131" and str(err.value.fields["reason"]).startswith("store.json is unreadable (")
+    assert err.value.fields["path"] == str(tmp_path)
 
 
 def test_commit_after_a_torn_line_starts_a_new_line(tmp_path: Path) -> None:
@@ -276,3 +277,21 @@ def test_the_lock_file_names_only_the_current_holder(tmp_path: Path) -> None:
     s.lock_path.write_text("9999999999 stale")  # a holder killed before it could clear the file
     with s.writer():
         assert s.lock_path.read_text() == str(os.getpid())
+
+
+def test_commits_are_one_line_each(tmp_path: Path) -> None:
+    s = Store(tmp_path, create=True)
+    for part in ("p0", "p1", "p2"):
+        s.commit({"partition": part})
+    assert s.ledger_path.read_text() == '{"partition": "p0"}\n{"partition": "p1"}\n{"partition": "p2"}\n'
+
+
+def test_old_ledger_lines_without_tables_keep_their_core_shards(tmp_path: Path) -> None:
+    s = Store(tmp_path, create=True)
+    s.commit({"partition": "p0"})
+    kept = [s.shard_path(t, "p0") for t in TABLES]
+    extra = s.shard_path("minhash", "p0")
+    for p in [*kept, extra]:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(b"x")
+    assert s.remove_leftovers() == [extra] and all(p.exists() for p in kept)

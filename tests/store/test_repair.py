@@ -157,6 +157,7 @@ def test_a_disk_error_is_a_coded_error(tmp_path: Path, monkeypatch: pytest.Monke
     with pytest.raises(StoreError) as err:
         repair(store)
     assert err.value.code == "E040" and "no space left" in str(err.value.fields["reason"])
+    assert err.value.fields["path"] == str(tmp_path)
     assert repair_mod.RepairResult().error is None
 
 

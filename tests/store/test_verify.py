@@ -196,3 +196,55 @@ def test_leftovers_are_listed_in_order(tmp_path: Path) -> None:
         ("leftover", "shards/quotes/p00000007.parquet", "uncommitted file of a killed writer", None),
     ]
     assert leftovers(Store(tmp_path / "empty", create=True)) == []
+
+
+def garble_pages(path: Path) -> None:
+    """Overwrite a Parquet file's data pages, keeping its footer readable."""
+    data = bytearray(path.read_bytes())
+    end = len(data) - 8 - int.from_bytes(data[-8:-4], "little")
+    data[4:end] = b"\xff" * (end - 4)
+    path.write_bytes(bytes(data))
+
+
+def test_an_articles_shard_whose_id_column_cannot_be_read(tmp_path: Path) -> None:
+    store = clean(tmp_path)
+    garble_pages(store.shard_path("articles", "p00000001"))
+    assert kinds(store) == [("unreadable_shard", "shards/articles/p00000001.parquet", "id column", "p00000001")]
+
+
+def test_old_ledger_lines_without_tables_are_checked_for_every_core_table(tmp_path: Path) -> None:
+    store = clean(tmp_path)
+    entries = store.ledger()
+    for e in entries:
+        del e["tables"], e["counts"]
+    store.rewrite_ledger(entries)
+    for p in (store.root / "shards").glob("*/*.parquet"):
+        if p.parent.name not in ("articles", "quotes", "claims", "techniques", "slant", "sentences"):
+            p.unlink()  # tables an old version did not write
+    assert verify(store).ok and leftovers(store) == []
+    store.shard_path("claims", "p00000001").unlink()
+    assert kinds(store) == [("missing_shard", "shards/claims/p00000001.parquet", "committed but gone", "p00000001")]
+
+
+def test_a_missing_recomputable_shard_does_not_stop_the_other_checks(tmp_path: Path) -> None:
+    store = clean(tmp_path)
+    store.shard_path("minhash", "p00000000").unlink()
+    store.shard_path("quotes", "p00000000").unlink()
+    assert [k[1] for k in kinds(store)] == ["shards/quotes/p00000000.parquet"]
+
+
+def test_stories_are_checked_against_the_ledger_ids_when_a_shard_is_lost(tmp_path: Path) -> None:
+    store = clean(tmp_path)
+    stories_file(store, ["a", "b", "c"])
+    store.shard_path("articles", "p00000001").unlink()
+    assert [k[0] for k in kinds(store)] == ["missing_shard"]  # reported once, not again as a stories mismatch
+
+
+def test_a_damaged_manifest_does_not_hide_a_stories_mismatch(tmp_path: Path) -> None:
+    store = clean(tmp_path)
+    stories_file(store, ["a"])
+    store.dedup_manifest_path.write_text("{")
+    assert [(k[0], k[1]) for k in kinds(store)] == [
+        ("derived", "dedup/manifest.json"),
+        ("derived", "stories/stories.parquet"),
+    ]
