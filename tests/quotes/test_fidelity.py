@@ -296,14 +296,15 @@ def test_reference_covers_the_words_of_every_paraphrase() -> None:
 def _long_speech() -> tuple[str, str]:
     filler = " ".join(f"word{i}" for i in range(30))
     quote = "we will build the new bridge over the river this year"
-    return "the " + filler + " " + quote + " " + filler.replace("word", "item") + " the end", quote
+    return "today " + filler + " " + quote + " " + filler.replace("word", "item") + " the end today", quote
 
 
 def test_reference_window_in_a_long_speech_is_the_quoted_words_only() -> None:
-    """A word of the quotation far before it in the speech ("the") stays outside the window."""
+    """A word of the rendering that the speech has only far from the quoted words ("today") stays outside."""
     speech, quote = _long_speech()
-    (g,) = group_quotes([("a", _q(speech)), ("b", _q(quote))])
-    assert (g.members[0].text, g.members[0].start) == (quote, speech.index(quote))
+    for member in ("Today " + quote, quote + " today"):
+        (g,) = group_quotes([("a", _q(speech)), ("b", _q(member))])
+        assert (g.members[0].text, g.members[0].start) == (quote, speech.index(quote))
 
 
 def test_renderings_that_touch_in_one_article_are_grouped() -> None:
