@@ -135,6 +135,11 @@ def test_they_prefers_the_group_that_was_a_subject(analyze: Analyze) -> None:
         "Officials said the talks had stalled. The plan was praised by Acme Corp. They said the deal was off."
     )
     assert _speaker(art, "deal was off") == "Officials"
+    art = analyze(
+        "New York prosecutors said the case was strong. The plan was praised by Acme Corp. "
+        "They said the trial would start soon."
+    )
+    assert _speaker(art, "trial would start") == "New York prosecutors"
 
 
 def test_they_is_never_a_person(analyze: Analyze) -> None:

@@ -348,8 +348,10 @@ def test_dateline_is_a_capitalised_place_at_a_paragraph_start_before_a_dash(
 
 def test_generic_news_outlet_is_the_one_outlet_named_before(analyze: Analyze) -> None:
     tail = "\n\nThe news outlet wrote last week that the ferry company had cut its routes."
-    art = analyze("Tom Reed spoke on Monday. The Daily Harbor News ran the advertisements for a year." + tail)
-    assert _name(art, "cut its routes") == "Daily Harbor News"
+    text = "Tom Reed spoke on Monday. The Daily Harbor News ran the advertisements for a year." + tail
+    q = _find(analyze(text), "cut its routes")
+    assert q.speaker is not None and q.speaker.name == "Daily Harbor News"
+    assert text[q.speaker.start : q.speaker.end] == "The news outlet"
     art = analyze("Acme Corp ran the advertisements for a year." + tail)
     assert _name(art, "cut its routes") is None  # an organisation is no outlet
     art = analyze("The Daily Harbor News ran ads. The Washington Post ran ads too." + tail)
