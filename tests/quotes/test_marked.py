@@ -152,3 +152,19 @@ def test_partial_quotation_in_an_according_to_sentence_takes_that_cue(analyze: A
 def test_according_to_after_a_closing_mark_is_the_cue_whatever_its_case(analyze: Analyze) -> None:
     q = _direct(analyze("“We are ready to go,” According to the mayor."), "ready to go")
     assert (q.cue, q.cue_lemma) == ("According to", "according to")
+
+
+def test_words_a_quotation_needs_to_be_direct_at_a_paragraph_start_or_after_a_colon(analyze: Analyze) -> None:
+    assert _kinds(analyze("“Ready now.” He left.")) == [("direct", "Ready now.")]  # two words
+    assert _kinds(analyze("“Now.” He left.")) == [("term", "Now.")]
+    assert _kinds(analyze("He had one answer: “Yes we can” today.")) == [("direct", "Yes we can")]  # three words
+    assert _kinds(analyze("He had one answer: “Yes sir” today.")) == [("term", "Yes sir")]
+
+
+def test_marks_paired_across_narration_ending_in_a_colon_need_a_cue_verb_in_its_last_words(analyze: Analyze) -> None:
+    art = analyze('"We will win. The list is as follows: "A b c d."')  # no cue verb: a quotation
+    assert ("direct", "We will win. The list is as follows:") in _kinds(art)
+    art = analyze('"We will win. Schiff said it was true: "No way we lose this one."')  # the cue is four words back
+    assert ("direct", "We will win. Schiff said it was true:") in _kinds(art)
+    art = analyze('The vote was close. "Then Schiff said: "No way we lose this one."')  # a three-word speaker line
+    assert not [q for q in art.quotes if "Schiff said" in q.text]
