@@ -238,6 +238,9 @@ def test_write_signatures_shard(tmp_path: Path) -> None:
     store = Store(tmp_path, create=True)
     assert write_signatures(store, "p00000003", [(5, art("a", BRIDGE)), (6, art("b"))]) == 2
     table = pq.read_table(store.shard_path(SIG_TABLE, "p00000003"))
+    assert pq.ParquetFile(store.shard_path(SIG_TABLE, "p00000003")).metadata.row_group(0).column(0).compression == (
+        "ZSTD"
+    )
     assert table.column("key").to_pylist() == ["p00000003:5", "p00000003:6"]
     assert table.column("hashvalues").to_pylist()[0] == minhash(BRIDGE).hashvalues.tolist()
 

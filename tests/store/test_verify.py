@@ -248,3 +248,10 @@ def test_a_damaged_manifest_does_not_hide_a_stories_mismatch(tmp_path: Path) -> 
         ("derived", "dedup/manifest.json"),
         ("derived", "stories/stories.parquet"),
     ]
+
+
+def test_every_unreadable_shard_of_a_partition_is_named(tmp_path: Path) -> None:
+    store = clean(tmp_path)
+    for table in ("claims", "tone"):
+        store.shard_path(table, "p00000000").write_bytes(b"junk")
+    assert [k[1] for k in kinds(store)] == ["shards/claims/p00000000.parquet", "shards/tone/p00000000.parquet"]
