@@ -59,3 +59,9 @@ def test_outlet_report_runs_while_paragraphs_report_or_quote(analyze: Analyze) -
     (block,) = [q for q in analyze(text).quotes if q.kind == "block"]
     assert block.text.startswith("The mayor said") and block.text.endswith("would cost more.")
     assert block.outlet_report is True
+
+
+def test_speaker_line_of_fifteen_words_introduces_a_block(analyze: Analyze) -> None:
+    line = "In the hall on Friday night before the long and angry crowd there Baker said:"  # 15 words
+    text = f"The rally ended late.\n\n{line}\n\n{FIRST}\n\n{AFTER}"
+    assert [q.text for q in analyze(text).quotes if q.kind == "block"] == [FIRST]

@@ -168,3 +168,8 @@ def test_marks_paired_across_narration_ending_in_a_colon_need_a_cue_verb_in_its_
     assert ("direct", "We will win. Schiff said it was true:") in _kinds(art)
     art = analyze('The vote was close. "Then Schiff said: "No way we lose this one."')  # a three-word speaker line
     assert not [q for q in art.quotes if "Schiff said" in q.text]
+
+
+def test_a_belief_verb_after_a_quotation_is_not_its_cue(analyze: Analyze) -> None:
+    q = _direct(analyze("“We are ready to go,” Jones believes."), "ready to go")
+    assert q.cue is None and q.speaker is None
