@@ -456,3 +456,13 @@ def test_speaker_mention_is_the_name_in_the_source_phrase(
     q = _find(analyze(text), "deal was done")
     assert q.speaker is not None and q.speaker.name == name
     assert text[q.speaker.start : q.speaker.end] == (mention or name)
+
+
+def test_two_honorifics_pick_their_own_person_of_each_shared_surname(analyze: Analyze) -> None:
+    art = analyze(
+        "Tom Cole and Ann Cole met. Mrs. Cole said the talks were over. "
+        "Tom Reed and Mary Reed met. Mr. Reed said the vote was fair."
+    )
+    assert _name(art, "talks were over") == "Ann Cole"
+    assert _name(art, "vote was fair") == "Tom Reed"
+    assert [s.name for s in art.speakers] == ["Ann Cole", "Tom Reed"]
