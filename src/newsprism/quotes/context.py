@@ -169,9 +169,6 @@ class Context:
     def in_person_block(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.person_blocks)
 
-    def in_block(self, pos: int) -> bool:
-        return any(s <= pos < e for _, s, e, _, _ in self.blocks)
-
     def cue_tokens(self, start: int, end: int, *, stance: bool = False) -> list[Token]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:

@@ -184,9 +184,7 @@ class _MarkedPass:
         para_event = 0
         para_spk: Token | None = None
         pending: list[Candidate] = []
-        for m in pms:
-            if ctx.in_block(m.start) and ctx.in_person_block(m.start):
-                continue
+        for m in pms:  # ctx.marks holds no mark inside a person's block (Context.set_blocks removed them)
             if _speaker_line_inside(ctx, m):
                 continue
             direct = is_direct(ctx, m)
