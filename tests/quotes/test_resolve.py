@@ -35,6 +35,8 @@ def _source(art: Article, q: Quote) -> str:
         ("Tom Reed, the mayor; said the race was close.", "Tom Reed, the mayor", "Tom Reed"),  # trailing ";" cut
         ("A number of officials said the race was close.", "A number of officials", "officials"),
         ("A handful of senators said the race was close.", "A handful of senators", "senators"),
+        ("Malcolm X said the race was close.", "Malcolm X", "Malcolm X"),
+        ("Tom Reed leads a group whose members said the race was close.", "whose members", "members"),
         (
             "The rest of the officials said the race was close.",
             "The rest of the officials",
