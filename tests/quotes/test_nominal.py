@@ -189,6 +189,7 @@ def test_record_candidate_after_other_sentences(nlp: Language, text: str, conten
     [
         "From the poll, Clinton leads Trump by ten points.",  # not "in"
         'Reed said: "In a new poll, Clinton leads Trump by ten points."',  # inside quotation marks
+        '"In a new poll, Clinton leads Trump by ten points," Reed said.',  # a quoted sentence
     ],
 )
 def test_no_record_candidate(nlp: Language, text: str) -> None:
