@@ -1127,3 +1127,11 @@ def test_a_raising_verb_after_a_skipped_one_is_still_read() -> None:
 )
 def test_sourceless_spans(spec: str, found: list[Found]) -> None:
     assert _sourceless(spec) == found
+
+
+def test_a_cue_after_according_to_in_the_same_sentence_is_still_read() -> None:
+    spec = (
+        "According/VBG/prep/5/accord to/IN/prep/0 Lee/NNP/pobj/1 ,/,/punct/5 Ann/NNP/nsubj/5 said/VBD/ROOT/5/say "
+        "taxes/NNS/nsubj/7 rose/VBD/ccomp/5/rise sharply/RB/advmod/7"
+    )
+    assert [f[0] for f in _verb(spec)] == ["according", "clause"]
