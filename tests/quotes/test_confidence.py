@@ -6,6 +6,7 @@ import json
 import math
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -173,7 +174,7 @@ def test_threshold_is_stored_with_the_weights_else_one_half(monkeypatch: pytest.
 
 
 def test_shown_rules_for_unattributed_quotations() -> None:
-    base = {"text": "x y z", "start": 0, "end": 5, "speech_act": "assertion", "confidence": 0.99}
+    base: dict[str, Any] = {"text": "x y z", "start": 0, "end": 5, "speech_act": "assertion", "confidence": 0.99}
     assert not shown(Quote(kind="direct", unattributed=True, source_start=0, cue="said", **base))
     assert not shown(Quote(kind="direct", unattributed=True, **base))  # no source, no cue
     assert shown(Quote(kind="direct", unattributed=True, interview=True, **base))  # an interview's answer
