@@ -466,3 +466,13 @@ def test_two_honorifics_pick_their_own_person_of_each_shared_surname(analyze: An
     assert _name(art, "talks were over") == "Ann Cole"
     assert _name(art, "vote was fair") == "Tom Reed"
     assert [s.name for s in art.speakers] == ["Ann Cole", "Tom Reed"]
+
+
+def test_a_titled_name_is_that_person_not_the_titles_main_holder(analyze: Analyze) -> None:
+    art = analyze("Sen. Robin Hale spoke. Sen. Robin Hale left. Senator Tom McCain said the deal was done.")
+    assert _name(art, "deal was done") == "Tom McCain"
+
+
+def test_possessed_news_description_is_an_outlet(analyze: Analyze) -> None:
+    q = _find(analyze("The network's news division said the deal was done."), "deal was done")
+    assert q.speaker is not None and q.speaker_kind == "outlet"
