@@ -99,6 +99,7 @@ def test_an_unreadable_committed_shard_is_a_coded_error(tmp_path: Path) -> None:
     assert err.value.code == "E131"
     assert str(err.value.fields["reason"]).startswith("a shard of table articles is unreadable (Invalid Input Error")
     assert "\n" not in str(err.value)
+    assert err.value.fields["path"] == str(store.root.resolve())
 
 
 def test_damaged_derived_files(tmp_path: Path) -> None:

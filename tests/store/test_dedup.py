@@ -169,6 +169,8 @@ def test_stored_signatures_keep_their_meaning_across_versions() -> None:
     )
     assert minhash("one two").hashvalues.tolist() != minhash("two one").hashvalues.tolist()  # short: one shingle
     assert minhash("").hashvalues[:2].tolist() == [2747688399, 1767364624]
+    assert minhash("one two").hashvalues[:2].tolist() == [2443747032, 589458269]  # shorter than a shingle
+    assert minhash("one two three four five").hashvalues[:2].tolist() == [984630812, 3148057649]  # one shingle
 
 
 def test_near_copy_similarity_is_the_signature_agreement() -> None:
@@ -260,6 +262,7 @@ def test_damaged_manifests(tmp_path: Path) -> None:
             _manifest(store)
         assert err.value.code == "E131"
         assert err.value.fields["reason"] == "dedup/manifest.json or a part it lists is damaged"
+        assert err.value.fields["path"] == str(store.root)
         assert _manifest(store, strict=False) is None and duplicate_parts(store, strict=False) == []
     with pytest.raises(StoreError):
         duplicate_parts(store)  # readers are strict by default
