@@ -12,6 +12,7 @@ from newsprism.quotes.candidate import Candidate
 def test_outer_span_takes_the_marks_and_a_comma_or_stop_inside_them() -> None:
     assert _outer("“Hi there,” he said", 1, 9) == (0, 11)
     assert _outer("x “word.” y", 3, 7) == (2, 9)
+    assert _outer("“Hi,”", 1, 3) == (0, 5)  # at the text's end
     assert _outer("x ‘word’, y", 3, 7) == (2, 8)  # the comma after the closing mark is not the quotation's
     for text in ('x "w" y', "x 'w' y", "x „w“ y", "x «w» y"):
         assert _outer(text, 3, 4) == (2, 5)
