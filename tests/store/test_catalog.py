@@ -110,7 +110,10 @@ def test_damaged_derived_files(tmp_path: Path) -> None:
     store.stories_path.write_bytes(b"junk")
     with pytest.raises(StoreError) as err:
         connect(store)
-    assert err.value.fields["reason"] == "derived table file stories/stories.parquet is unreadable"
+    assert err.value.code == "E131" and err.value.fields == {
+        "path": str(store.root.resolve()),
+        "reason": "derived table file stories/stories.parquet is unreadable",
+    }
     con = connect(store, derived=False)  # a writer rebuilding them reads around the damage
     assert count(con, "stories") == 0 and count(con, "duplicates") == 0 and count(con, "articles") == 2
     store.stories_path.unlink()
@@ -161,3 +164,13 @@ def test_time_limit_passes_other_errors_and_fast_queries() -> None:
         pass
     time.sleep(0.2)  # the timer was cancelled: the next query is not interrupted
     assert con.execute("SELECT count(*) FROM range(1000)").fetchone() == (1000,)
+
+
+def test_writers_still_see_a_readable_stories_file(tmp_path: Path) -> None:
+    from newsprism.store.stories import STORY_SCHEMA
+
+    store = new_store(tmp_path / "st", {"p00000000": [art("a")]})
+    row = {"id": "a", "story": 0, "story_size": 1, "story_label": "", "first_day": None, "last_day": None}
+    store.stories_path.parent.mkdir()
+    pq.write_table(pa.Table.from_pylist([row], schema=STORY_SCHEMA), store.stories_path)
+    assert count(connect(store, derived=False), "stories") == 1
