@@ -473,6 +473,25 @@ def test_a_titled_name_is_that_person_not_the_titles_main_holder(analyze: Analyz
     assert _name(art, "deal was done") == "Tom McCain"
 
 
-def test_possessed_news_description_is_an_outlet(analyze: Analyze) -> None:
-    q = _find(analyze("The network's news division said the deal was done."), "deal was done")
-    assert q.speaker is not None and q.speaker_kind == "outlet"
+def test_possessed_descriptions_are_an_outlet_or_an_organisation(analyze: Analyze) -> None:
+    art = analyze(
+        "The network's news division said the deal was done. The paper's editorial board said the vote was fair."
+    )
+    assert [(s.name, s.kind) for s in art.speakers] == [
+        ("network news division", "outlet"),
+        ("paper editorial board", "organization"),
+    ]
+    assert _name(art, "vote was fair") == "paper editorial board"
+
+
+def test_apposition_roles_count_twice_and_keep_two_word_titles(analyze: Analyze) -> None:
+    art = analyze(
+        "Ann Cole, the mayor, spoke. Mayor Tom Reed spoke. Mayor Tom Reed left. Ann Cole, the mayor, left. "
+        "Tom Reed waved.\n\nThe mayor said the budget was balanced."
+    )
+    assert _name(art, "budget was balanced") == "Ann Cole"  # two appositions (4) beat two titles (2)
+    art = analyze(
+        "Pat Lowe, the White House press secretary, spoke. Sam Fry, the secretary, spoke.\n\n"
+        "The press secretary said the budget was balanced."
+    )
+    assert _name(art, "budget was balanced") == "Pat Lowe"
