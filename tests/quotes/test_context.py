@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsprism.model import Article
 from newsprism.quotes.context import Context, words
 from newsprism.quotes.marks import MarkSpan
 
@@ -96,3 +99,11 @@ def test_para_of_finds_the_paragraph_holding_a_position_or_its_end() -> None:
             ctx.para_of(between)
     with pytest.raises(ValueError, match="in no paragraph"):
         _ctx("\n ab").para_of(0)
+
+
+def test_according_to_with_a_word_between_still_finds_its_source(analyze: Callable[[str], Article]) -> None:
+    art = analyze("According mostly to Senator Jane Reed, the plan is “a total mess” for us.")
+    (q,) = [q for q in art.quotes if q.kind == "partial"]
+    assert q.speaker is not None and q.speaker.name == "Jane Reed" and q.cue == "According"
+    art = analyze("The plan, according largely to the mayor, is “a total mess” for us.")
+    assert [q.cue_lemma for q in art.quotes if q.kind == "partial"] == ["according to"]
