@@ -369,6 +369,9 @@ def test_generic_news_outlet_is_the_one_outlet_named_before(analyze: Analyze) ->
         ("A Pentagon official", "A Pentagon official", "anonymous"),
         ("New York prosecutors", "New York prosecutors", "anonymous"),
         ("Sources close to the talks", "Sources close to the talks", "anonymous"),
+        ("A source close to the mayor", "A source close to the mayor", "anonymous"),
+        ("Officials familiar with the talks", "Officials familiar with the talks", "anonymous"),
+        ("April Ryan", "April Ryan", "person"),  # a month word that is no date
         ("The lawsuit", "lawsuit", "document"),
         ("Documents", "Documents", "document"),
         ("The city council", "city council", "organization"),
