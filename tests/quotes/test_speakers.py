@@ -498,3 +498,13 @@ def test_apposition_roles_count_twice_and_keep_two_word_titles(analyze: Analyze)
         "The press secretary said the budget was balanced."
     )
     assert _name(art, "budget was balanced") == "Pat Lowe"
+
+
+def test_one_person_of_a_shared_surname_is_one_speaker_however_named(analyze: Analyze) -> None:
+    art = analyze(
+        "Tom Cole and Ann Cole met. Ann Cole said the vote was fair. Mrs. Cole said the talks were over. "
+        '"We will win," she said.'
+    )
+    assert [(s.name, [m.text for m in s.mentions]) for s in art.speakers] == [
+        ("Ann Cole", ["Ann Cole", "Mrs. Cole", "she"])
+    ]
