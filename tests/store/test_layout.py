@@ -133,6 +133,7 @@ def test_ledger_rereads_a_changed_file(tmp_path: Path) -> None:
     assert (
         err.value.code == "E040"
         and err.value.fields["reason"] == "cannot read ledger.jsonl (No such file or directory)"
+        and err.value.fields["path"] == str(tmp_path)
     )
 
 
@@ -207,6 +208,7 @@ def test_shard_files_follow_the_ledger(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as err:
         s.shard_files("quotes")
     assert err.value.code == "E131" and err.value.fields["reason"] == "committed shard quotes/p0 is missing"
+    assert err.value.fields["path"] == str(tmp_path)
     assert s.shard_files("quotes", missing_ok=True) == []
     assert s.shard_files("minhash") == []  # not among an old entry's tables
     assert "minhash" not in TABLES and "articles" in TABLES
