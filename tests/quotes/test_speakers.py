@@ -451,6 +451,8 @@ def test_mr_surname_when_only_women_share_it_is_no_one(analyze: Analyze) -> None
         ("The Wall Street Journal said the deal was done.", "Wall Street Journal", None),
         ("An aide to Senator Maria Quell said the deal was done.", "An aide", None),  # the aide spoke
         ("The head of the agency, Ann Cole, said the deal was done.", "Ann Cole", None),
+        ("On Monday Tom Hale said the deal was done.", "Tom Hale", None),  # not "Monday Tom Hale"
+        ("In Ohio Tom Hale said the deal was done.", "Tom Hale", None),
     ],
 )
 def test_speaker_mention_is_the_name_in_the_source_phrase(
