@@ -29,6 +29,16 @@ def test_fsync_write_failure_removes_its_temp_file(tmp_path: Path) -> None:
     assert sorted(os.listdir(tmp_path)) == ["d"]
 
 
+def test_fsync_write_reports_the_first_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(*a: object, **k: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(layout, "open", full, raising=False)  # fails before the temp file exists
+    with pytest.raises(OSError) as err:
+        fsync_write(tmp_path / "f", b"x")
+    assert err.value.errno == errno.ENOSPC and os.listdir(tmp_path) == []
+
+
 @pytest.mark.parametrize(
     ("err", "reason"),
     [
@@ -55,11 +65,15 @@ def test_opening_a_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as err:
         Store(tmp_path / "none")
     assert err.value.code == "E040" and err.value.fields["reason"] == "not a newsprism store (no ledger.jsonl)"
+    assert err.value.fields["path"] == str(tmp_path / "none")
     assert not (tmp_path / "none").exists()
     (tmp_path / "file").write_text("x")
     with pytest.raises(StoreError) as err:
         Store(tmp_path / "file", create=True)
-    assert err.value.fields == {"path": str(tmp_path / "file"), "reason": "not a directory"}
+    assert err.value.code == "E040" and err.value.fields == {
+        "path": str(tmp_path / "file"),
+        "reason": "not a directory",
+    }
     store = Store(tmp_path / "new" / "st", create=True)
     assert store.ledger_path.read_bytes() == b"" and store.ledger() == []
     store.commit({"partition": "p00000000"})
@@ -72,6 +86,7 @@ def test_a_store_that_cannot_be_created_is_a_coded_error(tmp_path: Path) -> None
     with pytest.raises(StoreError) as err:
         Store(tmp_path / "file" / "st", create=True)
     assert err.value.code == "E040" and "Not a directory" in str(err.value.fields["reason"])
+    assert err.value.fields["path"] == str(tmp_path / "file" / "st")
 
 
 def test_documented_layout(tmp_path: Path) -> None:
