@@ -402,6 +402,7 @@ def test_different_unnamed_sources_are_different_speakers(analyze: Analyze) -> N
         "The ban said the deal was done.",  # a thing
         "Anyone said the deal was done.",
         "Many groups said the deal was done.",
+        "Some voters said the deal was done.",  # a loose crowd
         "The president said the deal was done.",  # a title nobody here holds
         "A local radio station said the deal was done.",  # an outlet description with no outlet named
         "Mr. Tom Reed spoke on Monday. The lawmaker overseeing the budget said the deal was done.",  # someone new
@@ -452,6 +453,8 @@ def test_mr_surname_when_only_women_share_it_is_no_one(analyze: Analyze) -> None
         ("An aide to Senator Maria Quell said the deal was done.", "An aide", None),  # the aide spoke
         ("The head of the agency, Ann Cole, said the deal was done.", "Ann Cole", None),
         ("On Monday Tom Hale said the deal was done.", "Tom Hale", None),  # not "Monday Tom Hale"
+        ("Ann Cole spoke. The Western Hemisphere Juan Gonzalez said the deal was done.", "Juan Gonzalez", None),
+        ("Vice president Kamala Harris said the deal was done.", "Kamala Harris", "Vice president Kamala Harris"),
         ("In Ohio Tom Hale said the deal was done.", "Tom Hale", None),
     ],
 )
@@ -510,3 +513,7 @@ def test_one_person_of_a_shared_surname_is_one_speaker_however_named(analyze: An
     assert [(s.name, [m.text for m in s.mentions]) for s in art.speakers] == [
         ("Ann Cole", ["Ann Cole", "Mrs. Cole", "she"])
     ]
+
+
+def test_two_named_groups_are_no_loose_crowd(analyze: Analyze) -> None:
+    assert _name(analyze("Republicans and Democrats said the deal was done."), "deal was done") == "Republicans"
