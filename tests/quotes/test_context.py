@@ -107,3 +107,20 @@ def test_according_to_with_a_word_between_still_finds_its_source(analyze: Callab
     assert q.speaker is not None and q.speaker.name == "Jane Reed" and q.cue == "According"
     art = analyze("The plan, according largely to the mayor, is “a total mess” for us.")
     assert [q.cue_lemma for q in art.quotes if q.kind == "partial"] == ["according to"]
+
+
+SPEAKER_SENTENCES = [
+    "Senator Jane Reed, who said the plan would fail, left early.",  # relative clause: the noun it hangs from
+    "Senator Jane Reed stood up and said the plan would fail.",  # conjoined verb: the first verb's subject
+    "Senator Jane Reed left the room, saying the plan would fail.",  # participle: the main clause's subject
+    "Senator Jane Reed was told the plan would fail.",  # passive subject
+    "Senator Jane Reed refused to say whether the plan would fail.",  # the subject of the verb it completes
+    "After Senator Jane Reed said the plan would fail, the room went quiet.",
+]
+
+
+def test_the_subject_of_a_cue_is_found_through_the_clause_it_sits_in(analyze: Callable[[str], Article]) -> None:
+    for text in SPEAKER_SENTENCES:
+        (q,) = [q for q in analyze(text).quotes if q.kind == "indirect"]
+        assert q.speaker is not None and q.speaker.name == "Jane Reed", text
+        assert "the plan would fail" in q.text
