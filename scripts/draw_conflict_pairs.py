@@ -111,7 +111,12 @@ def _mentions(art: Article) -> list[tuple[int, int, str]]:
     raw += [(m.start, m.end, m.kind) for m in find_numbers(art.text) + find_dates(art.text)]
     for c in art.claims:
         raw += [(n.start, n.end, "number") for n in c.numbers] + [(d.start, d.end, "date") for d in c.dates]
-    raw.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    return _longest(raw)
+
+
+def _longest(raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Mentions in text order, overlapping ones merged to the longest (the first on a tie)."""
+    raw = sorted(raw, key=lambda x: (x[0], -(x[1] - x[0])))
     out: list[tuple[int, int, str]] = []
     for s, e, k in raw:
         if out and s < out[-1][1]:
@@ -253,15 +258,7 @@ def mentions_r2(art: Article) -> list[tuple[int, int, str]]:
     raw = [(e.start, e.end, e.label) for e in art.entities if e.label in _LABELS]
     raw += [(m.start, m.end, "date" if m.kind == "date" else "NUM") for m in find_numbers(art.text)]
     raw += [(m.start, m.end, "date") for m in find_dates(art.text)]
-    raw.sort(key=lambda x: (x[0], -(x[1] - x[0])))
-    out: list[tuple[int, int, str]] = []
-    for s, e, k in raw:
-        if out and s < out[-1][1]:
-            if e - s > out[-1][1] - out[-1][0]:
-                out[-1] = (s, e, k)
-            continue
-        out.append((s, e, k))
-    return [(s, e, quantity_type(k, art.text[s:e])) for s, e, k in out]
+    return [(s, e, quantity_type(k, art.text[s:e])) for s, e, k in _longest(raw)]
 
 
 def stratum_r2(kind: str, same_noun: bool, cos: float) -> str | None:
