@@ -24,6 +24,7 @@ from typing import Any
 
 from newsprism.bench.blind_labels import gold_labels, read_pair_labels
 from newsprism.bench.registry import BenchContext, Metric, hash_files
+from newsprism.bench.stories_claims import prf  # (precision, recall, reported count), one copy for both samples
 from newsprism.bench.task_stories import TASK, basil_article, basil_files
 from newsprism.model import Article, NumberConflict
 
@@ -76,13 +77,6 @@ def reported(row: dict[str, Any], conflicts: list[NumberConflict]) -> bool:
         if (_overlap(row["a"], *x) and _overlap(row["b"], *y)) or (_overlap(row["a"], *y) and _overlap(row["b"], *x)):
             return True
     return False
-
-
-def prf(pred: list[bool], gold: list[bool]) -> tuple[float, float, int]:
-    """(precision, recall, reported count); precision is 0 when nothing is reported."""
-    tp = sum(p and g for p, g in zip(pred, gold, strict=True))
-    n_pred, n_gold = sum(pred), sum(gold)
-    return (tp / n_pred if n_pred else 0.0), (tp / n_gold if n_gold else 0.0), n_pred
 
 
 def weighted_prf(pred: list[bool], gold: list[bool], weights: list[float]) -> tuple[float, float]:
