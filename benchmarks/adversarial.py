@@ -140,25 +140,27 @@ def stage_times(
     """Seconds per stage for one text: ``ingest`` (text or HTML to Article), then each stage on its own
     (``clock``: wall time by default; the scaling test passes ``time.process_time``)."""
     from newsprism.ingest.loaders import article_from_html, article_from_text
+    from newsprism.nlp.blas import one_blas_thread
     from newsprism.options import load_options
     from newsprism.registry import Work, resolve
 
     options = load_options(stages=stages)
     out: dict[str, float] = {}
-    t0 = clock()
-    with deadline(timeout):
-        article = article_from_html(text, options=options) if html else article_from_text(text, options=options)
-    out["ingest"] = clock() - t0
-    batch = [Work(article=article)]
-    for info in resolve(stages):
+    with one_blas_thread():  # as Pipeline.run_batch runs its stages
         t0 = clock()
-        try:
-            with deadline(timeout):
-                info.fn(batch, options)
-        except StageTimeout:
-            out[info.name] = float("inf")
-            break
-        out[info.name] = clock() - t0
+        with deadline(timeout):
+            article = article_from_html(text, options=options) if html else article_from_text(text, options=options)
+        out["ingest"] = clock() - t0
+        batch = [Work(article=article)]
+        for info in resolve(stages):
+            t0 = clock()
+            try:
+                with deadline(timeout):
+                    info.fn(batch, options)
+            except StageTimeout:
+                out[info.name] = float("inf")
+                break
+            out[info.name] = clock() - t0
     return out
 
 

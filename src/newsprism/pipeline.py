@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Provenance
+from newsprism.nlp.blas import one_blas_thread
 from newsprism.options import Options, load_options
 from newsprism.provenance import pipeline_provenance
 from newsprism.registry import ARTIFACTS, StageInfo, Work, complete, resolve
@@ -175,18 +176,19 @@ class Pipeline:
     def run_batch(self, articles: list[Article]) -> list[Work]:
         batch = [Work(article=a) for a in articles]
         lost: dict[int, set[str]] = {}  # id(work) -> what a failed stage did not produce for it
-        for index, info in enumerate(self.stages):
-            live: list[Work] = []
-            for work in batch:
-                if lost.get(id(work), set()).intersection(info.requires):
-                    lost[id(work)].update(info.produces)  # skipped: named in the W900 of the failed stage
-                else:
-                    live.append(work)
-            t0 = time.perf_counter()
-            for work in self._run_stage(index, live):
-                lost.setdefault(id(work), set()).update(info.produces)
-            if self.on_stage is not None:
-                self.on_stage(info.name, time.perf_counter() - t0, len(live))
+        with one_blas_thread():
+            for index, info in enumerate(self.stages):
+                live: list[Work] = []
+                for work in batch:
+                    if lost.get(id(work), set()).intersection(info.requires):
+                        lost[id(work)].update(info.produces)  # skipped: named in the W900 of the failed stage
+                    else:
+                        live.append(work)
+                t0 = time.perf_counter()
+                for work in self._run_stage(index, live):
+                    lost.setdefault(id(work), set()).update(info.produces)
+                if self.on_stage is not None:
+                    self.on_stage(info.name, time.perf_counter() - t0, len(live))
         provenance = self.provenance
         for work in batch:
             work.article.provenance = provenance.model_copy(deep=True)

@@ -14,7 +14,7 @@ hit (at most ``MAX_SEED_HITS``). The sentence gets the best-scoring frame, or ``
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -39,9 +39,15 @@ def _prototypes() -> tuple[list[str], np.ndarray]:
     return names, np.stack(vecs)
 
 
-def _seed_hits(text: str, frame: str) -> int:
-    low = text.lower()
-    return sum(1 for p in FRAMES[frame][0] if re.search(rf"\b{re.escape(p)}\b", low))
+@cache
+def _seed_patterns(frame: str) -> tuple[re.Pattern[str], ...]:
+    """One compiled whole-word pattern per seed phrase of ``frame`` (compiled once, not looked up per call)."""
+    return tuple(re.compile(rf"\b{re.escape(p)}\b") for p in FRAMES[frame][0])
+
+
+def _seed_hits(low: str, frame: str) -> int:
+    """How many of ``frame``'s seed phrases occur in ``low`` (already lower-cased) as whole words."""
+    return sum(1 for pattern in _seed_patterns(frame) if pattern.search(low))
 
 
 def frame_features(texts: list[str], vectors: np.ndarray | None = None) -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -53,7 +59,7 @@ def frame_features(texts: list[str], vectors: np.ndarray | None = None) -> tuple
     if not texts:
         return names, np.zeros((0, len(names))), np.zeros((0, len(names)))
     sims = np.asarray(embed(texts) if vectors is None else vectors) @ protos.T
-    hits = np.array([[min(_seed_hits(t, f), MAX_SEED_HITS) for f in names] for t in texts], dtype=float)
+    hits = np.array([[min(_seed_hits(t, f), MAX_SEED_HITS) for f in names] for t in map(str.lower, texts)], dtype=float)
     return names, sims, hits
 
 

@@ -117,6 +117,9 @@ class Head:
 
         so = ort.SessionOptions()
         so.log_severity_level = 3
+        # as for the encoder (nlp/embed.py): idle intra-op threads sleep, so a head's pool does not busy-wait
+        # on a core while the next stage runs (it doubled the frames stage's CPU time on 2 cores)
+        so.add_session_config_entry("session.intra_op.allow_spinning", "0")
         if threads > 0:
             so.intra_op_num_threads = threads
             so.inter_op_num_threads = 1
