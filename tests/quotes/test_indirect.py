@@ -1135,3 +1135,23 @@ def test_a_cue_after_according_to_in_the_same_sentence_is_still_read() -> None:
         "taxes/NNS/nsubj/7 rose/VBD/ccomp/5/rise sharply/RB/advmod/7"
     )
     assert [f[0] for f in _verb(spec)] == ["according", "clause"]
+
+
+# -- session 8 (issue 19, round 5): the walk back before "but" keeps a closing bracket or quotation mark ---------
+
+
+@pytest.mark.parametrize(
+    ("close", "tag"),
+    [(")", "-RRB-+PUNCT"), ("]", "-RRB-+PUNCT"), ("”", "''")],
+)
+def test_other_statement_cut_keeps_closing_bracket(close: str, tag: str) -> None:
+    opener = {")": "(", "]": "[", "”": "“"}[close]
+    otag = "``" if close == "”" else "-LRB-+PUNCT"
+    spec = (
+        f"Lee/NNP/nsubj/1 said/VBD/ROOT/1/say talks/NNS/nsubj/3 advanced/VBD/ccomp/1/advance {opener}/{otag}/punct/5 "
+        f"slowly/RB/advmod/3 {close}/{tag}/punct/5 ,/,/punct/3 but/CC/cc/3 an/DT/det/10 aide/NN/nsubj/11 "
+        "predicted/VBD/conj/3/predict a/DT/det/13 delay/NN/dobj/11 ././punct/1"
+    )
+    found = [f for f in _verb(spec) if f[1].startswith("talks")]
+    assert len(found) == 1 and found[0][0] == "clause"
+    assert found[0][1].endswith(close) and "aide" not in found[0][1]

@@ -517,3 +517,70 @@ def test_one_person_of_a_shared_surname_is_one_speaker_however_named(analyze: An
 
 def test_two_named_groups_are_no_loose_crowd(analyze: Analyze) -> None:
     assert _name(analyze("Republicans and Democrats said the deal was done."), "deal was done") == "Republicans"
+
+
+# -- session 8 (issue 19, round 5): found-and-not-fixed notes of the mutation pass; sentences written for the test --
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The sister of Ann Cole said the deal was done.", "The sister of Ann Cole"),
+        ("Ann Cole met voters. The sister of Ann Cole said the deal was done.", "The sister of Ann Cole"),
+        ("The wife of Senator Tom Reed said the deal was done.", "The wife of Senator Tom Reed"),
+        ("Tom Reed spoke first. The brother of Senator Reed said the deal was done.", "The brother of Senator Reed"),
+    ],
+)
+def test_relation_of_a_named_person_is_not_that_person(analyze: Analyze, text: str, name: str) -> None:
+    q = _find(analyze(text), "deal was done")
+    assert q.speaker is not None and q.speaker.name == name and q.speaker_kind == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Reed's aide said the deal was done.", "Reed's aide", "anonymous"),
+        ("Senator Tom Reed spoke on Monday. Reed's aide said the deal was done.", "Tom Reed's aide", "anonymous"),
+        ("Tom Reed visited the plant. His wife said the deal was done.", "Tom Reed's wife", "anonymous"),
+        ("Governor Tom Reed visited the plant. His campaign said the deal was done.", "Tom Reed's campaign", None),
+    ],
+)
+def test_owned_role_or_body_names_its_owner(analyze: Analyze, text: str, name: str, kind: str | None) -> None:
+    q = _find(analyze(text), "deal was done")
+    assert q.speaker is not None and q.speaker.name == name
+    assert q.speaker_kind == (kind or "organization")
+
+
+def test_owned_role_of_an_unresolved_pronoun_is_no_one(analyze: Analyze) -> None:
+    art = analyze("The meeting ran late. His aide said the deal was done.")  # no one "his" could be
+    assert _find(art, "deal was done").speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Pat Cole runs the shop. Mrs. Cole said the deal was done.",
+        "Mrs. Pat Cole runs the shop. Mr. Cole said the deal was done.",
+        "Mr. Pat Cole runs the shop. His wife runs the bakery. Mrs. Cole said the deal was done.",
+    ],
+)
+def test_other_honorific_with_the_same_surname_is_someone_else(analyze: Analyze, text: str) -> None:
+    q = _find(analyze(text), "deal was done")
+    assert q.speaker is None or "Pat" not in q.speaker.name
+
+
+def test_same_honorific_keeps_the_person(analyze: Analyze) -> None:
+    q = _find(analyze("Mr. Pat Cole runs the shop. Mr. Cole said the deal was done."), "deal was done")
+    assert q.speaker is not None and q.speaker.name == "Pat Cole"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Center for Coastal Policy said the deal was done.",
+        "The Center for Coastal Policy said the deal was done.",
+    ],
+)
+def test_organisation_name_is_kept_whole(analyze: Analyze, text: str) -> None:
+    q = _find(analyze(text), "deal was done")
+    assert q.speaker is not None and q.speaker.name == "Center for Coastal Policy"

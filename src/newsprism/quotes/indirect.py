@@ -277,11 +277,17 @@ def _before_other_statement(ctx: Context, s: int, e: int, subj: Token) -> int:
         cut = first if ctx.doc[first].lower_ in JOINERS else first - 1
         if cut <= span.start or ctx.doc[cut].lower_ not in JOINERS:
             continue
-        while cut - 1 > span.start and ctx.doc[cut - 1].is_punct:  # ", but" / "— though"
+        while cut - 1 > span.start and _separator(ctx.doc[cut - 1]):  # ", but" / "— though", not "(…), but"
             cut -= 1
         if cut > span.start:
             return ctx.doc[cut].idx
     return e
+
+
+def _separator(t: Token) -> bool:
+    """Punctuation that separates a joined statement (",", ";", a dash), not a closing bracket or quotation
+    mark that ends the reported words themselves (session 8: the walk back stepped over ")")."""
+    return t.is_punct and not (t.is_right_punct or t.is_bracket or t.is_quote or t.text in (")", "]", "}"))
 
 
 def _pronoun_opens_clause(tok: Token, subj: Token) -> bool:

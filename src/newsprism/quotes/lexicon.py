@@ -460,6 +460,14 @@ PERSON_ROLE_NOUNS = words_set(
     "superintendent administrator coach lobbyist consultant dealer operative negotiator investigator detective agent "
     "prince princess king queen duke duchess pope"
 )
+# Nouns for a person by their tie to someone else ("the sister of Ann Cole", "Reed's aide"): the noun phrase is the
+# speaker, never the person named inside it (session 8, issue 19).
+RELATION_NOUNS = words_set(
+    "sister brother wife husband son daughter mother father cousin aunt uncle niece nephew widow widower grandson "
+    "granddaughter grandmother grandfather grandchild child parent friend neighbor neighbour girlfriend boyfriend "
+    "fiance fiancee partner colleague spokesperson spokesman spokeswoman aide lawyer attorney adviser advisor "
+    "staffer bodyguard employee"
+)
 # Nouns for anyone of a population ("a woman", "voters", "residents"): one of them is an unnamed source, many of
 # them a generic group (no speaker).
 POPULATION_NOUNS = words_set(

@@ -67,6 +67,7 @@ class Cluster:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     quoted: bool = False
     given: dict[str, str] = field(default_factory=dict)  # given name -> full name ("hunter" -> "Hunter Biden")
+    given_gender: dict[str, str] = field(default_factory=dict)  # given name -> honorific's gender ("Mr. Pat Cole")
 
     @property
     def shared(self) -> bool:
@@ -271,6 +272,8 @@ class NameBook:
                 # "Team Yang" names no second Yang: its first word is no given name (else a bare "Yang" is shared)
                 if len(rest) > 1 and len(first.rstrip(".")) > 1 and first not in TITLE_WORDS | NOT_GIVEN_WORDS:
                     c.given.setdefault(first, name)
+                    if gender:  # "Mr. Pat Cole": Pat is a man here, whatever the name list says (session 8)
+                        c.given_gender.setdefault(first, gender)
                 if not c.gender:
                     c.gender = gender or ("f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else "")
                 if title:

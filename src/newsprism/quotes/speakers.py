@@ -21,6 +21,7 @@ from newsprism.quotes.lexicon import (
     OUTLET_WORDS,
     PERSON_ROLE_NOUNS,
     POPULATION_NOUNS,
+    RELATION_NOUNS,
 )
 from newsprism.quotes.pronouns import PronounBook
 from newsprism.quotes.speaker_names import (
@@ -44,6 +45,9 @@ from newsprism.quotes.speaker_names import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+OWNERS = frozenset(["his", "her", "their", "its"])  # "whose members" is no owner to resolve
+OWNED_BODIES = frozenset(["campaign", "office", "team", "staff", "administration", "government", "camp"])
+
 
 def _no_one(tok: Token, low: list[str]) -> bool:
     """No one in particular ("anyone", "people", "many groups"), a crowd, or a date the parser took for a subject
@@ -64,6 +68,23 @@ def _anonymous(tok: Token, toks: list[Token], low: list[str]) -> bool:
     )
 
 
+def _owned_kind(tok: Token) -> str:
+    """ "person" for a role or tie owned by someone ("Reed's aide"), "organization" for an owned body ("his
+    campaign"), "" for anything else ("Reed's remarks")."""
+    lem = tok.lemma_.lower()
+    if lem in RELATION_NOUNS | RELAY_NOUNS | PERSON_ROLE_NOUNS | POPULATION_NOUNS | ANONYMOUS_HEADS:
+        return "person"
+    return "organization" if lem in INSTITUTION_NOUNS | OWNED_BODIES else ""
+
+
+def _owner(tok: Token) -> Token | None:
+    """The owner of a role or body ("Reed's aide", "his campaign"): a name or a personal pronoun."""
+    if tok.pos_ != "NOUN" or not _owned_kind(tok):
+        return None
+    poss = [c for c in tok.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.lower_ in OWNERS)]
+    return poss[0] if poss else None
+
+
 class SpeakerBook(PronounBook):
     """All speaker knowledge for one article: clusters, title→person map, mention history, and resolution."""
 
@@ -75,6 +96,9 @@ class SpeakerBook(PronounBook):
         if named:  # "the governor, Anna Reyes, said": the apposition names her
             return self.resolve(named[0])
         lem = tok.lemma_.lower()
+        if lem in RELATION_NOUNS and any(c.dep_ == "prep" for c in tok.children):
+            text = self.text[start:end]  # "the sister of Ann Cole": someone new, by their tie (session 8)
+            return self._noted(self._cluster(f"a:{text.lower()}", text, "anonymous"), start, end)
         low = [w.lower() for w in words]
         plural = tok.tag_ in ("NNS", "NNPS")
         people = PERSON_ROLE_NOUNS | ANONYMOUS_HEADS if plural else PERSON_ROLE_NOUNS | POPULATION_NOUNS
@@ -142,9 +166,9 @@ class SpeakerBook(PronounBook):
                 right = max(right, child.right_edge.i)
             else:
                 break
-        if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC"):
+        if tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ in ("ORG", "FAC"):
             ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
-            if ent is not None:  # "the Center for Responsive Politics", not "Center" (issue 19, round 4)
+            if ent is not None:  # "(the) Center for Responsive Politics", not "Center" (issue 19, rounds 4 and 5)
                 right = max(right, ent.end - 1)
         if tok.pos_ == "PROPN":
             k = tok.i
@@ -164,8 +188,8 @@ class SpeakerBook(PronounBook):
     def _name_inside(self, tok: Token) -> Token:
         """ "Director for the Western Hemisphere Juan Gonzalez said": the name inside the subject."""
         doc = self.doc
-        if tok.lemma_.lower() in RELAY_NOUNS and any(c.dep_ == "prep" for c in tok.children):
-            return tok  # "a spokesperson for Senator Reyes said": the spokesperson spoke (issue 19, round 4)
+        if tok.lemma_.lower() in RELAY_NOUNS | RELATION_NOUNS and any(c.dep_ == "prep" for c in tok.children):
+            return tok  # "a spokesperson for Senator Reyes", "the sister of Ann Cole": the head noun spoke (round 4/5)
         names = [
             t
             for t in tok.subtree
@@ -223,6 +247,9 @@ class SpeakerBook(PronounBook):
         low = [w.lower() for w in words]
         if _no_one(tok, low):
             return None
+        owner = _owner(tok)
+        if owner is not None:
+            return self._owned(tok, owner, end, avoid)
         if _anonymous(tok, toks, low):
             text = self.text[start:end]
             return self._noted(self._cluster(f"a:{text.lower()}", text, "anonymous"), start, end)
@@ -244,8 +271,9 @@ class SpeakerBook(PronounBook):
         return Resolved(c, start, end)
 
     def _named_source(self, tok: Token, start: int, end: int, toks: list[Token], words: list[str]) -> Resolved | None:
-        """A source that is no pronoun, crowd or anonymous head: a title's holder, a common noun, a known surname,
-        a proper name, else an organisation, outlet or document named by the noun phrase."""
+        """A source that is no pronoun, crowd or anonymous head: a title's holder, someone's aide or campaign, a
+        common noun, a known surname, a proper name, else an organisation, outlet or document named by the noun
+        phrase."""
         low = [w.lower() for w in words]
         title, rest, _ = _title_of(words)
         poss = [t for t in toks if t.dep_ == "poss" and t.i != tok.i]
@@ -253,12 +281,13 @@ class SpeakerBook(PronounBook):
             holder = self.role_holder(title)
             if holder is not None:
                 return self._noted(holder, start, end)
+        tied = tok.lemma_.lower() in RELATION_NOUNS and any(c.dep_ == "prep" for c in tok.children)
         if (
             tok.pos_ == "NOUN"
             and low
             and not poss
             and tok.ent_type_ not in NAMED_ENTS
-            and f"p:{low[-1]}" not in self.by_key
+            and (tied or f"p:{low[-1]}" not in self.by_key)  # "the sister of Ann Cole" is not Ann Cole
         ):
             return self._common_noun(tok, start, end, words)
         if rest and rest[-1][:1].isupper() and f"p:{rest[-1].lower()}" in self.by_key and not poss:
@@ -282,6 +311,25 @@ class SpeakerBook(PronounBook):
         bare = " ".join(words) if words else text
         return self._noted(self._cluster(f"o:{bare.lower()}", bare, kind), start, end)
 
+    def _owned(self, tok: Token, owner: Token, end: int, avoid: tuple[int, int]) -> Resolved | None:
+        """ "Reed's aide", "his campaign": a person or body named by its owner, the owner written out ("Tom Reed's
+        aide"); a pronoun owner that resolves to no one leaves the quote unattributed (session 8)."""
+        if owner.pos_ == "PRON":
+            c = self._pronoun(owner, avoid)
+            if c is None or not c.name:
+                return None
+            name = c.name
+        else:
+            known = self.by_key.get(f"p:{owner.text.lower()}")
+            written = " ".join(_strip_poss([t.text for t in owner.subtree if not t.is_punct and t.dep_ != "case"]))
+            name = self.clusters[known].name if known is not None else written
+        start = owner.left_edge.idx
+        head = self.text[owner.right_edge.idx + len(owner.right_edge.text) : end].strip()
+        head = head[2:].strip() if head[:2] in ("'s", "’s") else head.lstrip("'’").strip()
+        full = f"{name}'s {head}"
+        kind = "anonymous" if _owned_kind(tok) == "person" else "organization"
+        return self._noted(self._cluster(f"{kind[0]}:{full.lower()}", full, kind), start, end)
+
     def _surname_person(self, c: Cluster, words: list[str], rest: list[str]) -> Cluster | None:
         """The person a name of a known surname means: an honorific's gender picks among the given names (or no
         one); Joe or Hunter Biden: the given name tells them apart; a bare surname is, by news convention, the
@@ -303,7 +351,7 @@ class SpeakerBook(PronounBook):
         low0 = words[0].lower() if words else ""
         if not hint or low0 not in HONORIFICS or c.kind != "person" or len(rest) != 1:
             return None
-        known = {f: _gender_of(f) for f in c.given}
+        known = {f: c.given_gender.get(f) or _gender_of(f) for f in c.given}
         fits = [f for f, g in known.items() if g == hint]
         if len(fits) == 1 and c.shared:
             return self._cluster(f"n:{c.given[fits[0]].lower()}", c.given[fits[0]], "person")
