@@ -81,6 +81,7 @@ __all__ = [  # the records are declared in newsprism.records and re-exported her
     "FrameScore",
     "Grouping",
     "Member",
+    "Narrative",
     "NumberConflict",
     "NumberMention",
     "Omissions",
@@ -91,6 +92,8 @@ __all__ = [  # the records are declared in newsprism.records and re-exported her
     "QuoteMember",
     "QuotedStance",
     "Record",
+    "RelatedClaims",
+    "RelatedMember",
     "Sentence",
     "SentenceKind",
     "SideBySide",
@@ -174,6 +177,39 @@ class ClaimGroup(Record):
     score: float
     similarity: float | None = Field(description="mean alignment score of the member pairs; null for one member")
     source: Literal["claim", "sentence"]
+
+
+class RelatedMember(Member):
+    """One statement of a partial match or a narrative, with the claim group it belongs to."""
+
+    group: str | None = Field(description="the claim group of this statement; null for a sentence in no group")
+
+
+class RelatedClaims(Record):
+    """A partial match (issue 21): two statements of different articles about the same event that the pair scorer
+    does not call the same proposition (another figure, actor, date or aspect)."""
+
+    id: str
+    members: list[RelatedMember] = Field(description="the two statements, in the story's article order")
+    p_same: float = Field(ge=0, le=1, description="the pair scorer's P(same proposition)")
+    p_related: float = Field(ge=0, le=1, description="the pair scorer's P(same or related)")
+    differs: list[Literal["number", "date", "name", "negation"]] = Field(
+        description="what differs, where computable: numbers or dates of no equal value, names only one states, "
+        "one side negated"
+    )
+    why: str = Field(description="one line: what differs, e.g. 'different number: 12 vs 15'")
+
+
+class Narrative(Record):
+    """A proposition several articles make (issue 21): their statements linked by the pair scorer and a shared
+    phrase, with every member sentence per article."""
+
+    id: str
+    label: str = Field(description="the most central member statement")
+    articles: list[str]
+    members: list[RelatedMember] = Field(description="member statements, in article order then text order")
+    terms: list[str] = Field(description="the shared phrases that link the members (e.g. 'root causes')")
+    strength: float = Field(ge=0, le=1, description="mean P(same or related) of the links inside the narrative")
 
 
 class CoverageRow(Record):
@@ -292,6 +328,13 @@ class Story(Record):
     articles: list[str]
     quote_groups: list[QuoteGroup] = Field(default_factory=list)
     claim_groups: list[ClaimGroup] = Field(default_factory=list)
+    narratives: list[Narrative] = Field(
+        default_factory=list, description="propositions two or more articles make, most articles first (issue 21)"
+    )
+    related_claims: list[RelatedClaims] = Field(
+        default_factory=list,
+        description="partial matches: for each statement, its closest related statement in each other article",
+    )
     key_entities: list[str] = Field(default_factory=list)
     coverage: Coverage | None = None
     number_conflicts: list[NumberConflict] = Field(default_factory=list)

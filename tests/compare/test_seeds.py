@@ -55,6 +55,17 @@ def test_seeds_form_one_story(seed_articles: list[Article]) -> None:
         for rid in om["claims"] + om["quotes"] + om["sources"]:
             assert not rows[rid]["present"][aid]
             assert 2 * sum(rows[rid]["present"][b] for b in others) >= len(others), rid
+    # narratives (issue 21): the comparison opens with them; Harris's "root causes" mandate is one stated by all three
+    roots = [n for n in data["narratives"] if "root causes" in n["terms"]]
+    assert len(roots) == 1 and sorted(roots[0]["articles"]) == sorted(texts)
+    assert all("root causes" in m["text"] for m in roots[0]["members"])
+    assert md.index("### Narratives") < md.index("### Side by side")
+    for rec in data["narratives"] + data["related_claims"]:
+        for m in rec["members"]:
+            assert texts[m["article"]][m["start"] : m["end"]] == m["text"]
+    # no outlet is known for the seeds (plain text files): never the file name
+    assert all(col["outlet"] is None for col in data["side_by_side"])
+    assert all(ref["outlet"] is None for ref in comp.to_json_dict()["articles"])
     # titles: never a file path; the untitled seed is named by its opening words
     for col in data["side_by_side"]:
         assert col["title"] and not col["title"].endswith(".txt")

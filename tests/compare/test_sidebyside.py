@@ -135,3 +135,16 @@ def test_tone_matrix_one_row_per_person_across_articles() -> None:
     md = comparison_markdown(Comparison(stories=[story]), [a, b])
     row = "| Kamala Harris | neutral +0.10 (2×); no judging words | negative -0.70 (3×); no judging words |"
     assert "### Tone toward key people" in md and row in md  # with the articles, each cell says who judges
+
+
+def test_outlet_is_the_outlet_else_the_urls_host_never_the_source_path() -> None:
+    from newsprism.compare.sidebyside import outlet_of
+    from newsprism.report.comparison import article_names
+
+    named = Article(id="n", text="x", outlet="Daily A", url="https://www.a.example/1", source="seeds/000_a.txt")
+    hosted = Article(id="h", text="x", url="https://www.news.example/story?id=3", source="/tmp/001_b.txt")
+    bare = Article(id="b", text="x", source="/home/me/002_c.txt")
+    assert [outlet_of(a) for a in (named, hosted, bare)] == ["Daily A", "news.example", None]
+    assert [c.outlet for c in side_by_side([named, hosted, bare], [])] == ["Daily A", "news.example", None]
+    assert article_names([named, hosted, bare]) == {"n": "Daily A", "h": "news.example", "b": "A3"}
+    assert outlet_of(Article(id="u", text="x", url="not a url", outlet="  ")) is None

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.compare.align import claim_groups
+from newsprism.compare.align import align_claims
 from newsprism.compare.conflicts import find_conflicts
 from newsprism.compare.coverage import clean_name, coverage_matrix, speaker_canon
 from newsprism.compare.features import StoryFeatures, norm_entity, story_features
@@ -29,7 +29,8 @@ from newsprism.compare.grouping import (
     story_label,
     timeline,
 )
-from newsprism.compare.sidebyside import side_by_side
+from newsprism.compare.related import narratives, partial_matches
+from newsprism.compare.sidebyside import outlet_of, side_by_side
 from newsprism.errors import InputError
 from newsprism.model import Article, ArticleRef, Comparison, Grouping, Quote, QuoteGroup, Story, Warning
 from newsprism.options import Options, load_options
@@ -144,7 +145,8 @@ def compare_story(
 
         return embed(texts, name=opts.embedding_model)
 
-    groups, units, pairs = claim_groups(articles, embed_fn)
+    found = align_claims(articles, embed_fn)
+    groups = found.groups
     quote_groups = _quote_groups(articles, opts, warnings)
     key = _key_entities(feats)
     published = {a.id: a.published for a in articles}
@@ -155,9 +157,11 @@ def compare_story(
         articles=[a.id for a in articles],
         quote_groups=quote_groups,
         claim_groups=groups,
+        narratives=narratives(articles, found),
+        related_claims=partial_matches(articles, found),
         key_entities=key_entity_names(articles, key, feats),
         coverage=coverage_matrix(articles, groups, quote_groups),
-        number_conflicts=find_conflicts(pairs, units),
+        number_conflicts=find_conflicts(found.conflict_pairs, found.units),
         timeline=[
             t.model_copy(update={"title": display_title(by_id[t.article]) or None}) for t in timeline(feats, published)
         ],
@@ -182,7 +186,5 @@ def compare(articles: list[Article], options: Options | None = None) -> Comparis
     return Comparison(
         stories=stories,
         grouping=Grouping(threshold=THRESHOLD, entity_weight=ENTITY_WEIGHT, window_days=WINDOW_DAYS),
-        articles=[
-            ArticleRef(id=a.id, title=a.title, outlet=a.outlet or a.source, published=a.published) for a in articles
-        ],
+        articles=[ArticleRef(id=a.id, title=a.title, outlet=outlet_of(a), published=a.published) for a in articles],
     )

@@ -201,26 +201,31 @@ def pair_scores(units: list[Unit], vectors: np.ndarray, floor: float = ALIGN_THR
     return scores
 
 
-def model_scores(units: list[Unit], vectors: np.ndarray, model: PairModel) -> tuple[np.ndarray, set[tuple[int, int]]]:
-    """P(same) of cross-article unit pairs with cosine >= the model's candidate bar (-inf elsewhere), and the
-    pairs the scorer calls ``related`` (P(same) below its threshold, P(same or related) at or above its own)."""
+def model_scores(
+    units: list[Unit], vectors: np.ndarray, model: PairModel
+) -> tuple[np.ndarray, np.ndarray, set[tuple[int, int]]]:
+    """P(same) and P(same or related) of cross-article unit pairs with cosine >= the model's candidate bar (-inf
+    elsewhere), and the pairs the scorer calls ``related`` (P(same) below its threshold, P(same or related) at or
+    above its own)."""
     n = len(units)
     scores = np.full((n, n), -np.inf)
+    near = np.full((n, n), -np.inf)
     if n < 2:
-        return scores, set()
+        return scores, near, set()
     cos = vectors @ vectors.T
     arts = np.array([u.article for u in units])
     cand = np.argwhere(np.triu(cos >= model.candidate_cos, 1) & (arts[:, None] != arts[None, :]))
     if not len(cand):
-        return scores, set()
+        return scores, near, set()
     x = np.vstack([pair_features(units[i].text, units[j].text, float(cos[i, j])) for i, j in cand])
     p_same, p_near = model.scores(x)
     related = set()
     for (i, j), ps, pn in zip(cand, p_same, p_near, strict=True):
         scores[i, j] = scores[j, i] = float(ps)
+        near[i, j] = near[j, i] = float(pn)
         if ps < model.same.threshold and pn >= model.near.threshold:
             related.add((int(i), int(j)))
-    return scores, related
+    return scores, near, related
 
 
 def align_units(units: list[Unit], scores: np.ndarray, threshold: float = ALIGN_THRESHOLD) -> list[list[int]]:
@@ -256,15 +261,34 @@ def _group_similarity(members: list[int], scores: np.ndarray) -> float | None:
     return round(float(np.mean(vals)), 3) if vals else None
 
 
+@dataclass
+class Alignment:
+    """What claim alignment found in one story (see :func:`align_claims`)."""
+
+    groups: list[ClaimGroup]
+    units: list[Unit]
+    conflict_pairs: list[tuple[Unit, Unit, str | None]]
+    group_of: dict[int, str]  # unit index -> claim group id (units in no group absent)
+    p_same: np.ndarray  # (n, n) P(same) of scored cross-article pairs, -inf elsewhere (legacy rule: its score)
+    p_near: np.ndarray  # (n, n) P(same or related), -inf where unscored (all -inf without the pair scorer)
+    related: set[tuple[int, int]]  # (i, j), i < j: pairs the scorer calls related
+
+
 def claim_groups(
     articles: list[Article], embed_fn: Any
 ) -> tuple[list[ClaimGroup], list[Unit], list[tuple[Unit, Unit, str | None]]]:
-    """Claim groups for one story, the units, and candidate pairs for number-conflict checks.
+    """Claim groups for one story, the units, and candidate pairs for number-conflict checks
+    (:func:`align_claims` without its partial-match parts)."""
+    found = align_claims(articles, embed_fn)
+    return found.groups, found.units, found.conflict_pairs
+
+
+def align_claims(articles: list[Article], embed_fn: Any) -> Alignment:
+    """Claim groups for one story, the units, conflict candidates and the scorer's pair probabilities.
 
     ``embed_fn(texts) -> (n, d) unit vectors``. Groups are ordered by how many articles report them,
     then by position in the first article reporting them.
     """
-    order = {a.id: i for i, a in enumerate(articles)}
     units = [u for a in articles for u in article_units(a)]
     if len({u.article for u in units}) > 1:
         vectors = embed_fn([u.text for u in units])
@@ -272,13 +296,23 @@ def claim_groups(
         vectors = np.zeros((len(units), 1), dtype=np.float32)
     model = load_model()
     related: set[tuple[int, int]] = set()
+    near = np.full((len(units), len(units)), -np.inf)
     if model is not None:
-        scores, related = model_scores(units, vectors, model)
+        scores, near, related = model_scores(units, vectors, model)
         raw = align_units(units, scores, model.same.threshold)
     else:
         scores = pair_scores(units, vectors)
         raw = align_units(units, scores)
     raw = [g for g in raw if len(g) > 1 or units[g[0]].source != "extra"]  # an unmatched extra sentence is no claim
+    groups, group_of = _build_groups(articles, units, raw, scores)
+    pairs = _conflict_pairs(units, vectors, group_of, related)
+    return Alignment(groups, units, pairs, group_of, scores, near, related)
+
+
+def _build_groups(
+    articles: list[Article], units: list[Unit], raw: list[list[int]], scores: np.ndarray
+) -> tuple[list[ClaimGroup], dict[int, str]]:
+    order = {a.id: i for i, a in enumerate(articles)}
     raw.sort(key=lambda g: (-len(g), min((order[units[i].article], units[i].start) for i in g)))
     groups: list[ClaimGroup] = []
     group_of: dict[int, str] = {}
@@ -302,7 +336,7 @@ def claim_groups(
                 source="claim" if units[rep].source == "claim" else "sentence",
             )
         )
-    return groups, units, _conflict_pairs(units, vectors, group_of, related)
+    return groups, group_of
 
 
 def _conflict_pairs(

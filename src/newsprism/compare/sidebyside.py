@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from urllib.parse import urlsplit
 
 from newsprism.compare.features import entity_surface
 from newsprism.model import (
@@ -23,6 +24,15 @@ from newsprism.titles import display_title
 
 OPINION_SUBJECTIVITY = 0.5
 TOP = 3
+
+
+def outlet_of(article: Article) -> str | None:
+    """Who published the article: its outlet, else its URL's host (``www.`` dropped), else None. Never the source
+    file path (``Article.source``): a file name says nothing about the outlet (issue 21)."""
+    if article.outlet and article.outlet.strip():
+        return article.outlet.strip()
+    host = urlsplit(article.url).hostname if article.url else None
+    return host.removeprefix("www.") if host else None
 
 
 def _words(text: str) -> int:
@@ -123,7 +133,7 @@ def side_by_side(articles: list[Article], key_people: list[str]) -> list[SideByS
             SideBySide(
                 article=a.id,
                 title=display_title(a) or None,
-                outlet=a.outlet or a.source,
+                outlet=outlet_of(a),
                 published=a.published,
                 words=_words(a.text),
                 slant=_slant(a),

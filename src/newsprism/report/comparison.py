@@ -12,6 +12,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsprism.compare.coverage import clean_name, speaker_canon
 from newsprism.compare.features import norm_entity
+from newsprism.compare.sidebyside import outlet_of
 from newsprism.model import (
     Article,
     Comparison,
@@ -30,6 +31,8 @@ from newsprism.report.truncation import shown_of, truncated
 
 MAX_CLAIM_ROWS = 40
 MAX_OMITS = 8
+MAX_NARRATIVES = 6  # narratives a report opens with, most articles first
+MAX_RELATED = 10  # partial matches a report lists, strongest first
 MAX_SIDE_TONE = 3  # tone targets per side-by-side cell in Markdown (the HTML column lists all the JSON keeps)
 MAX_CHART = 6  # techniques and frames in the HTML bar chart, most used first
 QUOTE_MARKS = "\"“”‘’'«»"
@@ -45,12 +48,11 @@ def mark(row: CoverageRow, article_id: str) -> str:
 
 
 def article_names(articles: Sequence[Article]) -> dict[str, str]:
-    """A short column name per article: its outlet, else A1, A2, ... (the side-by-side table gives each title).
-
-    Never a file path: a source file name says nothing to a reader."""
+    """A short column name per article: its outlet, else its URL's host, else A1, A2, ... (the side-by-side table
+    gives each title). Never a file path: a source file name says nothing to a reader."""
     names: dict[str, str] = {}
     for i, a in enumerate(articles, 1):
-        base = a.outlet or f"A{i}"
+        base = outlet_of(a) or f"A{i}"
         name = base if base not in names.values() else f"{base} ({i})"
         names[a.id] = name
     return names
@@ -279,11 +281,90 @@ def _conflicts_markdown(story: Story, names: dict[str, str]) -> list[str]:
     return [*out, ""]
 
 
+def narrative_view(story: Story, names: dict[str, str]) -> tuple[list[dict[str, Any]], str]:
+    """The narratives a report shows (up to ``MAX_NARRATIVES``): label, who states it, the linking phrases and
+    each member statement; and the truncation line ("" when all are shown)."""
+    out = []
+    for nv in story.narratives[:MAX_NARRATIVES]:
+        out.append(
+            {
+                "id": nv.id,
+                "label": nv.label,
+                "who": [names.get(a, a) for a in nv.articles],
+                "terms": nv.terms,
+                "strength": nv.strength,
+                "members": [(names.get(m.article, m.article), m.text) for m in nv.members],
+            }
+        )
+    return out, truncated(len(out), len(story.narratives), "narratives (most articles first)")
+
+
+def related_view(story: Story, names: dict[str, str]) -> tuple[list[dict[str, Any]], str]:
+    """The partial matches a report shows (up to ``MAX_RELATED``, strongest first) and the truncation line."""
+    out = []
+    for r in story.related_claims[:MAX_RELATED]:
+        out.append(
+            {
+                "members": [(names.get(m.article, m.article), m.text) for m in r.members],
+                "why": r.why,
+                "p_same": r.p_same,
+                "p_related": r.p_related,
+            }
+        )
+    return out, truncated(len(out), len(story.related_claims), "partial matches (strongest first)")
+
+
+def _narratives_markdown(story: Story, names: dict[str, str]) -> list[str]:
+    """What several outlets say: the narratives the comparison opens with."""
+    if len(story.articles) < 2:
+        return []
+    shown, note = narrative_view(story, names)
+    out = ["### Narratives: what several outlets say", ""]
+    if not shown:
+        return [*out, "No statement is linked across articles (claim pair scorer and a shared phrase).", ""]
+    out += [NARRATIVE_NOTE, ""]
+    for nv in shown:
+        terms = f"; shared phrase: {', '.join(nv['terms'])}" if nv["terms"] else ""
+        out.append(f"- **{_cell(nv['label'], 200)}** ({', '.join(nv['who'])}{terms}; strength {nv['strength']:.2f})")
+        out += [f"  - {name}: {_q(text, 220)}" for name, text in nv["members"]]
+    return [*out, *(["", note] if note else []), ""]
+
+
+def _related_markdown(story: Story, names: dict[str, str]) -> list[str]:
+    """Partial matches: the same event told with another figure, actor or aspect."""
+    shown, note = related_view(story, names)
+    if not shown:
+        return []
+    out = ["### Related statements (partial matches)", "", RELATED_NOTE, ""]
+    for r in shown:
+        (na, ta), (nb, tb) = r["members"]
+        out.append(f"- {na}: {_q(ta, 160)} ↔ {nb}: {_q(tb, 160)}")
+        out.append(f"  - {r['why']} (P(same) {r['p_same']:.2f}, P(same or related) {r['p_related']:.2f})")
+    return [*out, *(["", note] if note else []), ""]
+
+
+def _q(text: str, limit: int) -> str:
+    """A statement in a table cell, in quotation marks unless it starts with its own."""
+    cell = _cell(text, limit)
+    return cell if text[:1] in QUOTE_MARKS else f"“{cell}”"
+
+
+NARRATIVE_NOTE = (
+    "Propositions two or more articles make: statements the claim pair scorer calls the same claim, or related "
+    "and sharing a phrase rare in the story; each with its statements per article."
+)
+RELATED_NOTE = (
+    "Same event, another figure, actor or aspect (the claim pair scorer's “related”): each statement's closest "
+    "related statement in another article, with what differs."
+)
+
+
 def story_markdown(story: Story, articles: Sequence[Article]) -> str:
     by_id = {a.id: a for a in articles}
     arts = [by_id[i] for i in story.articles if i in by_id]
     names = article_names(arts)
     out = [f"## {story.label}", "", f"`{story.id}`: {len(story.articles)} article(s)", ""]
+    out += _narratives_markdown(story, names)
     out += ["### Side by side", "", _md_table(SIDE_HEAD, _side_rows(story, names, arts)), ""]
     tm = tone_matrix(story, names, arts)
     if tm["rows"]:
@@ -294,6 +375,7 @@ def story_markdown(story: Story, articles: Sequence[Article]) -> str:
         out += [f"- {t.published or 'undated'}: {names.get(t.article, t.article)}" for t in story.timeline]
         out.append("")
     out += _claims_markdown(story, arts, names)
+    out += _related_markdown(story, names)
     sm = speaker_matrix(story, arts, names)
     if sm["rows"]:
         out += [
@@ -435,6 +517,8 @@ def _story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
     names = article_names(arts)
     texts = {r.id: r.text for r in _rows(story)}
     claim_rows, n_claims = _claim_rows(story)
+    narratives, narratives_note = narrative_view(story, names)
+    related, related_note = related_view(story, names)
     quotes = []
     for qg in story.quote_groups:
         first = qg.members[0].text if qg.members else ""
@@ -464,6 +548,12 @@ def _story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
         "timeline": story.timeline,
         "claim_rows": claim_rows,
         "claims_note": truncated(len(claim_rows), n_claims, "claim groups (shared ones first)"),
+        "narratives": narratives,
+        "narratives_note": narratives_note,
+        "narrative_intro": NARRATIVE_NOTE,
+        "related": related,
+        "related_note": related_note,
+        "related_intro": RELATED_NOTE,
         "omission_lines": {a.id: omission_lines(story, names, a.id) for a in arts},
         "other_rows": [r for r in _rows(story) if r.kind != "claim"],
         "omits": {a.id: _omits(story).get(a.id, Omissions()) for a in arts},
