@@ -1155,3 +1155,37 @@ def test_other_statement_cut_keeps_closing_bracket(close: str, tag: str) -> None
     found = [f for f in _verb(spec) if f[1].startswith("talks")]
     assert len(found) == 1 and found[0][0] == "clause"
     assert found[0][1].endswith(close) and "aide" not in found[0][1]
+
+
+# -- session 8 (issue 19, round-4 class "a hypothetical 'say'"): a speech act that did not happen is not shown -----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reed might say the plan failed in its first year.",
+        "If Tom Reed said the plan failed in its first year, nobody would believe him.",
+        "Tom Reed would never say the plan failed in its first year.",
+        "Tom Reed did not say the plan failed in its first year.",
+        "Imagine Tom Reed saying the plan failed in its first year.",
+    ],
+)
+def test_hypothetical_or_negated_say_is_not_shown(analyze: Analyze, text: str) -> None:
+    from newsprism.quotes.confidence import shown
+
+    hits = [q for q in analyze(text).quotes if "plan failed" in q.text]
+    assert not any(shown(q) for q in hits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reed said the plan failed in its first year.",
+        "Tom Reed would later say the plan failed in its first year.",  # narrative "would": it was said
+        "Tom Reed has said the plan failed in its first year.",
+    ],
+)
+def test_reported_say_is_shown(analyze: Analyze, text: str) -> None:
+    from newsprism.quotes.confidence import shown
+
+    assert shown(_indirect(analyze(text), "plan failed"))

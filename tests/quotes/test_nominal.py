@@ -26,8 +26,9 @@ Analyze = Callable[[str], Article]
         ("Reed's claim that the fund was empty was false.", "that the fund was empty", "claim", None),  # AUX head
         ("Reed's promise not to raise taxes was broken.", "not to raise taxes", "promise", None),  # "to" inside
         ("Reed's hope to win the seat faded.", "to win the seat", "hope", True),  # no speech noun: an attitude
-        ("Reed's criticism of the plan on Monday was harsh.", "the plan on Monday", "criticism of", None),
-        ("Reed's warning about the storm came late.", "the storm", "warning about", None),
+        # the object of the noun's preposition is the topic or target, not words: kept, not shown (session 8)
+        ("Reed's criticism of the plan on Monday was harsh.", "the plan on Monday", "criticism of", True),
+        ("Reed's warning about the storm came late.", "the storm", "warning about", True),
     ],
 )
 def test_possessor_of_a_nominal_cue_is_the_source(
@@ -194,3 +195,19 @@ def test_record_candidate_after_other_sentences(nlp: Language, text: str, conten
 )
 def test_no_record_candidate(nlp: Language, text: str) -> None:
     assert _found(nlp, text, record_candidates) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "shown_"),
+    [
+        ("Tom Reed's claims about voter fraud were repeated on Monday.", False),  # the topic of the claims
+        ("Ann Cole's allegations of fraud at the agency spread quickly.", False),
+        ("Tom Reed's claim of “a rigged count” was repeated on Monday.", True),  # the words, in marks
+        ("Tom Reed's claim that the count was rigged was repeated on Monday.", True),  # the clause
+    ],
+)
+def test_topic_of_a_nominal_cue_is_not_shown_as_speech(analyze: Analyze, text: str, shown_: bool) -> None:
+    from newsprism.quotes.confidence import shown
+
+    hits = [q for q in analyze(text).quotes if q.nominal]
+    assert any(shown(q) for q in hits) == shown_ and (hits or not shown_)

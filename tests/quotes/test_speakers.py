@@ -584,3 +584,14 @@ def test_same_honorific_keeps_the_person(analyze: Analyze) -> None:
 def test_organisation_name_is_kept_whole(analyze: Analyze, text: str) -> None:
     q = _find(analyze(text), "deal was done")
     assert q.speaker is not None and q.speaker.name == "Center for Coastal Policy"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Thursday said the bill would pass.", "Thursday"),  # a day the parser took for a subject
+        ("Last week said the bill would pass.", "week"),
+    ],
+)
+def test_a_date_is_no_speaker(nlp: Language, text: str, subject: str) -> None:
+    assert _unnamed(nlp, text, subject) is None

@@ -45,6 +45,10 @@ LEAD_IN = re.compile(
     r"|which (?:is|was))\s+(?=that\s)",
     re.I,
 )
+HYPOTHETICAL_MODALS = frozenset(["could", "might", "may", "should", "'d", "’d"])
+IMAGINE = frozenset(["imagine", "suppose", "picture"])
+CONDITIONALS = frozenset(["if", "unless", "whether"])
+NARRATIVE = frozenset(["later", "eventually", "often", "repeatedly", "frequently", "always", "once", "also"])
 RELAYED_LINE = re.compile(r":\s*[“\"][^”\"]+[”\"]\s*,?\s*$")
 DASH = re.compile(r"\s(?:—|–|--)\s")
 ASIDE = re.compile(r"(?:a|an|which|something|one)\b[^.;:]{0,60}?\b(?:he|she|they|who)\b", re.I)
@@ -130,7 +134,7 @@ def _verb_cue(ctx: Context, tok: Token, sent: Span, event: int) -> list[Candidat
     s, e = ctx.extend_marks(*ctx.trim(s, _before_narration(ctx.text, s, e)))
     if e - s < 8:
         return []
-    extra: dict[str, Any] = {"attitude": True} if lem in ATTITUDE else {}
+    extra: dict[str, Any] = {"attitude": True} if lem in ATTITUDE or _hypothetical(tok) else {}
     out = [Candidate("indirect", s, e, subj=subj, cue=tok, event=event, extra=extra, exclusive_cue=True, rule=rule)]
     if pending is not None:
         part = Candidate("indirect", *pending, subj=subj, cue=tok, event=event, extra=dict(extra), part=True, rule=rule)
@@ -288,6 +292,23 @@ def _separator(t: Token) -> bool:
     """Punctuation that separates a joined statement (",", ";", a dash), not a closing bracket or quotation
     mark that ends the reported words themselves (session 8: the walk back stepped over ")")."""
     return t.is_punct and not (t.is_right_punct or t.is_bracket or t.is_quote or t.text in (")", "]", "}"))
+
+
+def _hypothetical(tok: Token) -> bool:
+    """A speech act that did not happen: negated ("did not say"), conditional ("If Reed said …"), modal ("might
+    say", "would never say"; not the narrative "would later say") or imagined ("Imagine Reed saying …"). Its
+    clause is no one's words; it stays for PolNeAR but is not shown (session 8, round-4 class "a hypothetical
+    'say'")."""
+    kids = list(tok.children)
+    if any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in kids):
+        return True
+    modals = {c.lower_ for c in kids if c.dep_ == "aux"}
+    if modals & HYPOTHETICAL_MODALS:
+        return True
+    if "would" in modals and not any(c.dep_ == "advmod" and c.lower_ in NARRATIVE for c in kids):
+        return True
+    before = tok.doc[tok.sent.start : tok.i]  # "Imagine Reed saying …" (the parser may fold "Imagine" into the name)
+    return tok.tag_ == "VBG" and any(t.lemma_.lower() in IMAGINE or t.lower_ in IMAGINE for t in before)
 
 
 def _pronoun_opens_clause(tok: Token, subj: Token) -> bool:

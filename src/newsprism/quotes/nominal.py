@@ -31,6 +31,11 @@ def _clause_like(tok: Token) -> bool:
     return first.lower_ in ("that", "to") or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def _quoted(text: str) -> bool:
+    """The content holds a quotation mark: "his claim of “a rigged vote”" gives the words, not a topic."""
+    return any(m in text for m in ('"', "“", "”"))
+
+
 def nominal_candidates(ctx: Context) -> list[Candidate]:
     """Nominal cues: the possessor is the source (none: a sourceless attribution, only with a that-clause);
     the content is the noun's clause ("that …", "to …") or the object of its preposition ("criticism of X").
@@ -57,8 +62,8 @@ def nominal_candidates(ctx: Context) -> list[Candidate]:
         if words(ctx.text[s:e]) < 2:
             continue
         extra: dict[str, Any] = {"nominal": True}
-        if lem not in SPEECH_NOUNS:
-            extra["attitude"] = True
+        if lem not in SPEECH_NOUNS or (content is not clause and not _quoted(ctx.text[max(0, s - 1) : e + 1])):
+            extra["attitude"] = True  # "claims about voter fraud": the topic or target, not the words (session 8)
         if owner is None:
             extra["sourceless"] = True
         guard_also = (tok.idx, tok.idx + len(tok.text))

@@ -45,6 +45,7 @@ from newsprism.quotes.speaker_names import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 OWNERS = frozenset(["his", "her", "their", "its"])  # "whose members" is no owner to resolve
 OWNED_BODIES = frozenset(["campaign", "office", "team", "staff", "administration", "government", "camp"])
 
@@ -54,6 +55,8 @@ def _no_one(tok: Token, low: list[str]) -> bool:
     ("on July 9, with the headline: …")."""
     if low and all(w in GENERIC_SOURCES for w in low):
         return True
+    if tok.ent_type_ in ("DATE", "TIME") or (low and low[-1] in WEEKDAYS):
+        return True  # "Thursday" is no one (session 8)
     return _crowd(tok, low) or (bool(low) and low[0] in MONTHS and tok.ent_type_ == "DATE")
 
 
