@@ -3,6 +3,7 @@
     .venv/bin/python scripts/draw_conflict_pairs.py            # writes benchmarks/samples/conflict_pairs.jsonl
     .venv/bin/python scripts/draw_conflict_pairs.py --check    # redraws and compares with the committed file
     .venv/bin/python scripts/draw_conflict_pairs.py --round 2  # round 2: benchmarks/samples/conflict_pairs_r2.jsonl
+    .venv/bin/python scripts/draw_conflict_pairs.py --round 3  # round 3: benchmarks/samples/conflict_pairs_r3.jsonl
 
 The committed sample was drawn with the package as of commit 9d2c9c5 (before issue 26 changed the claims stage's
 dates and numbers and the comparison's conflicts): to reproduce it, ``git worktree add /tmp/wt 9d2c9c5`` and run
@@ -43,6 +44,19 @@ precision and recall): ``same_unit_similar`` (same unit — money, percent, date
 and cosine >= ``R2_SIMILAR``), ``unit_or_similar`` (same unit with cosine >= ``R2_LOW``, or cosine >=
 ``R2_SIMILAR``) and ``low`` (the rest), ``R2_SIZES`` pairs each by simple random sampling; rows numbered in a
 seeded shuffle.
+
+Round 3 (``--round 3``, issue 26; writes benchmarks/samples/conflict_pairs_r3.jsonl, seed ``R3_SEED``): ~300 NEW
+pairs from the same validation triplets (no pair overlapping a round-1 or round-2 pair), ENRICHED for likely real
+conflicts, still without any conflict rule, claims-stage output or claims-stage code: round 2's mentions, cosines
+and low bar (the "same noun" there also when spaCy's parse, read here directly, gives both mentions the same
+counted-noun lemma: the noun the mention hangs on, else the first noun within three tokens after it). Each mention
+gets a plain reading (``number_value``: "$1.2 million" 1.2e6, "two dozen" 24; ``date_value``: "YYYY", "YYYY-MM" or
+"YYYY-MM-DD", a weekday being the last such day on or before the article's date). Strata (neutral names, so that
+a labeller who sees them learns nothing): ``s1`` values differ, same noun and cosine >= ``R3_TOP``; ``s2`` values
+differ and (same noun or cosine >= ``R3_MID``); ``s3`` the rest of the bar. For money, percent and dates "same
+noun" holds unless both parses name a noun and the nouns differ; values "differ" only when both are read (dates:
+neither reading a prefix of the other). ``R3_SIZES`` pairs each by simple random sampling, a stratum's shortfall
+passed to the next; ``weight`` = pool / drawn on every row; rows numbered in a seeded shuffle.
 """
 
 from __future__ import annotations
@@ -74,6 +88,11 @@ R2_SEED = 226
 R2_LOW = 0.30
 R2_SIMILAR = 0.50
 R2_SIZES = {"same_unit_similar": 140, "unit_or_similar": 90, "low": 70}
+R3_OUT = ROOT / "benchmarks" / "samples" / "conflict_pairs_r3.jsonl"
+R3_SEED = 326
+R3_TOP = 0.60
+R3_MID = 0.50
+R3_SIZES = {"s1": 150, "s2": 100, "s3": 50}  # a pool smaller than its size passes the rest to the next
 SKIPPED = {"d16050b3-979f-4834-90db-b8823691b87e_2"}  # hangs the claims stage at 9d2c9c5 (module docstring)
 _LABELS = {"DATE": "date", "TIME": "date", "CARDINAL": "number", "MONEY": "number", "PERCENT": "number"}
 _LABELS["QUANTITY"] = "number"
@@ -276,13 +295,16 @@ def stratum_r2(kind: str, same_noun: bool, cos: float) -> str | None:
 Ref = tuple[str, int, int]
 
 
-def candidates_r2(arts: list[Article], seen: list[tuple[Ref, Ref]]) -> list[tuple[str, Ref, Ref]]:
-    """Round 2: (stratum, mention a, mention b) of one triplet above the low bar, round-1 pairs (``seen``) left out."""
+def _cross_pairs(
+    arts: list[Article], seen: list[tuple[Ref, Ref]], mentions: Any = None
+) -> list[tuple[tuple[Ref, str, str, str | None], tuple[Ref, str, str, str | None], float]]:
+    """(mention a, mention b, sentence cosine) of one triplet's mentions in two articles with the same quantity
+    type, pairs overlapping one in ``seen`` left out; a mention is (ref, type, sentence, word after)."""
     from newsprism.nlp import embed
 
     items = []
     for art in arts:
-        for s, e, kind in mentions_r2(art):
+        for s, e, kind in (mentions or mentions_r2)(art):
             ss, se = _sentence_of(art, s)
             items.append(((art.id, s, e), kind, art.text[ss:se], head_after(art.text, e)))
     texts = sorted({x[2] for x in items})
@@ -292,14 +314,20 @@ def candidates_r2(arts: list[Article], seen: list[tuple[Ref, Ref]]) -> list[tupl
         for y in items[i + 1 :]:
             if x[0][0] == y[0][0] or x[1] != y[1]:
                 continue
-            same_noun = x[3] is not None and x[3] == y[3]
-            stratum = stratum_r2(x[1], same_noun, float(np.dot(vecs[x[2]], vecs[y[2]])))
-            if stratum is None:
-                continue
             a, b = x[0], y[0]
             if any((_overlaps(a, p) and _overlaps(b, q)) or (_overlaps(a, q) and _overlaps(b, p)) for p, q in seen):
                 continue
-            out.append((stratum, a, b))
+            out.append((x, y, float(np.dot(vecs[x[2]], vecs[y[2]]))))
+    return out
+
+
+def candidates_r2(arts: list[Article], seen: list[tuple[Ref, Ref]]) -> list[tuple[str, Ref, Ref]]:
+    """Round 2: (stratum, mention a, mention b) of one triplet above the low bar, round-1 pairs (``seen``) left out."""
+    out = []
+    for x, y, cos in _cross_pairs(arts, seen):
+        stratum = stratum_r2(x[1], x[3] is not None and x[3] == y[3], cos)
+        if stratum is not None:
+            out.append((stratum, x[0], y[0]))
     return out
 
 
@@ -318,17 +346,34 @@ def round1_pairs(path: Path = OUT) -> dict[str, list[tuple[Ref, Ref]]]:
 def draw_round2(data_dir: Path, seed: int = R2_SEED) -> list[dict[str, object]]:
     """Round 2's stratified draw (module docstring); each row carries its stratum and sampling weight."""
     stories, paths = _analysed(data_dir, stages=("nlp",))
-    by_id = {a.id: a for arts in stories.values() for a in arts}
     seen = round1_pairs()
     pools: dict[str, list[tuple[str, Ref, Ref]]] = {k: [] for k in R2_SIZES}
     for g in sorted(stories):
         for stratum, a, b in candidates_r2(stories[g], seen.get(g, [])):
             pools[stratum].append((g, a, b))
+    return _stratified_rows(stories, paths, data_dir, pools, R2_SIZES, seed)
+
+
+def _stratified_rows(
+    stories: dict[str, list[Article]],
+    paths: dict[str, Path],
+    data_dir: Path,
+    pools: dict[str, list[tuple[str, Ref, Ref]]],
+    sizes: dict[str, int],
+    seed: int,
+    carry_over: bool = False,
+) -> list[dict[str, object]]:
+    """A simple random sample of ``sizes[k]`` pairs from each pool (in ``sizes``' order; with ``carry_over`` a
+    pool's shortfall is added to the next one's size), rows numbered in a seeded shuffle, each with its stratum
+    and weight (= pool / drawn)."""
+    by_id = {a.id: a for arts in stories.values() for a in arts}
     rng = np.random.default_rng(seed)
     chosen: list[tuple[str, float, tuple[str, Ref, Ref]]] = []
-    for name, n in R2_SIZES.items():
+    short = 0
+    for name, n in sizes.items():
         pool = pools[name]
-        take = min(n, len(pool))
+        take = min(n + short, len(pool))
+        short = n + short - take if carry_over else 0
         print(f"stratum {name}: {len(pool)} candidates, {take} drawn", file=sys.stderr)
         for k in sorted(rng.choice(len(pool), size=take, replace=False).tolist()):
             chosen.append((name, round(len(pool) / take, 4), pool[int(k)]))
@@ -348,6 +393,131 @@ def draw_round2(data_dir: Path, seed: int = R2_SEED) -> list[dict[str, object]]:
     return rows
 
 
+_UNITS_WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+_WORD_NUM = {w: i for i, w in enumerate([*_UNITS_WORDS.split(), "seventeen", "eighteen", "nineteen", "twenty"])}
+_WORD_NUM.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+_WORD_NUM.update({"dozen": 12, "hundred": 100})
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
+_NUM_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+")
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_ISO = re.compile(r"\d{4}(?:-\d\d){0,2}")
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def number_value(text: str) -> float | None:
+    """Round 3: the first value a number/money/percent mention states ("$1.2 million" 1.2e6, "two dozen" 24,
+    "19" 19), by a plain reading of its words (no claims-stage or conflict code); None when it names none."""
+    value: float | None = None
+    for tok in _NUM_TOKEN.findall(text.lower().replace("-", " ")):
+        if tok[0].isdigit() or tok in _WORD_NUM:
+            num = float(tok.replace(",", "")) if tok[0].isdigit() else float(_WORD_NUM[tok])
+            if value is not None and tok in ("dozen", "hundred"):
+                value *= num
+            elif value is None:
+                value = num
+            else:
+                break
+        elif tok in _SCALE:
+            value = _SCALE[tok] * (1.0 if value is None else value)
+        elif value is not None:
+            break
+    return value
+
+
+def date_value(text: str, published: str | None) -> str:
+    """Round 3: a plain reading of a date mention as "YYYY", "YYYY-MM", "YYYY-MM-DD" (a weekday: the last such day
+    on or before ``published``; "today"/"yesterday" from it), else its lower-cased words (no claims-stage code)."""
+    import datetime as dt
+
+    low = text.lower()
+    pub = dt.date.fromisoformat(published[:10]) if published and re.match(r"\d{4}-\d\d-\d\d", published) else None
+    year = re.search(r"\b(1[89]\d\d|20\d\d)\b", low)
+    month = next((i + 1 for i, m in enumerate(_MONTHS) if re.search(rf"\b{m}[a-z]*\.?", low)), None)
+    day = re.search(r"\b([12]?\d|3[01])(?:st|nd|rd|th)?\b", re.sub(r"\b(1[89]|20)\d\d\b", "", low))
+    y = year.group(1) if year else (str(pub.year) if pub and month else None)
+    if month and day and y:
+        return f"{y}-{month:02d}-{int(day.group(1)):02d}"
+    if month and y:
+        return f"{y}-{month:02d}"
+    shift = {"today": 0, "yesterday": 1, "tonight": 0}
+    if pub is not None:
+        wd = next((i for i, w in enumerate(_WEEKDAYS) if w in low), None)
+        back = (pub.weekday() - wd) % 7 if wd is not None else next((v for k, v in shift.items() if k in low), None)
+        if back is not None:
+            return (pub - dt.timedelta(days=back)).isoformat()
+    return y if y else " ".join(low.split())
+
+
+def values_differ(kind: str, a: str, b: str) -> bool:
+    """Round 3: do two mentions' plain readings differ? Numbers: both read and unequal; dates: both read as a year,
+    month or day, unequal, and neither a prefix of the other ("2012" vs "2012-11-13" agree)."""
+    if kind == "date":
+        read = all(_ISO.fullmatch(x) for x in (a, b))
+        return read and a != b and not (a.startswith(b) or b.startswith(a))
+    x, y = number_value(a), number_value(b)
+    return x is not None and y is not None and abs(x - y) > 1e-9 * max(abs(x), abs(y))
+
+
+def counted_lemma(doc: Any, start: int, end: int) -> str | None:
+    """Round 3: lemma of the noun a mention counts, read from spaCy's parse directly: the noun the mention's last
+    token hangs on, else the first noun within three tokens after it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    last = span[-1]
+    if last.head.pos_ in ("NOUN", "PROPN") and not (span.start <= last.head.i < span.end):
+        return str(last.head.lemma_).lower()
+    for tok in doc[span.end : span.end + 3]:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return str(tok.lemma_).lower()
+    return None
+
+
+def stratum_r3(differ: bool, same_noun: bool, cos: float) -> str:
+    """Round 3: the pair's stratum (module docstring); every pair above round 2's low bar has one."""
+    if differ and same_noun and cos >= R3_TOP:
+        return "s1"
+    if differ and (same_noun or cos >= R3_MID):
+        return "s2"
+    return "s3"
+
+
+def candidates_r3(arts: list[Article], seen: list[tuple[Ref, Ref]]) -> list[tuple[str, Ref, Ref]]:
+    """Round 3: (stratum, mention a, mention b) of one triplet above round 2's low bar, ``seen`` pairs left out."""
+    from newsprism.nlp import load_spacy
+
+    nlp = load_spacy()
+    docs = {a.id: nlp(a.text) for a in arts}
+    by_id = {a.id: a for a in arts}
+    out = []
+    for x, y, cos in _cross_pairs(arts, seen):
+        (a, kind, _, after_a), (b, _, _, after_b) = x, y
+        noun_a, noun_b = counted_lemma(docs[a[0]], a[1], a[2]), counted_lemma(docs[b[0]], b[1], b[2])
+        same_noun = (after_a is not None and after_a == after_b) or (noun_a is not None and noun_a == noun_b)
+        if stratum_r2(kind, same_noun, cos) is None:
+            continue
+        if kind != "number" and (noun_a is None or noun_b is None):
+            same_noun = True  # money, percent, date: the unit is the thing unless both parses name a noun
+        text_a, text_b = (by_id[m[0]].text[m[1] : m[2]] for m in (a, b))
+        if kind == "date":
+            text_a, text_b = date_value(text_a, by_id[a[0]].published), date_value(text_b, by_id[b[0]].published)
+        out.append((stratum_r3(values_differ(kind, text_a, text_b), same_noun, cos), a, b))
+    return out
+
+
+def draw_round3(data_dir: Path, seed: int = R3_SEED) -> list[dict[str, object]]:
+    """Round 3's enriched stratified draw (module docstring); rows carry stratum and weight, as round 2's."""
+    stories, paths = _analysed(data_dir, stages=("nlp",))
+    seen = round1_pairs()
+    for g, pairs in round1_pairs(R2_OUT).items():
+        seen.setdefault(g, []).extend(pairs)
+    pools: dict[str, list[tuple[str, Ref, Ref]]] = {k: [] for k in R3_SIZES}
+    for g in sorted(stories):
+        for stratum, a, b in candidates_r3(stories[g], seen.get(g, [])):
+            pools[stratum].append((g, a, b))
+    return _stratified_rows(stories, paths, data_dir, pools, R3_SIZES, seed, carry_over=True)
+
+
 def _side(art: Article, m: tuple[str, int, int], paths: dict[str, Path], data_dir: Path) -> dict[str, object]:
     s, e = _sentence_of(art, m[1])
     return {
@@ -364,7 +534,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", type=Path, default=None, help="benchmark data (default: ../shared/data)")
     ap.add_argument("--check", action="store_true", help="redraw and compare with the committed sample")
-    ap.add_argument("--round", type=int, choices=(1, 2), default=1, help="which round's draw (default 1)")
+    ap.add_argument("--round", type=int, choices=(1, 2, 3), default=1, help="which round's draw (default 1)")
     ap.add_argument("--seed", type=int, default=None, help="draw seed (default: the round's seed)")
     ap.add_argument("--out", type=Path, default=None, help="output file (default: the round's sample)")
     args = ap.parse_args()
@@ -374,8 +544,10 @@ def main() -> int:
         return 2
     if args.round == 1:
         out, rows = args.out or OUT, draw(data_dir, seed=DRAW_SEED if args.seed is None else args.seed)
-    else:
+    elif args.round == 2:
         out, rows = args.out or R2_OUT, draw_round2(data_dir, seed=R2_SEED if args.seed is None else args.seed)
+    else:
+        out, rows = args.out or R3_OUT, draw_round3(data_dir, seed=R3_SEED if args.seed is None else args.seed)
     lines = [json.dumps(r) + "\n" for r in rows]
     if args.check:
         same = out.is_file() and out.read_text(encoding="utf-8") == "".join(lines)
