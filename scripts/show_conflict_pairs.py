@@ -5,10 +5,11 @@
     .venv/bin/python scripts/show_conflict_pairs.py --pair 17    # one pair
     .venv/bin/python scripts/show_conflict_pairs.py --context 1  # also one sentence before and after each
     .venv/bin/python scripts/show_conflict_pairs.py --sample benchmarks/samples/conflict_pairs_r2.jsonl  # round 2
+    .venv/bin/python scripts/show_conflict_pairs.py --sample benchmarks/samples/conflict_pairs_r3.jsonl  # round 3
 
 The text is read from the shared BASIL files (../shared/data/basil, never the repo); a body whose hash differs
 from the sample's ``sha`` is reported and skipped. Shows the outlet, the article's date and title, nothing that any
-rule predicted. Labelling guide: docs/conflicts_judging.md.
+rule predicted (nor a row's ``stratum`` or ``weight``). Labelling guide: docs/conflicts_judging.md.
 """
 
 from __future__ import annotations

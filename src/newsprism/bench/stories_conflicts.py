@@ -1,22 +1,26 @@
 """The conflicts evaluation of ``bench stories`` (issue 26): reported number/date conflicts against blind labels.
 
-Two blind samples, drawn by scripts/draw_conflict_pairs.py from the validation triplets, hold candidate mention
-pairs: round 1 (``conflict_pairs.jsonl``, labels ``conflict_labels_<who>.jsonl``) and round 2
+Three blind samples, drawn by scripts/draw_conflict_pairs.py from the validation triplets, hold candidate mention
+pairs: round 1 (``conflict_pairs.jsonl``, labels ``conflict_labels_<who>.jsonl``), round 2
 (``conflict_pairs_r2.jsonl``, labels ``conflict_labels_r2_<who>.jsonl``, drawn stratified: each row's ``weight``
-makes precision and recall estimates over all candidate pairs of the draw's low bar). Labels are ``conflict`` /
+makes precision and recall estimates over all candidate pairs of the draw's low bar) and round 3
+(``conflict_pairs_r3.jsonl``, labels ``conflict_labels_r3_<who>.jsonl``: stratified like round 2, enriched for
+pairs whose values differ; skipped with a note until it has labels). Labels are ``conflict`` /
 ``compatible`` / ``different`` (docs/conflicts_judging.md), written blind; the gold label of a pair is labeller
 ``a``'s, else the first other labeller's. The articles of the sampled triplets are run through the nlp, quotes and
 claims stages and compared once; a labelled pair counts as reported by a rule set when one of its conflicts has one
 value overlapping each mention. Rule sets: the shipped rules (conflicts reports show, confidence >=
 ``SHOW_THRESHOLD``, and every conflict in the JSON), the round-1 rules (``compare.conflicts.ROUND1``: issue 26 as
-of commit 10f56dd; round 2 only) and the rules of before issue 26 (:func:`~newsprism.compare.numbers.
-legacy_conflicts`). Also Cohen's kappa between labellers a and b on their shared pairs. Full runs only (the
-pipeline over ~100 articles is too slow for ``--quick``).
+of commit 10f56dd; rounds 2 and 3) and the rules of before issue 26 (:func:`~newsprism.compare.numbers.
+legacy_conflicts`); the ids of the pairs each rule set reports are printed with their labels. Also Cohen's
+kappa between labellers a and b on their shared pairs. Full runs only (the pipeline over ~100 articles is too slow
+for ``--quick``).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -31,7 +35,11 @@ from newsprism.model import Article, NumberConflict
 SAMPLES = Path(__file__).resolve().parents[3] / "benchmarks" / "samples"
 SAMPLE = "conflict_pairs.jsonl"
 SAMPLE_R2 = "conflict_pairs_r2.jsonl"
-PREFIX, PREFIX_R2 = "conflict_labels_", "conflict_labels_r2_"
+SAMPLE_R3 = "conflict_pairs_r3.jsonl"
+PREFIX, PREFIX_R2, PREFIX_R3 = "conflict_labels_", "conflict_labels_r2_", "conflict_labels_r3_"
+ROUNDS = {1: (SAMPLE, PREFIX), 2: (SAMPLE_R2, PREFIX_R2), 3: (SAMPLE_R3, PREFIX_R3)}  # round -> (sample, labels)
+_LATER = re.compile(r"r\d+_")  # a later round's labeller name in round 1's prefix
+RULE_SETS = ("shown", "all", "round1", "round1_all", "old")
 LABELS = ("conflict", "compatible", "different")
 # left out of the draw (it hung the claims stage at 9d2c9c5: fact_span's endless head walk, fixed in a2a5e79) and so
 # out of the scored stories too, so that their claim groups are the ones the sample was drawn from
@@ -40,16 +48,17 @@ Found = dict[str, dict[str, list[NumberConflict]]]  # story -> rule set -> confl
 
 
 def read_labels(samples: Path = SAMPLES, round_: int = 1) -> dict[str, dict[int, str]]:
-    """``{labeller: {pair: label}}`` of one round: ``conflict_labels_<who>.jsonl`` (round 1, ``r2_*`` left out) or
-    ``conflict_labels_r2_<who>.jsonl`` (round 2)."""
-    if round_ == 2:
-        return read_pair_labels(samples, PREFIX_R2, LABELS)
-    return {w: v for w, v in read_pair_labels(samples, PREFIX, LABELS).items() if not w.startswith("r2_")}
+    """``{labeller: {pair: label}}`` of one round: ``conflict_labels_<who>.jsonl`` (round 1; ``r2_*``, ``r3_*``
+    left out), ``conflict_labels_r2_<who>.jsonl`` (round 2) or ``conflict_labels_r3_<who>.jsonl`` (round 3)."""
+    labels = read_pair_labels(samples, ROUNDS[round_][1], LABELS)
+    return labels if round_ != 1 else {w: v for w, v in labels.items() if not _LATER.match(w)}
 
 
 def label_files(samples: Path, round_: int) -> list[Path]:
     """The label files of one round (for the data hash)."""
-    return [p for p in sorted(samples.glob(f"{PREFIX}*.jsonl")) if p.name.startswith(PREFIX_R2) == (round_ == 2)]
+    prefix = ROUNDS[round_][1]
+    files = sorted(samples.glob(f"{prefix}*.jsonl"))
+    return files if round_ != 1 else [p for p in files if not _LATER.match(p.stem.removeprefix(prefix))]
 
 
 def cohen_kappa(x: list[str], y: list[str]) -> float:
@@ -147,34 +156,53 @@ def round1_values(rows: list[dict[str, Any]], truth: list[bool], pred: dict[str,
 
 
 def round2_values(rows: list[dict[str, Any]], truth: list[bool], pred: dict[str, list[bool]]) -> dict[str, float]:
-    """Round 2's metrics: sample-weighted precision and recall per rule set, reported counts, unweighted P/R of the
-    shipped rules, and the labelled conflicts (count, and weighted share of the candidate pairs)."""
+    """Round 2's metrics (:func:`weighted_values` named ``conflicts_r2_*``)."""
+    return weighted_values(2, rows, truth, pred)
+
+
+def weighted_values(
+    round_: int, rows: list[dict[str, Any]], truth: list[bool], pred: dict[str, list[bool]]
+) -> dict[str, float]:
+    """A stratified round's metrics (``conflicts_r<round>_*``): sample-weighted precision and recall per rule set,
+    reported counts, unweighted P/R of the shipped rules, and the labelled conflicts (count, and weighted share of
+    the candidate pairs)."""
+    name = f"conflicts_r{round_}"
     weights = [float(r.get("weight", 1.0)) for r in rows]
     values: dict[str, float] = {}
-    for key in ("shown", "all", "round1", "round1_all", "old"):
+    for key in RULE_SETS:
         p, rec = weighted_prf(pred[key], truth, weights)
-        values.update({f"conflicts_r2_{key}_precision": p, f"conflicts_r2_{key}_recall": rec})
-        values[f"conflicts_r2_{key}_reported"] = float(sum(pred[key]))
+        values.update({f"{name}_{key}_precision": p, f"{name}_{key}_recall": rec})
+        values[f"{name}_{key}_reported"] = float(sum(pred[key]))
     for key in ("shown", "all"):
         p, rec, _ = prf(pred[key], truth)
-        values.update({f"conflicts_r2_{key}_precision_unweighted": p, f"conflicts_r2_{key}_recall_unweighted": rec})
-    values["conflicts_r2_gold"] = float(sum(truth))
-    values["conflicts_r2_gold_share"] = sum(w for w, t in zip(weights, truth, strict=True) if t) / sum(weights)
+        values.update({f"{name}_{key}_precision_unweighted": p, f"{name}_{key}_recall_unweighted": rec})
+    values[f"{name}_gold"] = float(sum(truth))
+    values[f"{name}_gold_share"] = sum(w for w, t in zip(weights, truth, strict=True) if t) / sum(weights)
     print(
-        f"conflicts round 2 ({len(rows)} labelled, {sum(truth)} conflict; weighted): "
+        f"conflicts round {round_} ({len(rows)} labelled, {sum(truth)} conflict; weighted): "
         + "; ".join(
-            f"{k} P {values[f'conflicts_r2_{k}_precision']:.3f} R {values[f'conflicts_r2_{k}_recall']:.3f} "
+            f"{k} P {values[f'{name}_{k}_precision']:.3f} R {values[f'{name}_{k}_recall']:.3f} "
             f"({sum(pred[k])} reported)"
-            for k in ("shown", "all", "round1", "round1_all", "old")
+            for k in RULE_SETS
         ),
         file=sys.stderr,
     )
     return values
 
 
+def reported_pairs(rows: list[dict[str, Any]], gold: dict[int, str], pred: dict[str, list[bool]]) -> list[str]:
+    """One line per rule set: the ids of the pairs it reports, each with its gold label (so that false reports can
+    be classed after scoring)."""
+    lines = []
+    for key in RULE_SETS:
+        ids = [f"{int(r['pair'])} ({gold[int(r['pair'])]})" for r, hit in zip(rows, pred[key], strict=True) if hit]
+        lines.append(f"{key}: " + (", ".join(ids) if ids else "none"))
+    return lines
+
+
 def _load(samples: Path, round_: int) -> tuple[dict[str, dict[int, str]], dict[int, str], list[dict[str, Any]]]:
     """(labels, gold, labelled rows) of one round; no rows without labels or sample."""
-    name = SAMPLE if round_ == 1 else SAMPLE_R2
+    name = ROUNDS[round_][0]
     labels = read_labels(samples, round_)
     gold = gold_labels(labels)
     if not gold or not (samples / name).is_file():
@@ -189,28 +217,45 @@ def _load(samples: Path, round_: int) -> tuple[dict[str, dict[int, str]], dict[i
 
 def evaluate_conflicts(ctx: BenchContext, samples: Path = SAMPLES) -> list[Metric]:
     """Conflict precision/recall of each round and rule set, and labeller agreement; [] without labels or in quick
-    runs."""
+    runs. A round whose sample has no labels yet is skipped with a one-line note."""
     if ctx.quick or ctx.split == "test":
         return []
-    rounds = {r: _load(samples, r) for r in (1, 2)}
+    rounds = {r: _load(samples, r) for r in ROUNDS}
+    for r, (_, _, rows) in rounds.items():
+        if not rows and (samples / ROUNDS[r][0]).is_file():
+            print(f"conflicts round {r}: no labels ({ROUNDS[r][1]}*.jsonl) yet, skipped", file=sys.stderr)
     rounds = {r: v for r, v in rounds.items() if v[2]}
     if not rounds:
         return []
     stories = _analysed(ctx, [row for _, _, rows in rounds.values() for row in rows])
     found = {g: story_conflicts(arts) for g, arts in stories.items()}
     out: list[Metric] = []
-    for r, (labels, gold, rows) in rounds.items():
-        truth = [gold[int(row["pair"])] == "conflict" for row in rows]
-        pred = predictions(rows, found)
-        values = (round1_values if r == 1 else round2_values)(rows, truth, pred)
-        kappa, n_shared = _kappa(labels)
-        if kappa is not None:
-            values["conflicts_kappa_ab" if r == 1 else "conflicts_r2_kappa_ab"] = kappa
-        sample = samples / (SAMPLE if r == 1 else SAMPLE_R2)
-        data_hash = hash_files([*basil_files(ctx.data_dir), sample, *label_files(samples, r)])
-        out += [
-            Metric(task=TASK, name=k, value=round(v, 4), n=n_shared if k.endswith("kappa_ab") else len(rows),
-                   split=ctx.split, data_hash=data_hash)
-            for k, v in values.items()
-        ]  # fmt: skip
+    for r, loaded in rounds.items():
+        out += round_metrics(ctx, samples, r, loaded, found)
     return out
+
+
+def round_metrics(
+    ctx: BenchContext,
+    samples: Path,
+    round_: int,
+    loaded: tuple[dict[str, dict[int, str]], dict[int, str], list[dict[str, Any]]],
+    found: Found,
+) -> list[Metric]:
+    """One round's metrics from its (labels, gold, rows) and the stories' conflicts; prints the reported pairs."""
+    labels, gold, rows = loaded
+    truth = [gold[int(row["pair"])] == "conflict" for row in rows]
+    pred = predictions(rows, found)
+    values = round1_values(rows, truth, pred) if round_ == 1 else weighted_values(round_, rows, truth, pred)
+    for line in reported_pairs(rows, gold, pred):
+        print(f"conflicts round {round_} reported pairs, {line}", file=sys.stderr)
+    kappa, n_shared = _kappa(labels)
+    if kappa is not None:
+        values["conflicts_kappa_ab" if round_ == 1 else f"conflicts_r{round_}_kappa_ab"] = kappa
+    sample = samples / ROUNDS[round_][0]
+    data_hash = hash_files([*basil_files(ctx.data_dir), sample, *label_files(samples, round_)])
+    return [
+        Metric(task=TASK, name=k, value=round(v, 4), n=n_shared if k.endswith("kappa_ab") else len(rows),
+               split=ctx.split, data_hash=data_hash)
+        for k, v in values.items()
+    ]  # fmt: skip
