@@ -173,3 +173,27 @@ def test_marks_paired_across_narration_ending_in_a_colon_need_a_cue_verb_in_its_
 def test_a_belief_verb_after_a_quotation_is_not_its_cue(analyze: Analyze) -> None:
     q = _direct(analyze("“We are ready to go,” Jones believes."), "ready to go")
     assert q.cue is None and q.speaker is None
+
+
+# -- session 8 (issue 19, round-4 classes "a list subheading in quotation marks", "the neighbouring quotation's
+# speaker"): a quotation-only paragraph inherits the previous speaker only when it reads as their next words -----
+
+
+def test_quoted_subheading_does_not_inherit_the_speaker(analyze: Analyze) -> None:
+    for head in ("“Fix the bridge”", "1. “Fix the bridge”", "• “Fix the bridge”"):
+        art = analyze(f"“We will fix it,” Reed said.\n\n{head}\n\nThe first promise was to fix the bridge.")
+        hits = [q for q in art.quotes if "Fix the bridge" in q.text]  # a direct quotation or a term
+        assert hits and all(q.speaker is None and not shown(q) for q in hits)
+
+
+def test_other_subject_after_the_cue_stops_inheritance(analyze: Analyze) -> None:
+    art = analyze("“We will fix it,” Reed said. Cole disagreed.\n\n“That is too slow and too costly for the city.”")
+    q = _direct(art, "too costly")
+    assert q.speaker is None and not shown(q)
+
+
+def test_quotation_paragraph_after_the_speaker_still_inherits(analyze: Analyze) -> None:
+    for between in ("", " Reed spoke at the hall."):
+        art = analyze(f"“We will fix it,” Reed said.{between}\n\n“That is too slow and too costly for the city.”")
+        q = _direct(art, "too costly")
+        assert q.speaker is not None and q.speaker.name == "Reed"

@@ -191,3 +191,17 @@ def test_reported_positions_lie_inside_some_quotation(nlp: Language) -> None:
     assert inside == list(range(10, 40)) + list(range(50, 60))
     book.set_contents([])
     assert not book._reported(15)
+
+
+# -- session 8 (issue 19, round-4 class "a pronoun to the wrong person"): sentences written for the test ---------
+
+
+def test_untagged_name_subject_after_the_speaker_makes_she_ambiguous(analyze: Analyze) -> None:
+    # "Cole" alone is not tagged as a person; she is the subject between Reed's quotation and "she said"
+    art = analyze("“We will fix it,” Reed said.\n\nCole disagreed. “That is too slow,” she said.")
+    assert _speaker(art, "too slow") is None
+
+
+def test_organisation_subject_between_keeps_she(analyze: Analyze) -> None:
+    art = analyze("“We will fix it,” Ann Reed said. Then Congress left town. “We will be back,” she said.")
+    assert _speaker(art, "be back") == "Ann Reed"

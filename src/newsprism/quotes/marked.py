@@ -238,7 +238,14 @@ class _MarkedPass:
             p.subj = ctx.speaker_for(cues[0])
         else:
             colon_speaker(ctx, p)
-        if p.subj is None and p.kind == "direct" and _starts_para(ctx, p) and prev_speaker[0] == k - 1:
+        if (
+            p.subj is None
+            and p.kind == "direct"
+            and _starts_para(ctx, p)
+            and prev_speaker[0] == k - 1
+            and not _heading(ctx, p, k)
+            and not _other_subject_after(ctx, k - 1, prev_speaker[1], prev_speaker[2])
+        ):
             # a paragraph that is only a quotation continues the speaker of the paragraph before
             p.subj, p.cue = prev_speaker[1], prev_speaker[2]
             p.extra["inherited_speaker"] = True
@@ -263,6 +270,40 @@ def colon_speaker(ctx: Context, q: Candidate) -> None:
         return
     q.subj = names[-1]
     q.cue = span[-1] if span[-1].text == ":" else None
+
+
+LIST_MARK = re.compile(r"(?:\d{1,2}[.)]|[-•*–—]|[A-Za-z][.)])?")  # "1." / "•" before a list item's quotation
+
+
+def _heading(ctx: Context, q: Candidate, k: int) -> bool:
+    """A paragraph that is only a short quotation with no sentence punctuation ("“Fix the bridge”"): a subheading,
+    a list item or a caption, not the previous speaker's next words (session 8, round-4 class)."""
+    ps, pe = ctx.paras[k]
+    inner = ctx.text[q.start : q.end].strip()
+    rest = ctx.text[ps:pe].replace(ctx.text[q.start : q.end], "", 1).strip(" “”\"‘’'\n")
+    return (
+        LIST_MARK.fullmatch(rest) is not None
+        and not inner.endswith((".", "?", "!", "…", ",", ";", ":"))
+        and len(inner.split()) <= 10
+    )
+
+
+def _other_subject_after(ctx: Context, k: int, subj: Token | None, cue: Token | None) -> bool:
+    """After the previous speaker's cue, that paragraph makes someone else the subject of a sentence of its own
+    ("“…,” Reed said. Cole disagreed."): a quotation-only paragraph after it may be theirs (session 8)."""
+    if subj is None or cue is None:
+        return False
+    _, pe = ctx.paras[k]
+    span = ctx.doc.char_span(cue.sent.end_char, pe, alignment_mode="contract")
+    own = {t.lower_ for t in subj.subtree if t.pos_ == "PROPN"}
+    return span is not None and any(
+        t.pos_ == "PROPN"
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and t.lower_ not in own
+        and t.ent_type_ not in ("GPE", "LOC", "DATE")
+        and not ctx.in_marks(t.idx)
+        for t in span
+    )
 
 
 def _starts_para(ctx: Context, q: Candidate) -> bool:

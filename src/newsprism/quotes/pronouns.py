@@ -56,7 +56,7 @@ class PronounBook(NameBook):
             if pick is None or (pool is group and self._unknown_spoke(cands, start)):
                 return None  # a known-gender name only in passing, while someone of unknown gender spoke (round 4)
             c = self.clusters[pick.cluster]
-            if self._overtaken(pick, cands + self._org_speakers(start)):
+            if self._overtaken(pick, cands + self._org_speakers(start)) or self._unnamed_subject_after(pick, start):
                 return None  # two people it could be: unattributed rather than the wrong mouth (issue 19)
             if c.given and not any(_gender_of(f) in (g, "") for f in c.given):
                 return None  # "Mr. Obama" merged into "Michelle Obama": he cannot be her (issue 19, round 2)
@@ -126,6 +126,23 @@ class PronounBook(NameBook):
             and (m.subject or m.speaker)
             and not self._reported(m.start)
             for m in group
+        )
+
+    def _unnamed_subject_after(self, pick: NameMention, start: int) -> bool:
+        """A one-word name the entity tagger missed or mislabelled ("Cole disagreed.", tagged a product) is the
+        subject of a clause between the antecedent and the pronoun: it could be the one meant (session 8)."""
+        span = self.doc.char_span(pick.end, start, alignment_mode="contract")
+        return span is not None and any(
+            t.pos_ == "PROPN"
+            and t.dep_ in SUBJECT_DEPS
+            and t.ent_type_ in ("", "PERSON", "PRODUCT", "WORK_OF_ART")
+            and t.text.isalpha()
+            and t.text[:1].isupper()
+            and not t.text.isupper()
+            and f"p:{t.lower_}" not in self.by_key
+            and not any(c.dep_ == "compound" for c in t.children)
+            and not self._reported(t.idx)
+            for t in span
         )
 
     def _reported(self, pos: int) -> bool:
