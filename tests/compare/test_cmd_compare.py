@@ -38,3 +38,4 @@ def test_summary_lines_count_cross_outlet_quotes_and_central_omissions(story_art
     omits = sum(len(o.claims) + len(o.quotes) + len(o.sources) for o in story.coverage.omits.values())
     (line,) = summary_lines(comp)
     assert f"{omits} central omissions" in line and "across outlets" in line
+    assert f"{len(story.narratives)} narratives" in line and f"{len(story.related_claims)} partial matches" in line

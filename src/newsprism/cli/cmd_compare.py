@@ -25,7 +25,8 @@ def summary_lines(comparison: Comparison) -> list[str]:
         om = story.coverage.omits.values() if story.coverage is not None else []
         omits = sum(len(o.claims) + len(o.quotes) + len(o.sources) for o in om)
         lines.append(
-            f"{story.id}  {story.label[:60]!s:60}  {len(story.articles)} article(s), {shared} shared claims, "
+            f"{story.id}  {story.label[:60]!s:60}  {len(story.articles)} article(s), "
+            f"{len(story.narratives)} narratives, {shared} shared claims, {len(story.related_claims)} partial matches, "
             f"{len(story.quote_groups)} quote groups ({across} across outlets), {omits} central omissions, "
             f"{len(shown_conflicts(story))} number conflicts"
         )
