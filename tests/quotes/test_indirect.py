@@ -1189,3 +1189,22 @@ def test_reported_say_is_shown(analyze: Analyze, text: str) -> None:
     from newsprism.quotes.confidence import shown
 
     assert shown(_indirect(analyze(text), "plan failed"))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("the bridge would open in May — which critics doubt", "the bridge would open in May"),
+        ("the bridge would open in May — a claim the state disputes", "the bridge would open in May"),
+        ("the bridge would open in May — an estimate that has slipped twice", "the bridge would open in May"),
+        ("the plan — which he wrote — would pass", "the plan — which he wrote — would pass"),  # paired dashes
+        (
+            "the bridge would open in May — a lack of funding aside",
+            "the bridge would open in May — a lack of funding aside",
+        ),
+    ],
+)
+def test_writer_comment_after_one_dash_is_not_content(text: str, content: str) -> None:
+    from newsprism.quotes.indirect import _before_narration
+
+    assert text[: _before_narration(text, 0, len(text))] == content

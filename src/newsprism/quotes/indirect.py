@@ -51,6 +51,12 @@ CONDITIONALS = frozenset(["if", "unless", "whether"])
 NARRATIVE = frozenset(["later", "eventually", "often", "repeatedly", "frequently", "always", "once", "also"])
 RELAYED_LINE = re.compile(r":\s*[“\"][^”\"]+[”\"]\s*,?\s*$")
 DASH = re.compile(r"\s(?:—|–|--)\s")
+# "— which critics doubt", "— a claim the agency disputes": the writer's comment on the reported words (session 8)
+WRITER_ASIDE = re.compile(
+    r"(?:which|an? (?:claim|assertion|statement|figure|prediction|promise|charge|allegation|view|position"
+    r"|contention|remark|number|estimate|forecast|pledge|boast)s?)\b",
+    re.I,
+)
 ASIDE = re.compile(r"(?:a|an|which|something|one)\b[^.;:]{0,60}?\b(?:he|she|they|who)\b", re.I)
 
 
@@ -249,12 +255,14 @@ def _opens_quote(c: Token) -> bool:
 def _before_narration(text: str, s: int, e: int) -> int:
     """The end of reported content before a narrator's aside set off by one dash ("… was the best available — a
     point he re-emphasized on Sunday"): an unpaired dash followed by a noun phrase or "which" whose clause names
-    the speaker again. An aside without a pronoun ("— a lack of funding") stays content."""
+    the speaker again, or "which" / "a claim …" (the writer's comment on the words, session 8). An aside without
+    either ("— a lack of funding") stays content."""
     piece = text[s:e]
     dashes = [m for m in DASH.finditer(piece)]
     if len(dashes) != 1:
         return e
-    if ASIDE.match(piece, dashes[0].end()) is None:
+    at = dashes[0].end()
+    if ASIDE.match(piece, at) is None and WRITER_ASIDE.match(piece, at) is None:
         return e
     return s + dashes[0].start()
 
