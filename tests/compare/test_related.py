@@ -170,14 +170,15 @@ def test_reports_open_with_narratives_and_list_partial_matches_capped_with_the_t
     md = comparison_markdown(comp, arts)
     assert md.index("### Narratives") < md.index("### Side by side")
     assert f"Showing {MAX_NARRATIVES} of {MAX_NARRATIVES + 2} narratives (most articles first)" in md
-    assert f"Showing {MAX_RELATED} of {MAX_RELATED + 5} partial matches (strongest first)" in md
+    assert f"Showing {MAX_RELATED} of {MAX_RELATED + 5} partial matches (closest first)" in md
     assert "shared phrase: root causes" in md and "another aspect (P(same) 0.20, P(same or related) 0.80)" in md
     assert "- Daily A: “Alpha says" in md  # columns: the outlet, else the URL's host, never a path
     assert "beta-news.example: “Beta says" in md
     html = comparison_html(comp, arts)
     body = html.split("</style>", 1)[1]
     assert body.index("Narratives: what several outlets say") < body.index("Side by side")
-    assert "Related statements (partial matches)" in body and "partial matches (strongest first)" in body
+    assert "Related statements (partial matches)" in body and "partial matches (closest first)" in body
+    assert "<b>Daily A:</b> “Alpha says" in body
     story, arts = _report_story(1, 0)
     md = comparison_markdown(Comparison(stories=[story]), arts)
     assert "Showing" not in md.split("### Side by side")[0] and "partial matches" not in md

@@ -2,8 +2,9 @@
 
 * **Partial matches** (:func:`partial_matches`): pairs the scorer calls ``related`` — same event, another figure,
   actor, date or aspect — kept for each statement only with its closest related statement in each other article
-  (so a story yields at most about two per statement, not every related pair), each with what differs where it
-  can be computed (numbers or dates of no equal value, names only one side states, one side negated).
+  (highest P(same)), so a story yields at most about two per statement, not every related pair; closest to the same
+  claim first; each with what differs where it can be computed (numbers or dates of no equal value, names only one
+  side states, one side negated).
 * **Narratives** (:func:`narratives`): propositions that two or more articles make. Statements are linked when
   they are in one claim group (the scorer's ``same``), or when the scorer calls them related *and* they share a
   phrase that is rare in the story (two adjacent content words, lowercase, no title or institution word, in at
@@ -115,20 +116,24 @@ def differences(a: Unit, b: Unit, arts: dict[str, Article] | None = None) -> tup
 
 
 def partial_matches(articles: list[Article], found: Alignment) -> list[RelatedClaims]:
-    """The scorer's related pairs outside claim groups, each statement's closest one per other article, strongest
-    first (P(same or related), then P(same))."""
-    units, near = found.units, found.p_near
+    """The scorer's related pairs outside claim groups, each statement's closest one per other article (highest
+    P(same), then P(same or related)), closest to the same claim first."""
+    units = found.units
     order = {a.id: i for i, a in enumerate(articles)}
     by_id = {a.id: a for a in articles}
     pairs = [(i, j) for i, j in found.related if found.group_of.get(i, "-") != found.group_of.get(j, "+")]
-    best: dict[tuple[int, str], tuple[float, int]] = {}
+
+    def close(x: int, y: int) -> tuple[float, float]:
+        return float(found.p_same[x, y]), float(found.p_near[x, y])
+
+    best: dict[tuple[int, str], tuple[tuple[float, float], int]] = {}
     for i, j in pairs:
         for x, y in ((i, j), (j, i)):
             k = (x, units[y].article)
-            if k not in best or near[x, y] > best[k][0]:
-                best[k] = (float(near[x, y]), y)
-    kept = {tuple(sorted((x, y))) for (x, _), (_, y) in best.items()}
-    ranked = sorted(kept, key=lambda p: (-near[p[0], p[1]], -found.p_same[p[0], p[1]], p))
+            if k not in best or close(x, y) > best[k][0]:
+                best[k] = (close(x, y), y)
+    kept = {(min(x, y), max(x, y)) for (x, _), (_, y) in best.items()}
+    ranked = sorted(kept, key=lambda p: (tuple(-v for v in close(*p)), p))
     out = []
     for n, (i, j) in enumerate(ranked, 1):
         if order[units[i].article] > order[units[j].article]:
@@ -139,7 +144,7 @@ def partial_matches(articles: list[Article], found: Alignment) -> list[RelatedCl
                 id=f"r{n}",
                 members=[_member(units[i], found.group_of, i), _member(units[j], found.group_of, j)],
                 p_same=round(max(0.0, float(found.p_same[i, j])), 3),
-                p_related=round(float(near[i, j]), 3),
+                p_related=round(float(found.p_near[i, j]), 3),
                 differs=differs,  # type: ignore[arg-type]
                 why=why,
             )

@@ -17,6 +17,7 @@ from newsprism.model import (
     Article,
     Comparison,
     CoverageRow,
+    Member,
     NumberConflict,
     Omissions,
     SideBySide,
@@ -32,7 +33,7 @@ from newsprism.report.truncation import shown_of, truncated
 MAX_CLAIM_ROWS = 40
 MAX_OMITS = 8
 MAX_NARRATIVES = 6  # narratives a report opens with, most articles first
-MAX_RELATED = 10  # partial matches a report lists, strongest first
+MAX_RELATED = 10  # partial matches a report lists, closest to the same claim first
 MAX_SIDE_TONE = 3  # tone targets per side-by-side cell in Markdown (the HTML column lists all the JSON keeps)
 MAX_CHART = 6  # techniques and frames in the HTML bar chart, most used first
 QUOTE_MARKS = "\"“”‘’'«»"
@@ -281,6 +282,11 @@ def _conflicts_markdown(story: Story, names: dict[str, str]) -> list[str]:
     return [*out, ""]
 
 
+def _statements(members: Sequence[Member], names: dict[str, str]) -> list[tuple[str, str, bool]]:
+    """(column name, text, whether to wrap it in quotation marks: not when it starts with its own) per statement."""
+    return [(names.get(m.article, m.article), m.text, m.text[:1] not in QUOTE_MARKS) for m in members]
+
+
 def narrative_view(story: Story, names: dict[str, str]) -> tuple[list[dict[str, Any]], str]:
     """The narratives a report shows (up to ``MAX_NARRATIVES``): label, who states it, the linking phrases and
     each member statement; and the truncation line ("" when all are shown)."""
@@ -293,25 +299,26 @@ def narrative_view(story: Story, names: dict[str, str]) -> tuple[list[dict[str, 
                 "who": [names.get(a, a) for a in nv.articles],
                 "terms": nv.terms,
                 "strength": nv.strength,
-                "members": [(names.get(m.article, m.article), m.text) for m in nv.members],
+                "members": _statements(nv.members, names),
             }
         )
     return out, truncated(len(out), len(story.narratives), "narratives (most articles first)")
 
 
 def related_view(story: Story, names: dict[str, str]) -> tuple[list[dict[str, Any]], str]:
-    """The partial matches a report shows (up to ``MAX_RELATED``, strongest first) and the truncation line."""
+    """The partial matches a report shows (up to ``MAX_RELATED``, closest to the same claim first) and the truncation
+    line."""
     out = []
     for r in story.related_claims[:MAX_RELATED]:
         out.append(
             {
-                "members": [(names.get(m.article, m.article), m.text) for m in r.members],
+                "members": _statements(r.members, names),
                 "why": r.why,
                 "p_same": r.p_same,
                 "p_related": r.p_related,
             }
         )
-    return out, truncated(len(out), len(story.related_claims), "partial matches (strongest first)")
+    return out, truncated(len(out), len(story.related_claims), "partial matches (closest first)")
 
 
 def _narratives_markdown(story: Story, names: dict[str, str]) -> list[str]:
@@ -326,7 +333,7 @@ def _narratives_markdown(story: Story, names: dict[str, str]) -> list[str]:
     for nv in shown:
         terms = f"; shared phrase: {', '.join(nv['terms'])}" if nv["terms"] else ""
         out.append(f"- **{_cell(nv['label'], 200)}** ({', '.join(nv['who'])}{terms}; strength {nv['strength']:.2f})")
-        out += [f"  - {name}: {_q(text, 220)}" for name, text in nv["members"]]
+        out += [f"  - {name}: {_q(text, 220)}" for name, text, _ in nv["members"]]
     return [*out, *(["", note] if note else []), ""]
 
 
@@ -337,7 +344,7 @@ def _related_markdown(story: Story, names: dict[str, str]) -> list[str]:
         return []
     out = ["### Related statements (partial matches)", "", RELATED_NOTE, ""]
     for r in shown:
-        (na, ta), (nb, tb) = r["members"]
+        (na, ta, _), (nb, tb, _) = r["members"]
         out.append(f"- {na}: {_q(ta, 160)} ↔ {nb}: {_q(tb, 160)}")
         out.append(f"  - {r['why']} (P(same) {r['p_same']:.2f}, P(same or related) {r['p_related']:.2f})")
     return [*out, *(["", note] if note else []), ""]
@@ -355,7 +362,7 @@ NARRATIVE_NOTE = (
 )
 RELATED_NOTE = (
     "Same event, another figure, actor or aspect (the claim pair scorer's “related”): each statement's closest "
-    "related statement in another article, with what differs."
+    "related statement in another article, closest to the same claim first, with what differs."
 )
 
 
