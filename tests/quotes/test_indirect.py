@@ -1208,3 +1208,27 @@ def test_writer_comment_after_one_dash_is_not_content(text: str, content: str) -
     from newsprism.quotes.indirect import _before_narration
 
     assert text[: _before_narration(text, 0, len(text))] == content
+
+
+# -- session 8 (issue 19, class "the reporting outlet instead of the person"): relayed reported speech ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("Time magazine reported that Reed said the bridge would open in May.", "Reed"),
+        ("Lee said an agent told him the bridge would open in May.", "an agent"),
+        ("Lee said Reed told reporters the bridge would open in May.", "Reed"),
+    ],
+)
+def test_relayed_speech_is_shown_as_the_inner_speakers(analyze: Analyze, text: str, inner: str) -> None:
+    from newsprism.quotes.confidence import shown
+
+    seen = [q for q in analyze(text).quotes if shown(q)]
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in seen] == [("the bridge would open in May", inner)]
+
+
+def test_report_of_a_plan_to_speak_is_no_relay(analyze: Analyze) -> None:
+    art = analyze("Lee said Reed would call the board on Monday.")
+    q = _indirect(art, "call the board")
+    assert q.speaker is not None and q.speaker.name == "Lee" and not q.outlet_report

@@ -101,6 +101,8 @@ def shown(q: Quote) -> bool:
     """Whether a report shows (and counts) this quotation as speech."""
     if q.kind == "term" or q.attitude:  # cognition/attitude attributions carry attitude: true
         return False
+    if q.kind == "indirect" and q.outlet_report:
+        return False  # a relay of someone else's reported speech: the inner quotation is shown (session 8)
     if q.unattributed and q.source_start is not None:
         return False  # the text names a source that could not be resolved to one speaker ("she", "supporters")
     if q.unattributed and q.cue is None and not q.interview:

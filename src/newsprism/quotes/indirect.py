@@ -141,6 +141,8 @@ def _verb_cue(ctx: Context, tok: Token, sent: Span, event: int) -> list[Candidat
     if e - s < 8:
         return []
     extra: dict[str, Any] = {"attitude": True} if lem in ATTITUDE or _hypothetical(tok) else {}
+    if rule == "clause" and _relays(tok):
+        extra["outlet_report"] = True  # "Time reported that Reed said …": Reed's words, relayed (not shown)
     out = [Candidate("indirect", s, e, subj=subj, cue=tok, event=event, extra=extra, exclusive_cue=True, rule=rule)]
     if pending is not None:
         part = Candidate("indirect", *pending, subj=subj, cue=tok, event=event, extra=dict(extra), part=True, rule=rule)
@@ -300,6 +302,21 @@ def _separator(t: Token) -> bool:
     """Punctuation that separates a joined statement (",", ";", a dash), not a closing bracket or quotation
     mark that ends the reported words themselves (session 8: the walk back stepped over ")")."""
     return t.is_punct and not (t.is_right_punct or t.is_bracket or t.is_quote or t.text in (")", "]", "}"))
+
+
+def _relays(tok: Token) -> bool:
+    """The cue's reported clause is itself someone else's speech ("The magazine reported that Reed said …",
+    "Lee said an agent told him …"): the words are the inner speaker's; the relay is kept for PolNeAR, does not
+    cover the inner quotation in the merge, and is not shown (session 8, round-3/4 class "the reporting outlet
+    instead of the person")."""
+    if tok.lemma_.lower() not in SPEECH:
+        return False  # "wanted Baker to call …": an attitude, not a report
+    comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if comp is None or comp.pos_ != "VERB" or comp.lemma_.lower() not in SPEECH:
+        return False
+    if comp.tag_ not in ("VBD", "VBZ", "VBP") or any(c.tag_ == "MD" for c in comp.children):
+        return False  # a past or present inner report only ("to call the board", "would call" are no report)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") for c in comp.children)
 
 
 def _hypothetical(tok: Token) -> bool:
