@@ -4,6 +4,7 @@ narratives linked by a shared rare phrase, and the reports that show them."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from newsprism.compare.align import Alignment, Unit
 from newsprism.compare.numbers import find_numbers
@@ -213,3 +214,18 @@ def test_compare_story_writes_partial_matches_with_what_differs() -> None:
     assert any(n.articles == ["a", "b"] for n in story.narratives)  # the shared opening claim at least
     again = Comparison.model_validate(Comparison(stories=[story]).to_json_dict())
     assert again.stories[0].related_claims == story.related_claims
+
+
+def test_without_the_pair_scorer_there_are_no_partial_matches_and_narratives_are_claim_groups(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsprism.compare import align, compare_story
+
+    monkeypatch.setattr(align, "load_model", lambda: None)
+    a = Article(id="a", text="A storm hit Springfield on Monday and flooded the old town near the river.")
+    b = Article(id="b", text="A storm hit Springfield on Monday and flooded the old town by the river.")
+    story = compare_story([a, b])
+    assert story.related_claims == []
+    shared = [g for g in story.claim_groups if len(g.articles) == 2]
+    assert len(shared) == 1 and [n.terms for n in story.narratives] == [[]]
+    assert [m.group for m in story.narratives[0].members] == [shared[0].id] * 2
