@@ -227,11 +227,11 @@ def test_title_roles_count_and_the_most_titled_holds_the_role(nlp: Language) -> 
     assert holder is not None and holder.name == "Ann Cole"
 
 
-def test_role_holder_tie_goes_to_the_latest_mentioned(nlp: Language) -> None:
+def test_role_holder_tie_is_no_one(nlp: Language) -> None:
+    # session 8: two people hold the title equally often, so "the mayor" could be either (was: the latest mentioned)
     book = _book(nlp, "Mayor Tom Reed spoke. Mayor Ann Cole spoke. Tom Reed left. Reed came back.")
     assert book.roles == {"mayor": {0: 1, 1: 1}}
-    holder = book.role_holder("mayor")
-    assert holder is not None and holder.name == "Tom Reed"
+    assert book.role_holder("mayor") is None
 
 
 def test_apposition_title_is_a_role_and_a_gender(nlp: Language) -> None:

@@ -317,6 +317,8 @@ class NameBook:
         if not counts:
             return None
         best = max(counts.items(), key=lambda kv: (kv[1], max(s for s, _ in self.clusters[kv[0]].mentions)))
+        if sum(1 for n in counts.values() if n == best[1]) > 1:
+            return None  # "Senator Reed met Senator Lowe. The senator said": either one (session 8)
         return self.clusters[best[0]]
 
     def _recent(self, start: int) -> list[NameMention]:

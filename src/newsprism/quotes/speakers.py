@@ -45,6 +45,7 @@ from newsprism.quotes.speaker_names import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+PARTY_MEMBERS = frozenset(["democrat", "republican", "independent", "libertarian"])
 WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 OWNERS = frozenset(["his", "her", "their", "its"])  # "whose members" is no owner to resolve
 OWNED_BODIES = frozenset(["campaign", "office", "team", "staff", "administration", "government", "camp"])
@@ -298,6 +299,14 @@ class SpeakerBook(PronounBook):
             return None if c is None else self._noted(c, start, end)
         if self._dateline(start, end):
             return None
+        if tok.lower_ in PARTY_MEMBERS and tok.tag_ in ("NNP", "NN"):  # "the Ohio Democrat": a person, not a body
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                return None
+            c = self._description(start)
+            last = [m for m in self._recent(start) if m.end <= start and self.clusters[m.cluster].kind == "person"]
+            if c is None or not last or last[-1].cluster != c.id:
+                return None  # someone else named since: either could be the party member
+            return self._noted(c, start, end)
         propn = [t for t in toks if t.pos_ == "PROPN" and t.dep_ != "poss" and t.head.dep_ != "poss"]
         if rest and propn and not poss:
             return self._noted(self._proper_name(tok, rest), start, end)
