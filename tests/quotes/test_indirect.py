@@ -1232,3 +1232,20 @@ def test_report_of_a_plan_to_speak_is_no_relay(analyze: Analyze) -> None:
     art = analyze("Lee said Reed would call the board on Monday.")
     q = _indirect(art, "call the board")
     assert q.speaker is not None and q.speaker.name == "Lee" and not q.outlet_report
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme added 2% on Friday, closing at a record high.",
+        "Acme shares added 2% on Friday, closing at a record high.",
+        "The fund added $3 on Friday, closing at a record high.",
+    ],
+)
+def test_added_an_amount_is_no_speech(analyze: Analyze, text: str) -> None:
+    assert not [q for q in analyze(text).quotes if q.kind == "indirect"]
+
+
+def test_added_with_a_clause_is_still_speech(analyze: Analyze) -> None:
+    art = analyze("Reed added that 20 staffers had joined the office last year.")
+    assert _indirect(art, "20 staffers").speaker is not None

@@ -204,12 +204,18 @@ def _content(ctx: Context, tok: Token, subj: Token, sent: Span) -> tuple[Part, P
         rule = "object_clause" if first.dep_ in ("xcomp", "ccomp", "pcomp") else "object"
         last = _frame_end(tok)
         return (first.left_edge.idx, last.idx + len(last.text)), None, rule
-    acts = any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
+    acts = any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children) or _amount_next(tok)
     if lem in TRAILING_CUES and tok.i + 2 < sent.end and not (acts and lem == "add"):
-        # "Google added a policy …": an object makes it an action, not "He added, …" (issue 19, round 4)
+        # "Google added a policy …", "Acme added 2%": an object or amount makes it an action (issue 19, rounds 4-5)
         rest = _trailing(tok, sent)
         return None if rest is None else (rest, None, "trailing")
     return None
+
+
+def _amount_next(tok: Token) -> bool:
+    """An amount right after the cue ("Acme added 2% on Friday", "added $3"): a gain, not "He added, …"."""
+    nxt = tok.i + 1
+    return nxt < len(tok.doc) and (tok.doc[nxt].like_num or tok.doc[nxt].text in ("$", "€", "£", "%"))
 
 
 def _introduces_block(ctx: Context, tok: Token) -> bool:
