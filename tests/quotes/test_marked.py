@@ -197,3 +197,17 @@ def test_quotation_paragraph_after_the_speaker_still_inherits(analyze: Analyze) 
         art = analyze(f"“We will fix it,” Reed said.{between}\n\n“That is too slow and too costly for the city.”")
         q = _direct(art, "too costly")
         assert q.speaker is not None and q.speaker.name == "Reed"
+
+
+def test_caption_after_a_colon_is_no_ones_words(analyze: Analyze) -> None:
+    art = analyze("Reed posted a chart.\n\nReed's chart: “Spending by county, 2024”\n\nThe numbers fell.")
+    hits = [q for q in art.quotes if "Spending by county" in q.text]
+    assert hits and all(q.speaker is None and not shown(q) for q in hits)
+    said = analyze("Cruz's response: “We will not back down.”")
+    assert _direct(said, "back down").speaker is not None
+
+
+def test_quoted_label_before_a_colon_does_not_inherit(analyze: Analyze) -> None:
+    art = analyze("“We will fix it,” Reed said.\n\n“Lock her up”: The chant began at rallies in 2016.")
+    hits = [q for q in art.quotes if "Lock her up" in q.text]
+    assert hits and all(q.speaker is None and not shown(q) for q in hits)

@@ -266,20 +266,27 @@ def colon_speaker(ctx: Context, q: Candidate) -> None:
     if span is None:
         return
     names = [t for t in span if t.pos_ == "PROPN" and not ctx.in_marks(t.idx)]
-    if not names:
-        return
+    if not names or any(t.lemma_.lower() in CAPTION_NOUNS for t in span[-3:]):
+        return  # "Reed's chart: “Spending by county”": a caption or title, no one's words (session 8)
     q.subj = names[-1]
     q.cue = span[-1] if span[-1].text == ":" else None
 
 
+CAPTION_NOUNS = frozenset(
+    ["chart", "graph", "table", "map", "photo", "image", "picture", "caption", "headline", "title", "sign", "banner",
+     "poster", "figure", "graphic", "infographic", "slide", "screenshot", "watch", "listen", "read"]
+)  # fmt: skip
 LIST_MARK = re.compile(r"(?:\d{1,2}[.)]|[-•*–—]|[A-Za-z][.)])?")  # "1." / "•" before a list item's quotation
 
 
 def _heading(ctx: Context, q: Candidate, k: int) -> bool:
-    """A paragraph that is only a short quotation with no sentence punctuation ("“Fix the bridge”"): a subheading,
-    a list item or a caption, not the previous speaker's next words (session 8, round-4 class)."""
+    """A paragraph that is only a short quotation with no sentence punctuation ("“Fix the bridge”"), or a quotation
+    followed by a colon: a subheading, a list item, a label or a caption, not the previous speaker's next words
+    (session 8, round-4 class)."""
     ps, pe = ctx.paras[k]
     inner = ctx.text[q.start : q.end].strip()
+    if ctx.text[q.end : q.end + 3].lstrip("”\"’' ").startswith(":"):
+        return True  # "“Lock her up”: The chant began …": a label the paragraph explains
     rest = ctx.text[ps:pe].replace(ctx.text[q.start : q.end], "", 1).strip(" “”\"‘’'\n")
     return (
         LIST_MARK.fullmatch(rest) is not None
