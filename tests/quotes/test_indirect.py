@@ -1249,3 +1249,15 @@ def test_added_an_amount_is_no_speech(analyze: Analyze, text: str) -> None:
 def test_added_with_a_clause_is_still_speech(analyze: Analyze) -> None:
     art = analyze("Reed added that 20 staffers had joined the office last year.")
     assert _indirect(art, "20 staffers").speaker is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Reed quoted Cole as saying the bridge would cost $40 million.", "Cole"),
+        ("The magazine quoted Ann Reed as saying that the bridge would cost $40 million.", "Ann Reed"),
+    ],
+)
+def test_quoted_as_saying_is_the_objects_speech(analyze: Analyze, text: str, speaker: str) -> None:
+    q = _indirect(analyze(text), "bridge would cost")
+    assert q.speaker is not None and q.speaker.name == speaker

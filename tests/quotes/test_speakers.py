@@ -609,3 +609,8 @@ def test_a_date_is_no_speaker(nlp: Language, text: str, subject: str) -> None:
 )
 def test_role_or_party_description_names_one_person_or_no_one(analyze: Analyze, text: str, name: str | None) -> None:
     assert _name(analyze(text), "deal was done") == name
+
+
+def test_predecessor_is_owned_not_an_organisation(analyze: Analyze) -> None:
+    q = _find(analyze("Reed's predecessor said the deal was done."), "deal was done")
+    assert q.speaker is not None and q.speaker.name == "Reed's predecessor" and q.speaker_kind == "anonymous"

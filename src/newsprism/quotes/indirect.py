@@ -46,6 +46,7 @@ LEAD_IN = re.compile(
     re.I,
 )
 HYPOTHETICAL_MODALS = frozenset(["could", "might", "may", "should", "'d", "’d"])
+QUOTING = frozenset(["quote", "cite", "describe", "paraphrase", "record"])  # "… X as saying"
 IMAGINE = frozenset(["imagine", "suppose", "picture"])
 CONDITIONALS = frozenset(["if", "unless", "whether"])
 NARRATIVE = frozenset(["later", "eventually", "often", "repeatedly", "frequently", "always", "once", "also"])
@@ -121,7 +122,7 @@ def verb_candidates(ctx: Context) -> list[Candidate]:
 
 
 def _verb_cue(ctx: Context, tok: Token, sent: Span, event: int) -> list[Candidate]:
-    subj = ctx.speaker_for(tok)
+    subj = _quoted_as(tok) or ctx.speaker_for(tok)
     lem = tok.lemma_.lower()
     clause = any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
     speech = lem in REPORT_CUES or lem in EVIDENCE_CUES or clause
@@ -308,6 +309,13 @@ def _separator(t: Token) -> bool:
     """Punctuation that separates a joined statement (",", ";", a dash), not a closing bracket or quotation
     mark that ends the reported words themselves (session 8: the walk back stepped over ")")."""
     return t.is_punct and not (t.is_right_punct or t.is_bracket or t.is_quote or t.text in (")", "]", "}"))
+
+
+def _quoted_as(tok: Token) -> Token | None:
+    """ "The magazine quoted Reed as saying …": the object of "quote … as" is the one saying it (session 8)."""
+    if tok.tag_ != "VBG" or tok.head.lower_ != "as" or tok.head.head.lemma_.lower() not in QUOTING:
+        return None
+    return next((c for c in tok.head.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
 def _relays(tok: Token) -> bool:

@@ -466,7 +466,7 @@ RELATION_NOUNS = words_set(
     "sister brother wife husband son daughter mother father cousin aunt uncle niece nephew widow widower grandson "
     "granddaughter grandmother grandfather grandchild child parent friend neighbor neighbour girlfriend boyfriend "
     "fiance fiancee partner colleague spokesperson spokesman spokeswoman aide lawyer attorney adviser advisor "
-    "staffer bodyguard employee"
+    "staffer bodyguard employee predecessor successor deputy boss"
 )
 # Nouns for anyone of a population ("a woman", "voters", "residents"): one of them is an unnamed source, many of
 # them a generic group (no speaker).
