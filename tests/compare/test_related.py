@@ -164,7 +164,8 @@ def _report_story(n_narratives: int, n_related: int) -> tuple[Story, list[Articl
 
 def test_reports_open_with_narratives_and_list_partial_matches_capped_with_the_truncation_line() -> None:
     from newsprism.model import Comparison
-    from newsprism.report.comparison import MAX_NARRATIVES, MAX_RELATED, comparison_html, comparison_markdown
+    from newsprism.report.comparison import comparison_html, comparison_markdown
+    from newsprism.report.story_links import MAX_NARRATIVES, MAX_RELATED
 
     story, arts = _report_story(MAX_NARRATIVES + 2, MAX_RELATED + 5)
     comp = Comparison(stories=[story])

@@ -16,7 +16,7 @@ from newsprism.report import FORMATS, render_comparison
 
 def summary_lines(comparison: Comparison) -> list[str]:
     """One line per story; conflicts counted as reports show them (confidence >= the threshold)."""
-    from newsprism.report.comparison import shown_conflicts
+    from newsprism.report.story_links import shown_conflicts
 
     lines = []
     for story in comparison.stories:

@@ -17,8 +17,6 @@ from newsprism.model import (
     Article,
     Comparison,
     CoverageRow,
-    Member,
-    NumberConflict,
     Omissions,
     SideBySide,
     Story,
@@ -28,15 +26,23 @@ from newsprism.model import (
 from newsprism.quotes.confidence import shown
 from newsprism.report import tone as tone_view
 from newsprism.report.slant import lean_not_shown
-from newsprism.report.truncation import shown_of, truncated
+from newsprism.report.story_links import (
+    NARRATIVE_NOTE,
+    QUOTE_MARKS,
+    RELATED_NOTE,
+    conflicts_markdown,
+    narrative_view,
+    narratives_markdown,
+    related_markdown,
+    related_view,
+    shown_conflicts,
+)
+from newsprism.report.truncation import cell, shown_of, truncated
 
 MAX_CLAIM_ROWS = 40
 MAX_OMITS = 8
-MAX_NARRATIVES = 6  # narratives a report opens with, most articles first
-MAX_RELATED = 10  # partial matches a report lists, closest to the same claim first
 MAX_SIDE_TONE = 3  # tone targets per side-by-side cell in Markdown (the HTML column lists all the JSON keeps)
 MAX_CHART = 6  # techniques and frames in the HTML bar chart, most used first
-QUOTE_MARKS = "\"“”‘’'«»"
 SURE_MATCH = 0.82  # alignment similarity from which matched statements were always the same fact (docs/stories.md)
 
 
@@ -112,13 +118,6 @@ def _claim_rows(story: Story) -> tuple[list[CoverageRow], int]:
     return rows[:MAX_CLAIM_ROWS], len(rows)
 
 
-def _cell(text: Any, limit: int = 160) -> str:
-    s = " ".join(str(text if text is not None else "").split())
-    if len(s) > limit:
-        s = s[: limit - 1] + "…"
-    return s.replace("|", "\\|")
-
-
 def _fmt(v: Any, nd: int = 2) -> str:
     if v is None:
         return "–"
@@ -137,7 +136,7 @@ def _side_rows(story: Story, names: dict[str, str], arts: Sequence[Article] = ()
         rows.append(
             [
                 names.get(col.article, col.article),
-                _cell(col.title or "", 60),
+                cell(col.title or "", 60),
                 _fmt(col.published),
                 f"lean not shown; classifier {slant.label}" if slant else "–",
                 techniques + (f" ({cut['techniques']})" if cut["techniques"] else ""),
@@ -243,7 +242,7 @@ SIDE_HEAD = [
 
 def _md_table(head: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
-    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
     return "\n".join(lines)
 
 
@@ -257,121 +256,12 @@ def _md_diff(a: str, b: str) -> str:
     return " ".join(parts)
 
 
-def shown_conflicts(story: Story) -> list[NumberConflict]:
-    """The conflicts a report shows: confidence >= SHOW_THRESHOLD (the JSON keeps every conflict); a conflict
-    without a confidence (a comparison from before issue 26) is shown."""
-    from newsprism.compare.conflicts import SHOW_THRESHOLD
-
-    return [c for c in story.number_conflicts if c.confidence is None or c.confidence >= SHOW_THRESHOLD]
-
-
-def _conflicts_markdown(story: Story, names: dict[str, str]) -> list[str]:
-    shown = shown_conflicts(story)
-    if not shown:
-        return []
-    out = ["### Numbers that disagree", ""]
-    for c in shown:
-        vals = "; ".join(f"{names.get(v.article, v.article)}: **{_cell(v.text, 40)}**" for v in c.values)
-        how = "same claim" if c.match == "claim_group" else "similar claims"
-        conf = f", confidence {c.confidence:.2f}" if c.confidence is not None else ""
-        out.append(f"- {c.kind} `{c.quantity or ''}` ({how}{conf}): {vals}")
-        if c.why:
-            out.append(f"  - why: {c.why}")
-        for v in c.values:
-            out.append(f"  - {names.get(v.article, v.article)}: {_cell(v.claim.text, 200)}")
-    return [*out, ""]
-
-
-def _statements(members: Sequence[Member], names: dict[str, str]) -> list[tuple[str, str, bool]]:
-    """(column name, text, whether to wrap it in quotation marks: not when it starts with its own) per statement."""
-    return [(names.get(m.article, m.article), m.text, m.text[:1] not in QUOTE_MARKS) for m in members]
-
-
-def narrative_view(story: Story, names: dict[str, str]) -> tuple[list[dict[str, Any]], str]:
-    """The narratives a report shows (up to ``MAX_NARRATIVES``): label, who states it, the linking phrases and
-    each member statement; and the truncation line ("" when all are shown)."""
-    out = []
-    for nv in story.narratives[:MAX_NARRATIVES]:
-        out.append(
-            {
-                "id": nv.id,
-                "label": nv.label,
-                "who": [names.get(a, a) for a in nv.articles],
-                "terms": nv.terms,
-                "strength": nv.strength,
-                "members": _statements(nv.members, names),
-            }
-        )
-    return out, truncated(len(out), len(story.narratives), "narratives (most articles first)")
-
-
-def related_view(story: Story, names: dict[str, str]) -> tuple[list[dict[str, Any]], str]:
-    """The partial matches a report shows (up to ``MAX_RELATED``, closest to the same claim first) and the truncation
-    line."""
-    out = []
-    for r in story.related_claims[:MAX_RELATED]:
-        out.append(
-            {
-                "members": _statements(r.members, names),
-                "why": r.why,
-                "p_same": r.p_same,
-                "p_related": r.p_related,
-            }
-        )
-    return out, truncated(len(out), len(story.related_claims), "partial matches (closest first)")
-
-
-def _narratives_markdown(story: Story, names: dict[str, str]) -> list[str]:
-    """What several outlets say: the narratives the comparison opens with."""
-    if len(story.articles) < 2:
-        return []
-    shown, note = narrative_view(story, names)
-    out = ["### Narratives: what several outlets say", ""]
-    if not shown:
-        return [*out, "No statement is linked across articles (claim pair scorer and a shared phrase).", ""]
-    out += [NARRATIVE_NOTE, ""]
-    for nv in shown:
-        terms = f"; shared phrase: {', '.join(nv['terms'])}" if nv["terms"] else ""
-        out.append(f"- **{_cell(nv['label'], 200)}** ({', '.join(nv['who'])}{terms}; strength {nv['strength']:.2f})")
-        out += [f"  - {name}: {_q(text, 220)}" for name, text, _ in nv["members"]]
-    return [*out, *(["", note] if note else []), ""]
-
-
-def _related_markdown(story: Story, names: dict[str, str]) -> list[str]:
-    """Partial matches: the same event told with another figure, actor or aspect."""
-    shown, note = related_view(story, names)
-    if not shown:
-        return []
-    out = ["### Related statements (partial matches)", "", RELATED_NOTE, ""]
-    for r in shown:
-        (na, ta, _), (nb, tb, _) = r["members"]
-        out.append(f"- {na}: {_q(ta, 160)} ↔ {nb}: {_q(tb, 160)}")
-        out.append(f"  - {r['why']} (P(same) {r['p_same']:.2f}, P(same or related) {r['p_related']:.2f})")
-    return [*out, *(["", note] if note else []), ""]
-
-
-def _q(text: str, limit: int) -> str:
-    """A statement in a table cell, in quotation marks unless it starts with its own."""
-    cell = _cell(text, limit)
-    return cell if text[:1] in QUOTE_MARKS else f"“{cell}”"
-
-
-NARRATIVE_NOTE = (
-    "Propositions two or more articles make: statements the claim pair scorer calls the same claim, or related "
-    "and sharing a phrase rare in the story; each with its statements per article."
-)
-RELATED_NOTE = (
-    "Same event, another figure, actor or aspect (the claim pair scorer's “related”): each statement's closest "
-    "related statement in another article, closest to the same claim first, with what differs."
-)
-
-
 def story_markdown(story: Story, articles: Sequence[Article]) -> str:
     by_id = {a.id: a for a in articles}
     arts = [by_id[i] for i in story.articles if i in by_id]
     names = article_names(arts)
     out = [f"## {story.label}", "", f"`{story.id}`: {len(story.articles)} article(s)", ""]
-    out += _narratives_markdown(story, names)
+    out += narratives_markdown(story, names)
     out += ["### Side by side", "", _md_table(SIDE_HEAD, _side_rows(story, names, arts)), ""]
     tm = tone_matrix(story, names, arts)
     if tm["rows"]:
@@ -382,7 +272,7 @@ def story_markdown(story: Story, articles: Sequence[Article]) -> str:
         out += [f"- {t.published or 'undated'}: {names.get(t.article, t.article)}" for t in story.timeline]
         out.append("")
     out += _claims_markdown(story, arts, names)
-    out += _related_markdown(story, names)
+    out += related_markdown(story, names)
     sm = speaker_matrix(story, arts, names)
     if sm["rows"]:
         out += [
@@ -395,7 +285,7 @@ def story_markdown(story: Story, articles: Sequence[Article]) -> str:
             "",
         ]
     out += _quote_groups_markdown(story, names, bool(sm["rows"]))
-    out += _conflicts_markdown(story, names)
+    out += conflicts_markdown(story, names)
     out += _omissions_markdown(story, arts, names)
     for w in story.warnings:
         out.append(f"> {w.code}: {w.message}")
@@ -431,9 +321,9 @@ def _quote_groups_markdown(story: Story, names: dict[str, str], speakers_shown: 
             continue
         out += [f"### {title}", ""]
         for qg in groups:
-            out.append(f"- **{_cell(qg.speaker or 'unknown speaker', 60)}** ({qg.verdict})")
+            out.append(f"- **{cell(qg.speaker or 'unknown speaker', 60)}** ({qg.verdict})")
             for m in qg.members:
-                text = _cell(m.text, 300)
+                text = cell(m.text, 300)
                 v = getattr(m, "verdict", None)
                 out.append(
                     f"  - {names.get(m.article, m.article)}"
@@ -463,7 +353,7 @@ def _omissions_markdown(story: Story, arts: list[Article], names: dict[str, str]
         out.append(
             f"- **{names[a.id]}** omits " + (f"{len(lines) + more} central row(s)" if lines else "nothing central")
         )
-        out += [f"  - {_cell(text, 140)} — {why}" for text, why in lines]
+        out += [f"  - {cell(text, 140)} — {why}" for text, why in lines]
         if more:
             out.append(f"  - … and {more} more (all in the JSON output)")
     out.append("")

@@ -3,6 +3,8 @@ the CLI summary, the comparison and the web pages say how much was cut, in the s
 
 from __future__ import annotations
 
+from typing import Any
+
 IN_JSON = "the JSON output has all of them"
 
 
@@ -15,3 +17,12 @@ def truncated(shown: int, total: int, what: str, rest: str = IN_JSON) -> str:
 def shown_of(shown: int, total: int) -> str:
     """The short form for one line or one cell: ``4 of 9 shown``, or "" when nothing was cut."""
     return f"{shown} of {total} shown" if total > shown else ""
+
+
+def cell(text: Any, limit: int = 160) -> str:
+    """``text`` on one line for a Markdown table cell: whitespace collapsed, cut to ``limit`` characters with "…",
+    pipes escaped."""
+    s = " ".join(str(text if text is not None else "").split())
+    if len(s) > limit:
+        s = s[: limit - 1] + "…"
+    return s.replace("|", "\\|")
