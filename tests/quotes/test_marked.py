@@ -211,3 +211,13 @@ def test_quoted_label_before_a_colon_does_not_inherit(analyze: Analyze) -> None:
     art = analyze("“We will fix it,” Reed said.\n\n“Lock her up”: The chant began at rallies in 2016.")
     hits = [q for q in art.quotes if "Lock her up" in q.text]
     assert hits and all(q.speaker is None and not shown(q) for q in hits)
+
+
+def test_other_subject_in_the_paragraph_stops_the_paragraph_cue(analyze: Analyze) -> None:
+    art = analyze("“We will fix it,” Reed said. Cole laughed. “That is what you said last year.”")
+    q = _direct(art, "last year")
+    assert q.speaker is None and not shown(q)
+    for between in ("", " He paused."):
+        art = analyze(f"“We will fix it,” Reed said.{between} “It will take two years.”")
+        q = _direct(art, "two years")
+        assert q.speaker is not None and q.speaker.name == "Reed"

@@ -213,6 +213,8 @@ class _MarkedPass:
                 pending = []
             elif m.continues and self.last_direct is not None:
                 q.cue, q.subj, q.event = self.last_direct.cue, self.last_direct.subj, self.last_direct.event
+            elif para_cue is not None and _other_subject(ctx, para_cue.sent.end_char, q.start, para_spk):
+                q.event = self.new_event()  # "“…,” Reed said. Cole laughed. “…”": not surely Reed's (session 8)
             elif para_cue is not None:
                 q.cue, q.subj, q.event = para_cue, para_spk, para_event
             elif (line_cue := colon_line_cue(ctx, m)) is not None:  # "Biden said:" ¶ "“We will win.”"
@@ -298,10 +300,16 @@ def _heading(ctx: Context, q: Candidate, k: int) -> bool:
 def _other_subject_after(ctx: Context, k: int, subj: Token | None, cue: Token | None) -> bool:
     """After the previous speaker's cue, that paragraph makes someone else the subject of a sentence of its own
     ("“…,” Reed said. Cole disagreed."): a quotation-only paragraph after it may be theirs (session 8)."""
-    if subj is None or cue is None:
+    if cue is None:
         return False
-    _, pe = ctx.paras[k]
-    span = ctx.doc.char_span(cue.sent.end_char, pe, alignment_mode="contract")
+    return _other_subject(ctx, cue.sent.end_char, ctx.paras[k][1], subj)
+
+
+def _other_subject(ctx: Context, start: int, end: int, subj: Token | None) -> bool:
+    """A proper noun other than the speaker's name is a subject outside quotation marks in ``start:end``."""
+    if subj is None or end <= start:
+        return False
+    span = ctx.doc.char_span(start, end, alignment_mode="contract")
     own = {t.lower_ for t in subj.subtree if t.pos_ == "PROPN"}
     return span is not None and any(
         t.pos_ == "PROPN"
