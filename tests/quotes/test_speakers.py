@@ -604,7 +604,7 @@ def test_a_date_is_no_speaker(nlp: Language, text: str, subject: str) -> None:
         ("Senator Tom Reed spoke at the hall. The senator said the deal was done.", "Tom Reed"),
         ("Tom Reed spoke with Ann Cole. The Ohio Democrat said the deal was done.", None),  # either one
         ("Tom Reed spoke at the hall on Monday. The Ohio Democrat said the deal was done.", "Tom Reed"),
-        ("A Democrat said the deal was done.", None),  # a party member is no organisation
+        ("A Democrat said the deal was done.", "Democrat"),  # an unnamed party member (anonymous), no organisation
     ],
 )
 def test_role_or_party_description_names_one_person_or_no_one(analyze: Analyze, text: str, name: str | None) -> None:

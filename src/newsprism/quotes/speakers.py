@@ -300,8 +300,9 @@ class SpeakerBook(PronounBook):
         if self._dateline(start, end):
             return None
         if tok.lower_ in PARTY_MEMBERS and tok.tag_ in ("NNP", "NN"):  # "the Ohio Democrat": a person, not a body
-            if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-                return None
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):  # "a New Hampshire Republican"
+                text = self.text[start:end]
+                return self._noted(self._cluster(f"a:{text.lower()}", text, "anonymous"), start, end)
             c = self._description(start)
             last = [m for m in self._recent(start) if m.end <= start and self.clusters[m.cluster].kind == "person"]
             if c is None or not last or last[-1].cluster != c.id:
