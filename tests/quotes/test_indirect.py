@@ -1261,3 +1261,13 @@ def test_added_with_a_clause_is_still_speech(analyze: Analyze) -> None:
 def test_quoted_as_saying_is_the_objects_speech(analyze: Analyze, text: str, speaker: str) -> None:
     q = _indirect(analyze(text), "bridge would cost")
     assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_short_subject_before_a_parenthetical_cue_is_a_part(analyze: Analyze) -> None:
+    # session 8 (round-4 class "the subject dropped"): "The plan" is the first part of the reported clause
+    art = analyze("Ann Reed spoke on Monday. The plan, she said, was written by Tom Cole.")
+    main = _indirect(art, "written by Tom Cole")
+    parts = [q for q in art.quotes if q.event == main.event and q is not main]
+    assert [q.text for q in parts] == ["The plan"]
+    lead = analyze("Ann Reed spoke on Monday. In fact, she said, the plan was written by Tom Cole.")
+    assert not [q for q in lead.quotes if q.text == "In fact" and q.event == _indirect(lead, "plan was").event]

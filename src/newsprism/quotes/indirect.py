@@ -421,7 +421,9 @@ def _comma_cue(ctx: Context, tok: Token, subj: Token, sent: Span) -> tuple[Part,
         ):
             before = ctx.trim(sent.start_char, doc[k].idx)
             pending = None
-            if before[1] - before[0] >= 8 and words(ctx.text[before[0] : before[1]]) >= 3:
+            n = words(ctx.text[before[0] : before[1]])
+            subjectless = doc[comma.i + 1].pos_ in ("VERB", "AUX")  # "The plan, she said, was written …" (session 8)
+            if before[1] - before[0] >= 8 and (n >= 3 or (n == 2 and subjectless)):
                 pending = before
             return (doc[comma.i + 1].idx, sent.end_char), pending
         if comma is None and len(words_to_comma) <= 5 and not _has_complement(tok):
