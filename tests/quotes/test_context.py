@@ -32,6 +32,18 @@ def test_trim_drops_edge_punctuation_and_spaces() -> None:
     assert _trimmed(" ,;:") == ""
 
 
+def test_trim_keeps_letters_at_the_edges_and_returns_an_empty_span_for_punctuation() -> None:
+    assert _trimmed("Xu voted under Article IX") == "Xu voted under Article IX"
+    assert _ctx(" ,;:").trim(0, 4) == (4, 4)
+    assert _ctx("a ,;: b").trim(1, 5) == (5, 5)
+
+
+def test_trim_takes_no_dateline_longer_than_80_characters() -> None:
+    long = "A" * 79 + " — the plan"  # the dash at offset 80
+    assert _trimmed(long) == long
+    assert _trimmed("A" * 77 + " — the plan") == "the plan"
+
+
 def test_trim_drops_a_dateline_at_a_paragraphs_start_only() -> None:
     assert _trimmed("WASHINGTON — The plan is ready.") == "The plan is ready"
     assert _trimmed("NEW YORK (AP) — The plan is ready.") == "The plan is ready"
@@ -124,3 +136,15 @@ def test_the_subject_of_a_cue_is_found_through_the_clause_it_sits_in(analyze: Ca
         (q,) = [q for q in analyze(text).quotes if q.kind == "indirect"]
         assert q.speaker is not None and q.speaker.name == "Jane Reed", text
         assert "the plan would fail" in q.text
+
+
+def test_extend_marks_at_a_quotations_edges() -> None:
+    text = "He said “we will win” and “go home” now."
+    q1, q2 = text.index("“we"), text.index(" and")
+    sorted_ctx, scanned = _ctx(text), _ctx(text)
+    scanned.marks = list(reversed(scanned.marks))  # the plain scan gives the same
+    scanned._index_marks()
+    for ctx in (sorted_ctx, scanned):
+        assert ctx.extend_marks(0, q1) == (0, q1)  # ending right before a quotation: unchanged
+        assert ctx.extend_marks(q1, q1 + 4) == (q1, q2)  # starting on its opening mark: to its end
+        assert ctx.extend_marks(q2, len(text)) == (q2, len(text))  # starting right after it: unchanged
