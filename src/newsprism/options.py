@@ -44,6 +44,9 @@ class Options(BaseModel):
     techniques_model: Literal["tagger", "linear"] = Field(
         "linear", description="techniques spans: the fine-tuned encoder tagger, or the previous linear model"
     )
+    tone_model: Literal["head", "rule"] = Field(
+        "rule", description="tone labels: the learned head (models/tone/head.json) or the v2 rule (clause VADER, band)"
+    )
 
     def replace(self, **changes: Any) -> Options:
         return make_options(self.model_dump() | changes)

@@ -151,6 +151,7 @@ def sample_items(
     text is read from the dataset (E050 if absent)."""
     from newsprism.model import Article, Entity, Sentence, content_id
     from newsprism.nlp.spacy_loader import load_spacy
+    from newsprism.quotes.build import quotes_for
 
     data = data_dir / "allsides" / ALLSIDES_FILE
     if not data.is_file():
@@ -169,7 +170,9 @@ def sample_items(
             sentences=[Sentence(start=0, end=len(sent))],
             entities=[Entity(text=text[ts:te], label=kind, start=ts - s, end=te - s)],
         )
-        out.append((art, nlp(sent), tone_label))
+        doc = nlp(sent)
+        art.quotes = quotes_for(art, doc)[0]  # the stage gets the quotes stage's (stance voice, head features)
+        out.append((art, doc, tone_label))
     return out
 
 
@@ -185,9 +188,17 @@ def predict_tone_sample(
     of name variants across the article are not measured. ``tone_options`` go to ``tone`` (tuning)."""
     from newsprism.tone.score import tone, vader
 
+    items = sample_items(data_dir, path, rows)
+    head = tone_options.get("head")
+    if head and head.get("state_dim"):  # a head that reads the mention's encoder state: one pass, as the stage's
+        from newsprism.nlp.encoder import encode
+
+        states: list[Any] = [[s] for s in encode([art.text for art, _, _ in items])]
+    else:
+        states = [None] * len(items)
     gold, stage, sentence = [], [], []
-    for art, doc, tone_label in sample_items(data_dir, path, rows):
-        got = tone(art, doc, **tone_options)
+    for (art, doc, tone_label), st in zip(items, states, strict=True):
+        got = tone(art, doc, states=st, **tone_options)
         gold.append(tone_label)
         stage.append(str(got[0].label) if got else "neutral")
         sentence.append(label(float(vader().polarity_scores(art.text)["compound"])))
@@ -206,8 +217,10 @@ def bench_tone(ctx: BenchContext) -> list[Metric]:
 
     Accuracy and 3-class macro-F1 (+-``CUT`` neutral band) of the stage on the 100 blind-labelled
     (sentence, mention) items, with whole-sentence VADER as the reference; whole-sentence VADER's own rows
-    carry the majority class as theirs. Quick mode scores the same 100 items (about a second)."""
-    gold, stage, sentence = predict_tone_sample(ctx.data_dir)
+    carry the majority class as theirs. Quick mode scores the same 100 items (about a second). With
+    ``tone_model = "head"`` in the options the stage's labels are the learned head's, and the rule's are reported
+    beside them (``blind200_rule_*``)."""
+    gold, stage, sentence = predict_tone_sample(ctx.data_dir, **shipped_tone_options())
     major = max(LABELS, key=gold.count)
     base = scores(gold, [major] * len(gold))
     sent = scores(gold, sentence)
@@ -227,15 +240,35 @@ def bench_tone(ctx: BenchContext) -> list[Metric]:
     return out
 
 
+def shipped_tone_options() -> dict[str, Any]:
+    """What the default options give the stage's ``tone``: the learned head with ``tone_model = "head"``."""
+    from newsprism.options import load_options
+    from newsprism.tone.head import load_head
+
+    return {"head": load_head()} if load_options().tone_model == "head" else {}
+
+
+def rule_reference(ctx: BenchContext, gold: list[str], h: str) -> list[Metric]:
+    """The v2 rule (no head) on both blind rounds, reported beside the head (not gated)."""
+    rule = predict_tone_sample(ctx.data_dir)[1] + predict_tone_sample(ctx.data_dir, rows=read_r2_sample())[1]
+    acc, f1 = scores(gold, rule)
+    note = f"the v2 rule (tone_model = rule) on the same {len(gold)} blind items"
+    return [
+        Metric("tone", "blind200_rule_accuracy", acc, None, note, len(gold), ctx.split, h),
+        Metric("tone", "blind200_rule_macro_f1", f1, None, note, len(gold), ctx.split, h),
+    ]
+
+
 def bench_round2(ctx: BenchContext, round1: tuple[list[str], list[str]]) -> list[Metric]:
     """Round 2 (issue 20): the stage on the 100 new rows (labeller a), on both rounds together (200 blind
     items, the issue's sample size), each against the majority class; and the labellers' Cohen's kappa on the
     rows both labelled (b took every second row) — agreement between people, reported, not gated."""
     from sklearn.metrics import cohen_kappa_score
 
-    gold2, stage2, _ = predict_tone_sample(ctx.data_dir, rows=read_r2_sample())
+    options = shipped_tone_options()
+    gold2, stage2, _ = predict_tone_sample(ctx.data_dir, rows=read_r2_sample(), **options)
     h = hash_files([R2_SAMPLE, *[p for p in R2_LABELS.values() if p.is_file()], TONE_SAMPLE])
-    out = []
+    out = rule_reference(ctx, round1[0] + gold2, h) if options else []
     for name, gold, pred in (("r2", gold2, stage2), ("blind200", round1[0] + gold2, round1[1] + stage2)):
         major = max(LABELS, key=gold.count)
         base, ours, n = scores(gold, [major] * len(gold)), scores(gold, pred), len(gold)

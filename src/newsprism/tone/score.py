@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from newsprism.model import Article, Tone, ToneEvidence, make_span
 from newsprism.tone.clauses import clause_bounds, title_case
@@ -29,6 +29,9 @@ from newsprism.tone.stance import stances
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from newsprism.nlp.encoder import SentenceStates
+
+ToneLabel = Literal["negative", "neutral", "positive"]
 CUE_WEIGHT = 0.75  # +/- when the mention is the object of a praise/attack cue or fails/succeeds (CV, docs/slant.md)
 NEUTRAL_BAND = (-0.2, 0.7)  # score inside the band: neutral label (5-fold CV on the tuning sample, docs/slant.md)
 KINDS = {"PERSON", "ORG", "NORP", "GPE"}
@@ -56,11 +59,36 @@ def _key(name: str) -> str:
     return parts[-1].lower() if parts else ""
 
 
-def label(score: float | None, band: tuple[float, float] = NEUTRAL_BAND) -> Literal["negative", "neutral", "positive"]:
+def label(score: float | None, band: tuple[float, float] = NEUTRAL_BAND) -> ToneLabel:
     """Three classes from a score: neutral inside ``band`` (inclusive) or without a score."""
     if score is None or band[0] <= score <= band[1]:
         return "neutral"
     return "positive" if score > band[1] else "negative"
+
+
+def _head_probs(
+    head: dict[str, Any],
+    article: Article,
+    doc: Doc | None,
+    ent: Any,
+    sent: tuple[int, int],
+    states: SentenceStates | None,
+    cue_weight: float,
+) -> list[float]:
+    """The head's class probabilities for mention ``ent`` of the sentence ``sent`` (start, end)."""
+    from newsprism.tone.head import head_vector, mention_features, mention_state, probabilities
+
+    f = mention_features(article, doc, ent, sent[0], sent[1], cue_weight)
+    state = mention_state(states, ent.start - sent[0], ent.end - sent[0])
+    return [float(p) for p in probabilities(head, head_vector(head, f, state))[0]]
+
+
+def _head_label(head: dict[str, Any], probs: list[list[float]]) -> tuple[float, ToneLabel]:
+    """(mean P(positive) - P(negative), the class of the highest mean probability) over a target's mentions."""
+    classes = list(head["classes"])
+    mean = [sum(col) / len(probs) for col in zip(*probs, strict=True)]
+    score = mean[classes.index("positive")] - mean[classes.index("negative")]
+    return round(score, 4), cast("ToneLabel", classes[max(range(len(mean)), key=mean.__getitem__)])
 
 
 def _groups(article: Article) -> list[dict[str, Any]]:
@@ -84,15 +112,20 @@ def tone(
     *,
     cue_weight: float = CUE_WEIGHT,
     band: tuple[float, float] = NEUTRAL_BAND,
+    head: dict[str, Any] | None = None,
+    states: list[SentenceStates] | None = None,
 ) -> list[Tone]:
     """Tone per PERSON/ORG target. ``doc``: spaCy parse of ``article.text`` (same offsets); without it no roles and
-    no stance (`tone.stance`: author and quoted voice)."""
+    no stance (`tone.stance`: author and quoted voice). With ``head`` (`tone.head.load_head`) the label is the
+    learned head's (mean class probabilities over the target's mentions) and the score its mean P(positive) -
+    P(negative); without it the v2 rule's (mean clause score, neutral ``band``). ``states``: the encoder states of
+    ``article.sentences`` (`nlp.encoder.sentence_encodings`), for a head that reads them."""
     sents = article.sentences
     out = []
     for g in _groups(article):
-        scores, evidence, seen, used = [], [], set(), []
+        scores, evidence, seen, used, probs = [], [], set(), [], []
         for ent in g["mentions"]:
-            sent = next((s for s in sents if s.start <= ent.start < s.end), None)
+            k, sent = next(((i, s) for i, s in enumerate(sents) if s.start <= ent.start < s.end), (-1, None))
             if sent is None or title_case(article.text[sent.start : sent.end]):
                 continue
             used.append(ent)
@@ -101,6 +134,9 @@ def tone(
             val = 0.0 if role == "speaker" else float(vader().polarity_scores(article.text[a:b])["compound"])
             val = max(-1.0, min(1.0, val + sign * cue_weight))
             scores.append(val)
+            if head is not None:
+                st = states[k] if states and k < len(states) else None
+                probs.append(_head_probs(head, article, doc, ent, (sent.start, sent.end), st, cue_weight))
             if (a, b) not in seen:
                 seen.add((a, b))
                 extra = {"role": role, "cue": cue} if role else {}
@@ -109,13 +145,15 @@ def tone(
             continue
         target = re.sub(r"('s|\u2019s)$", "", max(g["names"], key=lambda n: (g["names"][n], len(n))).strip())
         evidence.sort(key=lambda s: -abs(s.weight))
-        score = round(sum(scores) / len(scores), 4)
+        score, lab = round(sum(scores) / len(scores), 4), cast("ToneLabel | None", None)
+        if probs:
+            score, lab = _head_label(head or {}, probs)
         author, quoted = stances(article, doc, used) if doc is not None else (None, [])
         out.append(
             Tone(
                 target=target,
                 score=score,
-                label=label(score, band),
+                label=lab or label(score, band),
                 mentions=len(g["mentions"]),
                 evidence=evidence[:5],
                 author=author,
