@@ -75,3 +75,23 @@ def test_training_rows_are_the_tuning_sample_and_labelled_round1_rows(tmp_path: 
         (("A", 0, 50, 3, 8, "PERSON"), "negative"),  # labeller a's file comes first by name
         (("C", 0, 45, 0, 4, "PERSON"), "positive"),  # row 1 is unlabelled: left out
     ]
+
+
+def test_training_sample_round1_repeats_no_earlier_record_and_only_training_outlets(data_dir: Path) -> None:
+    import csv
+
+    from newsprism.bench.task_frames import ALLSIDES_FILE, read_allsides_records
+    from newsprism.bench.task_tone import R2_SAMPLE, SAMPLES, TONE_SAMPLE
+    from newsprism.datasets.slant import media_split
+    from shared_data import require
+
+    def ids(path: Path) -> list[str]:
+        with path.open(encoding="utf-8") as fh:
+            return [r["record_id"] for r in csv.DictReader((x for x in fh if not x.startswith("#")), delimiter="\t")]
+
+    train = ids(SAMPLES / "tone_train_r1.tsv")
+    assert len(train) == len(set(train)) == 600
+    assert not set(train) & {i for p in (TONE_SAMPLE, TUNING_SAMPLE, R2_SAMPLE) for i in ids(p)}
+    recs = read_allsides_records(require(data_dir / "allsides" / ALLSIDES_FILE))
+    validation = media_split([r["source"] for r in recs], 13)
+    assert not set(train) & {r["id"] for r, v in zip(recs, validation, strict=True) if v}
