@@ -39,21 +39,13 @@ def valid_records(path: Path) -> dict[str, dict[str, Any]]:
 
 
 def event_parts(quotes: list[Any], q: Any) -> list[list[int]]:
-    """The other shown parts of an indirect quotation split by its cue ("X, experts said, Y"): one reported
-    clause in two spans, both marked in a report; the judge sees them together (round 3 on)."""
+    """The other shown parts of a quotation its cue interrupts (``parts``: "X, experts said, Y" from round 3,
+    "“A,” she said, “b”" from round 6): one sentence in two spans, both marked in a report; the judge sees
+    them together."""
     from newsprism.quotes.confidence import shown
 
-    if q.kind != "indirect" or not q.event or q.cue_start is None:
-        return []
-    return [
-        [o.start, o.end]
-        for o in quotes
-        if o is not q
-        and o.kind == "indirect"
-        and o.event == q.event
-        and (o.cue_start, o.speaker and o.speaker.name) == (q.cue_start, q.speaker and q.speaker.name)
-        and shown(o)
-    ]
+    spans = {(s, e) for s, e in q.parts or []}
+    return [[o.start, o.end] for o in quotes if o is not q and (o.start, o.end) in spans and shown(o)]
 
 
 def draw(path: Path, out: Path, seed: int, size: int) -> int:

@@ -131,6 +131,9 @@ class Quote(Span):
     interview: bool | None = None
     question: bool | None = None
     answer_mark: tuple[int, int] | None = None
+    parts: list[tuple[int, int]] | None = Field(
+        default=None, description="the other parts (start, end) of one quotation its cue interrupts; null: whole"
+    )
     headline: bool | None = None
     speech_act: SpeechAct | None = Field(default=None, description="null: a cognition/attitude attribution")
     unattributed: bool | None = Field(default=None, description="true when no named speaker could be resolved")

@@ -14,6 +14,7 @@ from newsprism.quotes.confidence import features, load_model, probability, vecto
 from newsprism.quotes.context import frame_prep
 from newsprism.quotes.extract import extract
 from newsprism.quotes.nominal import NOMINAL_PREPS
+from newsprism.quotes.parts import link_parts
 
 MARKS = "“”\"‘’'„«»"
 
@@ -136,4 +137,5 @@ def quotes_for(article: Article, doc: Doc) -> tuple[list[Quote], list[SpeakerClu
             outer = outer_of(r)
             fields["confidence"] = round(probability(model, vector(features(outer or r, article.text))), 4)
         quotes.append(make_span(article, r.start, r.end, Quote, kind=r.kind, speaker=speaker, cue=cue, **fields))
+    link_parts(article.text, quotes)
     return quotes, [SpeakerCluster.model_validate(s) for s in speakers]

@@ -12,7 +12,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from newsprism.model import Article, Claim, Tone
+from newsprism.model import Article, Claim, Quote, Tone
 from newsprism.quotes.confidence import shown
 from newsprism.report import slant as present
 from newsprism.report import tone as tone_view
@@ -286,15 +286,21 @@ def _head_markdown(art: Article, s: dict[str, Any]) -> list[str]:
     ]
 
 
+def _whole(art: Article, q: Quote) -> str:
+    """The quotation's text; a quotation its cue interrupts is its parts joined with " … " (issue 19)."""
+    return " … ".join(art.text[s:e] for s, e in sorted([(q.start, q.end), *(q.parts or [])]))
+
+
 def _quotes_markdown(art: Article) -> list[str]:
     """The shown quotes as a table, then the utterances rendered differently within the article."""
     lines: list[str] = []
     if any(shown(q) for q in art.quotes):
         lines += ["## Quotes", "", "| kind | speaker | cue | quote |", "|---|---|---|---|"]
         lines += [
-            f"| {q.kind} | {_md_cell(q.speaker.name if q.speaker else '–', 40)} | {q.cue or '–'} | {_md_cell(q.text)} |"
+            f"| {q.kind} | {_md_cell(q.speaker.name if q.speaker else '–', 40)} | {q.cue or '–'} | "
+            f"{_md_cell(_whole(art, q))} |"
             for q in art.quotes
-            if shown(q)
+            if shown(q) and not any(s < q.start for s, _ in q.parts or [])  # one row per interrupted quotation
         ]
         lines.append("")
     if art.quote_groups:
