@@ -133,10 +133,44 @@ class SpeakerBook(PronounBook):
                 return None
             self._note(outlet, start, end, True)
             return Resolved(outlet, start, end)
+        named_org = self._named_org(tok, start) if kind == "organization" else None
+        if named_org is not None:  # "the ministry" after "the Interior Ministry": that ministry (round 6)
+            return self._noted(named_org, start, end)
         bare = " ".join(words) if words else self.text[start:end]
         c = self._cluster(f"o:{bare.lower()}", bare, kind)
         self._note(c, start, end, True)
         return Resolved(c, start, end)
+
+    def _whole_org(self, tok: Token, start: int, end: int, low: list[str]) -> Resolved | None:
+        """An organisation's whole name when a possessive lies inside its entity ("People's Daily", "Moody's
+        Investors Service"), not the words after it (issue 19, round 6)."""
+        ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.label_ == "ORG"), None)
+        if ent is None or not any(t.dep_ == "poss" for t in ent):
+            return None
+        first = ent[1] if ent[0].pos_ == "DET" and len(ent) > 1 else ent[0]
+        name = self.text[first.idx : ent.end_char].strip()
+        kind = "outlet" if set(low) & OUTLET_WORDS else "organization"
+        return self._noted(self._cluster(f"{kind[0]}:{name.lower()}", name, kind), start, end)
+
+    def _named_org(self, tok: Token, start: int) -> Cluster | None:
+        """The organisation a definite generic noun ("the ministry", "the central bank") refers back to: the last
+        organisation named before it whose name holds the same head noun ("the Interior Ministry", "the People's
+        Bank of China"); None when there is none (issue 19, round 6)."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return None
+        if any(c.dep_ in ("poss", "relcl", "acl", "prep") for c in tok.children):
+            return None
+        lem = tok.lemma_.lower()
+        for ent in reversed(self.doc.ents):
+            if ent.end_char > start or ent.label_ != "ORG":
+                continue
+            if lem in {t.lemma_.lower() for t in ent} and any(t.text[:1].isupper() for t in ent):
+                toks = [t for t in ent if t.pos_ != "DET" and not t.is_punct]
+                if not toks:
+                    return None
+                name = self.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]  # "People's Bank of China"
+                return self._cluster(f"o:{name.lower()}", name, "organization")
+        return None
 
     def _named_outlet(self, start: int) -> Cluster | None:
         """The one outlet named (a capitalised name) within the window before a generic "the news outlet" / "the
@@ -170,10 +204,11 @@ class SpeakerBook(PronounBook):
                 right = max(right, child.right_edge.i)
             else:
                 break
+        org = None
         if tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ in ("ORG", "FAC"):
-            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
-            if ent is not None:  # "(the) Center for Responsive Politics", not "Center" (issue 19, rounds 4 and 5)
-                right = max(right, ent.end - 1)
+            org = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+            if org is not None:  # "(the) Center for Responsive Politics", not "Center" (issue 19, rounds 4 and 5)
+                right = max(right, org.end - 1)
         if tok.pos_ == "PROPN":
             k = tok.i
             while k - 1 >= left and (self.doc[k - 1].pos_ == "PROPN" or self.doc[k - 1].lower_ in TITLE_WORDS):
@@ -183,6 +218,8 @@ class SpeakerBook(PronounBook):
                     if x > k and self.doc[x - 1].lower_ not in TITLE_WORDS:
                         k = x
                     break
+            if org is not None:  # "People's Daily", not "Daily" (round 6); not its article ("The Center …")
+                k = min(k, org.start + (self.doc[org.start].pos_ == "DET"))
             left = k
         while left < tok.i and self.doc[left].is_punct:
             left += 1
@@ -281,6 +318,10 @@ class SpeakerBook(PronounBook):
         low = [w.lower() for w in words]
         title, rest, _ = _title_of(words)
         poss = [t for t in toks if t.dep_ == "poss" and t.i != tok.i]
+        if poss and tok.ent_type_ == "ORG":
+            whole = self._whole_org(tok, start, end, low)  # a possessive inside the name: "People's Daily"
+            if whole is not None:
+                return whole
         if title and not [w for w in rest if w[:1].isupper()]:
             holder = self.role_holder(title)
             if holder is not None:
