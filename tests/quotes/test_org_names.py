@@ -57,3 +57,12 @@ def test_a_possessive_inside_an_organisation_name_keeps_the_whole_name(analyze: 
 
 def test_an_owned_body_still_names_its_owner(analyze: Analyze) -> None:
     assert _speaker(analyze("Reed’s campaign said that the plan was sound."), "plan was sound") == "Reed's campaign"
+
+
+def test_the_campaign_is_the_campaign_named_with_its_candidate(analyze: Analyze) -> None:
+    text = "The Lowe campaign released an ad. The campaign said that the ad would run in Ohio."
+    assert _speaker(analyze(text), "ad would run") == "Lowe campaign"
+
+
+def test_a_lone_generic_campaign_stays_the_word(analyze: Analyze) -> None:
+    assert _speaker(analyze("The campaign said that the ad would run in Ohio."), "ad would run") == "campaign"

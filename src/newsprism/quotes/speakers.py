@@ -170,6 +170,19 @@ class SpeakerBook(PronounBook):
                     return None
                 name = self.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]  # "People's Bank of China"
                 return self._cluster(f"o:{name.lower()}", name, "organization")
+        return self._named_body(tok, start)
+
+    def _named_body(self, tok: Token, start: int) -> Cluster | None:
+        """The last body named by the same noun with a proper-name modifier before ``start`` ("the Biden
+        campaign", "Reed's campaign" before "the campaign said"); None when there is none (round 6)."""
+        lem = tok.lemma_.lower()
+        for t in reversed(self.doc[: tok.i]):
+            if t.idx + len(t.text) > start or t.lemma_.lower() != lem or t.pos_ != "NOUN":
+                continue
+            mods = [c for c in t.lefts if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and c.text[:1].isupper()]
+            if mods and not self._reported(t.idx):
+                name = self.text[mods[0].left_edge.idx : t.idx + len(t.text)]
+                return self._cluster(f"o:{name.lower()}", name, "organization")
         return None
 
     def _named_outlet(self, start: int) -> Cluster | None:
