@@ -52,3 +52,50 @@ def test_read_labels_and_precision(tmp_path: Path) -> None:
     f.write_text(json.dumps({"sample": 0, "kind": "fact"}) + "\n", encoding="utf-8")
     with pytest.raises(BenchError):
         read_labels(f)
+
+
+def test_round_two_is_a_fresh_sample_of_150() -> None:
+    from newsprism.bench.task_claims import BLIND_ROUNDS
+
+    r1, r2 = (read_sample(r.sample) for r in BLIND_ROUNDS)
+    assert len(r2) == 150 and [r["sample"] for r in r2] == list(range(150))
+    assert all(set(r) == {"sample", "record_id", "start", "end", "sha"} for r in r2)
+    assert not {r["record_id"] for r in r1} & {r["record_id"] for r in r2}  # no record of round 1
+
+
+def test_bench_blind_scores_each_labelled_round_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism.bench import task_claims as T
+    from newsprism.bench.registry import BenchContext
+
+    rows = [{"sample": i, "record_id": f"r{i}", "start": 0, "end": 1, "sha": "x"} for i in range(6)]
+    for name in ("one.jsonl", "two.jsonl"):
+        (tmp_path / name).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+    def write(stem: str, kinds: list[str]) -> None:
+        lines = [json.dumps({"sample": i, "kind": k}) + "\n" for i, k in enumerate(kinds)]
+        (tmp_path / f"{stem}.jsonl").write_text("".join(lines), encoding="utf-8")
+
+    write("one_labels_a", ["claim", "claim", "opinion", "other", "claim", "opinion"])
+    write("one_labels_b", ["claim", "other", "opinion", "other", "claim", "claim"])
+    rounds = (
+        T.BlindRound(1, tmp_path / "one.jsonl", "one_labels", "blind", "tuning r1", "round 1"),
+        T.BlindRound(2, tmp_path / "two.jsonl", "two_labels", "blind_r2", "blind r2", "round 2"),
+    )
+    calls: list[int] = []
+
+    def predict(_: Path, got: list[dict[str, object]]) -> dict[int, str]:
+        calls.append(len(got))
+        return {0: "claim", 1: "claim", 2: "opinion", 3: "claim", 4: "other", 5: "opinion"}
+
+    monkeypatch.setattr(T, "BLIND_ROUNDS", rounds)
+    monkeypatch.setattr(T, "predict_sample", predict)
+    ctx = BenchContext(data_dir=tmp_path)
+    got = {m.name: m for m in T.bench_blind(ctx)}
+    assert calls == [6]  # round 2 has no labels yet: the stage is not run on its records
+    assert got["blind_claim_precision_a"].value == round(2 / 3, 4) and got["blind_claim_precision_a"].n == 3
+    assert got["blind_opinion_precision_b"].value == 0.5 and got["blind_claim_precision_a"].split == "tuning r1"
+    assert got["blind_kappa_ab"].n == 6 and 0 < got["blind_kappa_ab"].value < 1
+    write("two_labels_a", ["claim"] * 6)
+    got = {m.name: m for m in T.bench_blind(ctx)}
+    assert got["blind_r2_claim_precision_a"].value == 1.0 and got["blind_r2_claim_precision_a"].split == "blind r2"
+    assert "blind_r2_kappa_ab" not in got  # one labeller only

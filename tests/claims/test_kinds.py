@@ -100,13 +100,15 @@ def test_label_uses_the_kind_cuts_and_abstains_between_them() -> None:
     assert _label(0.2, 0.6, cuts) == "none"
 
 
-def test_shipped_cuts_come_from_meta_and_keep_claim_below_opinion() -> None:
+def test_shipped_cuts_are_the_stricter_of_meta_and_abstention_cuts() -> None:
+    from newsprism.claims.abstain import CLAIM_BELOW, OPINION_FROM
     from newsprism.claims.model import shipped
     from newsprism.claims.stage import Cuts
 
     model = shipped()
     cuts = Cuts.of(model)
-    assert cuts.claim_below == model.meta["kind_cuts"]["claim_below"] <= cuts.opinion_from
+    assert cuts.claim_below == min(model.meta["kind_cuts"]["claim_below"], CLAIM_BELOW) <= cuts.opinion_from
+    assert cuts.opinion_from == max(model.meta["kind_cuts"]["opinion_from"], OPINION_FROM)
     assert cuts.checkworthiness == model.heads["checkworthiness"].threshold
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,8 @@ def bench_claims(ctx: BenchContext) -> list[Metric]:
     from newsprism.datasets import claims as D
     from newsprism.metrics import f1_at, macro_f1, mean_average_precision
 
+    if ctx.extra.get("blind") == "only":  # `--set blind=only`: the blind rounds alone (not gated: a --set run)
+        return bench_blind(ctx)
     # test: the shipped heads (refitted on every labelled row); validation: the training-part heads
     model = shipped() if ctx.split == "test" else ClaimsModel.load(heldout_dir("claims"))
     seed = int(model.meta.get("seed", 13))
@@ -132,7 +135,6 @@ def bench_claims(ctx: BenchContext) -> list[Metric]:
 # --- the blind sample: precision of the sentence kinds on 150 AllSides validation-outlet sentences ------------
 
 SAMPLE = Path(__file__).resolve().parents[3] / "benchmarks" / "samples" / "claims_blind.jsonl"
-LABELS_GLOB = "claims_blind_labels*.jsonl"
 KINDS = ("claim", "opinion", "mixed", "other")
 BLIND_AIMS = {"claim": 0.90, "opinion": 0.85}
 
@@ -193,22 +195,63 @@ def blind_precision(gold: dict[int, str], pred: dict[int, str], kind: str) -> tu
     return (sum(gold[n] == kind for n in rows) / len(rows) if rows else float("nan")), len(rows)
 
 
+@dataclass(frozen=True)
+class BlindRound:
+    """One round of the blind sample: its rows, its labels files (``<labels>_<who>.jsonl``), the prefix of its
+    metric names and the split label printed beside them."""
+
+    number: int
+    sample: Path
+    labels: str
+    prefix: str
+    split: str
+    role: str
+
+
+BLIND_ROUNDS = (
+    BlindRound(
+        1, SAMPLE, "claims_blind_labels", "blind", "tuning r1", "round 1: TUNING data (abstention chosen on it)"
+    ),
+    BlindRound(2, SAMPLE.parent / "claims_blind_r2.jsonl", "claims_blind_r2_labels", "blind_r2", "blind r2", "round 2"),
+)
+
+
+def round_labels(rnd: BlindRound) -> dict[str, dict[int, str]]:
+    """``{labeller: {sample row: kind}}`` of every labels file of the round (round 1 ignores r<N>_ files)."""
+    out = {}
+    for f in sorted(rnd.sample.parent.glob(f"{rnd.labels}*.jsonl")):
+        who = f.stem.removeprefix(rnd.labels).strip("_-") or "labels"
+        if not (who[:1] == "r" and who[1:2].isdigit()):
+            out[who] = read_labels(f)
+    return out
+
+
 def bench_blind(ctx: BenchContext) -> list[Metric]:
-    """Blind-sample precision of ``claim`` and ``opinion`` per labels file present (none: no rows)."""
-    files = sorted(SAMPLE.parent.glob(LABELS_GLOB))
-    if not files or not SAMPLE.is_file():
-        return []
-    rows = read_sample()
-    pred = predict_sample(ctx.data_dir, rows)
+    """Per round with labels: precision of ``claim`` and ``opinion`` per labeller, and Cohen's kappa of labellers
+    a and b on their shared rows. The stage runs on a round's records only once its labels exist (blind)."""
+    from newsprism.bench.stories_conflicts import cohen_kappa
+
     out = []
-    h = hash_files([SAMPLE, *files])
-    for f in files:
-        who = f.stem.removeprefix("claims_blind_labels").strip("_-") or "labels"
-        gold = read_labels(f)
-        for kind, aim in BLIND_AIMS.items():
-            value, n = blind_precision(gold, pred, kind)
-            note = f"issue 23 aim {aim}; {n} of {len(rows)} sentences predicted {kind}; labels {f.name}"
-            out.append(Metric("claims", f"blind_{kind}_precision_{who}", round(value, 4), aim, note, n, "blind", h))
+    for rnd in BLIND_ROUNDS:
+        labels = round_labels(rnd) if rnd.sample.is_file() else {}
+        if not labels:
+            continue
+        rows = read_sample(rnd.sample)
+        pred = predict_sample(ctx.data_dir, rows)
+        h = hash_files([rnd.sample, *sorted(rnd.sample.parent.glob(f"{rnd.labels}*.jsonl"))])
+        for who, gold in labels.items():
+            for kind, aim in BLIND_AIMS.items():
+                value, n = blind_precision(gold, pred, kind)
+                note = f"{rnd.role}; issue 23 aim {aim}; {n} of {len(rows)} predicted {kind}; labeller {who}"
+                name = f"{rnd.prefix}_{kind}_precision_{who}"
+                out.append(Metric("claims", name, round(value, 4), aim, note, n, rnd.split, h))
+        if "a" in labels and "b" in labels:
+            shared = sorted(set(labels["a"]) & set(labels["b"]))
+            kappa = cohen_kappa([labels["a"][n] for n in shared], [labels["b"][n] for n in shared])
+            note = f"{rnd.role}; labellers a and b on their {len(shared)} shared rows (agreement, not a model metric)"
+            out.append(
+                Metric("claims", f"{rnd.prefix}_kappa_ab", round(kappa, 4), None, note, len(shared), rnd.split, h)
+            )
     return out
 
 

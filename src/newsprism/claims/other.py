@@ -33,6 +33,7 @@ BOILERPLATE_RE = re.compile(
     r"^share\s+(?:this|on)\b|^(?:listen|watch)\s*:|\bthe\s+views\s+expressed\b",
     re.IGNORECASE,
 )
+TIMECODE_RE = re.compile(r"\b\d{1,2}:\d{2}\s*$")  # "Extend unemployment insurance 05:07": a video link's title
 INTRODUCES_RE = re.compile(r"[:\u2014\u2013-]\s*[\"“‘']?\s*$")  # ends by introducing what follows
 MIN_WORDS = 4
 
@@ -63,6 +64,8 @@ def other_reason(text: str, headline: bool, doc: Doc | None = None, start: int =
         return "byline or credit"
     if BOILERPLATE_RE.search(t):
         return "page boilerplate (source line, credit, link, update note)"
+    if TIMECODE_RE.search(t):
+        return "page boilerplate (video link: title and running time)"
     if headline:
         return "headline"
     if is_heading(t):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsprism.claims import abstain as AB
 from newsprism.claims import features as F
 from newsprism.claims import fields as FX
 from newsprism.claims.entities import claim_entities
@@ -123,12 +124,13 @@ class Cuts:
 
     @classmethod
     def of(cls, model: ClaimsModel) -> Cuts:
+        """The head's threshold; the stricter of meta.json's cuts and the abstention cuts (``claims.abstain``)."""
         subj_t = model.heads["subjectivity"].threshold
         kc = model.meta.get("kind_cuts") or {}
         return cls(
             model.heads["checkworthiness"].threshold,
-            float(kc.get("claim_below", subj_t)),
-            float(kc.get("opinion_from", subj_t)),
+            min(float(kc.get("claim_below", subj_t)), AB.CLAIM_BELOW),
+            max(float(kc.get("opinion_from", subj_t)), AB.OPINION_FROM),
         )
 
 
@@ -223,32 +225,61 @@ def _sentence(work: Work, si: int, items: list[Scored], cuts: Cuts, nlp: Languag
     if not parts or all(x.label == "none" for x in parts):
         parts = [whole]
     claims = [x for x in parts if x.label == "claim"]
-    opinions = [x for x in parts if x.label in ("opinion", "both")]
+    opinions = [x for x in parts if x.label == "opinion"]  # 'both' (check-worthy too) is never a bare opinion
     scores = (
         f"check-worthiness {whole.cw:.2f} (cut {cuts.checkworthiness:.2f}), subjectivity {whole.subj:.2f} "
         f"(claim below {cuts.claim_below:.2f}, opinion from {cuts.opinion_from:.2f})"
     )
-    if claims and opinions:
-        sent.kind, sent.kind_reason = "mixed", f"a check-worthy clause beside an opinion clause; {scores}"
-        fact = claims[0].unit
-        sent.fact = make_span(art, fact.start, fact.end)
-        art.claims.extend(_claim(work, x, "mixed", (x.unit.start, x.unit.end), nlp) for x in claims)
+    block = _blocking(work, si) if claims else None
+    if claims and block is None:
+        if opinions:
+            sent.kind, sent.kind_reason = "mixed", f"a check-worthy clause beside an opinion clause; {scores}"
+            sent.fact = make_span(art, claims[0].unit.start, claims[0].unit.end)
+        else:
+            sent.kind, sent.kind_reason = "claim", scores
+        kind = "mixed" if opinions else "claim"
+        art.claims.extend(_claim(work, x, kind, (x.unit.start, x.unit.end), nlp) for x in claims)
         return
-    if claims:
-        sent.kind, sent.kind_reason = "claim", scores
-        art.claims.extend(_claim(work, x, "claim", (x.unit.start, x.unit.end), nlp) for x in claims)
-        return
-    checkable = [x for x in parts if x.label in ("both", "unsure")]
+    _not_claim(work, si, parts, block, scores, nlp)
+
+
+def _blocking(work: Work, si: int) -> str | None:
+    """The cue that keeps sentence ``si`` from being a claim (``claims.abstain.blocking_cue``), or None."""
+    art, sent = work.article, work.article.sentences[si]
+    future = AB.main_verb_future(work.doc, sent.start, sent.end)
+    return AB.blocking_cue(art.text[sent.start : sent.end], _attributed(art, sent.start, sent.end), future)
+
+
+def _attributed(art: Article, start: int, end: int) -> bool:
+    """The sentence reports someone's words: mostly a quotation, or a reporting verb ("said", "according to")."""
+    return FX.enclosing_quote(art, start, end) is not None or bool(FX.ATTRIBUTION_RE.search(art.text[start:end]))
+
+
+def _not_claim(work: Work, si: int, parts: list[Scored], block: str | None, scores: str, nlp: Language | None) -> None:
+    """Kind of a sentence with no (unblocked) claim unit: mixed (a number/date to check), opinion, or other
+    with the reason it abstained."""
+    art = work.article
+    sent = art.sentences[si]
+    checkable = [x for x in parts if x.label in ("both", "unsure") or (block is not None and x.label == "claim")]
     anchored = [(x, a) for x in checkable if (a := _anchor(work, x)) is not None]
+    cue = AB.opinion_cue(art.text[sent.start : sent.end])
     if anchored:
         x, a = anchored[0]
         span = fact_span(art, work.doc, a, x.unit.start, x.unit.end)
-        sent.kind, sent.kind_reason = "mixed", f"partly subjective but holds a number or date to check; {scores}"
+        why = f"a {block} cue" if block is not None else "partly subjective"
+        sent.kind, sent.kind_reason = "mixed", f"{why} but holds a number or date to check; {scores}"
         sent.fact = make_span(art, *span)
         art.claims.append(_claim(work, x, "mixed", span, nlp))
-    elif opinions:
+    elif any(x.label == "opinion" for x in parts):
         sent.kind = "opinion"
         sent.kind_reason = f"subjective, nothing countable or dated to check; {scores}"
+    elif cue is not None:
+        sent.kind, sent.kind_reason = (
+            "opinion",
+            f"explicit judgement ({cue} cue: first person or judgement frame); {scores}",
+        )
+    elif block is not None:
+        sent.kind_reason = f"check-worthy but a {block} cue: not a clean claim (abstained); {scores}"
     elif checkable:
         sent.kind_reason = f"undecided between claim and opinion (abstained); {scores}"
     else:
