@@ -58,6 +58,8 @@ class PronounBook(NameBook):
             c = self.clusters[pick.cluster]
             if self._overtaken(pick, cands + self._org_speakers(start)) or self._unnamed_subject_after(pick, start):
                 return None  # two people it could be: unattributed rather than the wrong mouth (issue 19)
+            if self._rival_nearby(pick, known, tok):
+                return None  # two he's or two she's named in the sentences just before (round 6)
             if c.given and not any(_gender_of(f) in (g, "") for f in c.given):
                 return None  # "Mr. Obama" merged into "Michelle Obama": he cannot be her (issue 19, round 2)
             if c.shared:  # Bob or Maureen McDonnell: only a gendered pronoun that fits one given name tells
@@ -85,6 +87,33 @@ class PronounBook(NameBook):
                 return None  # "the justices … They said": another plural could be "they" (issue 19, round 2)
             return self.clusters[pool[-1].cluster]
         return None
+
+    def _rival_nearby(self, pick: NameMention, known: list[NameMention], tok: Token) -> bool:
+        """Another person of the pronoun's gender is named (outside reported words) in the pronoun's sentence or
+        the two before it, after the pick ("Reed met Mark Cole. … he said") or when the pick was itself named only
+        in passing: ambiguous. A rival named in the sentence where the pick spoke is not ("“…,” Reed said of
+        Cole. “…,” he added" is Reed); a rival subject before the pick is not (the later subject is meant)."""
+        sent = tok.sent
+        first = sent.start
+        for _ in range(2):
+            first = self.doc[first - 1].sent.start if first > 0 else first
+        lo = self.doc[first].idx
+        pick_sent_end = self.doc.char_span(pick.start, pick.end, alignment_mode="expand")
+        after = pick_sent_end.sent.end_char if pick_sent_end is not None else pick.end
+        weak = not (pick.subject or pick.speaker)  # the pick itself was only named in passing
+        return any(
+            m.cluster != pick.cluster
+            and lo <= m.start < tok.idx
+            and not self._reported(m.start)
+            and (weak or (m.start > pick.end and not (pick.speaker and m.start < after)))
+            and not self._possessor(m)
+            for m in known
+        )
+
+    def _possessor(self, m: NameMention) -> bool:
+        """The mention owns a noun ("Harris's press secretary"): a possessor is talked about, not a candidate."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and (span.root.dep_ == "poss" or span[-1].text in ("’s", "'s", "’", "'"))
 
     def _unknown_spoke(self, cands: list[NameMention], start: int) -> bool:
         """A person of unknown gender spoke just before ("Yaakov Amidror, an adviser to Mr. Reed, said …")."""
