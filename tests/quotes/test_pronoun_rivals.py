@@ -42,3 +42,8 @@ def test_a_rival_three_sentences_back_does_not_block(analyze: Analyze) -> None:
         "Tom Reed spoke on Monday. “We agreed on nothing,” he said."
     )
     assert _speaker(analyze(text), "agreed on nothing") == "Tom Reed"
+
+
+def test_the_subject_of_the_pronouns_own_sentence_is_kept(analyze: Analyze) -> None:
+    art = analyze("Later, Tom Reed alluded to Mark Cole when he asserted that the plan had failed.")
+    assert _speaker(art, "plan had failed") == "Tom Reed"

@@ -98,8 +98,10 @@ class PronounBook(NameBook):
         for _ in range(2):
             first = self.doc[first - 1].sent.start if first > 0 else first
         lo = self.doc[first].idx
-        pick_sent_end = self.doc.char_span(pick.start, pick.end, alignment_mode="expand")
-        after = pick_sent_end.sent.end_char if pick_sent_end is not None else pick.end
+        pick_span = self.doc.char_span(pick.start, pick.end, alignment_mode="expand")
+        after = pick_span.sent.end_char if pick_span is not None else pick.end
+        if pick.subject and pick_span is not None and pick_span.sent.start == sent.start:
+            return False  # "Reed alluded to Cole when he asserted …": the subject of the pronoun's own sentence
         weak = not (pick.subject or pick.speaker)  # the pick itself was only named in passing
         return any(
             m.cluster != pick.cluster
