@@ -47,3 +47,11 @@ def test_a_rival_three_sentences_back_does_not_block(analyze: Analyze) -> None:
 def test_the_subject_of_the_pronouns_own_sentence_is_kept(analyze: Analyze) -> None:
     art = analyze("Later, Tom Reed alluded to Mark Cole when he asserted that the plan had failed.")
     assert _speaker(art, "plan had failed") == "Tom Reed"
+
+
+def test_the_earlier_speaker_who_is_the_subject_again_is_kept(analyze: Analyze) -> None:
+    text = (
+        "“I admired him as a student,” Tom Reed said. “I still do.”\n\n"
+        "Later, Tom Reed alluded to Mark Cole when he asserted that the plan had failed."
+    )
+    assert _speaker(analyze(text), "plan had failed") == "Tom Reed"

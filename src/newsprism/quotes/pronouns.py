@@ -100,7 +100,7 @@ class PronounBook(NameBook):
         lo = self.doc[first].idx
         pick_span = self.doc.char_span(pick.start, pick.end, alignment_mode="expand")
         after = pick_span.sent.end_char if pick_span is not None else pick.end
-        if pick.subject and pick_span is not None and pick_span.sent.start == sent.start:
+        if any(m.cluster == pick.cluster and m.subject and sent.start_char <= m.start < tok.idx for m in known):
             return False  # "Reed alluded to Cole when he asserted …": the subject of the pronoun's own sentence
         weak = not (pick.subject or pick.speaker)  # the pick itself was only named in passing
         return any(
