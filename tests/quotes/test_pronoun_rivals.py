@@ -55,3 +55,8 @@ def test_the_earlier_speaker_who_is_the_subject_again_is_kept(analyze: Analyze) 
         "Later, Tom Reed alluded to Mark Cole when he asserted that the plan had failed."
     )
     assert _speaker(analyze(text), "plan had failed") == "Tom Reed"
+
+
+def test_a_capitalised_pronoun_tagged_as_a_name_is_no_speaker(analyze: Analyze) -> None:
+    art = analyze("‹ He A: He claimed “ ‘")  # the property test's example (test_robust)
+    assert all(q.speaker is None or q.speaker.name.lower() != "he" for q in art.quotes)

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 PLURAL = {"they", "them", "their"}
+PRONOUN_WORDS = frozenset([*PERSONAL, *PLURAL, "it", "i", "we", "you", "us", "me"])
+"""Words the tagger sometimes takes for a one-word name (a capitalised "He" in a list or heading)."""
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 NAMED_ENTS = frozenset(["PERSON", "ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"])
 TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
@@ -257,6 +259,7 @@ class NameBook:
             label = ent_label.get(j, ent_label.get(i, ""))
             if (
                 rest
+                and not (len(rest) == 1 and rest[0].lower() in PRONOUN_WORDS)  # "He" tagged a name ("He Lifeng" is one)
                 and label in ("PERSON", "ORG", "")
                 and (
                     label == "PERSON"
