@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsprism.claims.cues import cues
+from newsprism.nlp.span_tokens import tokens_between
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -43,8 +44,7 @@ def main_verb_future(doc: Doc | None, start: int, end: int) -> bool:
     "shall") or is "going to"; True without a parse (the cue alone decides)."""
     if doc is None:
         return True
-    toks = [t for t in doc if start <= t.idx < end]
-    roots = [t for t in toks if t.dep_ == "ROOT" or t.head.i == t.i]
+    roots = [t for t in tokens_between(doc, start, end) if t.dep_ == "ROOT" or t.head.i == t.i]
     for root in roots:
         if any(c.dep_ == "aux" and c.lower_ in FUTURE for c in root.children):
             return True
