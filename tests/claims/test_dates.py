@@ -125,3 +125,26 @@ def test_date_mentions_carry_granularity_and_predicate(analyze: Callable[..., Ar
     art = analyze("The governor announced the new budget plan on Monday in the state capital.", published="2012-11-12")
     found = [(d.text, d.iso, d.granularity, d.predicate) for c in art.claims for d in c.dates]
     assert ("Monday", "2012-11-12", "day", "announce") in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "iso"),
+    [
+        ("The minister will leave office on January 1.", "January 1", "2019-01-01"),  # issue 26 round 4
+        ("Her last day will be Feb. 28.", "Feb. 28", "2019-02-28"),
+        ("The plant is scheduled to close in March.", "March", "2019-03"),
+        ("The minister left office on January 1.", "January 1", "2018-01-01"),  # past tense: the last one
+        ("He said on March 26 that he will go.", "March 26", "2018-03-26"),  # the future comes after the date
+    ],
+)
+def test_a_future_clause_reads_a_yearless_date_forward(sentence: str, expr: str, iso: str) -> None:
+    from newsprism.claims.dates import future_context
+
+    future = future_context(sentence, sentence.index(expr))
+    assert resolve(expr, "2018-12-20", future).iso == iso
+
+
+def test_the_end_of_a_month_is_that_month() -> None:
+    assert resolve("the end of February", "2018-12-20").iso == "2018-02"
+    assert resolve("the end of February", "2018-12-20", future=True).iso == "2019-02"
+    assert resolve("the beginning of March 2017", None).iso == "2017-03"

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 from newsprism.compare.align import entity_dates
 from newsprism.compare.conflicts import (
     ROUND1,
+    ROUND3,
     SHOW_THRESHOLD,
     anchors,
     date_interval,
@@ -170,9 +171,12 @@ def test_compatible_forms_stay_compatible_under_round_2() -> None:
     assert _conflicts([nations], [_num("12-nation", 12, counted="deal", predicate="reach", subject="us")]) == []
 
 
-def _sentence_unit(article: str, text: str, date: str, iso: str, partial: bool = True) -> SimpleNamespace:
+def _sentence_unit(
+    article: str, text: str, date: str, iso: str, partial: bool = True, **kw: str | None
+) -> SimpleNamespace:
     s = text.index(date)
-    d = DateMention(text=date, start=s, end=s + len(date), iso=iso, granularity="day", basis="published")
+    fields = {"granularity": "day", "basis": "published", **kw}
+    d = DateMention(text=date, start=s, end=s + len(date), iso=iso, **fields)  # type: ignore[arg-type]
     m = Mention(date, s, s + len(date), None, iso, "date", "date", src=d)
     other = "b" if article == "a" else "a"
     return SimpleNamespace(
@@ -243,3 +247,38 @@ def test_a_date_after_since_or_until_is_no_event_day() -> None:
     uc = _sentence_unit("a", "A package was found Monday in the mail.", "Monday", "2018-10-22")
     uc.entity_dates[0].src.predicate = "find"
     assert len(find_conflicts([(uc, ub, None)], [uc, ub])) == 1
+
+
+def test_planned_dates_of_one_event_conflict_at_month_precision() -> None:
+    ua = _sentence_unit(
+        "a", "The minister will be leaving office on January 1.", "January 1", "2019-01-01", predicate="leave"
+    )
+    ub = _sentence_unit(
+        "b", "The minister will leave at the end of February.", "the end of February", "2019-02",
+        granularity="month", predicate="leave",
+    )  # fmt: skip
+    (c,) = find_conflicts([(ua, ub, None)], [ua, ub])
+    assert c.kind == "date" and "planned date (future tense) of 'leave'" in (c.why or "")
+    assert (c.confidence or 0) >= SHOW_THRESHOLD
+    assert find_conflicts([(ua, ub, None)], [ua, ub], ROUND3) == []  # before round 4: days only
+    inside = _sentence_unit("b", "The minister will leave in January.", "January", "2019-01", granularity="month",
+                            predicate="leave")  # fmt: skip
+    assert find_conflicts([(ua, inside, None)], [ua, inside]) == []  # the month covers the day: compatible
+
+
+def test_past_or_unmatched_dates_at_month_precision_are_not_compared() -> None:
+    ua = _sentence_unit("a", "The president announced on Sunday that she goes.", "Sunday", "2018-12-23",
+                        predicate="announce")  # fmt: skip
+    ub = _sentence_unit("b", "An aide announced her resignation in February.", "February", "2018-02",
+                        granularity="month", predicate="announce")  # fmt: skip
+    assert find_conflicts([(ua, ub, None)], [ua, ub]) == []  # past events: many announcements, not one plan
+    uc = _sentence_unit("a", "The minister will be leaving office on January 1.", "January 1", "2019-01-01",
+                        predicate="leave", partial=False)  # fmt: skip
+    ud = _sentence_unit("b", "The minister will leave at the end of February.", "the end of February", "2019-02",
+                        granularity="month", predicate="leave", partial=False)  # fmt: skip
+    assert find_conflicts([(uc, ud, None)], [uc, ud]) == []  # only similar claims, not the same event
+    ue = _sentence_unit("b", "The minister will return at the end of February.", "the end of February", "2019-02",
+                        granularity="month", predicate="return")  # fmt: skip
+    ua2 = _sentence_unit("a", "The minister will be leaving office on January 1.", "January 1", "2019-01-01",
+                         predicate="leave")  # fmt: skip
+    assert find_conflicts([(ua2, ue, None)], [ua2, ue]) == []  # two verbs: two events

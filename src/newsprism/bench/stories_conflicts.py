@@ -5,7 +5,9 @@ pairs: round 1 (``conflict_pairs.jsonl``, labels ``conflict_labels_<who>.jsonl``
 (``conflict_pairs_r2.jsonl``, labels ``conflict_labels_r2_<who>.jsonl``, drawn stratified: each row's ``weight``
 makes precision and recall estimates over all candidate pairs of the draw's low bar) and round 3
 (``conflict_pairs_r3.jsonl``, labels ``conflict_labels_r3_<who>.jsonl``: stratified like round 2, enriched for
-pairs whose values differ; skipped with a note until it has labels). Labels are ``conflict`` /
+pairs whose values differ) and round 4 (``conflict_pairs_r4.jsonl``, labels ``conflict_labels_r4_<who>.jsonl``:
+round 3's method with a new seed, drawn after the round-4 rules were frozen). A round without labels is skipped with
+a note. Labels are ``conflict`` /
 ``compatible`` / ``different`` (docs/conflicts_judging.md), written blind; the gold label of a pair is labeller
 ``a``'s, else the first other labeller's. The articles of the sampled triplets are run through the nlp, quotes and
 claims stages and compared once; a labelled pair counts as reported by a rule set when one of its conflicts has one
@@ -36,8 +38,11 @@ SAMPLES = Path(__file__).resolve().parents[3] / "benchmarks" / "samples"
 SAMPLE = "conflict_pairs.jsonl"
 SAMPLE_R2 = "conflict_pairs_r2.jsonl"
 SAMPLE_R3 = "conflict_pairs_r3.jsonl"
+SAMPLE_R4 = "conflict_pairs_r4.jsonl"
 PREFIX, PREFIX_R2, PREFIX_R3 = "conflict_labels_", "conflict_labels_r2_", "conflict_labels_r3_"
-ROUNDS = {1: (SAMPLE, PREFIX), 2: (SAMPLE_R2, PREFIX_R2), 3: (SAMPLE_R3, PREFIX_R3)}  # round -> (sample, labels)
+PREFIX_R4 = "conflict_labels_r4_"
+ROUNDS = {1: (SAMPLE, PREFIX), 2: (SAMPLE_R2, PREFIX_R2), 3: (SAMPLE_R3, PREFIX_R3), 4: (SAMPLE_R4, PREFIX_R4)}
+"""round -> (sample, label file prefix)"""
 _LATER = re.compile(r"r\d+_")  # a later round's labeller name in round 1's prefix
 RULE_SETS = ("shown", "all", "round1", "round1_all", "old")
 LABELS = ("conflict", "compatible", "different")
@@ -48,8 +53,8 @@ Found = dict[str, dict[str, list[NumberConflict]]]  # story -> rule set -> confl
 
 
 def read_labels(samples: Path = SAMPLES, round_: int = 1) -> dict[str, dict[int, str]]:
-    """``{labeller: {pair: label}}`` of one round: ``conflict_labels_<who>.jsonl`` (round 1; ``r2_*``, ``r3_*``
-    left out), ``conflict_labels_r2_<who>.jsonl`` (round 2) or ``conflict_labels_r3_<who>.jsonl`` (round 3)."""
+    """``{labeller: {pair: label}}`` of one round: ``conflict_labels_<who>.jsonl`` (round 1; later rounds' ``r<n>_*``
+    left out) or ``conflict_labels_r<n>_<who>.jsonl`` (round n >= 2)."""
     labels = read_pair_labels(samples, ROUNDS[round_][1], LABELS)
     return labels if round_ != 1 else {w: v for w, v in labels.items() if not _LATER.match(w)}
 

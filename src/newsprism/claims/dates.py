@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from newsprism.lexicons.calendar import WEEKDAY_PATTERN
+from newsprism.lexicons.calendar import MONTH_PATTERN, WEEKDAY_PATTERN
 from newsprism.model import DateMention
 
 if TYPE_CHECKING:
@@ -65,6 +65,19 @@ RELATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 _LEADING = re.compile(r"^(?:in|on|since|by|until|from|the|of|as of|before|after|during)\s+", re.IGNORECASE)
+OFFSET_TAIL = re.compile(
+    rf",\s*(?:(?:{_NUMBER_WORDS}|\d+)\s+)?{_UNIT}\s+(?:earlier|later|before|after|ahead|sooner)\b.*$", re.IGNORECASE
+)
+"""A comparison after the date inside one DATE entity ("January 1, weeks earlier [than planned]"): not part of it."""
+MONTH_NAME_RE = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.IGNORECASE)
+PART_OF = re.compile(r"^(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+", re.IGNORECASE)
+"""A part of a period ("the end of February"): read as the period itself (month granularity), which covers it."""
+FUTURE_BEFORE = re.compile(
+    r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:set|scheduled|due|expected|slated)\s+to)\b[^.;:!?]{0,60}$",
+    re.IGNORECASE,
+)
+"""A clause in the future tense before a date ("will leave at the end of February", "will be Feb. 28"): a
+year-less month or day there is the next such date on or after the article's date, not the last one before it."""
 
 
 Granularity = Literal["day", "week", "month", "year"]
@@ -122,19 +135,20 @@ def published_date(published: str | None) -> datetime | None:
         return None
 
 
-@lru_cache(maxsize=2)
-def _parser(base: datetime | None) -> Any:
+@lru_cache(maxsize=4)
+def _parser(base: datetime | None, forward: bool = False) -> Any:
     from dateparser.date import DateDataParser
 
-    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    prefer = "future" if forward else "past"
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:
         settings["RELATIVE_BASE"] = base
     return DateDataParser(languages=["en"], settings=settings)
 
 
-def _parse(text: str, base: datetime | None) -> tuple[datetime, str] | None:
+def _parse(text: str, base: datetime | None, forward: bool = False) -> tuple[datetime, str] | None:
     try:
-        data = _parser(base).get_date_data(text)
+        data = _parser(base, forward).get_date_data(text)
     except Exception:  # dateparser raises assorted errors on odd input; unresolved is the safe answer
         return None
     if data is None or data.date_obj is None:
@@ -150,14 +164,20 @@ def _iso(when: datetime, period: str) -> str:
     return when.date().isoformat()
 
 
-def resolve(expression: str, published: str | None) -> Resolved:
+def resolve(expression: str, published: str | None, future: bool = False) -> Resolved:
     """ISO date (YYYY, YYYY-MM or YYYY-MM-DD; a week span from ``iso`` to ``end``), its granularity and what it
-    rests on (module docstring)."""
-    return _granular(_resolve(expression, published))
+    rests on (module docstring). With ``future`` (the clause is in the future tense: :func:`future_context`) a
+    year-less month name ("January 1", "the end of February") is the next one on or after the article's date."""
+    return _granular(_resolve(expression, published, future))
 
 
-def _resolve(expression: str, published: str | None) -> Resolved:
-    t = " ".join(expression.split())
+def future_context(text: str, start: int) -> bool:
+    """Whether the words before ``text[start]`` in its sentence put a date in the future ("will leave on")."""
+    return bool(FUTURE_BEFORE.search(text[max(0, start - 80) : start]))
+
+
+def _resolve(expression: str, published: str | None, future: bool = False) -> Resolved:
+    t = OFFSET_TAIL.sub("", " ".join(expression.split()))
     if not t or is_duration(t) or re.fullmatch(r"\d{1,3}", t):
         return UNRESOLVED  # "Sayoc, 56," is an age spaCy tagged DATE, never the year 1956
     m = BARE_YEAR_RE.match(t)
@@ -166,7 +186,7 @@ def _resolve(expression: str, published: str | None) -> Resolved:
     if DECADE_RE.match(t) or YEAR_RANGE_RE.search(t):
         return UNRESOLVED  # "the 1990s", "2019-20": spans of years, kept as text
     low = t
-    while (stripped := _LEADING.sub("", low)) != low:
+    while (stripped := PART_OF.sub("", _LEADING.sub("", low))) != low:
         low = stripped
     base = published_date(published)
     relative = bool(RELATIVE_RE.search(low))
@@ -187,7 +207,8 @@ def _resolve(expression: str, published: str | None) -> Resolved:
         return Resolved((base - timedelta(days=back)).date().isoformat(), "published")
     if not has_year and base is None:
         return UNRESOLVED  # "January", "March 26": no year in the text and no article date to anchor them
-    parsed = _parse(low, None if has_year and not relative else base)
+    forward = future and not relative and not has_year and bool(MONTH_NAME_RE.search(low))
+    parsed = _parse(low, None if has_year and not relative else base, forward)
     if parsed is None:
         return UNRESOLVED
     when, period = parsed
@@ -196,7 +217,13 @@ def _resolve(expression: str, published: str | None) -> Resolved:
             return UNRESOLVED  # dateparser read the year as something else
         return Resolved(_iso(when, period), "text")
     assert base is not None
-    if when.date() > base.date() and not re.search(r"\b(next|tomorrow|coming|later)\b", low, re.IGNORECASE):
+    if forward and when.date() < base.date().replace(day=1):
+        return UNRESOLVED  # the parser did not read it forward
+    if (
+        not forward
+        and when.date() > base.date()
+        and not re.search(r"\b(next|tomorrow|coming|later)\b", low, re.IGNORECASE)
+    ):
         return UNRESOLVED  # a past-leaning expression landing after the article's date: not supported
     return Resolved(_iso(when, period), "published")
 
@@ -209,7 +236,7 @@ def mentions(article: Article, start: int, end: int, doc: Doc | None = None) -> 
     out = []
     for ent in article.entities:
         if ent.label == "DATE" and start <= ent.start and ent.end <= end and not is_duration(ent.text):
-            r = resolve(ent.text, article.published)
+            r = resolve(ent.text, article.published, future_context(article.text, ent.start))
             out.append(
                 DateMention(
                     text=ent.text,

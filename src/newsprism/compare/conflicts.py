@@ -22,6 +22,10 @@ to the same word (a parsed predicate, or for sentences without claims a verb-lik
 "apologized Friday" vs "apologize Saturday". Found on the BASIL training triplets (``strict_counted``): a unit word
 the parse gives as the counted noun is none ("46 percent", "the next 75 years"), modifiers must agree ("Republican
 senators" vs "Republican state senators"), and a date after "since"/"until" is a bound, not an event's day.
+
+Round 4 (``event_months``; ``ROUND3`` is the rule set scored on round 3): two planned dates (future tense) of the
+same parsed verb in claims matched as the same event are compared at month precision too ("will leave at the end
+of February" vs "will be leaving on January 1").
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from newsprism.claims.dates import future_context
 from newsprism.model import ConflictValue, DateMention, NumberConflict, NumberMention, Span
 
 SHOW_THRESHOLD = 0.7
@@ -65,11 +70,14 @@ class Rules:
     subject_same_predicate: bool = True  # different subjects only matter for the same predicate
     event_dates: bool = True  # day dates of same-event or similar claims, and of sentences without claims
     strict_counted: bool = True  # a unit word is no counted noun; modifiers must agree; a bound date is no day
+    event_months: bool = True  # round 4: planned dates (future tense) of one verb, same event: a month vs a day
 
 
 SHIPPED = Rules()
 ROUND1 = Rules(two_digits=False, subject_same_predicate=False, event_dates=False, strict_counted=False)
 """The rules of round 1 (commit 10f56dd), kept for ``bench stories``."""
+ROUND3 = Rules(event_months=False)
+"""The rules scored on round 3 (commit 9a6d87b..e67d267), before the round-4 changes."""
 
 
 @dataclass(frozen=True)
@@ -255,7 +263,7 @@ def find_conflicts(
                 if group and claimed:
                     c = _date_conflict(a, b, group, ma, mb)
                 else:  # a similar or same-event pair, or a date of a sentence without claims
-                    c = _event_date_conflict(a, b, group, ma, mb)
+                    c = _event_date_conflict(a, b, group, ma, mb, rules)
                 if c is not None and _new(seen, a, ma, b, mb):
                     out.append(c)
     out.sort(key=lambda c: -(c.confidence or 0.0))
@@ -294,27 +302,44 @@ def anchors(u: Any, m: Any) -> set[str]:
     return out - _REPORTING_STEMS
 
 
-def _event_date_conflict(a: Any, b: Any, group: str | None, ma: Any, mb: Any) -> NumberConflict | None:
+def _event_date_conflict(
+    a: Any, b: Any, group: str | None, ma: Any, mb: Any, rules: Rules = SHIPPED
+) -> NumberConflict | None:
     """Day dates that attach to the same word, in claims matched as one proposition or the same event, or in
-    similar claims."""
+    similar claims; with ``rules.event_months`` also a month against a day or month when both are planned dates
+    (future tense) of the same parsed verb in claims matched as one proposition or the same event ("will leave at
+    the end of February" vs "will be leaving on January 1"; not "announced Sunday" vs "announced in February")."""
     da, db = ma.src, mb.src
     if not isinstance(da, DateMention) or not isinstance(db, DateMention):
         return None
-    if not (da.granularity == db.granularity == "day") or da.iso_end or db.iso_end or not dates_disagree(da, db):
+    partial = group is not None or (b.article, b.start) in getattr(a, "partial", ())
+    if da.iso_end or db.iso_end or not dates_disagree(da, db):
+        return None
+    planned = partial and future_context(a.text, ma.start - a.start) and future_context(b.text, mb.start - b.start)
+    if not _granular_enough(da, db, planned, rules):
         return None
     shared = anchors(a, ma) & anchors(b, mb)
     if not shared or (da.predicate and db.predicate and da.predicate != db.predicate):
         return None
-    partial = group is not None or (b.article, b.start) in getattr(a, "partial", ())
     where = "the same claim group" if group else "claims matched as the same event" if partial else "similar claims"
-    text = (
-        f"the date of '{sorted(shared)[0]}…' in {where}; {da.iso} ('{da.text}') and {db.iso} ('{db.text}') "
-        "are different days"
-    )
-    score = (GROUP_BASE if partial else SIMILAR_BASE) + 0.35 + 0.1 + 0.05 * (da.basis == db.basis == "text")
+    days = da.granularity == db.granularity == "day"
+    what = f"the date of '{sorted(shared)[0]}…'" if days else f"the planned date (future tense) of '{da.predicate}'"
+    differ = "are different days" if days else "do not overlap"
+    text = f"{what} in {where}; {da.iso} ('{da.text}') and {db.iso} ('{db.text}') {differ}"
+    score = (GROUP_BASE if partial else SIMILAR_BASE) + 0.35 + 0.1 * days + 0.05 * (da.basis == db.basis == "text")
     return make_conflict(
         "date", da.predicate or "date", None, group, text, round(score, 3), (a, ma, da.iso), (b, mb, db.iso)
     )
+
+
+def _granular_enough(da: DateMention, db: DateMention, planned: bool, rules: Rules) -> bool:
+    """Two days; or (``rules.event_months``, two planned dates of one event) a month and a day or month of one
+    parsed verb."""
+    if da.granularity == db.granularity == "day":
+        return True
+    grains = {da.granularity, db.granularity}
+    same_verb = bool(da.predicate) and da.predicate == db.predicate
+    return rules.event_months and planned and same_verb and grains <= {"day", "month"}
 
 
 def _new(seen: set[tuple[tuple[str, int, int], ...]], a: Any, ma: Any, b: Any, mb: Any) -> bool:
