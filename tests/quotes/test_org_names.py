@@ -66,3 +66,13 @@ def test_the_campaign_is_the_campaign_named_with_its_candidate(analyze: Analyze)
 
 def test_a_lone_generic_campaign_stays_the_word(analyze: Analyze) -> None:
     assert _speaker(analyze("The campaign said that the ad would run in Ohio."), "ad would run") == "campaign"
+
+
+def test_the_company_is_the_one_firm_named_with_a_corporate_suffix(analyze: Analyze) -> None:
+    text = "Acme Corp. reported earnings on Monday. The company said that sales rose."
+    assert _speaker(analyze(text), "sales rose") == "Acme Corp."
+
+
+def test_the_company_after_two_firms_stays_the_word(analyze: Analyze) -> None:
+    text = "Acme Corp. and Lowe Holdings Inc. reported earnings. The company said that sales rose."
+    assert _speaker(analyze(text), "sales rose") == "company"

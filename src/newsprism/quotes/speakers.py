@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 
 PARTY_MEMBERS = frozenset(["democrat", "republican", "independent", "libertarian"])
 WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+CORP_SUFFIXES = frozenset(["inc", "corp", "corporation", "co", "ltd", "llc", "plc", "company", "ag", "sa", "gmbh"])
+"""The last word of a firm's name, by which "the company" refers back to it (round 6)."""
 OWNERS = frozenset(["his", "her", "their", "its"])  # "whose members" is no owner to resolve
 OWNED_BODIES = frozenset(["campaign", "office", "team", "staff", "administration", "government", "camp"])
 
@@ -170,7 +172,20 @@ class SpeakerBook(PronounBook):
                     return None
                 name = self.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]  # "People's Bank of China"
                 return self._cluster(f"o:{name.lower()}", name, "organization")
-        return self._named_body(tok, start)
+        return self._named_body(tok, start) or (self._one_firm(start) if lem == "company" else None)
+
+    def _one_firm(self, start: int) -> Cluster | None:
+        """ "the company" when the article named exactly one firm before it by a corporate suffix ("Acme Corp.",
+        "Lowe Holdings Inc."); None for none or several (round 6: no guess between two companies)."""
+        names = set()
+        for ent in self.doc.ents:
+            toks = [t for t in ent if t.pos_ != "DET" and not (t.is_punct and t.text != ".")]
+            if ent.end_char <= start and ent.label_ == "ORG" and toks and toks[-1].lower_.rstrip(".") in CORP_SUFFIXES:
+                names.add(self.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)])
+        if len(names) != 1:
+            return None
+        name = names.pop()
+        return self._cluster(f"o:{name.lower()}", name, "organization")
 
     def _named_body(self, tok: Token, start: int) -> Cluster | None:
         """The last body named by the same noun with a proper-name modifier before ``start`` ("the Biden
