@@ -125,6 +125,24 @@ def test_round_three_without_labels_is_skipped_with_a_note(tmp_path: Path, capsy
     assert err == ["conflicts round 3: no labels (conflict_labels_r3_*.jsonl) yet, skipped"]
 
 
+def test_round_four_is_read_apart_and_skipped_until_labelled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(tmp_path / "conflict_labels_a.jsonl", [{"pair": 1, "label": "conflict"}])
+    _write(tmp_path / "conflict_labels_r3_a.jsonl", [{"pair": 2, "label": "compatible"}])
+    _write(tmp_path / "conflict_labels_r4_a.jsonl", [{"pair": 4, "label": "different"}])
+    assert read_labels(tmp_path) == {"a": {1: "conflict"}}
+    assert read_labels(tmp_path, 3) == {"a": {2: "compatible"}}
+    assert read_labels(tmp_path, 4) == {"a": {4: "different"}}
+    assert [p.name for p in label_files(tmp_path, 4)] == ["conflict_labels_r4_a.jsonl"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    _write(empty / "conflict_pairs_r4.jsonl", [_pair(1, "s", 1.0, ("x", 0, 2), ("y", 0, 2))])
+    assert evaluate_conflicts(BenchContext(data_dir=empty), samples=empty) == []
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["conflicts round 4: no labels (conflict_labels_r4_*.jsonl) yet, skipped"]
+
+
 def test_weighted_values_name_the_round() -> None:
     rows = [_pair(1, "s", 3.0, ("x", 0, 2), ("y", 0, 2)), _pair(2, "s", 1.0, ("x", 5, 7), ("y", 5, 7))]
     pred = {k: [True, False] for k in ("shown", "all", "round1", "round1_all", "old")}
