@@ -61,6 +61,18 @@ SPEAKER_WINDOW = 800  # a recent speaker of the right gender wins within this di
 
 
 @dataclass
+class FullMention:
+    """One full-name mention of a shared surname ("Rand Paul"): where, which given name, whether its chunk is a
+    subject (or a subject's apposition), the sentence's first token and whether it is a conjunct ("A and B")."""
+
+    start: int
+    given: str
+    subject: bool
+    sent: int
+    conj: bool
+
+
+@dataclass
 class Cluster:
     id: int
     name: str
@@ -70,6 +82,7 @@ class Cluster:
     quoted: bool = False
     given: dict[str, str] = field(default_factory=dict)  # given name -> full name ("hunter" -> "Hunter Biden")
     given_gender: dict[str, str] = field(default_factory=dict)  # given name -> honorific's gender ("Mr. Pat Cole")
+    given_at: list[FullMention] = field(default_factory=list)  # where each full name is written (session 8, round 7)
 
     @property
     def shared(self) -> bool:
@@ -102,6 +115,16 @@ def _strip_poss(words: list[str]) -> list[str]:
     if words and words[-1] in ("’s", "'s", "’", "'"):
         words = words[:-1]
     return [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
+
+
+def _full_mention(doc: Doc, i: int, j: int, start: int, given: str) -> FullMention:
+    """The full-name mention of tokens ``i..j``: a subject (or a subject's apposition) or only a possessor,
+    object or name in passing."""
+    head = doc[j]
+    subj = any(t.dep_ in SUBJECT_DEPS for t in doc[i : j + 1]) or (
+        head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS
+    )
+    return FullMention(start, given, subj, head.sent.start, head.dep_ == "conj")
 
 
 def _title_of(words: list[str]) -> tuple[str, list[str], str]:
@@ -277,6 +300,7 @@ class NameBook:
                     c.given.setdefault(first, name)
                     if gender:  # "Mr. Pat Cole": Pat is a man here, whatever the name list says (session 8)
                         c.given_gender.setdefault(first, gender)
+                    c.given_at.append(_full_mention(doc, i, j, toks[0].idx, first))
                 if not c.gender:
                     c.gender = gender or ("f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else "")
                 if title:

@@ -8,6 +8,7 @@ Rules over the parse (no coreference model ships on PyPI for spaCy 3.8 without t
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from newsprism.quotes.lexicon import (
@@ -41,6 +42,9 @@ from newsprism.quotes.speaker_names import (
     _through_clause,
     _title_of,
 )
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*")  # one paragraph break (blank lines included)
+NAMESAKE_PARAS = 2  # a namesake named this few paragraphs back could still be meant by a bare surname
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -364,7 +368,7 @@ class SpeakerBook(PronounBook):
         ):
             return self._common_noun(tok, start, end, words)
         if rest and rest[-1][:1].isupper() and f"p:{rest[-1].lower()}" in self.by_key and not poss:
-            c = self._surname_person(self.clusters[self.by_key[f"p:{rest[-1].lower()}"]], words, rest)
+            c = self._surname_person(self.clusters[self.by_key[f"p:{rest[-1].lower()}"]], words, rest, start)
             return None if c is None else self._noted(c, start, end)
         if self._dateline(start, end):
             return None
@@ -412,18 +416,40 @@ class SpeakerBook(PronounBook):
         kind = "anonymous" if _owned_kind(tok) == "person" else "organization"
         return self._noted(self._cluster(f"{kind[0]}:{full.lower()}", full, kind), start, end)
 
-    def _surname_person(self, c: Cluster, words: list[str], rest: list[str]) -> Cluster | None:
+    def _surname_person(self, c: Cluster, words: list[str], rest: list[str], start: int) -> Cluster | None:
         """The person a name of a known surname means: an honorific's gender picks among the given names (or no
-        one); Joe or Hunter Biden: the given name tells them apart; a bare surname is, by news convention, the
-        person introduced first (the other one keeps their given name)."""
+        one); Joe or Hunter Biden: the given name tells them apart; a bare surname is the namesake named last
+        before it, or no one when both could be meant (``_namesake``)."""
         picked = self._by_honorific(c, words, rest)
         if picked is not None:
             return picked if picked.name else None  # "Mr. Romney" when only Ann Romney is named: not her
         if c.shared:
-            given = rest[0].lower() if len(rest) > 1 and rest[0].lower() in c.given else next(iter(c.given))
+            given = rest[0].lower() if len(rest) > 1 and rest[0].lower() in c.given else self._namesake(c, start)
+            if given is None:
+                return None
             full = c.given[given]
             return self._cluster(f"n:{full.lower()}", full, "person")
         return c
+
+    def _namesake(self, c: Cluster, start: int) -> str | None:
+        """The given name a bare surname at ``start`` means when two people share it (Rand and Ron Paul): the one
+        whose full name is written last before it; no one when the other's full name is in the same or one of the
+        two previous paragraphs, or when the last is only a possessor, object or name in passing. A pair written
+        together ("Joe Biden and Hunter Biden said") keeps the news convention: the first of the pair (session 8,
+        issue 19, round 7)."""
+        before = [m for m in c.given_at if m.start < start]
+        if not before:
+            return next(iter(c.given))  # named before either full name: the first introduced
+        last = before[-1]
+        others = [m for m in before if m.given != last.given]
+        if not others:
+            return last.given
+        other = others[-1]
+        if last.conj and other.sent == last.sent:
+            return other.given  # "Joe Biden and Hunter Biden": the first of the pair
+        if len(PARAGRAPH_BREAK.findall(self.text, other.start, start)) <= NAMESAKE_PARAS or not last.subject:
+            return None
+        return last.given
 
     def _by_honorific(self, c: Cluster, words: list[str], rest: list[str]) -> Cluster | None:
         """A surname after Mr./Mrs./Ms. ("Mr. Romney" where Ann and Mitt Romney are named): the one given name of
@@ -435,7 +461,7 @@ class SpeakerBook(PronounBook):
             return None
         known = {f: c.given_gender.get(f) or _gender_of(f) for f in c.given}
         fits = [f for f, g in known.items() if g == hint]
-        if len(fits) == 1 and c.shared:
+        if len(fits) == 1 and c.shared and all(known.values()):  # "Eli Pratt" of unknown gender could be a Mr.
             return self._cluster(f"n:{c.given[fits[0]].lower()}", c.given[fits[0]], "person")
         if known and all(g and g != hint for g in known.values()):
             return Cluster(id=-1, name="", kind="person")
