@@ -58,7 +58,7 @@ class PronounBook(NameBook):
             c = self.clusters[pick.cluster]
             if self._overtaken(pick, cands + self._org_speakers(start)) or self._unnamed_subject_after(pick, start):
                 return None  # two people it could be: unattributed rather than the wrong mouth (issue 19)
-            if self._rival_nearby(pick, known, tok):
+            if self._rival_nearby(pick, known, tok) or self._unknown_subject_near(pick, cands, tok):
                 return None  # two he's or two she's named in the sentences just before (round 6)
             if c.given and not any(_gender_of(f) in (g, "") for f in c.given):
                 return None  # "Mr. Obama" merged into "Michelle Obama": he cannot be her (issue 19, round 2)
@@ -94,10 +94,7 @@ class PronounBook(NameBook):
         in passing: ambiguous. A rival named in the sentence where the pick spoke is not ("“…,” Reed said of
         Cole. “…,” he added" is Reed); a rival subject before the pick is not (the later subject is meant)."""
         sent = tok.sent
-        first = sent.start
-        for _ in range(2):
-            first = self.doc[first - 1].sent.start if first > 0 else first
-        lo = self.doc[first].idx
+        lo = self._three_sentences(tok)
         pick_span = self.doc.char_span(pick.start, pick.end, alignment_mode="expand")
         after = pick_span.sent.end_char if pick_span is not None else pick.end
         if any(m.cluster == pick.cluster and m.subject and sent.start_char <= m.start < tok.idx for m in known):
@@ -110,6 +107,29 @@ class PronounBook(NameBook):
             and (weak or (m.start > pick.end and not (pick.speaker and m.start < after)))
             and not self._possessor(m)
             for m in known
+        )
+
+    def _three_sentences(self, tok: Token) -> int:
+        """Where the pronoun's sentence and the two before it start (a character offset)."""
+        first = tok.sent.start
+        for _ in range(2):
+            first = self.doc[first - 1].sent.start if first > 0 else first
+        return self.doc[first].idx
+
+    def _unknown_subject_near(self, pick: NameMention, cands: list[NameMention], tok: Token) -> bool:
+        """The pick was only named in passing (an object, a name in a prepositional phrase) while a person of
+        unknown gender is a subject in the pronoun's sentence or the two before ("Kerry Vance met Tom Reed. “…,”
+        he said"): either could be meant (session 8, issue 19, round 7)."""
+        if pick.subject or pick.speaker:
+            return False
+        lo = self._three_sentences(tok)
+        return any(
+            m.cluster != pick.cluster
+            and m.subject
+            and not self.clusters[m.cluster].gender
+            and lo <= m.start < tok.idx
+            and not self._reported(m.start)
+            for m in cands
         )
 
     def _possessor(self, m: NameMention) -> bool:
