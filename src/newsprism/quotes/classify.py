@@ -36,6 +36,18 @@ WH_TOPIC = words_set("what how why where when who which")
 # The writer's gloss of what someone meant ("In effect, Paul was saying …"), not a report of words.
 GLOSS = ("in effect", "effectively", "essentially", "basically", "in other words", "in essence")
 WRITER_OWNERS = words_set("our my")
+# Cues that narrate a resolve or a mood ("vowed to fight", "fumed over the ruling"): speech only with a quotation
+# mark or a "that"-clause (session 8, issue 19, round 7).
+RESOLVE_CUES = words_set("vow fume seethe")
+QUOTE_MARKS = '“”"‘’'
+# A caption, credit or chart line: "Photo: …", "(Photo by …)", "Source: …", "Chart: …", "Getty Images".
+CREDIT_LINE = re.compile(
+    r"(?:\b(?:photos?|photograph|credits?|sources?|charts?|graphs?|graphics?|tables?|images?|illustration|map|"
+    r"video)\s*(?::|by\b)|\bGetty Images\b|\bAP Photo\b)",
+    re.I,
+)
+CREDIT_WORDS = 40  # a caption or credit line is short
+TABLE_CELLS = re.compile(r"\||\t")
 
 
 POLICY_NOUNS = frozenset(["proposal", "plan", "suggestion", "call", "demand", "push", "bid", "effort"])
@@ -145,11 +157,34 @@ def _headline(ctx: Context, q: Candidate) -> bool:
     return len(big) >= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in big)
 
 
+def _credit_line(ctx: Context, q: Candidate) -> bool:
+    """The quotation stands in a short caption, credit, chart or table line ("“…” (Graphic: Labor Department)",
+    "Source: …", "“Ohio” | 12% | 15%") with no speech verb in it: chart or credit text, not speech (session 8,
+    issue 19, round 7)."""
+    text = ctx.text
+    lo = text.rfind("\n", 0, q.start) + 1
+    hi = text.find("\n", q.end)
+    hi = len(text) if hi < 0 else hi
+    line = text[lo:hi]
+    if not (CREDIT_LINE.search(line) or TABLE_CELLS.search(line)) or len(line.split()) > CREDIT_WORDS:
+        return False
+    span = ctx.doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None:
+        return False
+    return not any(t.pos_ == "VERB" and speech_act(t.lemma_) is not None for t in span if not _inside(q, t))
+
+
+def _inside(q: Candidate, t: Token) -> bool:
+    return q.start <= t.idx < q.end
+
+
 def is_term(ctx: Context, q: Candidate) -> bool:
     """A partial quotation that is a term, not speech: unattributed (a scare quote), attributed only through a
     cognition/attitude verb, or a name (title case, "so-called …", "the “…” policy"); a direct quotation written
     in title case is a title too."""
     if q.kind in ("direct", "indirect") and _headline(ctx, q):
+        return True
+    if _credit_line(ctx, q):
         return True
     if q.kind == "direct":  # "His book, “The Art of the Deal,” says …": a title, not words anyone said
         return _title_case(ctx.text[q.start : q.end].rstrip(".,"))
@@ -185,10 +220,18 @@ def act_of(q: Candidate) -> str | None:
         return speech_act(cue.lemma_, noun=True) if q.subj is not None else None
     if q.rule == "object" or not_uttered(q) or cue.lemma_.lower() in TOPIC_CUES or writers_own(q):
         return None  # "The NGO criticized the administration": the object is the target, not the words
+    if cue.lemma_.lower() in RESOLVE_CUES and q.kind == "indirect" and not _spoken_content(cue, q):
+        return None  # "vowed to fight the ruling": a resolve, not an utterance
     nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
     if nxt is not None and nxt.dep_ == "prep" and (cue.lemma_.lower(), nxt.lower_) in ATTITUDE_FRAMES:
         return None  # "asked for asylum", "called for calm": a wish, not an utterance
     return speech_act(cue.lemma_)
+
+
+def _spoken_content(cue: Token, q: Candidate) -> bool:
+    """The content of a resolve cue is a "that"-clause or holds a quotation mark."""
+    content = cue.doc.text[q.start : q.end]
+    return content.lower().startswith("that ") or any(m in content for m in QUOTE_MARKS)
 
 
 def _policy_noun(cue: Token) -> bool:
