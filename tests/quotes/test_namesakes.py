@@ -23,17 +23,17 @@ def _find(art: Article, needle: str) -> Quote:
 
 @pytest.mark.parametrize("cue", ["Pratt said", "Mr. Pratt said"])
 def test_surname_is_the_namesake_named_last_when_the_other_is_far_back(analyze: Analyze, cue: str) -> None:
-    art = analyze(FAR + f"Eli Pratt now runs the firm.\n\n{cue} the sales were strong.")
+    art = analyze(FAR + f"Mark Pratt now runs the firm.\n\n{cue} the sales were strong.")
     q = _find(art, "sales were strong")
-    assert q.speaker is not None and q.speaker.name == "Eli Pratt"
+    assert q.speaker is not None and q.speaker.name == "Mark Pratt"
 
 
 @pytest.mark.parametrize(
     "middle",
     [
-        "Ron Pratt spoke first. Eli Pratt spoke next.\n\n",  # both named in the paragraph before
-        "Ron Pratt spoke first.\n\nEli Pratt spoke next.\n\n",  # the other two paragraphs back
-        "The board thanked Eli Pratt.\n\n",  # the last full name only an object
+        "Mark Pratt met Ron Pratt on Monday.\n\n",  # both named in the paragraph before
+        "Mark Pratt spoke next.\n\nThe firm grew.\n\n",  # the other one named a paragraph back
+        "The board thanked Mark Pratt.\n\n",  # the last full name only an object
     ],
 )
 def test_surname_is_no_one_when_both_namesakes_could_be_meant(analyze: Analyze, middle: str) -> None:
@@ -42,12 +42,32 @@ def test_surname_is_no_one_when_both_namesakes_could_be_meant(analyze: Analyze, 
 
 
 def test_surname_before_the_second_namesake_is_the_first(analyze: Analyze) -> None:
-    art = analyze(FAR + "Pratt said the sales were strong.\n\nEli Pratt now runs the firm.")
+    art = analyze(FAR + "Pratt said the sales were strong.\n\nMark Pratt now runs the firm.")
+    q = _find(art, "sales were strong")
+    assert q.speaker is not None and q.speaker.name == "Ron Pratt"
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "Mark Pratt now runs the firm.\n\n",
+        "Ron Pratt spoke first. The crowd cheered. Mark Pratt spoke next.\n\n",
+    ],
+)
+def test_surname_right_after_a_namesake_subject_is_that_namesake(analyze: Analyze, middle: str) -> None:
+    q = _find(analyze(FAR + middle + "Pratt said the sales were strong."), "sales were strong")
+    assert q.speaker is not None and q.speaker.name == "Mark Pratt"
+
+
+def test_surname_far_from_the_other_namesake_is_the_principal(analyze: Analyze) -> None:
+    art = analyze(
+        FAR + "The board thanked Mark Pratt.\n\nSales rose.\n\nPrices fell.\n\nPratt said the sales were strong."
+    )
     q = _find(art, "sales were strong")
     assert q.speaker is not None and q.speaker.name == "Ron Pratt"
 
 
 def test_full_name_of_a_namesake_is_that_person(analyze: Analyze) -> None:
-    art = analyze("Ron Pratt spoke first. Eli Pratt spoke next.\n\nEli Pratt said the sales were strong.")
+    art = analyze("Ron Pratt spoke first. Mark Pratt spoke next.\n\nMark Pratt said the sales were strong.")
     q = _find(art, "sales were strong")
-    assert q.speaker is not None and q.speaker.name == "Eli Pratt"
+    assert q.speaker is not None and q.speaker.name == "Mark Pratt"

@@ -432,24 +432,50 @@ class SpeakerBook(PronounBook):
         return c
 
     def _namesake(self, c: Cluster, start: int) -> str | None:
-        """The given name a bare surname at ``start`` means when two people share it (Rand and Ron Paul): the one
-        whose full name is written last before it; no one when the other's full name is in the same or one of the
-        two previous paragraphs, or when the last is only a possessor, object or name in passing. A pair written
-        together ("Joe Biden and Hunter Biden said") keeps the news convention: the first of the pair (session 8,
-        issue 19, round 7)."""
-        before = [m for m in c.given_at if m.start < start]
-        if not before:
-            return next(iter(c.given))  # named before either full name: the first introduced
+        """The given name a bare surname at ``start`` means when two people share it (Rand and Ron Paul): the last
+        full name when it is a subject in the surname's sentence or the one before and the other is not named
+        there; else the principal (the first named as a subject) when its last full name is a subject or the other
+        one was last named more than two paragraphs before; else no one (either could be meant). A pair written
+        together ("Joe Biden and Hunter Biden") keeps the first of the pair; names inside reported words or
+        quotation marks do not count; a given word that is no known given name ("Media Hillary Clinton", "Photo
+        McConnell") makes no namesake (session 8, issue 19, round 7)."""
+        real = {g for g in c.given if g in FEMALE_NAMES or g in MALE_NAMES or g in c.given_gender}
+        before = [
+            m
+            for m in c.given_at
+            if m.start < start and m.given in real and not self._reported(m.start) and not self._in_marks(m.start)
+        ]
+        if len(real) < 2 or not before:
+            return next(iter(c.given))  # the first introduced (news convention)
         last = before[-1]
         others = [m for m in before if m.given != last.given]
         if not others:
             return last.given
-        other = others[-1]
-        if last.conj and other.sent == last.sent:
-            return other.given  # "Joe Biden and Hunter Biden": the first of the pair
-        if len(PARAGRAPH_BREAK.findall(self.text, other.start, start)) <= NAMESAKE_PARAS or not last.subject:
-            return None
-        return last.given
+        if last.conj and others[-1].sent == last.sent:
+            return others[-1].given  # "Joe Biden and Hunter Biden": the first of the pair
+        near = self._two_sentences(start)
+        if last.subject and last.sent in near and not any(m.sent in near for m in others):
+            return last.given  # "Mark Pratt now runs the firm. Pratt said …"
+        principal = next((m.given for m in before if m.subject), before[0].given)
+        if last.given == principal and last.subject:
+            return principal  # the principal named again as a subject since the other one
+        rival = last if last.given != principal else others[-1]
+        if len(PARAGRAPH_BREAK.findall(self.text, rival.start, start)) <= NAMESAKE_PARAS:
+            return None  # the other one named just before: either could be meant
+        return principal
+
+    def _in_marks(self, pos: int) -> bool:
+        """``pos`` stands inside quotation marks opened earlier in its paragraph ("“She [Ann Cole] was …")."""
+        para = self.text[self.text.rfind("\n", 0, pos) + 1 : pos]
+        return para.count("“") > para.count("”") or para.count('"') % 2 == 1
+
+    def _two_sentences(self, start: int) -> tuple[int, int]:
+        """The first tokens of the sentence at ``start`` and of the one before it."""
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            return (-1, -1)
+        s0 = span[0].sent.start
+        return (s0, self.doc[s0 - 1].sent.start if s0 > 0 else s0)
 
     def _by_honorific(self, c: Cluster, words: list[str], rest: list[str]) -> Cluster | None:
         """A surname after Mr./Mrs./Ms. ("Mr. Romney" where Ann and Mitt Romney are named): the one given name of
@@ -461,7 +487,7 @@ class SpeakerBook(PronounBook):
             return None
         known = {f: c.given_gender.get(f) or _gender_of(f) for f in c.given}
         fits = [f for f, g in known.items() if g == hint]
-        if len(fits) == 1 and c.shared and all(known.values()):  # "Eli Pratt" of unknown gender could be a Mr.
+        if len(fits) == 1 and c.shared:
             return self._cluster(f"n:{c.given[fits[0]].lower()}", c.given[fits[0]], "person")
         if known and all(g and g != hint for g in known.values()):
             return Cluster(id=-1, name="", kind="person")
