@@ -1,4 +1,4 @@
-"""The kind decision abstains (issue 23): claim only on clear evidence, opinion only on high subjectivity or an
+"""The kind decision abstains (issue 23): claim only on clear evidence, opinion on the subjectivity cut or an
 explicit judgement cue; the scores are fixed here so that the rules, not the heads, are under test."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from newsprism.claims import stage
-from newsprism.claims.abstain import CLAIM_BELOW, OPINION_FROM, blocking_cue, opinion_cue
+from newsprism.claims.abstain import CLAIM_BELOW, blocking_cue, opinion_cue
 from newsprism.claims.cues import cues
 from newsprism.claims.model import ClaimsModel, shipped
 from newsprism.claims.other import other_reason
@@ -65,6 +65,7 @@ class FixedScores(ClaimsModel):
 
 
 CLEAR = (0.95, CLAIM_BELOW - 0.1)  # check-worthy, clearly objective
+OPINION_FROM = stage.Cuts.of(shipped()).opinion_from  # the shipped subjectivity cut (meta.json)
 CASES = [
     ("The senator voted against the bill on the floor.", CLEAR, "claim", ""),
     ("The senator voted against the bill on the floor.", (0.95, CLAIM_BELOW + 0.05), "other", "abstained"),
@@ -76,7 +77,7 @@ CASES = [
     ("I think the senator misled the voters about the bill.", CLEAR, "opinion", "stance"),
     ("This policy is a disgrace to everyone in the nation.", (0.2, OPINION_FROM + 0.02), "opinion", "subjective"),
     ("This policy is a disgrace to everyone in the nation.", (0.2, OPINION_FROM - 0.05), "other", ""),
-    ("This policy is a disgrace to everyone in the nation.", (0.95, OPINION_FROM + 0.02), "other", "abstained"),
+    ("This policy is a disgrace to everyone in the nation.", (0.95, OPINION_FROM + 0.02), "opinion", "subjective"),
 ]
 
 

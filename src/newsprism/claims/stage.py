@@ -225,7 +225,7 @@ def _sentence(work: Work, si: int, items: list[Scored], cuts: Cuts, nlp: Languag
     if not parts or all(x.label == "none" for x in parts):
         parts = [whole]
     claims = [x for x in parts if x.label == "claim"]
-    opinions = [x for x in parts if x.label == "opinion"]  # 'both' (check-worthy too) is never a bare opinion
+    opinions = [x for x in parts if x.label in ("opinion", "both")]
     scores = (
         f"check-worthiness {whole.cw:.2f} (cut {cuts.checkworthiness:.2f}), subjectivity {whole.subj:.2f} "
         f"(claim below {cuts.claim_below:.2f}, opinion from {cuts.opinion_from:.2f})"
@@ -270,7 +270,7 @@ def _not_claim(work: Work, si: int, parts: list[Scored], block: str | None, scor
         sent.kind, sent.kind_reason = "mixed", f"{why} but holds a number or date to check; {scores}"
         sent.fact = make_span(art, *span)
         art.claims.append(_claim(work, x, "mixed", span, nlp))
-    elif any(x.label == "opinion" for x in parts):
+    elif any(x.label in ("opinion", "both") for x in parts):
         sent.kind = "opinion"
         sent.kind_reason = f"subjective, nothing countable or dated to check; {scores}"
     elif cue is not None:
