@@ -47,6 +47,7 @@ CREDIT_LINE = re.compile(
     re.I,
 )
 CREDIT_WORDS = 40  # a caption or credit line is short
+MAX_CREDIT_CHARS = CREDIT_WORDS * 40  # a longer line is taken as no caption (40 words of 40 characters)
 TABLE_CELLS = re.compile(r"\||\t")
 
 
@@ -162,9 +163,17 @@ def _credit_line(ctx: Context, q: Candidate) -> bool:
     "Source: …", "“Ohio” | 12% | 15%") with no speech verb in it: chart or credit text, not speech (session 8,
     issue 19, round 7)."""
     text = ctx.text
-    lo = text.rfind("\n", 0, q.start) + 1
-    hi = text.find("\n", q.end)
-    hi = len(text) if hi < 0 else hi
+    # only a short line can be a caption: look for its ends within MAX_CREDIT_CHARS, so a hostile one-line text
+    # costs constant work per quotation (tests/test_adversarial_scaling.py), not the whole line each time
+    lo = text.rfind("\n", max(0, q.start - MAX_CREDIT_CHARS), q.start)
+    if lo < 0 and q.start > MAX_CREDIT_CHARS:
+        return False
+    hi = text.find("\n", q.end, q.end + MAX_CREDIT_CHARS)
+    if hi < 0 and len(text) - q.end > MAX_CREDIT_CHARS:
+        return False
+    lo, hi = lo + 1, len(text) if hi < 0 else hi
+    if hi - lo > MAX_CREDIT_CHARS:
+        return False
     line = text[lo:hi]
     if not (CREDIT_LINE.search(line) or TABLE_CELLS.search(line)) or len(line.split()) > CREDIT_WORDS:
         return False
