@@ -262,7 +262,6 @@ def _not_claim(work: Work, si: int, parts: list[Scored], block: str | None, scor
     sent = art.sentences[si]
     checkable = [x for x in parts if x.label in ("both", "unsure") or (block is not None and x.label == "claim")]
     anchored = [(x, a) for x in checkable if (a := _anchor(work, x)) is not None]
-    cue = AB.opinion_cue(art.text[sent.start : sent.end])
     if anchored:
         x, a = anchored[0]
         span = fact_span(art, work.doc, a, x.unit.start, x.unit.end)
@@ -273,7 +272,7 @@ def _not_claim(work: Work, si: int, parts: list[Scored], block: str | None, scor
     elif any(x.label in ("opinion", "both") for x in parts):
         sent.kind = "opinion"
         sent.kind_reason = f"subjective, nothing countable or dated to check; {scores}"
-    elif cue is not None:
+    elif (cue := AB.opinion_cue(art.text[sent.start : sent.end])) is not None:  # only when it can decide
         sent.kind, sent.kind_reason = (
             "opinion",
             f"explicit judgement ({cue} cue: first person or judgement frame); {scores}",
