@@ -26,6 +26,10 @@ senators" vs "Republican state senators"), and a date after "since"/"until" is a
 Round 4 (``event_months``; ``ROUND3`` is the rule set scored on round 3): two planned dates (future tense) of the
 same parsed verb in claims matched as the same event are compared at month precision too ("will leave at the end
 of February" vs "will be leaving on January 1").
+
+Round 5 (``event_amounts``; ``ROUND4`` is the rule set scored on round 4): amounts without a counted noun (money, a
+measure with a unit) in claims matched as one proposition or the same event are compared when their claims tell one
+act and thing (:func:`amount_conflict`, :mod:`newsprism.compare.amounts`).
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from datetime import date
 from typing import Any
 
 from newsprism.claims.dates import future_context
+from newsprism.compare import amounts
 from newsprism.model import ConflictValue, DateMention, NumberConflict, NumberMention, Span
 
 SHOW_THRESHOLD = 0.7
@@ -71,13 +76,18 @@ class Rules:
     event_dates: bool = True  # day dates of same-event or similar claims, and of sentences without claims
     strict_counted: bool = True  # a unit word is no counted noun; modifiers must agree; a bound date is no day
     event_months: bool = True  # round 4: planned dates (future tense) of one verb, same event: a month vs a day
+    event_amounts: bool = True  # round 5: amounts without a counted noun of one act/thing, same event
 
 
 SHIPPED = Rules()
-ROUND1 = Rules(two_digits=False, subject_same_predicate=False, event_dates=False, strict_counted=False)
+ROUND1 = Rules(
+    two_digits=False, subject_same_predicate=False, event_dates=False, strict_counted=False, event_amounts=False
+)
 """The rules of round 1 (commit 10f56dd), kept for ``bench stories``."""
-ROUND3 = Rules(event_months=False)
+ROUND3 = Rules(event_months=False, event_amounts=False)
 """The rules scored on round 3 (commit 9a6d87b..e67d267), before the round-4 changes."""
+ROUND4 = Rules(event_amounts=False)
+"""The rules scored on round 4 (commit 38cf7fd), before the round-5 amount rule."""
 
 
 @dataclass(frozen=True)
@@ -253,6 +263,8 @@ def find_conflicts(
         for ma in a.numbers:
             for mb in numbers:
                 c = _number_conflict(a, b, group, ma, mb, by_article, rules)
+                if c is None and rules.event_amounts:
+                    c = amount_conflict(a, b, group, ma, mb, by_article)
                 if c is not None and _new(seen, a, ma, b, mb):
                     out.append(c)
         if group is None and not rules.event_dates:
@@ -418,3 +430,67 @@ def make_conflict(
         why=why,
         confidence=conf,
     )
+
+
+def _amount_interval(q: NumberMention) -> Interval | None:
+    """``number_interval`` with an exact figure's rounding half-open, as rounding is: "$3.5 billion" covers 3.45 up
+    to (not including) 3.55 billion, which "$3.6 billion" covers."""
+    iv = number_interval(q)
+    return Interval(iv.low, iv.high, high_open=True) if iv is not None and q.approx is None else iv
+
+
+def _reports_amount(q: NumberMention, others: list[NumberMention]) -> bool:
+    """Whether an article states an amount of ``q``'s unit that ``q``'s interval covers (anywhere in it)."""
+    iq = _amount_interval(q)
+    for o in others:
+        io = _amount_interval(o)
+        if iq is not None and io is not None and o.role == q.role and _unit(o) == _unit(q) and iq.overlaps(io):
+            return True
+    return False
+
+
+def amount_conflict(
+    a: Any, b: Any, group: str | None, ma: Any, mb: Any, by_article: dict[str, list[NumberMention]]
+) -> NumberConflict | None:
+    """Two amounts without a counted noun (money, or a measure with a unit) of one act and thing in claims matched as
+    one proposition or the same event (module :mod:`newsprism.compare.amounts`), that neither article also states
+    and whose values cannot both hold; the act alone (the same verb, no shared thing) stays below the show bar."""
+    qa, qb = ma.src, mb.src
+    if not isinstance(qa, NumberMention) or not isinstance(qb, NumberMention) or (qa.counted and qb.counted):
+        return None
+    if qa.role != qb.role or qa.role not in ("money", "measure") or not _unit(qa) or _unit(qa) != _unit(qb):
+        return None
+    partial = (b.article, b.start) in getattr(a, "partial", ())
+    ia, ib = _amount_interval(qa), _amount_interval(qb)
+    if not (group or partial) or ia is None or ib is None or ia.overlaps(ib):
+        return None
+    agents = amounts.agent(qa.subject), amounts.agent(qb.subject)
+    same, act = amounts.same_act(qa.predicate, qb.predicate)
+    if not same or (agents[0] and agents[1] and agents[0] != agents[1]) or amounts.different_years(a.text, b.text):
+        return None
+    if _reports_amount(qa, by_article.get(b.article, [])) or _reports_amount(qb, by_article.get(a.article, [])):
+        return None
+    wa, wb = _phrase(a, ma), _phrase(b, mb)
+    ha, hb = amounts.money_head(qa.counted, wa), amounts.money_head(qb.counted, wb)
+    if ha and hb and ha != hb:
+        return None  # "a $5 million fine" vs "a $7 million settlement"
+    shared = sorted(wa & wb)
+    thing = f"of '{ha}'" if ha and ha == hb else f"sharing '{', '.join(shared)}'" if len(shared) >= 2 else ""
+    if not thing and act != "verb":
+        return None
+    verb = f"with the verb '{qa.predicate}'" if act == "verb" else ""
+    verb = verb or (f"with the verbs '{qa.predicate}'/'{qb.predicate}' (one act)" if act == "class" else "")
+    where = "the same claim group" if group else "claims matched as the same event"
+    kind = "amounts of money" if qa.role == "money" else "measures"
+    why = " ".join(x for x in (f"{kind} in {_unit(qa)}", thing, verb) if x)
+    text = f"{why} in {where}, neither article stating the other's; '{qa.text}' and '{qb.text}' cannot both hold"
+    score = GROUP_BASE + {"verb": 0.2, "class": 0.1}.get(act, 0.0) + (0.3 if "of '" in thing else 0.2 * bool(thing))
+    score += 0.05 * (qa.approx is None and qb.approx is None)
+    sides = ((a, ma, qa.value), (b, mb, qb.value))
+    return make_conflict("number", ha or qa.what, _unit(qa), group, text, round(min(score, 1.0), 3), *sides)
+
+
+def _phrase(u: Any, m: Any) -> set[str]:
+    """The content words of mention ``m``'s phrase in unit ``u`` (:func:`amounts.phrase_words`)."""
+    others = [(o.start - u.start, o.end - u.start) for o in u.numbers if o is not m]
+    return amounts.phrase_words(u.text, m.start - u.start, m.end - u.start, others)
