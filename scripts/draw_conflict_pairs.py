@@ -18,7 +18,7 @@ before issue 26.
 Candidates (a LOW bar, so that what the new code must find and must reject are both in the sample):
 
 * every pair the comparison's number-conflict rules of before issue 26 report (``claim_groups`` +
-  ``number_conflicts``), with their mention offsets; and
+  ``number_conflicts``, now ``legacy_conflicts``), with their mention offsets; and
 * any two mentions in sentences of two different articles of the same triplet, both numbers or both dates, whose
   sentences share at least ``MIN_SHARED`` content words or whose mentions share a unit / the word they count.
   Mentions are spaCy's DATE, TIME, CARDINAL, MONEY, PERCENT and QUANTITY entities plus the comparison's and the
@@ -162,14 +162,15 @@ def _sentence_of(art: Article, pos: int) -> tuple[int, int]:
 
 
 def rule_pairs(arts: list[Article]) -> list[tuple[tuple[str, int, int], tuple[str, int, int]]]:
-    """The mention pairs the number-conflict rules of before issue 26 report on one triplet."""
+    """The mention pairs the number-conflict rules of before issue 26 report on one triplet (``number_conflicts`` of
+    9d2c9c5, kept as ``compare.numbers.legacy_conflicts``; the round-1 sample reproduces only at 9d2c9c5)."""
     from newsprism.compare.align import claim_groups
-    from newsprism.compare.numbers import number_conflicts
+    from newsprism.compare.numbers import legacy_conflicts
     from newsprism.nlp import embed
 
     _groups, _units, pairs = claim_groups(arts, lambda texts: embed(texts, name="minilm"))
     out = []
-    for c in number_conflicts(pairs):
+    for c in legacy_conflicts(pairs):
         a, b = c.values[0], c.values[1]
         out.append(((a.article, a.start, a.end), (b.article, b.start, b.end)))
     return out

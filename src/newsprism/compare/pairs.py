@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -52,7 +53,8 @@ _STOP_WORDS = (
     "only other just like because where these those very much many does did your ours here the and for are but "
     "its his her him she our out not can all one two new told say"
 )
-_STOP = set(_STOP_WORDS.split())
+STOP = frozenset(_STOP_WORDS.split())
+"""Function words left out of a text's content words (also by :mod:`newsprism.compare.related`)."""
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
 _TOKEN = re.compile(r"[a-z0-9]+")
 _NAME = re.compile(r"(?<=[\w,;:\"“”’)] )[A-Z][\w'’-]+|\b[A-Z]{2,}\b")
@@ -67,7 +69,8 @@ def compare_models() -> dict[str, Path]:
     return {"compare/claim_pairs.json": MODEL_FILE}
 
 
-def _stem(w: str) -> str:
+def stem(w: str) -> str:
+    """A crude stem: possessive and -ing/-ed/-es/-s off (words of more than three letters before the suffix)."""
     w = w.replace("’", "'").removesuffix("'s")
     for suf in ("ing", "ed", "es", "s"):
         if len(w) > len(suf) + 3 and w.endswith(suf):
@@ -76,20 +79,32 @@ def _stem(w: str) -> str:
 
 
 def content_words(text: str) -> set[str]:
-    return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP}
+    return {stem(w) for w in _WORD.findall(text.lower()) if w not in STOP}
 
 
 def names(text: str) -> set[str]:
     return {m.group(0).lower().replace("’s", "").replace("'s", "") for m in _NAME.finditer(text)}
 
 
-def _agree(xs: list[float | None], ys: list[float | None]) -> tuple[float, float]:
+def values_agree(xs: Sequence[float | str | None], ys: Sequence[float | str | None]) -> bool | None:
+    """Whether some value of ``xs`` equals one of ``ys`` (numbers by ``same_value``, other values case-blind); None
+    when either side has none. The one agreement test of the pair features and the partial matches' differences."""
     a = [x for x in xs if x is not None]
     b = [y for y in ys if y is not None]
     if not a or not b:
-        return 0.0, 0.0
-    hit = any(same_value(x, y) for x in a for y in b)
-    return float(hit), float(not hit)
+        return None
+
+    def eq(x: float | str, y: float | str) -> bool:
+        if isinstance(x, int | float) and isinstance(y, int | float):
+            return same_value(float(x), float(y))
+        return str(x).lower() == str(y).lower()
+
+    return any(eq(x, y) for x in a for y in b)
+
+
+def _agree(xs: Sequence[float | None], ys: Sequence[float | None]) -> tuple[float, float]:
+    hit = values_agree(xs, ys)
+    return (0.0, 0.0) if hit is None else (float(hit), float(not hit))
 
 
 @lru_cache(maxsize=8192)
@@ -117,11 +132,12 @@ def _info(text: str) -> tuple[frozenset[str], frozenset[str], tuple[float | None
         frozenset(names(text)),
         tuple(m.value for m in find_numbers(text)),
         tuple(m.value for m in find_dates(text)),
-        _negated(text),
+        negated(text),
     )
 
 
-def _negated(text: str) -> bool:
+def negated(text: str) -> bool:
+    """Whether a text says "not", "never", "denied", "refused"... (``_NEG``)."""
     return bool(_NEG.search(text.lower()) or _NEG2.search(text.lower()))
 
 

@@ -25,8 +25,7 @@ import numpy as np
 
 from newsprism.compare.align import Alignment, Unit
 from newsprism.compare.features import entity_surface
-from newsprism.compare.numbers import same_value
-from newsprism.compare.pairs import _STOP, _negated, _stem
+from newsprism.compare.pairs import STOP, negated, stem, values_agree
 from newsprism.model import Article, Narrative, RelatedClaims, RelatedMember
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE")  # "different actor": who or where, not nationalities or dates
@@ -52,15 +51,8 @@ def _date_keys(u: Unit) -> list[float | str]:
 
 
 def _disagree(xs: list[float | str], ys: list[float | str]) -> bool:
-    if not xs or not ys:
-        return False
-
-    def eq(x: float | str, y: float | str) -> bool:
-        if isinstance(x, float) and isinstance(y, float):
-            return same_value(x, y)
-        return str(x).lower() == str(y).lower()
-
-    return not any(eq(x, y) for x in xs for y in ys)
+    """Both sides have values and none agrees (``pairs.values_agree``)."""
+    return values_agree(xs, ys) is False
 
 
 def _actors(article: Article | None, u: Unit) -> dict[str, str]:
@@ -109,9 +101,9 @@ def differences(a: Unit, b: Unit, arts: dict[str, Article] | None = None) -> tup
             parts.append(f"different names: {', '.join(only_a)} vs {', '.join(only_b)}")
         else:
             parts.append(f"only the {'first' if only_a else 'second'} names {', '.join(only_a or only_b)}")
-    if _negated(a.text) != _negated(b.text):
+    if negated(a.text) != negated(b.text):
         differs.append("negation")
-        parts.append(f"only the {'first' if _negated(a.text) else 'second'} is negated")
+        parts.append(f"only the {'first' if negated(a.text) else 'second'} is negated")
     return differs, "; ".join(parts) or "same event or topic, another aspect"
 
 
@@ -154,7 +146,7 @@ def partial_matches(articles: list[Article], found: Alignment) -> list[RelatedCl
 
 def _phrases(text: str) -> dict[tuple[str, str], str]:
     """Adjacent content-word pairs (stop words skipped, crudely stemmed) -> as written, lowercase words only."""
-    words = [(t, _stem(t.lower())) for t in _TOKEN.findall(text) if t.lower() not in _STOP and len(t) > 2]
+    words = [(t, stem(t.lower())) for t in _TOKEN.findall(text) if t.lower() not in STOP and len(t) > 2]
     out: dict[tuple[str, str], str] = {}
     for (wa, sa), (wb, sb) in itertools.pairwise(words):
         if wa[0].isupper() or wb[0].isupper() or {wa.lower(), wb.lower()} & _ROLE_WORDS:
