@@ -8,8 +8,9 @@ import pytest
 
 from newsprism.compare.align import Alignment, Unit
 from newsprism.compare.numbers import find_numbers
+from newsprism.compare.pairs import load_model
 from newsprism.compare.related import MAX_MEMBERS, MAX_PER_ARTICLE, differences, narratives, partial_matches
-from newsprism.model import Article, Entity, RelatedClaims, RelatedMember, Story
+from newsprism.model import Article, Entity, Narrative, RelatedClaims, RelatedMember, Story
 
 
 def _story(texts: dict[str, list[str]]) -> tuple[list[Article], list[Unit]]:
@@ -61,7 +62,7 @@ def test_partial_matches_keep_each_statements_closest_related_statement_per_arti
     # 0-2 strongest; 0-3 weaker (0's closest in b is 2, 3's closest in a is 0: kept); 1-3 weakest (1's closest in b
     # is 3, so kept too); a pair inside one claim group is no partial match
     found = _found(units, {(0, 2): (0.3, 0.9), (0, 3): (0.1, 0.6), (1, 3): (0.05, 0.5)})
-    out = partial_matches(arts, found)
+    out = partial_matches(arts, found, cut=0.0)
     assert [(r.members[0].text, r.members[1].text) for r in out] == [
         ("The storm killed 12 people.", "The storm killed 15 people."),
         ("The storm killed 12 people.", "Rain fell all week long there."),
@@ -72,10 +73,10 @@ def test_partial_matches_keep_each_statements_closest_related_statement_per_arti
         for m in r.members:
             assert next(a for a in arts if a.id == m.article).text[m.start : m.end] == m.text
     grouped = _found(units, {(0, 2): (0.3, 0.9)}, {0: "c1", 2: "c1"})
-    assert partial_matches(arts, grouped) == []
+    assert partial_matches(arts, grouped, cut=0.0) == []
     # a weaker link of the same statement to the same article is dropped when neither side is the other's closest
     found = _found(units, {(0, 2): (0.3, 0.9), (0, 3): (0.1, 0.6), (1, 2): (0.1, 0.8), (1, 3): (0.1, 0.95)})
-    assert {(r.members[0].text[:9], r.members[1].text[:9]) for r in partial_matches(arts, found)} == {
+    assert {(r.members[0].text[:9], r.members[1].text[:9]) for r in partial_matches(arts, found, cut=0.0)} == {
         ("The storm", "The storm"),
         ("Power was", "Rain fell"),
     }
@@ -162,6 +163,16 @@ def _report_story(n_narratives: int, n_related: int) -> tuple[Story, list[Articl
     return story, [a, b]
 
 
+def test_partial_matches_need_the_models_precision_cut() -> None:
+    arts, units = _story({"a": ["The storm killed 12 people."], "b": ["The storm killed 15 people."]})
+    model = load_model()
+    assert model is not None and model.partial_threshold is not None
+    assert model.partial_cut == model.partial_threshold > model.near.threshold  # chosen for precision, issue 21
+    below = _found(units, {(0, 1): (0.1, model.partial_cut - 0.01)})
+    above = _found(units, {(0, 1): (0.1, model.partial_cut)})
+    assert partial_matches(arts, below) == [] and len(partial_matches(arts, above)) == 1
+
+
 def test_reports_open_with_narratives_and_list_partial_matches_capped_with_the_truncation_line() -> None:
     from newsprism.model import Comparison
     from newsprism.report.comparison import comparison_html, comparison_markdown
@@ -209,7 +220,8 @@ def test_compare_story_writes_partial_matches_with_what_differs() -> None:
     assert [r.why for r in figures] == ["different number: 12 vs 15"]
     assert figures[0].p_same < figures[0].p_related and [m.group for m in figures[0].members] == ["c2", "c4"]
     texts = {"a": a.text, "b": b.text}
-    for rec in [*story.related_claims, *story.narratives]:
+    records: list[RelatedClaims | Narrative] = [*story.related_claims, *story.narratives]
+    for rec in records:
         for m in rec.members:
             assert texts[m.article][m.start : m.end] == m.text
     assert any(n.articles == ["a", "b"] for n in story.narratives)  # the shared opening claim at least

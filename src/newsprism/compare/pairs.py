@@ -15,8 +15,11 @@ The scorer reads only the two texts and their cosine, so it scores claims and pl
 Two logistic heads (``models/compare/claim_pairs.json``: feature standardisation, coefficients, thresholds; no
 pickle): ``same`` (same vs related-or-different) and ``near`` (same-or-related vs different). Fitted by ``newsprism
 train claim-pairs`` on the blind labels of ``benchmarks/samples/claim_pairs_train.jsonl`` only; the ``same``
-threshold is the lowest whose out-of-fold precision on those labels is >= 0.85 (docs/stories.md). Compare is not a
-registered stage, so the file is declared by :func:`compare_models` (tests/test_provenance.py reads it).
+threshold is the lowest whose out-of-fold precision on those labels is >= 0.85 (docs/stories.md); so is
+``partial_threshold``, the P(same or related) a partial match (:mod:`newsprism.compare.related`) needs, while the
+``near`` head's own threshold (best F1) still marks the ``related`` pairs that feed conflicts and narratives.
+Compare is not a registered stage, so the file is declared by :func:`compare_models`
+(tests/test_provenance.py reads it).
 """
 
 from __future__ import annotations
@@ -184,6 +187,12 @@ class PairModel:
     same: Head
     near: Head
     candidate_cos: float  # pairs below this cosine are never scored (not same, not related)
+    partial_threshold: float | None = None  # P(same or related) a shown partial match needs (None: near's threshold)
+
+    @property
+    def partial_cut(self) -> float:
+        """The P(same or related) a partial match needs to be kept (chosen for precision, issue 21)."""
+        return self.near.threshold if self.partial_threshold is None else self.partial_threshold
 
     def scores(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(P(same), P(same or related)) for rows of features."""
@@ -205,6 +214,7 @@ class PairModel:
             "same": head(self.same),
             "near": head(self.near),
             "candidate_cos": self.candidate_cos,
+            **({} if self.partial_threshold is None else {"partial_threshold": self.partial_threshold}),
         }
 
 
@@ -221,6 +231,7 @@ def model_from_json(d: dict[str, object]) -> PairModel:
         head(d["same"]),  # type: ignore[arg-type]
         head(d["near"]),  # type: ignore[arg-type]
         float(d["candidate_cos"]),  # type: ignore[arg-type]
+        float(d["partial_threshold"]) if "partial_threshold" in d else None,  # type: ignore[arg-type]
     )
 
 

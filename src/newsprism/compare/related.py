@@ -25,7 +25,7 @@ import numpy as np
 
 from newsprism.compare.align import Alignment, Unit
 from newsprism.compare.features import entity_surface
-from newsprism.compare.pairs import STOP, negated, stem, values_agree
+from newsprism.compare.pairs import STOP, load_model, negated, stem, values_agree
 from newsprism.model import Article, Narrative, RelatedClaims, RelatedMember
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE")  # "different actor": who or where, not nationalities or dates
@@ -107,13 +107,20 @@ def differences(a: Unit, b: Unit, arts: dict[str, Article] | None = None) -> tup
     return differs, "; ".join(parts) or "same event or topic, another aspect"
 
 
-def partial_matches(articles: list[Article], found: Alignment) -> list[RelatedClaims]:
-    """The scorer's related pairs outside claim groups, each statement's closest one per other article (highest
-    P(same), then P(same or related)), closest to the same claim first."""
+def partial_matches(articles: list[Article], found: Alignment, cut: float | None = None) -> list[RelatedClaims]:
+    """The scorer's related pairs outside claim groups with P(same or related) >= ``cut`` (default: the model's
+    ``partial_cut``, chosen for precision), each statement's closest one per other article (highest P(same), then
+    P(same or related)), closest to the same claim first."""
     units = found.units
     order = {a.id: i for i, a in enumerate(articles)}
     by_id = {a.id: a for a in articles}
-    pairs = [(i, j) for i, j in found.related if found.group_of.get(i, "-") != found.group_of.get(j, "+")]
+    model = load_model() if cut is None else None
+    cut = cut if cut is not None else model.partial_cut if model is not None else -math.inf
+    pairs = [
+        (i, j)
+        for i, j in found.related
+        if found.group_of.get(i, "-") != found.group_of.get(j, "+") and found.p_near[i, j] >= cut
+    ]
 
     def close(x: int, y: int) -> tuple[float, float]:
         return float(found.p_same[x, y]), float(found.p_near[x, y])

@@ -5,7 +5,10 @@ BASIL files), computes :func:`newsprism.compare.pairs.pair_features`, and fits t
 standardised features: ``same`` (same vs the rest) and ``near`` (same or related vs different). Thresholds come from
 out-of-fold probabilities of a repeated stratified 5-fold CV on the same train labels: ``same`` takes the lowest
 threshold whose out-of-fold precision is >= ``TARGET_PRECISION`` (most recall at that precision), ``near`` the one
-with the best F1. The validation sample is never read. Writes ``claim_pairs.json`` (JSON, no pickle).
+with the best F1 (it marks the ``related`` pairs that feed conflicts and narratives); ``partial_threshold``, the
+P(same or related) a shown partial match needs, is the lowest whose out-of-fold precision of "same or related" is
+>= ``PARTIAL_PRECISION`` (issue 21, session 9). The validation sample is never read.
+Writes ``claim_pairs.json`` (JSON, no pickle).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import numpy as np
 from newsprism.training.registry import trainer
 
 TARGET_PRECISION = 0.85
+PARTIAL_PRECISION = 0.85  # partial matches shown: out-of-fold precision of "same or related" on the train labels
 MIN_PREDICTED = 5  # a threshold must predict at least this many positives out of fold
 CANDIDATE_COS = 0.35  # the samples' low bar: pairs below it were drawn only at random, so the scorer is not used there
 C = 1.0
@@ -88,10 +92,13 @@ def fit(x: np.ndarray, labels: list[str], seed: int) -> tuple[dict[str, object],
             metrics.update(cv_same_precision=prec, cv_same_recall=rec, cv_same_threshold=thr)
         else:
             thr = threshold_best_f1(oof, y)
-            metrics["cv_near_threshold"] = thr
+            partial, prec, rec = threshold_at_precision(oof, y, PARTIAL_PRECISION)
+            metrics.update(cv_near_threshold=thr, cv_partial_threshold=partial)
+            metrics.update(cv_partial_precision=prec, cv_partial_recall=rec)
         heads[name] = Head(clf.coef_[0], float(clf.intercept_[0]), round(thr, 3))
         metrics[f"n_{name}"] = float(y.sum())
-    model = PairModel(mean, scale, heads["same"], heads["near"], CANDIDATE_COS)
+    partial_cut = round(metrics["cv_partial_threshold"], 3)
+    model = PairModel(mean, scale, heads["same"], heads["near"], CANDIDATE_COS, partial_cut)
     data = model.to_json()
     data["trained_on"] = "benchmarks/samples/claim_pairs_train.jsonl + claim_pair_labels_train_*.jsonl (issue 21)"
     data["cv"] = {k: round(v, 4) for k, v in metrics.items()}
