@@ -6,7 +6,9 @@ pairs: round 1 (``conflict_pairs.jsonl``, labels ``conflict_labels_<who>.jsonl``
 makes precision and recall estimates over all candidate pairs of the draw's low bar) and round 3
 (``conflict_pairs_r3.jsonl``, labels ``conflict_labels_r3_<who>.jsonl``: stratified like round 2, enriched for
 pairs whose values differ) and round 4 (``conflict_pairs_r4.jsonl``, labels ``conflict_labels_r4_<who>.jsonl``:
-round 3's method with a new seed, drawn after the round-4 rules were frozen). A round without labels is skipped with
+round 3's method with a new seed, drawn after the round-4 rules were frozen) and round 5 (``conflict_pairs_r5.jsonl``,
+labels ``conflict_labels_r5_<who>.jsonl``: round 3's method with ``s1`` widened to money pairs of one event,
+scripts/draw_conflict_pairs_r5.py, drawn after the round-5 rules were frozen). A round without labels is skipped with
 a note. Labels are ``conflict`` /
 ``compatible`` / ``different`` (docs/conflicts_judging.md), written blind; the gold label of a pair is labeller
 ``a``'s, else the first other labeller's. The articles of the sampled triplets are run through the nlp, quotes and
@@ -38,10 +40,11 @@ SAMPLES = Path(__file__).resolve().parents[3] / "benchmarks" / "samples"
 SAMPLE = "conflict_pairs.jsonl"
 SAMPLE_R2 = "conflict_pairs_r2.jsonl"
 SAMPLE_R3 = "conflict_pairs_r3.jsonl"
-SAMPLE_R4 = "conflict_pairs_r4.jsonl"
+SAMPLE_R4, SAMPLE_R5 = "conflict_pairs_r4.jsonl", "conflict_pairs_r5.jsonl"
 PREFIX, PREFIX_R2, PREFIX_R3 = "conflict_labels_", "conflict_labels_r2_", "conflict_labels_r3_"
-PREFIX_R4 = "conflict_labels_r4_"
+PREFIX_R4, PREFIX_R5 = "conflict_labels_r4_", "conflict_labels_r5_"
 ROUNDS = {1: (SAMPLE, PREFIX), 2: (SAMPLE_R2, PREFIX_R2), 3: (SAMPLE_R3, PREFIX_R3), 4: (SAMPLE_R4, PREFIX_R4)}
+ROUNDS[5] = (SAMPLE_R5, PREFIX_R5)
 """round -> (sample, label file prefix)"""
 _LATER = re.compile(r"r\d+_")  # a later round's labeller name in round 1's prefix
 RULE_SETS = ("shown", "all", "round1", "round1_all", "old")
