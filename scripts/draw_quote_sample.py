@@ -7,7 +7,10 @@ article text; ``show`` prints an item in context from ../shared for the judge. J
 
     .venv/bin/python scripts/draw_quote_sample.py draw            # writes benchmarks/quotes_sample/sample.jsonl
     .venv/bin/python scripts/draw_quote_sample.py show 17         # item 17 with its sentence(s), for judging
-    .venv/bin/python scripts/draw_quote_sample.py score FILE      # precision of a judgements file
+    .venv/bin/python scripts/draw_quote_sample.py score FILE [--second FILE_B]  # precision (and agreement)
+
+From round 8 (session 9) the draw samples quotation *events*: a quotation its cue interrupts is one item (its first
+part, with ``parts``), not one item per part; and it skips the articles of the earlier samples in the same folder.
 """
 
 from __future__ import annotations
@@ -48,20 +51,38 @@ def event_parts(quotes: list[Any], q: Any) -> list[list[int]]:
     return [[o.start, o.end] for o in quotes if o is not q and (o.start, o.end) in spans and shown(o)]
 
 
+def used_articles(out: Path) -> set[str]:
+    """Record ids of the earlier samples beside ``out`` (``sample*.jsonl``, ``out`` itself left out)."""
+    used: set[str] = set()
+    for f in sorted(out.parent.glob("sample*.jsonl")):
+        if f.resolve() != out.resolve():
+            used |= {
+                str(r["record_id"]) for r in map(json.loads, f.read_text(encoding="utf-8").splitlines()) if "n" in r
+            }
+    return used
+
+
+def later_part(quotes: list[Any], q: Any) -> bool:
+    """A further part of an interrupted quotation: its event is drawn once, as its first part (round 8 on)."""
+    return any(s < q.start for s, _ in event_parts(quotes, q))
+
+
 def draw(path: Path, out: Path, seed: int, size: int) -> int:
     from newsprism.model import Article
     from newsprism.pipeline import Pipeline
     from newsprism.quotes.confidence import shown, threshold
 
     records = valid_records(path)
+    used = used_articles(out)
     ids = sorted(records)
     random.Random(seed).shuffle(ids)
+    ids = [i for i in ids if i not in used]
     pipe = Pipeline(stages=["nlp", "quotes"])
     pool: list[dict[str, Any]] = []
     arts = pipe.pipe(Article(id=i, text=records[i]["content_original"]) for i in ids[:ARTICLES])
     for art in arts:
         for q in art.quotes:
-            if not shown(q):
+            if not shown(q) or later_part(art.quotes, q):
                 continue
             item = {
                 "record_id": art.id,
@@ -95,6 +116,8 @@ def draw(path: Path, out: Path, seed: int, size: int) -> int:
         "articles": ARTICLES,
         "per_article": PER_ARTICLE,
         "pool": len(pool),
+        "unit": "event (an interrupted quotation's parts are one item)",
+        "skipped_articles": len(used),
         "threshold": threshold(),
         "commit": commit,
         "offsets": "into content_original of the AllSides record with this ID",
@@ -128,11 +151,46 @@ def show(path: Path, sample: Path, n: int) -> str:
     return head + "\n" + piece.strip()
 
 
+def _rows(judgements: Path) -> list[dict[str, Any]]:
+    rows = [json.loads(x) for x in judgements.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return [r for r in rows if not r.get("meta")]
+
+
+def _all_right(r: dict[str, Any]) -> bool:
+    return bool(r.get("real_quote") and r.get("right_span") and r.get("right_speaker"))
+
+
+def kappa(a: list[bool], b: list[bool]) -> float:
+    """Cohen's kappa of two judges' yes/no answers on the same items (1.0 when both are constant and equal)."""
+    n = len(a)
+    agree = sum(x == y for x, y in zip(a, b, strict=True)) / n
+    pa, pb = sum(a) / n, sum(b) / n
+    chance = pa * pb + (1 - pa) * (1 - pb)
+    return 1.0 if chance == 1 else (agree - chance) / (1 - chance)
+
+
+def agreement(first: Path, second: Path) -> str:
+    """Raw agreement and Cohen's kappa of two judges on the items both judged (all three right, and each count)."""
+    a = {r["n"]: r for r in _rows(first)}
+    b = {r["n"]: r for r in _rows(second)}
+    shared = sorted(set(a) & set(b))
+    if not shared:
+        return "no shared items"
+    out = [f"{len(shared)} shared items:"]
+    for name, get in [("all three", _all_right), *((k, lambda r, k=k: bool(r.get(k))) for k in COUNTS)]:
+        xa, xb = [get(a[n]) for n in shared], [get(b[n]) for n in shared]
+        raw = sum(x == y for x, y in zip(xa, xb, strict=True)) / len(shared)
+        out.append(f"{name} raw {raw:.2f} kappa {kappa(xa, xb):.2f}")
+    return " ".join(out)
+
+
+COUNTS = ("real_quote", "right_span", "right_speaker")
+
+
 def score(judgements: Path) -> str:
     """Share of items judged right on all three counts, with a 95% Wilson interval."""
-    rows = [json.loads(x) for x in judgements.read_text(encoding="utf-8").splitlines() if x.strip()]
-    rows = [r for r in rows if not r.get("meta")]
-    ok = sum(bool(r.get("real_quote") and r.get("right_span") and r.get("right_speaker")) for r in rows)
+    rows = _rows(judgements)
+    ok = sum(map(_all_right, rows))
     n = len(rows)
     if not n:
         return "no judgements"
@@ -157,6 +215,7 @@ def main() -> None:
     s.add_argument("--sample", type=Path, default=OUT)
     j = sub.add_parser("score")
     j.add_argument("judgements", type=Path)
+    j.add_argument("--second", type=Path, default=None, help="a second judge's file: its score and the agreement")
     ap.add_argument("--data", type=Path, default=DATA)
     args = ap.parse_args()
     if args.command == "draw":
@@ -165,6 +224,9 @@ def main() -> None:
         print(show(args.data, args.sample, args.n))
     else:
         print(score(args.judgements))
+        if args.second is not None:
+            print("second judge:", score(args.second))
+            print(agreement(args.judgements, args.second))
 
 
 if __name__ == "__main__":

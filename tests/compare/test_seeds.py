@@ -11,7 +11,8 @@ from newsprism.ingest import article_from_text
 from newsprism.model import Article, validate_offsets
 from newsprism.options import load_options
 from newsprism.pipeline import Pipeline
-from newsprism.report.comparison import comparison_html, comparison_markdown
+from newsprism.quotes.confidence import speech
+from newsprism.report.comparison import article_names, comparison_html, comparison_markdown, speaker_matrix
 
 pytestmark = pytest.mark.slow  # the module fixture analyses the seeds with every stage
 
@@ -72,8 +73,14 @@ def test_seeds_form_one_story(seed_articles: list[Article]) -> None:
     assert not {"src:anyone", "src:groups", "src:people"} & set(sources)
     # quotes: one speaker's utterances are lined up across outlets; no two seeds render the same utterance, so
     # there is no cross-outlet group, and the report says so next to who is quoted where
-    assert "| Kamala Harris |" in md and "| Biden administration |" in md
-    assert "No utterance is rendered by more than one article." in md
+    # session 9 (issue 19): the attribution scorer abstains below its threshold, so the matrix lists the speakers
+    # *shown* by two or more seeds; Harris is still found as speech in two of them (her block quote in one sits
+    # under the threshold), and every row of the matrix is a speaker shown in two articles
+    harris = {a.id for a in seed_articles for q in a.quotes if speech(q) and q.speaker and "Harris" in q.speaker.name}
+    assert len(harris) >= 2
+    matrix = speaker_matrix(comp.stories[0], seed_articles, article_names(seed_articles))
+    assert all(sum(bool(c) for c in row[1:]) >= 2 for row in matrix["rows"])
+    assert ("No utterance is rendered by more than one article." in md) == bool(matrix["rows"])
     for qg in comp.stories[0].quote_groups:
         if len({m.article for m in qg.members}) > 1:  # any cross-outlet group is one speaker entity
             assert len({getattr(m, "speaker", None) for m in qg.members} - {None}) == 1

@@ -7,13 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsprism.model import Article
-from newsprism.quotes.confidence import shown
+from newsprism.quotes.confidence import speech
 
 Analyze = Callable[[str], Article]
 
 
 def _shown_texts(art: Article) -> list[str]:
-    return [q.text for q in art.quotes if shown(q)]
+    return [q.text for q in art.quotes if speech(q)]
 
 
 def test_writers_gloss_is_not_speech(analyze: Analyze) -> None:
@@ -73,27 +73,27 @@ def test_when_asked_the_subject_is_the_hearer(analyze: Analyze) -> None:
         "the sale."
     )
     asked = [q for q in art.quotes if "two partners" in q.text]
-    assert not any(shown(q) for q in asked)
+    assert not any(speech(q) for q in asked)
     art = analyze("Lopez asked whether the plan was legal.")
-    assert any(shown(q) for q in art.quotes if "plan was legal" in q.text)
+    assert any(speech(q) for q in art.quotes if "plan was legal" in q.text)
 
 
 def test_writers_own_metric_named_by_an_apposition_is_not_a_report(analyze: Analyze) -> None:
     # issue 19, round 4 (sentences written for the test)
     art = analyze("The best player of the year was Lopez, according to SCORE, our new player value metric.")
-    assert not any(shown(q) for q in art.quotes)
+    assert not any(speech(q) for q in art.quotes)
     art = analyze("The best player was Lopez, according to the league.")
-    assert any(shown(q) for q in art.quotes)
+    assert any(speech(q) for q in art.quotes)
 
 
 def test_a_proposal_to_do_something_is_a_policy_not_a_remark(analyze: Analyze) -> None:
     art = analyze("Some analysts back Senator Reyes's proposal to cap deductions for rich households.")
-    assert not any(shown(q) for q in art.quotes if "cap deductions" in q.text)
+    assert not any(speech(q) for q in art.quotes if "cap deductions" in q.text)
 
 
 def test_added_with_an_object_is_an_action(analyze: Analyze) -> None:
     art = analyze("The company added a rule last year to ban ads for quick loans.")
-    assert not any(shown(q) for q in art.quotes)
+    assert not any(speech(q) for q in art.quotes)
 
 
 def test_a_letter_telling_officials_is_the_letters_words(analyze: Analyze) -> None:

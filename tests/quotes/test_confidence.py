@@ -91,7 +91,8 @@ def test_features_name_the_pass_act_speaker_and_cue(nlp: Language) -> None:
         extra={"speech_act": "assertion", "closed": False, "inherited_speaker": True},
         speaker=Resolved(Cluster(0, "Ann Lee", "person"), 0, 3),
     )
-    assert features(c, text) == {
+    x = features(c, text)
+    assert {k: x[k] for k in list(x)[:8]} == {
         "rule=clause": 1.0,
         "act=assertion": 1.0,
         "speaker=person": 1.0,
@@ -101,20 +102,35 @@ def test_features_name_the_pass_act_speaker_and_cue(nlp: Language) -> None:
         "unclosed": 1.0,
         "inherited_speaker": 1.0,
     }
+    # session 9: how the speaker was found, the cue-source distance, the mention's form and gap to the quotation
+    assert x["how=inherited"] == 1.0 and x["log_cue_distance"] == math.log1p(1) and "source_after_cue" not in x
+    assert x["mention_one_word"] == 1.0 and x["log_mention_gap"] == math.log1p(16 - 3)
+    assert x["position"] == 16 / len(text) and "other_person_near" not in x
+    assert set(x) <= set(FEATURES)
 
 
 def test_features_of_a_plain_quotation_without_speaker(nlp: Language) -> None:
     text = "The mayor said the vote was fair."
     doc = nlp(text)
     c = Candidate("indirect", 15, 32, subj=doc[1], cue=doc[2], rule="clause", extra={"closed": True})
-    assert features(c, text) == {
+    x = features(c, text)
+    assert {k: x[k] for k in ("rule=clause", "act=none", "speaker=none", "log_words", "how=none")} == {
         "rule=clause": 1.0,
         "act=none": 1.0,
         "speaker=none": 1.0,
         "log_words": math.log1p(4),
+        "how=none": 1.0,
     }
+    assert "mention_one_word" not in x and "pronoun_source" not in x
     bare = Candidate("direct", 0, 0, rule="direct")
-    assert features(bare, text) == {"rule=direct": 1.0, "act=none": 1.0, "speaker=none": 1.0, "log_words": 0.0}
+    assert features(bare, text) == {
+        "rule=direct": 1.0,
+        "act=none": 1.0,
+        "speaker=none": 1.0,
+        "how=none": 1.0,
+        "no_cue": 1.0,
+        "starts_paragraph": 1.0,
+    }
 
 
 def test_vector_follows_the_feature_order() -> None:

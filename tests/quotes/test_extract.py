@@ -395,14 +395,14 @@ def test_speech_acts_and_attitudes(analyze: Analyze) -> None:
 
 
 def test_pronoun_with_two_candidate_speakers_is_unattributed_and_hidden(analyze: Analyze) -> None:
-    from newsprism.quotes.confidence import shown
+    from newsprism.quotes.confidence import speech
 
     art = analyze(
         "“We start now,” Maria Lopez said at the hearing.\n\nThen Anna Reyes took the floor.\n\n"
         "“We will fix the roads,” she said."
     )  # Lopez spoke last, Reyes is the latest subject: salience cannot tell
     q = _find(art, "fix the roads")
-    assert q.speaker is None and q.unattributed and not shown(q)
+    assert q.speaker is None and q.unattributed and not speech(q)
     one = analyze("Maria Lopez spoke first at the hearing.\n\n“We will fix the roads,” she said.")
     assert _name(_find(one, "fix the roads")) == "Maria Lopez"
 
@@ -446,7 +446,7 @@ def test_groups_things_and_datelines_are_no_speakers(analyze: Analyze) -> None:
 
 
 def test_cues_that_report_no_utterance(analyze: Analyze) -> None:
-    from newsprism.quotes.confidence import shown
+    from newsprism.quotes.confidence import speech
 
     for text in (
         "The data suggests that the policy failed.",
@@ -456,9 +456,9 @@ def test_cues_that_report_no_utterance(analyze: Analyze) -> None:
         "The senators have discussed the budget with the White House.",
     ):
         art = analyze(text)
-        assert not any(shown(q) for q in art.quotes), (text, [(q.kind, q.cue, q.text) for q in art.quotes])
+        assert not any(speech(q) for q in art.quotes), (text, [(q.kind, q.cue, q.text) for q in art.quotes])
     later = analyze("Mark Smith would later say that the plan had failed.")
-    assert shown(_find(later, "plan had failed", "indirect"))
+    assert speech(_find(later, "plan had failed", "indirect"))
     assert not analyze("All told, the company lost $5 million in the quarter.").quotes
 
 

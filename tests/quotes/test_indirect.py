@@ -1171,10 +1171,10 @@ def test_other_statement_cut_keeps_closing_bracket(close: str, tag: str) -> None
     ],
 )
 def test_hypothetical_or_negated_say_is_not_shown(analyze: Analyze, text: str) -> None:
-    from newsprism.quotes.confidence import shown
+    from newsprism.quotes.confidence import speech
 
     hits = [q for q in analyze(text).quotes if "plan failed" in q.text]
-    assert not any(shown(q) for q in hits)
+    assert not any(speech(q) for q in hits)
 
 
 @pytest.mark.parametrize(
@@ -1186,9 +1186,9 @@ def test_hypothetical_or_negated_say_is_not_shown(analyze: Analyze, text: str) -
     ],
 )
 def test_reported_say_is_shown(analyze: Analyze, text: str) -> None:
-    from newsprism.quotes.confidence import shown
+    from newsprism.quotes.confidence import speech
 
-    assert shown(_indirect(analyze(text), "plan failed"))
+    assert speech(_indirect(analyze(text), "plan failed"))
 
 
 @pytest.mark.parametrize(
@@ -1222,9 +1222,9 @@ def test_writer_comment_after_one_dash_is_not_content(text: str, content: str) -
     ],
 )
 def test_relayed_speech_is_shown_as_the_inner_speakers(analyze: Analyze, text: str, inner: str) -> None:
-    from newsprism.quotes.confidence import shown
+    from newsprism.quotes.confidence import speech
 
-    seen = [q for q in analyze(text).quotes if shown(q)]
+    seen = [q for q in analyze(text).quotes if speech(q)]
     assert [(q.text, q.speaker.name if q.speaker else None) for q in seen] == [("the bridge would open in May", inner)]
 
 

@@ -207,7 +207,7 @@ def test_no_record_candidate(nlp: Language, text: str) -> None:
     ],
 )
 def test_topic_of_a_nominal_cue_is_not_shown_as_speech(analyze: Analyze, text: str, shown_: bool) -> None:
-    from newsprism.quotes.confidence import shown
+    from newsprism.quotes.confidence import speech
 
     hits = [q for q in analyze(text).quotes if q.nominal]
-    assert any(shown(q) for q in hits) == shown_ and (hits or not shown_)
+    assert any(speech(q) for q in hits) == shown_ and (hits or not shown_)

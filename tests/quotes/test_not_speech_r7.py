@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from newsprism.model import Article
-from newsprism.quotes.confidence import shown
+from newsprism.quotes.confidence import speech
 
 Analyze = Callable[[str], Article]
 
@@ -17,7 +17,7 @@ LEAD = "“We will win,” Tom Reed said.\n\n"
 
 def _shown(art: Article, needle: str) -> bool:
     hits = [q for q in art.quotes if needle in q.text]
-    return any(shown(q) for q in hits)
+    return any(speech(q) for q in hits)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from newsprism.model import Article, Quote
-from newsprism.quotes.confidence import shown
+from newsprism.quotes.confidence import speech
 from newsprism.quotes.speaker_names import Resolved
 from newsprism.quotes.speakers import SpeakerBook
 from newsprism.stages.nlp import pipeline
@@ -30,7 +30,7 @@ def test_later_speaker_of_unknown_gender_makes_he_ambiguous(analyze: Analyze) ->
         "“We have waited for years,” he added."
     )  # Baker is known male, Vance (given name of unknown gender) spoke last: either could be "he"
     q = _find(art, "waited for years")
-    assert q.speaker is None and not shown(q)
+    assert q.speaker is None and not speech(q)
 
 
 def test_later_organisation_speaker_makes_he_ambiguous(analyze: Analyze) -> None:
@@ -61,7 +61,7 @@ def test_title_description_without_a_holder_is_no_one(analyze: Analyze) -> None:
         "The president said that the program was the right thing to do."
     )  # nobody in the article is titled president: not Reyes
     q = _find(art, "right thing")
-    assert q.speaker is None and not shown(q)
+    assert q.speaker is None and not speech(q)
 
 
 def test_it_can_be_a_document_that_just_spoke(analyze: Analyze) -> None:
@@ -82,7 +82,7 @@ def test_loose_crowds_are_no_speakers(analyze: Analyze) -> None:
         "The delays gave ammunition to conservative lawmakers and others who argue that the agency is too big.",
     ):
         art = analyze(text)
-        assert all(q.speaker is None and not shown(q) for q in art.quotes if q.kind == "indirect"), text
+        assert all(q.speaker is None and not speech(q) for q in art.quotes if q.kind == "indirect"), text
 
 
 def test_named_groups_and_anonymous_officials_still_speak(analyze: Analyze) -> None:
@@ -138,7 +138,7 @@ def test_according_to_after_a_direct_quotation_names_its_source(analyze: Analyze
     )
     q = _find(art, "granted asylum")
     assert q.kind == "direct" and q.speaker is not None and q.speaker.name == "notice"
-    assert q.speech_act == "report" and shown(q)
+    assert q.speech_act == "report" and speech(q)
 
 
 def test_quotation_after_a_speaker_line_takes_its_speaker(analyze: Analyze) -> None:
@@ -155,7 +155,7 @@ def test_header_with_its_own_attribution_after_the_colon(analyze: Analyze) -> No
         "What they're saying: Chief executive Roger Medel said that the terminations “were unilateral and "
         "without warning,” and that he had called the insurer."
     )
-    shown_qs = [q for q in art.quotes if shown(q)]
+    shown_qs = [q for q in art.quotes if speech(q)]
     assert shown_qs and all(q.speaker is not None and q.speaker.name == "Roger Medel" for q in shown_qs)
 
 
@@ -191,7 +191,7 @@ def test_mr_surname_when_only_a_woman_of_that_name_is_named_is_no_one(analyze: A
     )
     q = _find(art, "fix the bridges")
     assert q.speaker is None or q.speaker.name != "Jennifer Dunmore"
-    assert not shown(q) or q.speaker is not None
+    assert not speech(q) or q.speaker is not None
 
 
 def test_mr_surname_keeps_the_one_man_of_that_name(analyze: Analyze) -> None:
@@ -214,7 +214,7 @@ def test_generic_outlet_description_is_the_outlet_named_before(analyze: Analyze)
 def test_generic_outlet_description_with_no_outlet_named_is_no_one(analyze: Analyze) -> None:
     art = analyze("The ferry company cut its routes.\n\nThe news outlet wrote that the ferry company had lost money.")
     q = _find(art, "lost money")
-    assert q.speaker is None and not shown(q)
+    assert q.speaker is None and not speech(q)
 
 
 def test_organisation_name_with_a_preposition_is_whole(analyze: Analyze) -> None:
