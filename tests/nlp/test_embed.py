@@ -47,10 +47,20 @@ def test_threads_select_a_separate_encoder() -> None:
 
 
 def test_batches_hold_a_token_budget_and_keep_every_text() -> None:
-    chars = [20] * 100 + [1200] * 40  # short sentences, then ~256-token chunks
-    order = sorted(range(len(chars)), key=lambda i: chars[i])
-    batches = E._batches(order, chars, 64)
-    assert sorted(i for b in batches for i in b) == list(range(140))
-    assert [len(b) for b in batches[:2]] == [64, 36]  # short texts: the batch-size cap
-    assert all(len(b) * E.MAX_TOKENS <= E.TOKEN_BUDGET for b in batches[2:])  # long texts: the token budget
-    assert len(batches) == 2 + -(-40 // (E.TOKEN_BUDGET // E.MAX_TOKENS))
+    tokens = [10] * 100 + [E.MAX_TOKENS] * 5  # short sentences, then full 256-token chunks
+    order = sorted(range(len(tokens)), key=lambda i: tokens[i])
+    batches = E._batches(order, tokens, 64)
+    assert sorted(i for b in batches for i in b) == list(range(105))
+    assert len(batches[0]) == min(64, E.TOKEN_BUDGET // 10)  # short texts: the batch-size cap or the budget
+    assert not any(i < 100 and j >= 100 for b in batches for i in b for j in b)  # no chunk padded with short ones
+    assert all(len(b) * max(tokens[i] for i in b) <= E.TOKEN_BUDGET for b in batches)
+    assert E._batches([0], [E.TOKEN_BUDGET + 1], 64) == [[0]]  # a text over the budget goes alone
+
+
+def test_batches_sort_by_wordpieces_and_outputs_do_not_depend_on_the_batch() -> None:
+    texts = ["Short one.", "A rather longer sentence, with several more wordpieces in it than the others.", "Hi"]
+    one = E.embedder()
+    assert [i for b in one.batches(texts) for i in b] == [2, 0, 1]
+    together = one.encode(texts)
+    alone = np.vstack([one.encode([t]) for t in texts])
+    assert np.abs(together - alone).max() < 1e-6

@@ -63,13 +63,12 @@ class SentenceStates:
 def encode(texts: list[str], name: str = "minilm", batch_size: int = 64) -> list[SentenceStates]:
     """One encoder pass per distinct text: states, offsets and pooled vector (the embedder's memo is filled,
     so a later :func:`newsprism.nlp.embed.embed` of these texts costs nothing)."""
-    from newsprism.nlp.embed import _batches, embedder
+    from newsprism.nlp.embed import embedder
 
     emb = embedder(name)
     uniq = list(dict.fromkeys(texts))
-    order = sorted(range(len(uniq)), key=lambda i: len(uniq[i]))
     done: dict[str, SentenceStates] = {}
-    for idx in _batches(order, [len(t) for t in uniq], batch_size):
+    for idx in emb.batches(uniq, batch_size):
         hidden, states, mask, encs = emb.hidden_and_states([uniq[i] for i in idx])
         m = mask[..., None].astype(np.float32)
         pooled = (hidden * m).sum(1) / np.clip(m.sum(1), 1e-9, None)
