@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 INNER_SEED = 4  # the inner split of docs/quotes.md (rule choices use its first 400 articles)
 SPLIT_SEED = 19  # the judged articles' fit / calibrate / hold split
 C = 1.0
-JUDGED_WEIGHT = 10.0  # a judged item counts as this many PolNeAR candidates (the target is the blind judgement)
+JUDGED_WEIGHT = 3.0  # a judged item counts as this many PolNeAR candidates (the target is the blind judgement)
 TREES: dict[str, Any] = {
     "n_estimators": 150,
     "max_depth": 3,
