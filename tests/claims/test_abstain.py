@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from newsprism.claims import stage
-from newsprism.claims.abstain import CLAIM_BELOW, blocking_cue, opinion_cue
+from newsprism.claims.abstain import CLAIM_BELOW, CLAIM_CHECKWORTHINESS, blocking_cue, opinion_cue
 from newsprism.claims.cues import cues
 from newsprism.claims.model import ClaimsModel, shipped
 from newsprism.claims.other import other_reason
@@ -69,6 +69,8 @@ OPINION_FROM = stage.Cuts.of(shipped()).opinion_from  # the shipped subjectivity
 CASES = [
     ("The senator voted against the bill on the floor.", CLEAR, "claim", ""),
     ("The senator voted against the bill on the floor.", (0.95, CLAIM_BELOW + 0.05), "other", "abstained"),
+    ("The senator voted against the bill on the floor.", (CLAIM_CHECKWORTHINESS - 0.05, 0.1), "other", "abstained"),
+    ("A video posted by Jane Doe (@janedoe) on Dec 31, 2016 at 6:44am PST", CLEAR, "other", "embed"),
     ("Congress should raise the minimum wage for every worker.", CLEAR, "other", "recommendation"),
     ("The company will raise prices for its customers.", CLEAR, "other", "forecast"),
     ("Congress should cut the budget by $2 billion next year.", CLEAR, "mixed", "recommendation cue"),  # fact kept

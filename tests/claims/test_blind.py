@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.bench.task_claims import SAMPLE, blind_precision, read_labels, read_sample
+from newsprism.bench.task_claims import blind_precision, read_labels, read_sample
 from newsprism.errors import BenchError
 from shared_data import missing
 
@@ -34,7 +34,9 @@ def test_sample_offsets_match_the_dataset(data_dir: Path) -> None:
     recs = read_allsides_records(path)
     val = media_split([r["source"] for r in recs], 13)
     by_id = {r["id"]: (r, bool(v)) for r, v in zip(recs, val, strict=True)}
-    for row in read_sample(SAMPLE):
+    from newsprism.bench.task_claims import BLIND_ROUNDS
+
+    for row in (row for rnd in BLIND_ROUNDS for row in read_sample(rnd.sample)):  # every round
         rec, is_validation = by_id[row["record_id"]]
         assert is_validation  # validation outlets only
         sent = rec["content"][row["start"] : row["end"]]
@@ -54,13 +56,18 @@ def test_read_labels_and_precision(tmp_path: Path) -> None:
         read_labels(f)
 
 
-def test_round_two_is_a_fresh_sample_of_150() -> None:
+def test_rounds_two_and_three_are_fresh_samples_of_150() -> None:
     from newsprism.bench.task_claims import BLIND_ROUNDS
 
-    r1, r2 = (read_sample(r.sample) for r in BLIND_ROUNDS)
-    assert len(r2) == 150 and [r["sample"] for r in r2] == list(range(150))
-    assert all(set(r) == {"sample", "record_id", "start", "end", "sha"} for r in r2)
-    assert not {r["record_id"] for r in r1} & {r["record_id"] for r in r2}  # no record of round 1
+    rounds = [read_sample(r.sample) for r in BLIND_ROUNDS]
+    assert [r.number for r in BLIND_ROUNDS] == [1, 2, 3] and BLIND_ROUNDS[2].split == "blind r3"
+    seen: set[str] = set()
+    for rows in rounds:
+        assert len(rows) == 150 and [r["sample"] for r in rows] == list(range(150))
+        assert all(set(r) == {"sample", "record_id", "start", "end", "sha"} for r in rows)  # references, no text
+        ids = {r["record_id"] for r in rows}
+        assert not ids & seen  # no record of an earlier round
+        seen |= ids
 
 
 def test_bench_blind_scores_each_labelled_round_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -99,3 +106,6 @@ def test_bench_blind_scores_each_labelled_round_apart(tmp_path: Path, monkeypatc
     got = {m.name: m for m in T.bench_blind(ctx)}
     assert got["blind_r2_claim_precision_a"].value == 1.0 and got["blind_r2_claim_precision_a"].split == "blind r2"
     assert "blind_r2_kappa_ab" not in got  # one labeller only
+    calls.clear()
+    got = {m.name: m for m in T.bench_blind(BenchContext(data_dir=tmp_path, extra={"blind_rounds": "2"}))}
+    assert calls == [6] and all(name.startswith("blind_r2_") for name in got)  # round 2 alone

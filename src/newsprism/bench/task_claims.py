@@ -212,7 +212,15 @@ BLIND_ROUNDS = (
     BlindRound(
         1, SAMPLE, "claims_blind_labels", "blind", "tuning r1", "round 1: TUNING data (abstention chosen on it)"
     ),
-    BlindRound(2, SAMPLE.parent / "claims_blind_r2.jsonl", "claims_blind_r2_labels", "blind_r2", "blind r2", "round 2"),
+    BlindRound(
+        2,
+        SAMPLE.parent / "claims_blind_r2.jsonl",
+        "claims_blind_r2_labels",
+        "blind_r2",
+        "tuning r2",
+        "round 2: TUNING data (reported, then rules chosen on rounds 1-2)",
+    ),
+    BlindRound(3, SAMPLE.parent / "claims_blind_r3.jsonl", "claims_blind_r3_labels", "blind_r3", "blind r3", "round 3"),
 )
 
 
@@ -227,12 +235,16 @@ def round_labels(rnd: BlindRound) -> dict[str, dict[int, str]]:
 
 
 def bench_blind(ctx: BenchContext) -> list[Metric]:
-    """Per round with labels: precision of ``claim`` and ``opinion`` per labeller, and Cohen's kappa of labellers
-    a and b on their shared rows. The stage runs on a round's records only once its labels exist (blind)."""
+    """Per round with labels (``--set blind_rounds=2,3``: those rounds only): precision of ``claim`` and
+    ``opinion`` per labeller, and Cohen's kappa of labellers a and b on their shared rows. The stage runs on a
+    round's records only once its labels exist (blind)."""
     from newsprism.bench.stories_conflicts import cohen_kappa
 
+    only = {int(x) for x in str(ctx.extra.get("blind_rounds") or "").split(",") if x.strip()}
     out = []
     for rnd in BLIND_ROUNDS:
+        if only and rnd.number not in only:  # `--set blind_rounds=3`: these rounds only
+            continue
         labels = round_labels(rnd) if rnd.sample.is_file() else {}
         if not labels:
             continue

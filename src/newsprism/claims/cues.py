@@ -13,12 +13,15 @@ by cross-validation on round 1 of the blind sample (docs/claims.md).
   "according to") are not speculation: they attribute a checkable statement.
 - ``stance``: first-person stance ("I think", "I feel", "in my view", "we believe", "I am proud") and judgement
   frames ("it would be shameful", "it is not hard to imagine"): the sentence says what someone thinks.
-- ``forecast``: a future main verb ("will", "won't", "'ll", "is going to"): a prediction, not checkable now.
+- ``forecast``: a future marker and a verb ("will", "won't", "'ll", "is going to", "is scheduled to";
+  ``claims.future``): a prediction, not checkable now.
 """
 
 from __future__ import annotations
 
 import re
+
+from newsprism.claims.future import FORECAST_RE
 
 _W = r"(?:\w+\s+){0,3}?"  # up to three words between a subject and its verb ("I really do think")
 CUES: dict[str, re.Pattern[str]] = {
@@ -40,11 +43,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"a\s+disaster|tragic|absurd|one\s+thing)|(?:it\s+is|it[’']s)\s+not\s+hard\s+to\s+(?:imagine|see))\b",
         re.IGNORECASE,
     ),
-    "forecast": re.compile(
-        r"\b(?:will|won[’']t|shall)\s+(?:\w+ly\s+)?\w+|\w[’']ll\s+\w+|"
-        r"(?:is|are|am)\s+going\s+to\s+\w+",
-        re.IGNORECASE,
-    ),
+    "forecast": FORECAST_RE,  # the one future-tense definition (claims.future)
 }
 
 

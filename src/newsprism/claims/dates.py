@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
+from newsprism.claims import future as tense
 from newsprism.lexicons.calendar import MONTH_PATTERN, WEEKDAY_PATTERN
 from newsprism.model import DateMention
 
@@ -72,12 +73,10 @@ OFFSET_TAIL = re.compile(
 MONTH_NAME_RE = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.IGNORECASE)
 PART_OF = re.compile(r"^(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+", re.IGNORECASE)
 """A part of a period ("the end of February"): read as the period itself (month granularity), which covers it."""
-FUTURE_BEFORE = re.compile(
-    r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:set|scheduled|due|expected|slated)\s+to)\b[^.;:!?]{0,60}$",
-    re.IGNORECASE,
-)
-"""A clause in the future tense before a date ("will leave at the end of February", "will be Feb. 28"): a
-year-less month or day there is the next such date on or after the article's date, not the last one before it."""
+FUTURE_BEFORE = tense.BEFORE_RE
+"""A clause in the future tense before a date ("will leave at the end of February", "will be Feb. 28"; the markers
+of ``claims.future``): a year-less month or day there is the next such date on or after the article's date, not
+the last one before it."""
 
 
 Granularity = Literal["day", "week", "month", "year"]
@@ -173,7 +172,7 @@ def resolve(expression: str, published: str | None, future: bool = False) -> Res
 
 def future_context(text: str, start: int) -> bool:
     """Whether the words before ``text[start]`` in its sentence put a date in the future ("will leave on")."""
-    return bool(FUTURE_BEFORE.search(text[max(0, start - 80) : start]))
+    return tense.before(text, start)
 
 
 def _resolve(expression: str, published: str | None, future: bool = False) -> Resolved:

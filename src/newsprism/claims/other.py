@@ -33,6 +33,12 @@ BOILERPLATE_RE = re.compile(
     r"^share\s+(?:this|on)\b|^(?:listen|watch)\s*:|\bthe\s+views\s+expressed\b",
     re.IGNORECASE,
 )
+EMBED_RE = re.compile(
+    r"\b(?:photo|video|post)\s+(?:shared|posted)\s+by\b[^\n]{0,80}\(@\w+\)|^[—–-]\s*[^()\n]{1,60}\(@\w+\)\s*\w*|"
+    r"^story\s+highlights\b",
+    re.IGNORECASE,
+)  # a social-media embed's credit ("A video posted by Jane Doe (@jdoe) on Dec 31, 2016"; "— Jane Doe (@jdoe) May 1,
+# 2017" opening the sentence) and a "Story highlights" box: page furniture (issue 23, rounds 1-2 of the blind sample)
 TIMECODE_RE = re.compile(r"\b\d{1,2}:\d{2}\s*$")  # "Extend unemployment insurance 05:07": a video link's title
 INTRODUCES_RE = re.compile(r"[:\u2014\u2013-]\s*[\"“‘']?\s*$")  # ends by introducing what follows
 MIN_WORDS = 4
@@ -64,6 +70,8 @@ def other_reason(text: str, headline: bool, doc: Doc | None = None, start: int =
         return "byline or credit"
     if BOILERPLATE_RE.search(t):
         return "page boilerplate (source line, credit, link, update note)"
+    if EMBED_RE.search(t):
+        return "page boilerplate (social-media embed credit or highlights box)"
     if TIMECODE_RE.search(t):
         return "page boilerplate (video link: title and running time)"
     if headline:

@@ -103,12 +103,12 @@ def _unit_embeddings(batch: list[Work], units: list[Unit], texts: list[str], opt
 
 
 def _label(cw: float, subj: float, cuts: Cuts) -> str:
-    """claim | opinion | both (check-worthy and subjective) | unsure (check-worthy, subjectivity between the
-    cuts) | none (neither)."""
+    """claim | opinion | both (check-worthy and subjective) | unsure (check-worthy, but subjectivity between the
+    cuts or check-worthiness under the claim cut) | none (neither)."""
     if subj >= cuts.opinion_from:
         return "both" if cw >= cuts.checkworthiness else "opinion"
     if cw >= cuts.checkworthiness:
-        return "claim" if subj < cuts.claim_below else "unsure"
+        return "claim" if subj < cuts.claim_below and cw >= cuts.claim_checkworthiness else "unsure"
     return "none"
 
 
@@ -121,6 +121,7 @@ class Cuts:
     checkworthiness: float
     claim_below: float
     opinion_from: float
+    claim_checkworthiness: float = 0.0  # a claim also needs this check-worthiness (claims.abstain)
 
     @classmethod
     def of(cls, model: ClaimsModel) -> Cuts:
@@ -131,6 +132,7 @@ class Cuts:
             model.heads["checkworthiness"].threshold,
             min(float(kc.get("claim_below", subj_t)), AB.CLAIM_BELOW),
             max(float(kc.get("opinion_from", subj_t)), AB.OPINION_FROM),
+            max(model.heads["checkworthiness"].threshold, AB.CLAIM_CHECKWORTHINESS),
         )
 
 
@@ -227,7 +229,8 @@ def _sentence(work: Work, si: int, items: list[Scored], cuts: Cuts, nlp: Languag
     claims = [x for x in parts if x.label == "claim"]
     opinions = [x for x in parts if x.label in ("opinion", "both")]
     scores = (
-        f"check-worthiness {whole.cw:.2f} (cut {cuts.checkworthiness:.2f}), subjectivity {whole.subj:.2f} "
+        f"check-worthiness {whole.cw:.2f} (cut {cuts.checkworthiness:.2f}, claim from "
+        f"{cuts.claim_checkworthiness:.2f}), subjectivity {whole.subj:.2f} "
         f"(claim below {cuts.claim_below:.2f}, opinion from {cuts.opinion_from:.2f})"
     )
     block = _blocking(work, si) if claims else None
