@@ -13,9 +13,11 @@ from newsprism.metrics import micro_f1, si_prf
 from newsprism.techniques.embcache import cached_embed
 
 if TYPE_CHECKING:
+    from newsprism.nlp.encoder import SentenceStates
     from newsprism.techniques import neutral as lex
     from newsprism.techniques.features import Tok
     from newsprism.techniques.model import TechniquesModel
+    from newsprism.techniques.states import LineStates
     from newsprism.techniques.tagger import TaggerModel
 
 PUBLISHED = {
@@ -30,6 +32,13 @@ def no_embedding(texts: list[str]) -> np.ndarray:
     return np.zeros((len(texts), 384), dtype=np.float32)
 
 
+def _no_states(text: str) -> SentenceStates:
+    """A sentence's stand-in encoding when only span boundaries and scores are scored (no wordpieces)."""
+    from newsprism.nlp.encoder import SentenceStates
+
+    return SentenceStates(np.zeros((0, 384), np.float32), np.zeros((0, 2), np.int64), np.zeros(384, np.float32))
+
+
 def evaluate(
     model: TechniquesModel,
     arts: list[PtcArticle],
@@ -39,10 +48,17 @@ def evaluate(
     use_lexicon: bool = True,
     use_repetition: bool = True,
     embed: Any = cached_embed,
+    states: dict[str, LineStates] | None = None,
 ) -> dict[str, float]:
-    """SI P/R/F1 (partial overlap) of the full detector, TC micro-F1 on gold spans."""
+    """SI P/R/F1 (partial overlap) of the full detector, TC micro-F1 on gold spans (a model that reads span
+    vectors from encoder states gets the lines' cached states, ``states`` or :func:`ptc_states`)."""
     from newsprism.techniques.model import _lemmas, _sentence_of, detect
+    from newsprism.techniques.spanvec import span_state_vectors
 
+    if model.span_states and states is None:
+        from newsprism.techniques.states import ptc_states
+
+        states = ptc_states(arts)
     preds, golds, tc_pred, tc_gold = [], [], [], []
     for a in arts:
         text, tk, sents, vectors = detector_inputs(model, a, toks)
@@ -56,17 +72,20 @@ def evaluate(
             use_repetition=use_repetition,
             embed=no_embedding,  # SI scores spans only: the detections' technique labels do not count here
             sentence_vectors=vectors,
+            encodings=[x for _, x in states[a.id]] if states is not None else None,
         )
         preds.append([(d.start, d.end) for d in dets])
         golds.append(a.si)
         if a.tc:
             spans = [(s, e) for _, s, e in a.tc]
+            dense = span_state_vectors(sents, [x for _, x in states[a.id]], spans) if states is not None else None
             probs = model.classify(
                 a.text,
                 spans,
                 [_sentence_of(sents, s, e, a.text) for s, e in spans],
                 [_lemmas(toks[a.id], s, e) for s, e in spans],
                 embed,
+                dense if model.span_states else None,
             )
             tc_pred += [model.classes[int(k)] for k in probs.argmax(axis=1)]
             tc_gold += [t for t, _, _ in a.tc]
@@ -97,7 +116,9 @@ def scored_spans(
     out = []
     for a in arts:
         text, tk, sents, vectors = detector_inputs(model, a, toks)
-        dets = detect(model, text, tk, sents, entries, embed=no_embedding, sentence_vectors=vectors)
+        # labels do not count here: a model reading encoder states gets zero states (spans keep their scores)
+        empty = [_no_states(text[s:e]) for s, e in sents] if model.span_states else None
+        dets = detect(model, text, tk, sents, entries, embed=no_embedding, sentence_vectors=vectors, encodings=empty)
         out += [(d.source, d.score, int(any(d.start < ge and gs < d.end for gs, ge in a.si))) for d in dets]
     return out
 
@@ -107,6 +128,7 @@ def evaluate_tagger(
     arts: list[PtcArticle],
     toks: dict[str, list[Tok]],
     entries: tuple[lex.Entry, ...],
+    states: dict[str, LineStates] | None = None,
 ) -> dict[str, float]:
     """The fine-tuned tagger's full detector (lexicon + repetition + tagger) on PTC lines: SI P/R/F1, TC
     micro-F1 on gold spans, and the precision of shown spans (share overlapping a gold span; SemEval P too)."""
@@ -114,7 +136,7 @@ def evaluate_tagger(
     from newsprism.techniques.states import ptc_states
     from newsprism.techniques.tagger import tag
 
-    states = ptc_states(arts)
+    states = ptc_states(arts) if states is None else states
     preds, golds, shown, tc_pred, tc_gold, hits = [], [], [], [], [], []
     n_dets = 0
     for a in arts:
@@ -179,7 +201,13 @@ def bench_techniques(ctx: BenchContext) -> list[Metric]:
         arts = sorted(random.Random(ctx.seed).sample(arts, min(QUICK_ARTICLES, len(arts))), key=lambda a: a.id)
     toks = tokenize(arts)
     entries = lex.load_lexicon(None)
-    scores = {"tagger": evaluate_tagger(tagger, arts, toks, entries), "linear": evaluate(model, arts, toks, entries)}
+    from newsprism.techniques.states import ptc_states
+
+    states = ptc_states(arts)  # the lines' encoder states, read once for both models
+    scores = {
+        "tagger": evaluate_tagger(tagger, arts, toks, entries, states),
+        "linear": evaluate(model, arts, toks, entries, states=states),
+    }
     scores["linear"].update(shown_linear(model, arts, toks, entries))
     data_hash = hash_files(data_files(root))
     cuts = {"linear": model.shown_threshold, "tagger": tagger.shown_threshold}

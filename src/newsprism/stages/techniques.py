@@ -10,6 +10,7 @@ from newsprism.provenance import shipped
 from newsprism.registry import Work, stage
 
 if TYPE_CHECKING:
+    from newsprism.nlp.encoder import SentenceStates
     from newsprism.options import Options
 
 
@@ -39,7 +40,7 @@ def _models(options: Options) -> dict[str, Path]:
     "techniques",
     requires=("sentences", "quotes", "doc"),
     produces=("techniques", "technique_summary"),
-    version="5",  # 5: lexicon spans score their row's smoothed PTC precision (lexicon_scores.json) (issue 27)
+    version="6",  # 6: the linear TC classifier reads span vectors from the shared encoder pass (issue 22)
     per_article=True,
     models=_models,
 )
@@ -59,4 +60,16 @@ def techniques_stage(work: Work, options: Options) -> None:
     from newsprism.nlp.shared import sentence_embeddings
 
     vectors = sentence_embeddings([work], options)[0]  # shared with claims/slant/frames via Work.cache
-    analyse(work.article, work.doc, options.neutral_lexicon, sentence_vectors=vectors)
+    span_states: list[SentenceStates] | None = None
+    if shipped_model_reads_states():
+        from newsprism.nlp.encoder import sentence_encodings
+
+        span_states = sentence_encodings([work], options)[0]  # the same pass's states: spans are not re-embedded
+    analyse(work.article, work.doc, options.neutral_lexicon, sentence_vectors=vectors, states=span_states)
+
+
+def shipped_model_reads_states() -> bool:
+    """The shipped linear model classifies spans from encoder states (``meta["tc_span_vector"]``)."""
+    from newsprism.techniques.model import shipped_model
+
+    return shipped_model().span_states

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -26,6 +26,9 @@ from newsprism.techniques.features import (
 from newsprism.techniques.lexicon_scores import shipped_scores
 from newsprism.techniques.repetition import long_quotes, repeated_ngrams
 from newsprism.techniques.rescore import Rescorer, span_vector
+
+if TYPE_CHECKING:
+    from newsprism.nlp.encoder import SentenceStates
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "techniques"
 
@@ -159,6 +162,12 @@ class TechniquesModel:
         return float(self.meta.get("shown_threshold", 0.0))
 
     @property
+    def span_states(self) -> bool:
+        """The TC classifier reads span vectors from the shared encoder pass (``meta["tc_span_vector"]`` =
+        "states"), not MiniLM embeddings of the span texts."""
+        return self.meta.get("tc_span_vector") == "states"
+
+    @property
     def gate_weight(self) -> float:
         return float(self.meta.get("gate_weight", 0.0))
 
@@ -221,8 +230,11 @@ class TechniquesModel:
         contexts: list[str],
         lemmas: list[list[str]],
         embed: Any = embed_unique,
+        dense: np.ndarray | None = None,
     ) -> np.ndarray:
-        """Technique probabilities per span; ``embed(list[str]) -> (n, 384)`` supplies MiniLM vectors."""
+        """Technique probabilities per span. The dense columns: ``dense`` ((n, 768), from the shared encoder pass:
+        :func:`newsprism.techniques.spanvec.span_state_vectors`) when given, else MiniLM vectors of the span and
+        context texts from ``embed(list[str]) -> (n, 384)``."""
         if not spans:
             return np.zeros((0, len(self.classes)), dtype=np.float32)
         x = hash_spans(
@@ -230,7 +242,8 @@ class TechniquesModel:
         )
         logits = np.asarray(x @ self.tc_coef.T) + self.tc_bias
         if self.tc_emb_coef is not None:
-            logits = logits + tc_embeddings(text, spans, contexts, embed) @ self.tc_emb_coef.T
+            vecs = dense if dense is not None else tc_embeddings(text, spans, contexts, embed)
+            logits = logits + vecs @ self.tc_emb_coef.T
         return _softmax(logits)
 
 
@@ -257,6 +270,19 @@ def _sentence_of(sentences: list[tuple[int, int]], start: int, end: int, text: s
 
 def _lemmas(toks: list[Tok], start: int, end: int) -> list[str]:
     return [t.lemma for t in toks if t.start >= start and t.end <= end]
+
+
+def _state_vectors(
+    text: str, sentences: list[tuple[int, int]], spans: list[tuple[int, int]], encodings: list[SentenceStates] | None
+) -> np.ndarray:
+    """[span, sentence] vectors from the sentences' encoder states (encoded now when the caller has none)."""
+    from newsprism.techniques.spanvec import span_state_vectors
+
+    if encodings is None:
+        from newsprism.nlp.encoder import encode
+
+        encodings = encode([text[s:e] for s, e in sentences])
+    return span_state_vectors(sentences, encodings, spans)
 
 
 @dataclass
@@ -327,6 +353,7 @@ def detect(
     embed: Any = embed_unique,
     sentence_vectors: np.ndarray | None = None,
     quoted: list[tuple[int, int]] | None = None,
+    encodings: list[SentenceStates] | None = None,
 ) -> list[Detection]:
     """Spans from the lexicon (with neutral wording), repeated n-grams and the SI tagger, each classified.
 
@@ -336,7 +363,8 @@ def detect(
     tagger spans (and, with ``meta["rescore_repetition"]``, repetition spans) whose re-scorer probability is
     below ``meta["rescore_cut"]`` are dropped. Scores: tagger spans :meth:`TechniquesModel.span_score`, rule spans
     their rule's measured precision; every detection scoring below :attr:`TechniquesModel.shown_threshold` has
-    ``shown`` false.
+    ``shown`` false. A model with :attr:`TechniquesModel.span_states` classifies spans from ``encodings`` (one per
+    sentence, sentences sorted; encoded here when absent) and ignores ``embed``.
     """
     cand = candidates(
         model,
@@ -360,7 +388,9 @@ def detect(
     if model_spans:
         ctx = [_sentence_of(sentences, s, e, text) for s, e, _ in model_spans]
         lem = [_lemmas(toks, s, e) for s, e, _ in model_spans]
-        tc = model.classify(text, [(s, e) for s, e, _ in model_spans], ctx, lem, embed)
+        where = [(s, e) for s, e, _ in model_spans]
+        dense = _state_vectors(text, sentences, where, encodings) if model.span_states else None
+        tc = model.classify(text, where, ctx, lem, embed, dense)
         for (s, e, q), row in zip(model_spans, tc, strict=True):
             k = int(np.argmax(row))
             neutral = lex.neutral_for(text[s:e], entries)

@@ -32,6 +32,16 @@ def voice_of(article: Article, start: int, end: int) -> tuple[str, str | None]:
     return "author", None
 
 
+def _quoted(article: Article) -> list[tuple[int, int]]:
+    """Quoted speech the repetition rule ignores: long quotations by quotation marks, plus the quotes stage's
+    direct/block quotes (block quotes have no marks) when that stage ran."""
+    return long_quotes(article.text) + [
+        (q.start, q.end)
+        for q in getattr(article, "quotes", None) or []
+        if q.kind in ("direct", "block") and len(article.text[q.start : q.end].split()) > LONG_QUOTE
+    ]
+
+
 def analyse(
     article: Article,
     doc: Doc,
@@ -40,23 +50,19 @@ def analyse(
     sentence_vectors: np.ndarray | None = None,
     encodings: list[SentenceStates] | None = None,
     tagger: TaggerModel | None = None,
+    states: list[SentenceStates] | None = None,
 ) -> None:
     """Fill ``article.techniques`` and ``article.technique_summary``.
 
     With ``encodings`` (encoder states, one per ``article.sentences``: :mod:`newsprism.nlp.encoder`) the
     fine-tuned tagger (``tagger`` or the shipped one) finds the model spans; otherwise the linear model does,
-    with ``sentence_vectors`` (MiniLM, one row per sentence) feeding its sentence gate (computed if absent).
+    with ``sentence_vectors`` (MiniLM, one row per sentence) feeding its sentence gate (computed if absent) and
+    ``states`` (the same encoder states, from the shared pass) its span classifier (encoded if absent).
     """
     entries = lex.load_lexicon(user_lexicon)
     toks = tokens_from_doc(doc)
     sents = [(s.start, s.end) for s in article.sentences]
-    # quoted speech the repetition rule ignores: long quotations by quotation marks, plus the quotes stage's
-    # direct/block quotes (block quotes have no marks) when that stage ran
-    quoted = long_quotes(article.text) + [
-        (q.start, q.end)
-        for q in getattr(article, "quotes", None) or []
-        if q.kind in ("direct", "block") and len(article.text[q.start : q.end].split()) > LONG_QUOTE
-    ]
+    quoted = _quoted(article)
     if encodings is not None:
         from newsprism.techniques.encoded import detect_encoded
         from newsprism.techniques.tagger import shipped_tagger
@@ -66,7 +72,8 @@ def analyse(
         model = model or shipped_model()
         if sentence_vectors is None and model.si_gate_coef is not None and sents:
             sentence_vectors = embed_unique([article.text[s:e] for s, e in sents])
-        dets = detect(model, article.text, toks, sents, entries, sentence_vectors=sentence_vectors, quoted=quoted)
+        vecs = sentence_vectors
+        dets = detect(model, article.text, toks, sents, entries, sentence_vectors=vecs, quoted=quoted, encodings=states)
     out = []
     for d in dets:
         text = article.text[d.start : d.end]
