@@ -1,6 +1,7 @@
 """Sharing the encoder pass changes no result (issue 22): every stage's output is the same when each stage
 encodes its own sentences afresh (no Work.cache, no memo, one article at a time) as when one length-sorted pass
-over the batch is shared; and in the shared run no sentence goes through the encoder twice."""
+over the batch is shared; and in the shared run no sentence goes through the encoder twice and no technique span
+goes through it at all (the linear TC classifier reads span vectors from the shared pass)."""
 
 from __future__ import annotations
 
@@ -98,6 +99,10 @@ def test_every_stage_same_with_shared_and_per_stage_encoding(
     repeated = {t: seen[t] for t in sentences if seen[t] > sentences[t]}
     assert not repeated, f"sentences through the encoder more than once: {list(repeated.items())[:3]}"
     assert all(seen[t] for t in sentences if t.strip()), "a sentence never went through the encoder"
+    spans = {a["text"][t["start"] : t["end"]] for a in shared for t in a["techniques"] if t["method"] == "model"}
+    assert spans or techniques_model == "tagger", "no model span to check"
+    embedded = {t for t in spans if seen[t] and t not in sentences}
+    assert not embedded, f"technique spans re-embedded (their vectors come from the shared pass): {list(embedded)[:3]}"
 
     seen.clear()
     monkeypatch.setattr(shared_mod, "sentence_embeddings", _per_stage_embeddings)
