@@ -151,11 +151,13 @@ def mention_cues(doc: Doc, start: int, end: int) -> list[tuple[Token, Relation, 
 
 def _voice(article: Article, pos: int) -> tuple[bool, str | None]:
     """(quoted, speaker name) of the text at offset ``pos``: inside a quotation (marks of any kind but ``term``, or
-    an indirect quotation a report shows) it is the quoted speaker's; attitude attributions are the writer's."""
-    from newsprism.quotes.confidence import shown
+    an indirect quotation the rules make speech) it is the quoted speaker's; attitude attributions are the writer's.
+    Speech, not the shown threshold: where the attribution scorer abstains the words are still not the writer's
+    (issue 19, session 9)."""
+    from newsprism.quotes.confidence import speech
 
     for q in article.quotes:
-        if q.start <= pos < q.end and q.kind != "term" and not q.attitude and (q.kind != "indirect" or shown(q)):
+        if q.start <= pos < q.end and q.kind != "term" and not q.attitude and (q.kind != "indirect" or speech(q)):
             return True, q.speaker.name if q.speaker else None
     return False, None
 
