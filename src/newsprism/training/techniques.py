@@ -469,4 +469,8 @@ def train_techniques_linear(data_dir: Path, out_dir: Path, seed: int) -> dict[st
     root = data_dir / "ptc" if (data_dir / "ptc").is_dir() else data_dir
     # the CLI's default target is models/<task>; the linear model's files live in models/techniques
     target = out_dir.with_name("techniques") if out_dir.name == "techniques-linear" else out_dir
-    return train(root, target, seed)
+    metrics = train(root, target, seed)
+    from newsprism.training.techniques_tc import refit_tc
+
+    # the shipped TC classifier reads span vectors from the shared encoder pass (issue 22): refit it that way
+    return {**metrics, **refit_tc(root, target, seed)}
