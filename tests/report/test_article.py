@@ -293,3 +293,22 @@ def test_untitled_article_is_headed_by_its_headline_line_never_its_path() -> Non
         "<h2>Storm Hits Harbor Town</h2>" in html and "<title>newsprism report: Storm Hits Harbor Town</title>" in html
     )
     assert "0001_abc" not in md and "0001_abc" not in html
+
+
+def test_quotations_under_the_scorer_threshold_are_held_back_and_counted() -> None:
+    text = "Ann Lee said the plan works. Bo Park said the plan fails."
+    art = Article(id="held", title="Plan", text=text)
+    for name, words, conf in (("Ann Lee", "the plan works", 0.99), ("Bo Park", "the plan fails", 0.10)):
+        s = text.index(words)
+        spk = Speaker(name=name, start=text.index(name), end=text.index(name) + len(name))
+        art.quotes.append(
+            make_span(art, s, s + len(words), Quote, kind="indirect", speaker=spk, cue="said", confidence=conf)
+        )
+    md = articles_markdown([art])
+    assert "| Ann Lee |" in md and "Bo Park" not in md
+    assert "1 more quotation held back" in md and "· 1 quotes ·" in md
+    html = articles_html([art])
+    assert "1 more quotation held back" in html
+    art.quotes[1].confidence = 0.99  # at or above the threshold: shown, nothing held back
+    md = articles_markdown([art])
+    assert "| Bo Park |" in md and "held back" not in md

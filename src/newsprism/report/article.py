@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsprism.model import Article, Claim, Quote, Tone
-from newsprism.quotes.confidence import shown
+from newsprism.quotes.confidence import shown, speech, threshold
 from newsprism.report import slant as present
 from newsprism.report import tone as tone_view
 from newsprism.report.truncation import truncated
@@ -138,15 +138,16 @@ def _anchor_evidence(segs: list[Segment], article: Article, prefix: str) -> None
 
 def summary(article: Article) -> dict[str, Any]:
     """Per-article numbers shown in both reports."""
-    speech = [q for q in article.quotes if shown(q)]
-    speakers = Counter(q.speaker.name if q.speaker else "unattributed" for q in speech)
+    said = [q for q in article.quotes if shown(q)]
+    speakers = Counter(q.speaker.name if q.speaker else "unattributed" for q in said)
     shown_tech = shown_techniques(article)
     techniques = Counter(t.technique for t in shown_tech)
     words = len(article.text.split())
     return {
         "title": display_title(article),
         "words": words,
-        "quotes": len(speech),
+        "quotes": len(said),
+        "quotes_held_note": held_back_note(held_back(article)),
         "speakers": speakers.most_common(),
         "claims": len(article.claims),
         "opinions": sum(s.kind in ("opinion", "mixed") for s in article.sentences),
@@ -291,6 +292,22 @@ def _whole(art: Article, q: Quote) -> str:
     return " … ".join(art.text[s:e] for s, e in sorted([(q.start, q.end), *(q.parts or [])]))
 
 
+def held_back(art: Article) -> int:
+    """Quotations the rules make speech that reports hold back because the attribution scorer is under its
+    threshold (one per interrupted quotation); the JSON keeps them with their confidence."""
+    return sum(speech(q) and not shown(q) and not any(s < q.start for s, _ in q.parts or []) for q in art.quotes)
+
+
+def held_back_note(n: int) -> str:
+    """One line saying how many quotations a report holds back and why ("" when none)."""
+    if not n:
+        return ""
+    return (
+        f"{n} more quotation{'s' if n != 1 else ''} held back: the attribution scorer's confidence is under "
+        f"{threshold():.2f} (precision first; the JSON keeps {'them' if n != 1 else 'it'} with the confidence)."
+    )
+
+
 def _quotes_markdown(art: Article) -> list[str]:
     """The shown quotes as a table, then the utterances rendered differently within the article."""
     lines: list[str] = []
@@ -303,6 +320,9 @@ def _quotes_markdown(art: Article) -> list[str]:
             if shown(q) and not any(s < q.start for s, _ in q.parts or [])  # one row per interrupted quotation
         ]
         lines.append("")
+    note = held_back_note(held_back(art))
+    if note:  # what the report holds back is said, not hidden (issue 19's abstaining scorer)
+        lines += ([] if lines else ["## Quotes", ""]) + [f"_{note}_", ""]
     if art.quote_groups:
         lines += ["## Same utterance, different renderings", ""]
         for g in art.quote_groups:
