@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import OrderedDict
 from pathlib import Path
 
@@ -89,6 +91,37 @@ def test_surgery_refuses_a_graph_without_the_layer() -> None:
     onnx, _ = _locate("minilm")
     with pytest.raises(ModelError):
         with_state_output(onnx.read_bytes(), layer=17)
+
+
+def _onnx_surgery(model_bytes: bytes, layer: int) -> bytes:
+    """The edit as the ``onnx`` package makes it (what with_state_output did before issue 22's ingest work)."""
+    import onnx
+    from onnx import TensorProto, helper
+
+    model = onnx.load_from_string(model_bytes)
+    suffix = f"encoder.layer.{layer}.output.LayerNorm.weight"
+    node = next(n for n in model.graph.node if n.op_type == "LayerNormalization" and n.input[1].endswith(suffix))
+    model.graph.node.append(helper.make_node("Identity", [node.output[0]], ["layer_states"], name="newsprism_states"))
+    model.graph.output.append(
+        helper.make_tensor_value_info("layer_states", TensorProto.FLOAT, ["batch", "sequence", 384])
+    )
+    return bytes(model.SerializeToString())
+
+
+@pytest.mark.parametrize("layer", [0, 4, 5])
+def test_wire_surgery_writes_the_bytes_onnx_writes(layer: int) -> None:
+    onnx, _ = _locate("minilm")
+    model = onnx.read_bytes()
+    assert with_state_output(model, layer) == _onnx_surgery(model, layer)
+
+
+def test_loading_the_encoder_does_not_import_onnx() -> None:
+    """``import onnx`` (ml_dtypes) cost ~0.6 s CPU in every ingest worker; onnxruntime alone loads the graph."""
+    code = (
+        "import sys; from newsprism.nlp.embed import Embedder; e = Embedder('minilm', 1); "
+        "assert e.has_states; assert 'onnx' not in sys.modules, 'onnx imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=300)
 
 
 def test_head_missing_file_is_a_coded_error(tmp_path: Path) -> None:

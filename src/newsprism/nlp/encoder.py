@@ -31,24 +31,121 @@ SENTENCE_EMBEDDINGS = "sentence_embeddings"  # the key of newsprism.nlp.shared
 SENTENCE_STATES = "sentence_states"
 
 
+# onnx.proto field numbers: ModelProto.graph; GraphProto.node, .output; NodeProto.input, .output, .name, .op_type
+MODEL_GRAPH, GRAPH_NODE, GRAPH_OUTPUT = 7, 1, 12
+NODE_INPUT, NODE_OUTPUT, NODE_NAME, NODE_OP = 1, 2, 3, 4
+ONNX_FLOAT = 1  # TensorProto.FLOAT
+Field = tuple[int, int, int, int, int]  # (field number, wire type, start of the key, start of the value, end)
+
+
+def _varint(buf: bytes, pos: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = buf[pos]
+        pos += 1
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return value, pos
+        shift += 7
+
+
+def _put_varint(value: int) -> bytes:
+    out = bytearray()
+    while value > 0x7F:
+        out.append(value & 0x7F | 0x80)
+        value >>= 7
+    out.append(value)
+    return bytes(out)
+
+
+def _fields(buf: bytes) -> list[Field]:
+    """The top-level fields of a serialized protobuf message, in the order they are written."""
+    out: list[Field] = []
+    pos = 0
+    while pos < len(buf):
+        start = pos
+        key, pos = _varint(buf, pos)
+        number, wire = key >> 3, key & 7
+        if wire == 0:
+            end = _varint(buf, pos)[1]
+        elif wire == 2:
+            size, pos = _varint(buf, pos)
+            end = pos + size
+        elif wire in (1, 5):
+            end = pos + (8 if wire == 1 else 4)
+        else:
+            raise ModelError("E030", name="minilm", reason=f"unexpected protobuf wire type {wire}")
+        out.append((number, wire, start, pos, end))
+        pos = end
+    return out
+
+
+def _message(number: int, payload: bytes) -> bytes:
+    return _put_varint(number << 3 | 2) + _put_varint(len(payload)) + payload
+
+
+def _strings(buf: bytes, number: int) -> list[str]:
+    return [buf[v:e].decode("utf-8") for n, w, _, v, e in _fields(buf) if n == number and w == 2]
+
+
+def _state_value_info() -> bytes:
+    """ValueInfoProto ``layer_states``: float tensor of shape (batch, sequence, DIM)."""
+    dims = (
+        _message(1, _message(2, b"batch"))
+        + _message(1, _message(2, b"sequence"))
+        + _message(1, b"\x08" + _put_varint(DIM))
+    )
+    tensor = b"\x08" + _put_varint(ONNX_FLOAT) + _message(2, dims)
+    return _message(1, STATE_OUTPUT.encode()) + _message(2, _message(1, tensor))
+
+
+def _layer_norm_output(graph: bytes, fields: list[Field], layer: int) -> str:
+    """The output name of the LayerNorm node that reads ``….encoder.layer.<layer>.output.LayerNorm.weight``."""
+    suffix = f"encoder.layer.{layer}.output.LayerNorm.weight"
+    found = []
+    for number, _, _, value, end in fields:
+        node = graph[value:end]
+        if number != GRAPH_NODE or _strings(node, NODE_OP) != ["LayerNormalization"]:
+            continue
+        if any(i.endswith(suffix) for i in _strings(node, NODE_INPUT)):
+            found.append(_strings(node, NODE_OUTPUT)[0])
+    if len(found) != 1:
+        raise ModelError("E030", name="minilm", reason=f"no unique LayerNorm of encoder layer {layer} in the graph")
+    return found[0]
+
+
 def with_state_output(model_bytes: bytes, layer: int = STATE_LAYER) -> bytes:
     """The ONNX model with the output of ``encoder.layer.<layer>`` (its final LayerNorm) added as ``layer_states``.
 
     The node is found by its LayerNorm weight name (``….encoder.layer.<layer>.output.LayerNorm.weight``); an
-    Identity node names the new output so that the original outputs keep their names and order.
+    Identity node names the new output so that the original outputs keep their names and order. The edit is made
+    on the protobuf wire format and gives the bytes ``onnx`` writes for it (load, append node and output,
+    serialise; tests/nlp/test_encoder.py compares them): importing ``onnx`` cost ~0.6 s CPU in every process
+    that loads the encoder, each ingest worker included (issue 22).
     """
-    import onnx
-    from onnx import TensorProto, helper
-
-    model = onnx.load_from_string(model_bytes)
-    graph = model.graph
-    suffix = f"encoder.layer.{layer}.output.LayerNorm.weight"
-    found = [n for n in graph.node if n.op_type == "LayerNormalization" and any(i.endswith(suffix) for i in n.input)]
-    if len(found) != 1:
-        raise ModelError("E030", name="minilm", reason=f"no unique LayerNorm of encoder layer {layer} in the graph")
-    graph.node.append(helper.make_node("Identity", [found[0].output[0]], [STATE_OUTPUT], name="newsprism_states"))
-    graph.output.append(helper.make_tensor_value_info(STATE_OUTPUT, TensorProto.FLOAT, ["batch", "sequence", DIM]))
-    return bytes(model.SerializeToString())
+    graphs = [f for f in _fields(model_bytes) if f[0] == MODEL_GRAPH and f[1] == 2]
+    if len(graphs) != 1:
+        raise ModelError("E030", name="minilm", reason="the ONNX model has no single graph")
+    _, _, g_start, g_value, g_end = graphs[0]
+    graph = model_bytes[g_value:g_end]
+    fields = _fields(graph)
+    node = b"".join(
+        _message(number, text.encode())
+        for number, text in (
+            (NODE_INPUT, _layer_norm_output(graph, fields, layer)),
+            (NODE_OUTPUT, STATE_OUTPUT),
+            (NODE_NAME, "newsprism_states"),
+            (NODE_OP, "Identity"),
+        )
+    )
+    added = {GRAPH_NODE: _message(GRAPH_NODE, node), GRAPH_OUTPUT: _message(GRAPH_OUTPUT, _state_value_info())}
+    cut = {k: max((i + 1 for i, f in enumerate(fields) if f[0] <= k), default=0) for k in added}
+    out = bytearray()
+    for i in range(len(fields) + 1):  # each new field after the last one of its number or a lower one
+        out += b"".join(v for k, v in added.items() if cut[k] == i)
+        if i < len(fields):
+            out += graph[fields[i][2] : fields[i][4]]
+    return model_bytes[:g_start] + _message(MODEL_GRAPH, bytes(out)) + model_bytes[g_end:]
 
 
 @dataclass
