@@ -1,5 +1,6 @@
 """Confidence per quotation: a small model over the candidate's features (gradient-boosted trees since session 9;
-a logistic regression in older weight files), Platt-calibrated; weights are JSON (``models/quotes/confidence.json``, written by ``newsprism train quotes``).
+a logistic regression in older weight files), Platt-calibrated; weights are JSON
+(``models/quotes/confidence.json``, written by ``newsprism train quotes``).
 
 Since session 9 (issue 19) it is an **attribution scorer**: the probability that the quotation is real, has the right
 span **and the right speaker**. Besides the pass and reading that found it, speech-act class, speaker type, cue class
