@@ -94,18 +94,16 @@ def test_surgery_refuses_a_graph_without_the_layer() -> None:
 
 
 def _onnx_surgery(model_bytes: bytes, layer: int) -> bytes:
-    """The edit as the ``onnx`` package makes it (what with_state_output did before issue 22's ingest work)."""
-    import onnx
-    from onnx import TensorProto, helper
+    """The edit as the ``onnx`` package makes it (what with_state_output did before issue 22's ingest work): the
+    reference copy that ``benchmarks/ingest_cpu.py --onnx-edit`` runs for its before/after comparison."""
+    import importlib.util
 
-    model = onnx.load_from_string(model_bytes)
-    suffix = f"encoder.layer.{layer}.output.LayerNorm.weight"
-    node = next(n for n in model.graph.node if n.op_type == "LayerNormalization" and n.input[1].endswith(suffix))
-    model.graph.node.append(helper.make_node("Identity", [node.output[0]], ["layer_states"], name="newsprism_states"))
-    model.graph.output.append(
-        helper.make_tensor_value_info("layer_states", TensorProto.FLOAT, ["batch", "sequence", 384])
-    )
-    return bytes(model.SerializeToString())
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "ingest_cpu.py"
+    spec = importlib.util.spec_from_file_location("ingest_cpu_bench", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    return bytes(bench._onnx_edit(model_bytes, layer))
 
 
 @pytest.mark.parametrize("layer", [0, 4, 5])
