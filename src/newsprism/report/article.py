@@ -295,7 +295,12 @@ def _whole(art: Article, q: Quote) -> str:
 def held_back(art: Article) -> int:
     """Quotations the rules make speech that reports hold back because the attribution scorer is under its
     threshold (one per interrupted quotation); the JSON keeps them with their confidence."""
-    return sum(speech(q) and not shown(q) and not any(s < q.start for s, _ in q.parts or []) for q in art.quotes)
+    return sum(speech(q) and not shown(q) and _first_part(q) for q in art.quotes)
+
+
+def _first_part(q: Quote) -> bool:
+    """Whether ``q`` is a whole quotation or the first part of one its cue interrupts (one row or count each)."""
+    return not any(s < q.start for s, _ in q.parts or [])
 
 
 def held_back_note(n: int) -> str:
@@ -317,7 +322,7 @@ def _quotes_markdown(art: Article) -> list[str]:
             f"| {q.kind} | {_md_cell(q.speaker.name if q.speaker else '–', 40)} | {q.cue or '–'} | "
             f"{_md_cell(_whole(art, q))} |"
             for q in art.quotes
-            if shown(q) and not any(s < q.start for s, _ in q.parts or [])  # one row per interrupted quotation
+            if shown(q) and _first_part(q)  # one row per interrupted quotation
         ]
         lines.append("")
     note = held_back_note(held_back(art))
