@@ -475,7 +475,8 @@ def amount_conflict(
     if ha and hb and ha != hb:
         return None  # "a $5 million fine" vs "a $7 million settlement"
     shared = sorted(wa & wb)
-    thing = f"of '{ha}'" if ha and ha == hb else f"sharing '{', '.join(shared)}'" if len(shared) >= 2 else ""
+    one_head = bool(ha) and ha == hb
+    thing = f"of '{ha}'" if one_head else f"sharing '{', '.join(shared)}'" if len(shared) >= 2 else ""
     if not thing and act != "verb":
         return None
     verb = f"with the verb '{qa.predicate}'" if act == "verb" else ""
@@ -484,7 +485,7 @@ def amount_conflict(
     kind = "amounts of money" if qa.role == "money" else "measures"
     why = " ".join(x for x in (f"{kind} in {_unit(qa)}", thing, verb) if x)
     text = f"{why} in {where}, neither article stating the other's; '{qa.text}' and '{qb.text}' cannot both hold"
-    score = GROUP_BASE + {"verb": 0.2, "class": 0.1}.get(act, 0.0) + (0.3 if "of '" in thing else 0.2 * bool(thing))
+    score = GROUP_BASE + {"verb": 0.2, "class": 0.1}.get(act, 0.0) + (0.3 if one_head else 0.2 * bool(thing))
     score += 0.05 * (qa.approx is None and qb.approx is None)
     sides = ((a, ma, qa.value), (b, mb, qb.value))
     return make_conflict("number", ha or qa.what, _unit(qa), group, text, round(min(score, 1.0), 3), *sides)

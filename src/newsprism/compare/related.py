@@ -114,8 +114,9 @@ def partial_matches(articles: list[Article], found: Alignment, cut: float | None
     units = found.units
     order = {a.id: i for i, a in enumerate(articles)}
     by_id = {a.id: a for a in articles}
-    model = load_model() if cut is None else None
-    cut = cut if cut is not None else model.partial_cut if model is not None else -math.inf
+    if cut is None:
+        model = load_model()
+        cut = model.partial_cut if model is not None else -math.inf
     pairs = [
         (i, j)
         for i, j in found.related
