@@ -73,10 +73,6 @@ OFFSET_TAIL = re.compile(
 MONTH_NAME_RE = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.IGNORECASE)
 PART_OF = re.compile(r"^(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+", re.IGNORECASE)
 """A part of a period ("the end of February"): read as the period itself (month granularity), which covers it."""
-FUTURE_BEFORE = tense.BEFORE_RE
-"""A clause in the future tense before a date ("will leave at the end of February", "will be Feb. 28"; the markers
-of ``claims.future``): a year-less month or day there is the next such date on or after the article's date, not
-the last one before it."""
 
 
 Granularity = Literal["day", "week", "month", "year"]
