@@ -3,6 +3,7 @@
     .venv/bin/python scripts/draw_claim_pairs.py                 # writes claim_pairs_train.jsonl and _val.jsonl
     .venv/bin/python scripts/draw_claim_pairs.py --check         # redraws and compares with the committed files
     .venv/bin/python scripts/draw_claim_pairs.py --stats         # stratum sizes only, writes nothing
+    .venv/bin/python scripts/draw_claim_pairs.py --round2        # writes claim_pairs_val2.jsonl (round 2, below)
 
 The committed samples were drawn from a clean worktree of commit e2e8144 (``git worktree add /tmp/h21 HEAD
 --detach``; ``PYTHONPATH=/tmp/h21/src``), so nothing uncommitted could shape them.
@@ -28,6 +29,10 @@ Each row holds references only (article text is never copied into the repo): ``r
 the data dir), ``start``/``end`` (character offsets of the sentence in the body) and ``sha`` (first 12 hex digits of
 the SHA-256 of the body). No cosine, band, score or prediction is stored. Guide: docs/claims_pairs_judging.md;
 viewer: scripts/show_claim_pairs.py.
+
+Round 2 (``--round2``, session 10): a second blind validation sample ``claim_pairs_val2.jsonl`` by the same design
+(same units, bands, quotas and per-triplet cap) from the validation triplets, with its own seed ``ROUND2_SEED``,
+leaving out every pair of round 1 (``claim_pairs_val.jsonl``, whose labels became tuning data for the scorer).
 """
 
 from __future__ import annotations
@@ -50,6 +55,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "benchmarks" / "samples"
 SPLIT_SEED = 13  # bench stories' seed: tuning half = train, validation half = val
 DRAW_SEED = 21  # this draw's own seed (issue 21)
+ROUND2_SEED = 2110  # round 2 of the val sample (session 10)
 LOW = 0.35
 MIN_WORDS = 6
 PER_STORY = 14
@@ -120,6 +126,30 @@ def stratified(cands: dict[str, list[tuple[float, Side, Side]]], seed: int) -> l
     return [chosen[int(k)] for k in rng.permutation(len(chosen))]
 
 
+def pair_key(rec_a: str, a: Side, rec_b: str, b: Side) -> frozenset[tuple[str, int, int]]:
+    """One unordered pair of sentences, by record and offsets (the sample rows' identity)."""
+    return frozenset({(rec_a, a[1], a[2]), (rec_b, b[1], b[2])})
+
+
+def drawn_keys(sample: Path) -> set[frozenset[tuple[str, int, int]]]:
+    """The pairs of a committed sample file (to leave them out of a later round)."""
+    out = set()
+    for line in sample.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        a, b = row["a"], row["b"]
+        out.add(frozenset({(a["record"], a["start"], a["end"]), (b["record"], b["start"], b["end"])}))
+    return out
+
+
+def without(cands: dict[str, list], keys: set, paths: dict[str, Path], data_dir: Path) -> dict[str, list]:
+    """``cands`` less the pairs in ``keys``."""
+
+    def rec(x: Side) -> str:
+        return paths[x[0]].relative_to(data_dir).as_posix()
+
+    return {g: [(c, a, b) for c, a, b in v if pair_key(rec(a), a, rec(b), b) not in keys] for g, v in cands.items()}
+
+
 def band_sizes(cands: dict[str, list[tuple[float, Side, Side]]]) -> list[tuple[float, int]]:
     upper, out = 2.0, []
     for lower, _ in QUOTAS:
@@ -156,6 +186,7 @@ def main() -> int:
     ap.add_argument("--data-dir", type=Path, default=None, help="benchmark data (default: ../shared/data)")
     ap.add_argument("--check", action="store_true", help="redraw and compare with the committed samples")
     ap.add_argument("--stats", action="store_true", help="print candidate counts per cosine band; write nothing")
+    ap.add_argument("--round2", action="store_true", help="draw claim_pairs_val2.jsonl (round 2, round 1 left out)")
     args = ap.parse_args()
     data_dir = args.data_dir or default_data_dir()
     if not (data_dir / "basil" / "articles").is_dir():
@@ -163,12 +194,19 @@ def main() -> int:
         return 2
     splits, paths, by_id = load(data_dir)
     status = 0
-    for name, seed_off in (("train", 0), ("val", 1)):
-        cands = {g: candidates(arts) for g, arts in splits[name].items()}
+    plan = (
+        (("val2", "val", ROUND2_SEED),)
+        if args.round2
+        else (("train", "train", DRAW_SEED), ("val", "val", DRAW_SEED + 1))
+    )
+    for name, split, seed in plan:
+        cands = {g: candidates(arts) for g, arts in splits[split].items()}
+        if name == "val2":
+            cands = without(cands, drawn_keys(SAMPLES / "claim_pairs_val.jsonl"), paths, data_dir)
         if args.stats:
             print(name, len(cands), "triplets", band_sizes(cands))
             continue
-        rows = rows_for(stratified(cands, DRAW_SEED + seed_off), paths, by_id, data_dir)
+        rows = rows_for(stratified(cands, seed), paths, by_id, data_dir)
         out = SAMPLES / f"claim_pairs_{name}.jsonl"
         text = "".join(json.dumps(r) + "\n" for r in rows)
         if args.check:
