@@ -35,11 +35,6 @@ BEFORE_RE = re.compile(rf"{MARKER}[^.;:!?]{{0,60}}$", re.IGNORECASE)
 """A future marker at most 60 characters before the end of the text, with no clause end between."""
 
 
-def forecast(text: str) -> bool:
-    """Whether ``text`` holds a future marker followed by a verb."""
-    return bool(FORECAST_RE.search(text))
-
-
 def before(text: str, start: int) -> bool:
     """Whether a future marker stands in the same clause within 60 characters before ``text[start]``."""
     return bool(BEFORE_RE.search(text[max(0, start - 80) : start]))
