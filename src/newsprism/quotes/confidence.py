@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsprism.lexicons.speech import ACT_CLASSES, LOADED, LOADED_MORE
+from newsprism.quotes.sentences import starts_paragraph, three_sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -114,8 +115,7 @@ def speaker_features(c: Candidate, text: str) -> dict[str, float]:
     mention's place and form, the quotation's place in the article. Each looks at a bounded window (no scan of
     the whole text per quotation: issue 24)."""
     x: dict[str, float] = {f"how={how(c)}": 1.0, "position": c.start / max(1, len(text))}
-    head = text[max(0, c.start - 4) : c.start].rstrip(" \t\"“‘'«„")
-    x["starts_paragraph"] = float(head.endswith("\n") or (not head and c.start <= 4))
+    x["starts_paragraph"] = float(starts_paragraph(text, c.start))
     if c.cue is None:
         x["no_cue"] = 1.0
     s = c.subj
@@ -148,14 +148,10 @@ def _persons_around(c: Candidate, s: Token) -> dict[str, float]:
         if t.ent_type_ == "PERSON" and t.text not in own and abs(t.i - s.i) > 0
     ]
     x = {"other_person_near": float(bool(near)), "log_other_person_distance": math.log1p(min(near, default=NEAR))}
-    sent = s.sent
-    first = sent.start
-    for _ in range(2):
-        if first > 0:
-            first = doc[first - 1].sent.start
-    names = {t.text for t in doc[first : sent.end] if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"}
+    window = three_sentences(s)
+    names = {t.text for t in window if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"}
     x["persons_near"] = float(min(5, len(names)))
-    inside = [t for t in doc[first : sent.end] if c.start <= t.idx < c.end and t.ent_type_ == "PERSON"]
+    inside = [t for t in window if c.start <= t.idx < c.end and t.ent_type_ == "PERSON"]
     x["persons_in_quote"] = float(min(3, sum(t.ent_iob_ == "B" for t in inside)))
     x["mention_in_name"] = float(s.ent_type_ in NAME_ENTS or (s.dep_ == "compound" and s.head.pos_ == "PROPN"))
     return x

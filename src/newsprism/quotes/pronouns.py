@@ -9,6 +9,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
+from newsprism.quotes.sentences import three_sentences
 from newsprism.quotes.speaker_names import (
     PERSONAL,
     PLURAL,
@@ -94,7 +95,7 @@ class PronounBook(NameBook):
         in passing: ambiguous. A rival named in the sentence where the pick spoke is not ("“…,” Reed said of
         Cole. “…,” he added" is Reed); a rival subject before the pick is not (the later subject is meant)."""
         sent = tok.sent
-        lo = self._three_sentences(tok)
+        lo = three_sentences(tok).start_char
         pick_span = self.doc.char_span(pick.start, pick.end, alignment_mode="expand")
         after = pick_span.sent.end_char if pick_span is not None else pick.end
         if any(m.cluster == pick.cluster and m.subject and sent.start_char <= m.start < tok.idx for m in known):
@@ -109,20 +110,13 @@ class PronounBook(NameBook):
             for m in known
         )
 
-    def _three_sentences(self, tok: Token) -> int:
-        """Where the pronoun's sentence and the two before it start (a character offset)."""
-        first = tok.sent.start
-        for _ in range(2):
-            first = self.doc[first - 1].sent.start if first > 0 else first
-        return self.doc[first].idx
-
     def _unknown_subject_near(self, pick: NameMention, cands: list[NameMention], tok: Token) -> bool:
         """The pick was only named in passing (an object, a name in a prepositional phrase) while a person of
         unknown gender is a subject in the pronoun's sentence or the two before ("Kerry Vance met Tom Reed. “…,”
         he said"): either could be meant (session 8, issue 19, round 7)."""
         if pick.subject or pick.speaker:
             return False
-        lo = self._three_sentences(tok)
+        lo = three_sentences(tok).start_char
         return any(
             m.cluster != pick.cluster
             and m.subject
