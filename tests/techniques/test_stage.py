@@ -159,3 +159,22 @@ def test_lexicon_spans_shown_by_their_row_score(pipe: Any) -> None:
     hunt, regime = find(art, "witch hunt"), find(art, "regime")
     assert hunt.score == scores["witch hunt"] >= cut and hunt.shown
     assert regime.score == scores["regime"] < cut and not regime.shown
+
+
+@pytest.mark.parametrize("which", ["linear", "tagger"])
+def test_analyse_encodes_states_when_absent(seed_texts: dict[str, str], which: str) -> None:
+    """One ``states`` parameter serves both models: passed from the shared pass or encoded by ``analyse``, the
+    spans are the same."""
+    from newsprism.nlp.encoder import encode
+    from newsprism.pipeline import Pipeline
+    from newsprism.techniques.stage import analyse
+
+    work = Pipeline(stages=["nlp"]).run_batch([Article(id="x", text=seed_texts["003"][:3000])])[0]
+    art, doc = work.article, work.doc
+    assert doc is not None
+    states = encode([art.text[s.start : s.end] for s in art.sentences])
+    analyse(art, doc, which=which, states=states)
+    given = [(t.start, t.end, t.technique, t.score, t.shown) for t in art.techniques]
+    analyse(art, doc, which=which)
+    assert [(t.start, t.end, t.technique, t.score, t.shown) for t in art.techniques] == given
+    assert any(t.method == "model" for t in art.techniques)

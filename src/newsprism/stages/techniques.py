@@ -55,7 +55,7 @@ def techniques_stage(work: Work, options: Options) -> None:
 
         # the encoder pass claims/slant/frames share (Work.cache): sentence vectors and intermediate token states
         states = sentence_encodings([work], options)[0]
-        analyse(work.article, work.doc, options.neutral_lexicon, encodings=states)
+        analyse(work.article, work.doc, options.neutral_lexicon, which="tagger", states=states)
         return
     from newsprism.nlp.shared import sentence_embeddings
 
@@ -65,7 +65,7 @@ def techniques_stage(work: Work, options: Options) -> None:
         from newsprism.nlp.encoder import sentence_encodings
 
         span_states = sentence_encodings([work], options)[0]  # the same pass's states: spans are not re-embedded
-    analyse(work.article, work.doc, options.neutral_lexicon, sentence_vectors=vectors, states=span_states)
+    analyse(work.article, work.doc, options.neutral_lexicon, states=span_states, sentence_vectors=vectors)
 
 
 def shipped_model_reads_states() -> bool:

@@ -46,28 +46,34 @@ def analyse(
     article: Article,
     doc: Doc,
     user_lexicon: str | None = None,
-    model: TechniquesModel | None = None,
-    sentence_vectors: np.ndarray | None = None,
-    encodings: list[SentenceStates] | None = None,
-    tagger: TaggerModel | None = None,
+    *,
+    which: str = "linear",
     states: list[SentenceStates] | None = None,
+    sentence_vectors: np.ndarray | None = None,
+    model: TechniquesModel | None = None,
+    tagger: TaggerModel | None = None,
 ) -> None:
     """Fill ``article.techniques`` and ``article.technique_summary``.
 
-    With ``encodings`` (encoder states, one per ``article.sentences``: :mod:`newsprism.nlp.encoder`) the
-    fine-tuned tagger (``tagger`` or the shipped one) finds the model spans; otherwise the linear model does,
-    with ``sentence_vectors`` (MiniLM, one row per sentence) feeding its sentence gate (computed if absent) and
-    ``states`` (the same encoder states, from the shared pass) its span classifier (encoded if absent).
+    ``which`` (option ``techniques_model``) chooses the model spans: ``"tagger"`` (the fine-tuned tagger,
+    ``tagger`` or the shipped one) or ``"linear"`` (``model`` or the shipped one, its sentence gate fed by
+    ``sentence_vectors``, MiniLM, one row per sentence, computed if absent). ``states`` are the shared encoder
+    pass's states, one per ``article.sentences`` (:mod:`newsprism.nlp.encoder`): the tagger's input and the linear
+    model's span vectors; encoded here when absent.
     """
     entries = lex.load_lexicon(user_lexicon)
     toks = tokens_from_doc(doc)
     sents = [(s.start, s.end) for s in article.sentences]
     quoted = _quoted(article)
-    if encodings is not None:
+    if which == "tagger":
         from newsprism.techniques.encoded import detect_encoded
         from newsprism.techniques.tagger import shipped_tagger
 
-        dets = detect_encoded(tagger or shipped_tagger(), article.text, toks, sents, encodings, entries, quoted=quoted)
+        if states is None:
+            from newsprism.nlp.encoder import encode
+
+            states = encode([article.text[s:e] for s, e in sents])
+        dets = detect_encoded(tagger or shipped_tagger(), article.text, toks, sents, states, entries, quoted=quoted)
     else:
         model = model or shipped_model()
         if sentence_vectors is None and model.si_gate_coef is not None and sents:
