@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.model import Quote
-from newsprism.quotes.parts import link_parts
+from newsprism.quotes.parts import ends_sentence, link_parts
 from newsprism.records import Speaker
 
 
@@ -85,7 +85,7 @@ def test_indirect_halves_join_whatever_their_words() -> None:
     ("a", "b"),
     [
         ({"speaker": "Ann Cole"}, {"speaker": "Tom Reed"}),
-        ({"event": 1}, {"event": 2}),
+        ({"event": 1, "kind": "indirect"}, {"event": 2, "kind": "indirect"}),
         ({"event": None}, {"event": None}),
         ({"kind": "partial"}, {"kind": "partial"}),
     ],
@@ -105,3 +105,40 @@ def test_a_lone_record_before_an_interrupted_quotation_leaves_its_parts_and_the_
     assert lone.parts is None and lone.confidence == 0.2
     assert first.parts == [(second.start, second.end)] and second.parts == [(first.start, first.end)]
     assert first.confidence == second.confidence == 0.9
+
+
+# -- session 10 (issue 19, round 8's largest span class): titles and initials in the narration between the halves
+
+
+@pytest.mark.parametrize(
+    "narration",
+    [
+        "Mr. Cole added,",
+        "Lt. Col. Ann Cole, a spokeswoman for the army, wrote on her Twitter account as the reports came in,",
+        "U.S. Rep. Ann Cole said,",
+        "Ann J. Cole said,",
+        "Dr. Cole, of Acme Inc., said,",
+    ],
+)
+def test_a_title_or_initial_between_the_halves_ends_no_sentence(narration: str) -> None:
+    text = f"“I wish I could say I am surprised,” {narration} “but I am not.”"
+    assert not ends_sentence(narration)
+    assert _pair(text, "I wish I could say I am surprised", "but I am not.", cue=narration.split(",")[-2].split()[-1])
+
+
+@pytest.mark.parametrize(
+    "narration",
+    ["she said. Then she wrote,", "she said in Rome. Later she wrote,", "she said! She wrote,", "she asked?"],
+)
+def test_a_sentence_ending_between_the_halves_keeps_them_apart(narration: str) -> None:
+    text = f"“We will not stop,” {narration} “until the job is done.”"
+    assert ends_sentence(narration)
+    assert not _pair(text, "We will not stop", "until the job is done.", cue="she")
+
+
+def test_direct_halves_of_one_cue_join_across_two_events_and_take_the_first_event() -> None:
+    text = "“In case you were wondering,” Ann Cole wrote, “trying to breach the fence is no cease-fire.”"
+    first = _q(text, "In case you were wondering", cue="wrote", event=3)
+    second = _q(text, "trying to breach the fence is no cease-fire.", cue="wrote", event=4)
+    assert _linked(text, first, second)
+    assert first.event == second.event == 3
