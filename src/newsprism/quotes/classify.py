@@ -118,10 +118,10 @@ def writers_own(q: Candidate) -> bool:
         if src.lower_ in ("us", "me") or any(c.dep_ == "poss" and c.lower_ in WRITER_OWNERS for c in src.children):
             return True
         # "according to RAPTOR, our new player metric": the writer's own measure named by an apposition (round 4)
-        end = src.idx + len(src.text)
-        return re.match(r"\s*,\s*(?:our|my)\b", src.doc.text[end : end + 12], re.I) is not None
-    sent = cue.sent
-    lead = cue.doc.text[sent.start_char : cue.idx].lower()
+        # the 12 characters after the source, from the tokens (Doc.text would join the whole text per call)
+        after = (src.whitespace_ + src.doc[src.i + 1 : src.i + 13].text_with_ws)[:12]
+        return re.match(r"\s*,\s*(?:our|my)\b", after, re.I) is not None
+    lead = cue.doc[cue.sent.start : cue.i].text_with_ws.lower()
     if any(g in lead for g in GLOSS):
         return True
     if cue.lemma_.lower() in MENTION_CUES:
