@@ -135,6 +135,9 @@ def test_date_mentions_carry_granularity_and_predicate(analyze: Callable[..., Ar
         ("The plant is scheduled to close in March.", "March", "2019-03"),
         ("The minister left office on January 1.", "January 1", "2018-01-01"),  # past tense: the last one
         ("He said on March 26 that he will go.", "March 26", "2018-03-26"),  # the future comes after the date
+        ("Mattis would be retiring at the end of February.", "the end of February", "2019-02"),  # round 6
+        ("His resignation is effective December 31.", "December 31", "2018-12-31"),  # a copula of effect
+        ("He would have turned 50 in March.", "March", "2018-03"),  # "would have": no plan
     ],
 )
 def test_a_future_clause_reads_a_yearless_date_forward(sentence: str, expr: str, iso: str) -> None:

@@ -36,6 +36,7 @@ def _one(text: str) -> tuple[object, ...]:
         ("signed nearly two-dozen executive actions", (24.0, None, "about", "count", None)),  # not 2 to 12
         ("two dozen officers", (24.0, None, None, "count", None)),
         ("a dozen officers", (12.0, None, None, "count", None)),
+        ("we're asking for $5.6” billion, he said", (5.6e9, None, None, "money", "USD")),  # a closing quote
     ],
 )
 def test_value_approximator_role(text: str, want: tuple[object, ...]) -> None:

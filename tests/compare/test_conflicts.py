@@ -8,6 +8,7 @@ from newsprism.compare.align import entity_dates
 from newsprism.compare.conflicts import (
     ROUND1,
     ROUND3,
+    ROUND5,
     SHOW_THRESHOLD,
     anchors,
     date_interval,
@@ -282,3 +283,44 @@ def test_past_or_unmatched_dates_at_month_precision_are_not_compared() -> None:
     ua2 = _sentence_unit("a", "The minister will be leaving office on January 1.", "January 1", "2019-01-01",
                          predicate="leave")  # fmt: skip
     assert find_conflicts([(ua2, ue, None)], [ua2, ue]) == []  # two verbs: two events
+
+
+def test_planned_dates_of_leaving_a_post_are_one_event() -> None:
+    """Round 6: "will be leaving on January 1" vs "would be retiring at the end of February" (two verbs of leaving a
+    post), and sentences without a parsed predicate whose clause names the departure before the date."""
+    ua = _sentence_unit(
+        "a", "The minister will be leaving office on January 1.", "January 1", "2019-01-01", predicate="leave"
+    )
+    ub = _sentence_unit(
+        "b", "The minister would be retiring at the end of February.", "the end of February", "2019-02",
+        granularity="month", predicate="retire",
+    )  # fmt: skip
+    (c,) = find_conflicts([(ua, ub, None)], [ua, ub])
+    assert "leaving a post ('leave'/'retire')" in (c.why or "") and (c.confidence or 0) >= SHOW_THRESHOLD
+    assert find_conflicts([(ua, ub, None)], [ua, ub], ROUND5) == []  # round 5: two verbs, two events
+    effective = _sentence_unit("a", "His resignation is effective December 31.", "December 31", "2018-12-31")
+    final = _sentence_unit("b", "His final day in office will be Feb. 28.", "Feb. 28", "2019-02-28")
+    (c,) = find_conflicts([(effective, final, None)], [effective, final])
+    assert "the date of leaving a post" in (c.why or "")
+    assert anchors(effective, effective.entity_dates[0]) == {"depart"}
+    assert find_conflicts([(effective, final, None)], [effective, final], ROUND5) == []  # no anchor word
+
+
+def test_a_past_resignation_is_no_planned_leaving_date() -> None:
+    """ "resigned Thursday" (the act of resigning) vs "will be leaving on January 1" (the planned last day)."""
+    ua = _sentence_unit(
+        "a", "The minister will be leaving office on January 1.", "January 1", "2019-01-01", predicate="leave"
+    )
+    ub = _sentence_unit("b", "The minister resigned Thursday in protest.", "Thursday", "2018-12-20", predicate="resign")
+    assert find_conflicts([(ua, ub, None)], [ua, ub]) == []
+    assert anchors(ub, ub.entity_dates[0], depart=False) == {"resig"}
+
+
+def test_a_resolved_date_entity_replaces_an_unresolved_regex_date() -> None:
+    """A sentence's regex date without a resolution ("Feb. 28", no src) no longer hides its resolved DATE entity."""
+    effective = _sentence_unit("a", "His resignation is effective December 31.", "December 31", "2018-12-31")
+    final = _sentence_unit("b", "His final day in office will be Feb. 28.", "Feb. 28", "2019-02-28")
+    s = final.text.index("Feb. 28")
+    final.dates = [Mention("Feb. 28", s, s + 7, None, "--02-28", "date", "date", src=None)]
+    assert len(find_conflicts([(effective, final, None)], [effective, final])) == 1
+    assert find_conflicts([(effective, final, None)], [effective, final], ROUND5) == []

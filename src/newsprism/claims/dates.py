@@ -166,9 +166,18 @@ def resolve(expression: str, published: str | None, future: bool = False) -> Res
     return _granular(_resolve(expression, published, future))
 
 
+PLANNED_BEFORE = re.compile(
+    r"(?:\bwould\s+(?!have\b)|\b(?:is|are|becomes?|will\s+be)\s+effective\s+|\btakes?\s+effect\s+)[^.;:!?]{0,60}$",
+    re.IGNORECASE,
+)
+"""Dates-only future markers (issue 26): the future in the past ("would be retiring at the end of February") and
+a copula of effect ("His resignation is effective December 31"); "would have" is no plan."""
+
+
 def future_context(text: str, start: int) -> bool:
-    """Whether the words before ``text[start]`` in its sentence put a date in the future ("will leave on")."""
-    return tense.before(text, start)
+    """Whether the words before ``text[start]`` in its sentence put a date in the future ("will leave on", "would
+    retire in", "is effective")."""
+    return tense.before(text, start) or bool(PLANNED_BEFORE.search(text[max(0, start - 80) : start]))
 
 
 def _resolve(expression: str, published: str | None, future: bool = False) -> Resolved:

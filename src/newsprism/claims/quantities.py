@@ -37,11 +37,13 @@ UNITS = (
     "ton|tonne|pound|kilogram|kg|gallon|liter|litre|barrel|year|month|week|day|hour|minute|second|decade|century|"
     "dollar|euro|cent|vote|seat|point"
 )
+QUOTE_GAP = r"(?:[”\"’](?=\s?(?:thousand|million|billion|trillion)\b))?"
+"""A closing quotation mark between a figure and its scale word ("we're asking for $5.6” billion", issue 26)."""
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 NUMBER_RE = re.compile(
     rf"(?P<cur>[$€£¥])?(?P<num>{_NUM}|\b(?:{_WORDS})\b)"
-    rf"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m|k)\b|[\s-](?P<dozen>dozen)\b)?"
+    rf"(?:{QUOTE_GAP}\s?(?P<scale>thousand|million|billion|trillion|bn|m|k)\b|[\s-](?P<dozen>dozen)\b)?"
     rf"(?:(?P<pct>\s?%)|(?:(?P<sep>-|\s)(?P<unit>(?:{UNITS})(?:e?s)?)\b(?P<old>-old|-long)?))?",
     re.IGNORECASE,
 )

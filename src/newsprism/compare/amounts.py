@@ -52,12 +52,9 @@ GENERIC = _words(
 """Words of an amount's phrase that say nothing about what it is of."""
 SELF_SUBJECTS = GENERIC | {"that", "this", "which", "it", "what"}
 """A parsed subject that is the amount itself ("$3 billion could be diverted": subject "billion"), not an agent."""
-STOP = _words(
-    "the a an of to in for from on at by with and or but as its it his her their our that this these those which who "
-    "whom whose was were is are be been being has have had will would could should can may might must do does did "
-    "not no so than then there here he she they we you i him them us me into over under about after before while "
-    "such said says say tell told"
-)
+EXTRA_STOP = _words("may might must tell you")
+"""Function words of three letters or more that :data:`newsprism.compare.pairs.STOP` lacks (shorter words are
+never content words here)."""
 PHRASE_WORDS = 8
 """Words of an amount's phrase on each side."""
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -94,11 +91,19 @@ def agent(subject: str | None) -> str | None:
 
 
 def _stem(word: str) -> str:
-    w = word.lower().replace("’", "'").removesuffix("'s")
-    for suffix in ("ies", "es", "s"):
-        if len(w) > len(suffix) + 3 and w.endswith(suffix):
-            return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return w
+    """The claim matcher's crude stem (:func:`newsprism.compare.pairs.stem`), lower case; imported here, not at the
+    top, since compare.pairs imports compare.numbers, which imports compare.conflicts, which imports this module."""
+    from newsprism.compare.pairs import stem
+
+    return stem(word.lower())
+
+
+def _stopped(word: str) -> bool:
+    """A function word (the claim matcher's :data:`newsprism.compare.pairs.STOP` and :data:`EXTRA_STOP`)."""
+    from newsprism.compare.pairs import STOP
+
+    w = word.lower()
+    return w in STOP or w in EXTRA_STOP
 
 
 def phrase_words(text: str, start: int, end: int, others: list[tuple[int, int]]) -> set[str]:
@@ -114,14 +119,21 @@ def phrase_words(text: str, start: int, end: int, others: list[tuple[int, int]])
     cut_at = max([m.end() for m in _CLAUSE_END.finditer(head)] + [0])
     if not any(cut_at <= e <= start for _, e in others):
         words += _WORD.findall(head[cut_at:])[-PHRASE_WORDS:]
-    return {_stem(w) for w in words if w.lower() not in STOP and w.lower() not in GENERIC and len(w) > 2}
+    return {_stem(w) for w in words if not _stopped(w) and w.lower() not in GENERIC and len(w) > 2}
+
+
+def verb_stems(*lemmas: str | None) -> set[str]:
+    """The stems of the amounts' verbs, which are their act, not their thing ("diverted" in both phrases)."""
+    return {_stem(x) for x in lemmas if x}
 
 
 def money_head(counted: str | None, words: set[str]) -> str | None:
-    """The money noun an amount is of: its counted noun when it is one, else one in its phrase (first by name)."""
+    """The money noun an amount is of: its counted noun when it is one, else one in its phrase (``words``, stemmed
+    by :func:`_stem`; first by name)."""
     if counted in MONEY_HEADS:
         return counted
-    heads = sorted(words & MONEY_HEADS)
+    stems = {_stem(w): w for w in MONEY_HEADS}
+    heads = sorted(stems[w] for w in words if w in stems)
     return heads[0] if heads else None
 
 

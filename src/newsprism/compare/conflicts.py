@@ -30,6 +30,14 @@ of February" vs "will be leaving on January 1").
 Round 5 (``event_amounts``; ``ROUND4`` is the rule set scored on round 4): amounts without a counted noun (money, a
 measure with a unit) in claims matched as one proposition or the same event are compared when their claims tell one
 act and thing (:func:`amount_conflict`, :mod:`newsprism.compare.amounts`).
+
+Round 6 (``depart_dates``, ``amount_precision``; ``ROUND5`` is the rule set scored on round 5): the verbs and words of
+leaving a post are one event for two planned dates ("will be leaving on January 1" vs "would be retiring at the end
+of February", "His resignation is effective December 31" vs "his final day in office will be Feb. 28"; a past
+"resigned Thursday" is the act of resigning, not the last day), a sentence's resolved DATE entity replaces an
+unresolved regex date it overlaps, "about" before a money figure of two significant digits or more is that figure's
+rounding, a bound ("less than $5.7 billion") states no figure, and one verb of one event alone is shown when both
+amounts are exact.
 """
 
 from __future__ import annotations
@@ -64,6 +72,16 @@ UNIT_WORDS = {"percent", "percentage", "point", "year", "month", "week", "day", 
 """Words the parse may give as a number's counted noun that are its unit ("46 percent", "75 years"): no thing."""
 BOUNDS = re.compile(r"\b(?:since|until|till|through|by|before|after|from|as of)\s*$", re.IGNORECASE)
 """A date after these is a bound of a span ("found since Monday"), not the day of an event."""
+DEPART_VERBS = {"leave", "retire", "resign", "depart", "quit", "exit", "step"}
+"""Verbs of leaving a post: one event for a date ("will be leaving on January 1" vs "would be retiring at the end of
+February"; round 6)."""
+DEPART_RE = re.compile(
+    r"\b(?:leav(?:e|es|ing)|retir(?:e|es|ed|ing|ement)|resign(?:s|ed|ing|ation)?|depart(?:s|ed|ing|ure)?|"
+    r"step(?:s|ped|ping)?\s+down|(?:final|last)\s+day)\b",
+    re.IGNORECASE,
+)
+"""Words in a date's clause before it that make it the date of leaving a post ("His resignation is effective
+December 31", "his final day in office will be Feb. 28"; round 6)."""
 _MONEY = {"USD": "USD", "dollar": "USD", "EUR": "EUR", "euro": "EUR", "GBP": "GBP", "JPY": "JPY", "cent": "cent"}
 
 
@@ -77,6 +95,8 @@ class Rules:
     strict_counted: bool = True  # a unit word is no counted noun; modifiers must agree; a bound date is no day
     event_months: bool = True  # round 4: planned dates (future tense) of one verb, same event: a month vs a day
     event_amounts: bool = True  # round 5: amounts without a counted noun of one act/thing, same event
+    depart_dates: bool = True  # round 6: the verbs and words of leaving a post are one event for a date
+    amount_precision: bool = True  # round 6: "about $3.6 billion" is its rounding; one verb alone is shown
 
 
 SHIPPED = Rules()
@@ -88,6 +108,9 @@ ROUND3 = Rules(event_months=False, event_amounts=False)
 """The rules scored on round 3 (commit 9a6d87b..e67d267), before the round-4 changes."""
 ROUND4 = Rules(event_amounts=False)
 """The rules scored on round 4 (commit 38cf7fd), before the round-5 amount rule."""
+ROUND5 = Rules(depart_dates=False, amount_precision=False)
+"""The rules scored on round 5 (commit f21f048), before the round-6 changes (the claims stage's changes of round 6
+— "$5.6” billion", "would"/"is effective" dates read forward — are not switchable)."""
 
 
 @dataclass(frozen=True)
@@ -264,7 +287,7 @@ def find_conflicts(
             for mb in numbers:
                 c = _number_conflict(a, b, group, ma, mb, by_article, rules)
                 if c is None and rules.event_amounts:
-                    c = amount_conflict(a, b, group, ma, mb, by_article)
+                    c = amount_conflict(a, b, group, ma, mb, by_article, rules)
                 if c is not None and _new(seen, a, ma, b, mb):
                     out.append(c)
         if group is None and not rules.event_dates:
@@ -288,20 +311,32 @@ def _dates(u: Any, rules: Rules) -> list[Any]:
     """The unit's date mentions; with ``rules.event_dates`` also the resolved DATE entities of a sentence without
     claims (``Unit.entity_dates``) that no other date mention overlaps."""
     extra = getattr(u, "entity_dates", []) if rules.event_dates else []
-    out = list(u.dates) + [d for d in extra if not any(d.start < m.end and m.start < d.end for m in u.dates)]
+    own = list(u.dates)
+    if rules.depart_dates:  # round 6: a resolved DATE entity replaces an unresolved regex date it overlaps
+        own = [m for m in own if isinstance(m.src, DateMention) or not any(_over(m, d) for d in extra)]
+    out = own + [d for d in extra if not any(_over(d, m) for m in own)]
     if rules.strict_counted:  # "since Monday" is a span's bound, not an event's day
         out = [m for m in out if not BOUNDS.search(u.text[: max(m.start - u.start, 0)])]
     return out
 
 
-def anchors(u: Any, m: Any) -> set[str]:
+def _over(x: Any, y: Any) -> bool:
+    return bool(x.start < y.end and y.start < x.end)
+
+
+def anchors(u: Any, m: Any, depart: bool = True) -> set[str]:
     """What a date attaches to, as 5-letter stems: its parsed predicate, else the nearest verb-like word on either
     side of it in the unit (``_NEAR_SKIP`` words skipped; a lower-case word ending in "-ed" or after "to"/a modal:
     "on Friday [apologized]", "had to [apologize] Saturday"); reporting verbs ("said Monday") are left out."""
     d = m.src
-    if isinstance(d, DateMention) and d.predicate:
-        return set() if d.predicate in REPORTING else {d.predicate[:5]}
     s, e = m.start - u.start, m.end - u.start
+    clause = u.text[: max(s, 0)][-80:]
+    clause = re.split(r"[.;:!?]", clause)[-1]
+    leaving: set[str] = {"depart"} if depart and DEPART_RE.search(clause) else set()
+    if isinstance(d, DateMention) and d.predicate:
+        if depart and event_verb(d.predicate) == "depart":
+            return {"depart"}
+        return leaving if d.predicate in REPORTING else {d.predicate[:5]} | leaving
     before = _WORD.findall(u.text[:s])
     after = _WORD.findall(u.text[e:])
     out = set()
@@ -311,7 +346,12 @@ def anchors(u: Any, m: Any) -> set[str]:
             continue
         if words[i].endswith("ed") or (i > 0 and words[i - 1].lower() in _MODALS):
             out.add(words[i][:5])
-    return out - _REPORTING_STEMS
+    return (out - _REPORTING_STEMS) | leaving
+
+
+def event_verb(predicate: str | None) -> str | None:
+    """A date's predicate as an event: the verbs of leaving a post are one (``DEPART_VERBS``: "depart")."""
+    return "depart" if predicate in DEPART_VERBS else predicate
 
 
 def _event_date_conflict(
@@ -330,12 +370,17 @@ def _event_date_conflict(
     planned = partial and future_context(a.text, ma.start - a.start) and future_context(b.text, mb.start - b.start)
     if not _granular_enough(da, db, planned, rules):
         return None
-    shared = anchors(a, ma) & anchors(b, mb)
-    if not shared or (da.predicate and db.predicate and da.predicate != db.predicate):
+    depart = rules.depart_dates and bool(planned)  # leaving a post: two planned dates only ("resigned Thursday")
+    shared = anchors(a, ma, depart) & anchors(b, mb, depart)
+    ea, eb = (event_verb(x) if depart else x for x in (da.predicate, db.predicate))
+    if not shared or (ea and eb and ea != eb):
         return None
     where = "the same claim group" if group else "claims matched as the same event" if partial else "similar claims"
     days = da.granularity == db.granularity == "day"
-    what = f"the date of '{sorted(shared)[0]}…'" if days else f"the planned date (future tense) of '{da.predicate}'"
+    event = "leaving a post" if ea == "depart" or "depart" in shared else f"'{sorted(shared)[0]}…'"
+    one_verb = da.predicate == db.predicate
+    planned_of = f"'{da.predicate}'" if one_verb else f"leaving a post ('{da.predicate}'/'{db.predicate}')"
+    what = f"the date of {event}" if days else f"the planned date (future tense) of {planned_of}"
     differ = "are different days" if days else "do not overlap"
     text = f"{what} in {where}; {da.iso} ('{da.text}') and {db.iso} ('{db.text}') {differ}"
     score = (GROUP_BASE if partial else SIMILAR_BASE) + 0.35 + 0.1 * days + 0.05 * (da.basis == db.basis == "text")
@@ -350,7 +395,8 @@ def _granular_enough(da: DateMention, db: DateMention, planned: bool, rules: Rul
     if da.granularity == db.granularity == "day":
         return True
     grains = {da.granularity, db.granularity}
-    same_verb = bool(da.predicate) and da.predicate == db.predicate
+    ea, eb = (event_verb(x) if rules.depart_dates else x for x in (da.predicate, db.predicate))
+    same_verb = bool(ea) and ea == eb
     return rules.event_months and planned and same_verb and grains <= {"day", "month"}
 
 
@@ -432,25 +478,47 @@ def make_conflict(
     )
 
 
-def _amount_interval(q: NumberMention) -> Interval | None:
+def _amount_interval(q: NumberMention, precise_about: bool = False) -> Interval | None:
     """``number_interval`` with an exact figure's rounding half-open, as rounding is: "$3.5 billion" covers 3.45 up
-    to (not including) 3.55 billion, which "$3.6 billion" covers."""
+    to (not including) 3.55 billion, which "$3.6 billion" covers. With ``precise_about`` (round 6) "about" before
+    a figure written to two significant digits or more is that figure's rounding: "about $3.6 billion" covers 3.55
+    up to 3.65 billion (the writer chose the precision), not +-15 %."""
+    if precise_about and q.approx == "about" and _significant(q.text) >= 2:
+        q = q.model_copy(update={"approx": None})
     iv = number_interval(q)
     return Interval(iv.low, iv.high, high_open=True) if iv is not None and q.approx is None else iv
 
 
-def _reports_amount(q: NumberMention, others: list[NumberMention]) -> bool:
-    """Whether an article states an amount of ``q``'s unit that ``q``'s interval covers (anywhere in it)."""
-    iq = _amount_interval(q)
+def _significant(text: str) -> int:
+    """Significant digits of the first figure in ``text`` ("$3.6 billion" 2, "$3 billion" 1, "43,000" 2)."""
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    digits = m.group(0).replace(",", "") if m else ""
+    if "." in digits:
+        return len(digits.replace(".", "").lstrip("0"))
+    return len(digits.strip("0"))
+
+
+def _reports_amount(q: NumberMention, others: list[NumberMention], precise: bool = False) -> bool:
+    """Whether an article states an amount of ``q``'s unit that ``q``'s interval covers (anywhere in it); with
+    ``precise`` (round 6) a bound ("less than", "more than") is no stated amount."""
+    iq = _amount_interval(q, precise)
     for o in others:
-        io = _amount_interval(o)
+        if precise and o.approx in ("more_than", "less_than", "at_least", "at_most"):
+            continue  # a bound ("less than $5.7 billion") states no figure (round 6)
+        io = _amount_interval(o, precise)
         if iq is not None and io is not None and o.role == q.role and _unit(o) == _unit(q) and iq.overlaps(io):
             return True
     return False
 
 
 def amount_conflict(
-    a: Any, b: Any, group: str | None, ma: Any, mb: Any, by_article: dict[str, list[NumberMention]]
+    a: Any,
+    b: Any,
+    group: str | None,
+    ma: Any,
+    mb: Any,
+    by_article: dict[str, list[NumberMention]],
+    rules: Rules = SHIPPED,
 ) -> NumberConflict | None:
     """Two amounts without a counted noun (money, or a measure with a unit) of one act and thing in claims matched as
     one proposition or the same event (module :mod:`newsprism.compare.amounts`), that neither article also states
@@ -461,20 +529,23 @@ def amount_conflict(
     if qa.role != qb.role or qa.role not in ("money", "measure") or not _unit(qa) or _unit(qa) != _unit(qb):
         return None
     partial = (b.article, b.start) in getattr(a, "partial", ())
-    ia, ib = _amount_interval(qa), _amount_interval(qb)
+    precise = rules.amount_precision
+    ia, ib = _amount_interval(qa, precise), _amount_interval(qb, precise)
     if not (group or partial) or ia is None or ib is None or ia.overlaps(ib):
         return None
     agents = amounts.agent(qa.subject), amounts.agent(qb.subject)
     same, act = amounts.same_act(qa.predicate, qb.predicate)
     if not same or (agents[0] and agents[1] and agents[0] != agents[1]) or amounts.different_years(a.text, b.text):
         return None
-    if _reports_amount(qa, by_article.get(b.article, [])) or _reports_amount(qb, by_article.get(a.article, [])):
+    if _reports_amount(qa, by_article.get(b.article, []), precise) or _reports_amount(
+        qb, by_article.get(a.article, []), precise
+    ):
         return None
     wa, wb = _phrase(a, ma), _phrase(b, mb)
     ha, hb = amounts.money_head(qa.counted, wa), amounts.money_head(qb.counted, wb)
     if ha and hb and ha != hb:
         return None  # "a $5 million fine" vs "a $7 million settlement"
-    shared = sorted(wa & wb)
+    shared = sorted((wa & wb) - amounts.verb_stems(qa.predicate, qb.predicate))  # the act is no thing
     one_head = bool(ha) and ha == hb
     thing = f"of '{ha}'" if one_head else f"sharing '{', '.join(shared)}'" if len(shared) >= 2 else ""
     if not thing and act != "verb":
@@ -485,7 +556,8 @@ def amount_conflict(
     kind = "amounts of money" if qa.role == "money" else "measures"
     why = " ".join(x for x in (f"{kind} in {_unit(qa)}", thing, verb) if x)
     text = f"{why} in {where}, neither article stating the other's; '{qa.text}' and '{qb.text}' cannot both hold"
-    score = GROUP_BASE + {"verb": 0.2, "class": 0.1}.get(act, 0.0) + (0.3 if one_head else 0.2 * bool(thing))
+    verb_weight = 0.25 if precise else 0.2  # round 6: one verb of one event alone, both exact, is shown (0.70)
+    score = GROUP_BASE + {"verb": verb_weight, "class": 0.1}.get(act, 0.0) + (0.3 if one_head else 0.2 * bool(thing))
     score += 0.05 * (qa.approx is None and qb.approx is None)
     sides = ((a, ma, qa.value), (b, mb, qb.value))
     return make_conflict("number", ha or qa.what, _unit(qa), group, text, round(min(score, 1.0), 3), *sides)
