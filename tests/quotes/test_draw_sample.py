@@ -20,12 +20,20 @@ def _script():  # type: ignore[no-untyped-def]
     return mod
 
 
+def _confident(art: Article) -> None:
+    """Every quotation above the scorer's threshold: the draw's rules are tested, not the scorer's score of a
+    one-sentence text (the session-10 weights hold this sentence back)."""
+    for q in art.quotes:
+        q.confidence = 1.0
+
+
 def test_parenthetical_cue_parts_travel_together(analyze: Callable[[str], Article]) -> None:
     art = analyze(
         "Given the terrain and the river, the bridge was never safe, Mary Jones said, the city knew it for years."
     )
     parts = [q for q in art.quotes if q.kind == "indirect"]
     assert len(parts) == 2 and parts[0].event == parts[1].event
+    _confident(art)
     mod = _script()
     for q in parts:
         other = next(o for o in parts if o is not q)
@@ -44,6 +52,7 @@ def test_an_interrupted_quotation_is_drawn_once(analyze: Callable[[str], Article
         "Given the terrain and the river, the bridge was never safe, Mary Jones said, the city knew it for years."
     )
     parts = sorted((q for q in art.quotes if q.kind == "indirect"), key=lambda q: q.start)
+    _confident(art)
     mod = _script()
     assert [mod.later_part(art.quotes, q) for q in parts] == [False, True]
 
