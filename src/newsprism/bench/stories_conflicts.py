@@ -8,7 +8,9 @@ makes precision and recall estimates over all candidate pairs of the draw's low 
 pairs whose values differ) and round 4 (``conflict_pairs_r4.jsonl``, labels ``conflict_labels_r4_<who>.jsonl``:
 round 3's method with a new seed, drawn after the round-4 rules were frozen) and round 5 (``conflict_pairs_r5.jsonl``,
 labels ``conflict_labels_r5_<who>.jsonl``: round 3's method with ``s1`` widened to money pairs of one event,
-scripts/draw_conflict_pairs_r5.py, drawn after the round-5 rules were frozen). A round without labels is skipped with
+scripts/draw_conflict_pairs_r5.py, drawn after the round-5 rules were frozen) and round 6 (``conflict_pairs_r6.jsonl``,
+labels ``conflict_labels_r6_<who>.jsonl``: ``s1`` widened to every quantity type of one event,
+scripts/draw_conflict_pairs_r6.py, drawn after the round-6 rules were frozen). A round without labels is skipped with
 a note. Labels are ``conflict`` /
 ``compatible`` / ``different`` (docs/conflicts_judging.md), written blind; the gold label of a pair is labeller
 ``a``'s, else the first other labeller's. The articles of the sampled triplets are run through the nlp, quotes and
@@ -40,14 +42,17 @@ SAMPLES = Path(__file__).resolve().parents[3] / "benchmarks" / "samples"
 SAMPLE = "conflict_pairs.jsonl"
 SAMPLE_R2 = "conflict_pairs_r2.jsonl"
 SAMPLE_R3 = "conflict_pairs_r3.jsonl"
-SAMPLE_R4, SAMPLE_R5 = "conflict_pairs_r4.jsonl", "conflict_pairs_r5.jsonl"
+SAMPLE_R4, SAMPLE_R5, SAMPLE_R6 = "conflict_pairs_r4.jsonl", "conflict_pairs_r5.jsonl", "conflict_pairs_r6.jsonl"
 PREFIX, PREFIX_R2, PREFIX_R3 = "conflict_labels_", "conflict_labels_r2_", "conflict_labels_r3_"
-PREFIX_R4, PREFIX_R5 = "conflict_labels_r4_", "conflict_labels_r5_"
+PREFIX_R4, PREFIX_R5, PREFIX_R6 = "conflict_labels_r4_", "conflict_labels_r5_", "conflict_labels_r6_"
 ROUNDS = {1: (SAMPLE, PREFIX), 2: (SAMPLE_R2, PREFIX_R2), 3: (SAMPLE_R3, PREFIX_R3), 4: (SAMPLE_R4, PREFIX_R4)}
 ROUNDS[5] = (SAMPLE_R5, PREFIX_R5)
+ROUNDS[6] = (SAMPLE_R6, PREFIX_R6)
 """round -> (sample, label file prefix)"""
 _LATER = re.compile(r"r\d+_")  # a later round's labeller name in round 1's prefix
 RULE_SETS = ("shown", "all", "round1", "round1_all", "old")
+PRINTED_SETS = ("round5", "round5_all")
+"""Rule sets printed next to the pinned ones but not pinned: the rules scored on round 5 (``ROUND5``)."""
 LABELS = ("conflict", "compatible", "different")
 # left out of the draw (it hung the claims stage at 9d2c9c5: fact_span's endless head walk, fixed in a2a5e79) and so
 # out of the scored stories too, so that their claim groups are the ones the sample was drawn from
@@ -107,7 +112,7 @@ def weighted_prf(pred: list[bool], gold: list[bool], weights: list[float]) -> tu
 def story_conflicts(articles: list[Article]) -> dict[str, list[NumberConflict]]:
     """The conflicts of one story's analysed articles by rule set: ``new`` (shipped), ``round1``, ``old``."""
     from newsprism.compare.align import claim_groups
-    from newsprism.compare.conflicts import ROUND1, find_conflicts
+    from newsprism.compare.conflicts import ROUND1, ROUND5, find_conflicts
     from newsprism.compare.numbers import legacy_conflicts
     from newsprism.nlp import embed
 
@@ -115,6 +120,7 @@ def story_conflicts(articles: list[Article]) -> dict[str, list[NumberConflict]]:
     return {
         "new": find_conflicts(pairs, units),
         "round1": find_conflicts(pairs, units, ROUND1),
+        "round5": find_conflicts(pairs, units, ROUND5),
         "old": legacy_conflicts(pairs),
     }
 
@@ -134,7 +140,8 @@ def _analysed(ctx: BenchContext, rows: list[dict[str, Any]]) -> dict[str, list[A
 
 def predictions(rows: list[dict[str, Any]], found: Found) -> dict[str, list[bool]]:
     """Per rule set, whether each row is reported: ``shown``/``all`` (shipped rules, shown in reports / in the
-    JSON), ``round1``/``round1_all`` (the round-1 rules) and ``old`` (before issue 26)."""
+    JSON), ``round1``/``round1_all`` (the round-1 rules), ``round5``/``round5_all`` (the round-5 rules) and ``old``
+    (before issue 26)."""
     from newsprism.compare.conflicts import SHOW_THRESHOLD
 
     def pick(row: dict[str, Any], key: str, shown: bool) -> list[NumberConflict]:
@@ -143,6 +150,7 @@ def predictions(rows: list[dict[str, Any]], found: Found) -> dict[str, list[bool
 
     sets = {"shown": ("new", True), "all": ("new", False), "round1": ("round1", True)}
     sets.update({"round1_all": ("round1", False), "old": ("old", False)})
+    sets.update({"round5": ("round5", True), "round5_all": ("round5", False)})
     return {name: [reported(r, pick(r, key, shown)) for r in rows] for name, (key, shown) in sets.items()}
 
 
@@ -186,13 +194,15 @@ def weighted_values(
         values.update({f"{name}_{key}_precision_unweighted": p, f"{name}_{key}_recall_unweighted": rec})
     values[f"{name}_gold"] = float(sum(truth))
     values[f"{name}_gold_share"] = sum(w for w, t in zip(weights, truth, strict=True) if t) / sum(weights)
+    printed = {k: weighted_prf(pred[k], truth, weights) for k in PRINTED_SETS if k in pred}
     print(
         f"conflicts round {round_} ({len(rows)} labelled, {sum(truth)} conflict; weighted): "
         + "; ".join(
             f"{k} P {values[f'{name}_{k}_precision']:.3f} R {values[f'{name}_{k}_recall']:.3f} "
             f"({sum(pred[k])} reported)"
             for k in RULE_SETS
-        ),
+        )
+        + "".join(f"; {k} (not pinned) P {p:.3f} R {r:.3f} ({sum(pred[k])} reported)" for k, (p, r) in printed.items()),
         file=sys.stderr,
     )
     return values
@@ -202,7 +212,7 @@ def reported_pairs(rows: list[dict[str, Any]], gold: dict[int, str], pred: dict[
     """One line per rule set: the ids of the pairs it reports, each with its gold label (so that false reports can
     be classed after scoring)."""
     lines = []
-    for key in RULE_SETS:
+    for key in RULE_SETS + tuple(k for k in PRINTED_SETS if k in pred):
         ids = [f"{int(r['pair'])} ({gold[int(r['pair'])]})" for r, hit in zip(rows, pred[key], strict=True) if hit]
         lines.append(f"{key}: " + (", ".join(ids) if ids else "none"))
     return lines
