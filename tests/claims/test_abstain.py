@@ -74,12 +74,15 @@ CASES = [
     ("Congress should raise the minimum wage for every worker.", CLEAR, "other", "recommendation"),
     ("The company will raise prices for its customers.", CLEAR, "other", "forecast"),
     ("Congress should cut the budget by $2 billion next year.", CLEAR, "mixed", "recommendation cue"),  # fact kept
-    ("Officials said the company will raise prices for its customers.", CLEAR, "claim", ""),
-    ("Workers complained that the new hires will get larger raises.", CLEAR, "claim", ""),  # main verb is past
+    ("Officials said the company will raise prices by 5 percent.", CLEAR, "claim", ""),
+    ("Officials said the company treated its customers badly.", CLEAR, "other", "reported words"),  # no number
+    ("Workers complained that the new hires will get raises of 5 percent.", CLEAR, "claim", ""),  # main verb is past
     ("I think the senator misled the voters about the bill.", CLEAR, "opinion", "stance"),
     ("This policy is a disgrace to everyone in the nation.", (0.2, OPINION_FROM + 0.02), "opinion", "subjective"),
     ("This policy is a disgrace to everyone in the nation.", (0.2, OPINION_FROM - 0.05), "other", ""),
-    ("This policy is a disgrace to everyone in the nation.", (0.95, OPINION_FROM + 0.02), "opinion", "subjective"),
+    ("This policy is a disgrace to everyone in the nation.", (0.95, OPINION_FROM + 0.02), "other", "undecided"),
+    ('"I think the senator misled the voters," the mayor said.', CLEAR, "other", "stance cue"),  # quoted stance
+    ('"I think the senator misled the voters," the mayor said.', (0.1, 0.1), "other", "neither"),
 ]
 
 
@@ -98,3 +101,14 @@ def test_kind_with_fixed_scores(
     assert sent.kind == kind, sent.kind_reason
     assert reason in (sent.kind_reason or "")
     assert [c.kind for c in art.claims] == ([kind] if kind in ("claim", "mixed") else [])
+
+
+def test_session_10_rules_quoted_stance_reported_words_and_checkworthy_opinions() -> None:
+    from newsprism.claims import abstain
+
+    assert opinion_cue("I think the count was wrong.", quoted=True) is None  # a speaker's "I think …"
+    assert opinion_cue("I think the count was wrong.", quoted=False) == "stance"
+    assert abstain.reported_block(attributed=True, anchored=False) == "reported"
+    assert abstain.reported_block(attributed=True, anchored=True) is None  # "said it cost $4 billion"
+    assert abstain.reported_block(attributed=False, anchored=False) is None
+    assert abstain.is_opinion_label("opinion") and not abstain.is_opinion_label("both")

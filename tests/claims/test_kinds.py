@@ -123,3 +123,30 @@ def test_shipped_cuts_are_the_stricter_of_meta_and_abstention_cuts() -> None:
 )
 def test_subheadings_are_other(text: str, heading: bool) -> None:
     assert (other_reason(text, headline=False) is not None) is heading
+
+
+def test_a_short_line_of_its_own_without_end_punctuation_is_a_heading() -> None:
+    from newsprism.claims.stage import own_line
+
+    text = "Intro line.\n'Lordy, I hope there are tapes'\nThe end came."
+    s = text.index("'Lordy")
+    e = text.index("\nThe end")
+    assert own_line(text, s, e) and not own_line(text, s + 1, e)
+    assert other_reason(text[s:e], headline=False, own_line=True) is not None
+    assert other_reason(text[s:e], headline=False, own_line=False) is None  # inside a paragraph: a statement
+    assert (
+        other_reason(
+            "Officials said combat operations would end in the spring of 2014 after talks", False, own_line=True
+        )
+        is None
+    )  # 13 words
+
+
+def test_harbor_quoted_judgement_is_no_claim_and_sources_are_named(analyze: Callable[..., Article]) -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "examples" / "harbor.txt").read_text(encoding="utf-8")
+    art = analyze(text)
+    judged = next(s for s in art.sentences if art.text[s.start : s.end] == "The numbers never added up.")
+    assert judged.kind != "claim", judged.kind_reason  # Rick Hale's quoted judgement (README example)
+    assert all(c.source is None or c.source.text.lower() not in ("he", "she", "they") for c in art.claims)

@@ -220,7 +220,15 @@ BLIND_ROUNDS = (
         "tuning r2",
         "round 2: TUNING data (reported, then rules chosen on rounds 1-2)",
     ),
-    BlindRound(3, SAMPLE.parent / "claims_blind_r3.jsonl", "claims_blind_r3_labels", "blind_r3", "blind r3", "round 3"),
+    BlindRound(
+        3,
+        SAMPLE.parent / "claims_blind_r3.jsonl",
+        "claims_blind_r3_labels",
+        "blind_r3",
+        "tuning r3",
+        "round 3: TUNING data (reported, then rules chosen on rounds 1-3)",
+    ),
+    BlindRound(4, SAMPLE.parent / "claims_blind_r4.jsonl", "claims_blind_r4_labels", "blind_r4", "blind r4", "round 4"),
 )
 
 

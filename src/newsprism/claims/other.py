@@ -42,6 +42,7 @@ EMBED_RE = re.compile(
 TIMECODE_RE = re.compile(r"\b\d{1,2}:\d{2}\s*$")  # "Extend unemployment insurance 05:07": a video link's title
 INTRODUCES_RE = re.compile(r"[:\u2014\u2013-]\s*[\"“‘']?\s*$")  # ends by introducing what follows
 MIN_WORDS = 4
+LABEL_LINE_WORDS = 10  # a line of its own, no end punctuation, at most this many words: a heading or label
 
 
 def words(text: str) -> int:
@@ -63,8 +64,18 @@ def is_heading(text: str) -> bool:
     return long_ >= 2 and caps >= 0.6 * long_
 
 
-def other_reason(text: str, headline: bool, doc: Doc | None = None, start: int = 0, end: int = 0) -> str | None:
-    """Why the sentence ``text`` (``doc`` tokens ``start``..``end``) is ``other``, or None when it is not."""
+def is_label_line(text: str) -> bool:
+    """A short line without end punctuation, quotation marks set aside ("'Lordy, I hope there are tapes'",
+    "Advertisement", "April, 2015"): a subheading, caption or label when it stands on a line of its own."""
+    core = text.strip().strip("\"'“”‘’ ")
+    return bool(core) and core[-1] not in ".!?:;,)" and words(core) <= LABEL_LINE_WORDS
+
+
+def other_reason(
+    text: str, headline: bool, doc: Doc | None = None, start: int = 0, end: int = 0, own_line: bool = False
+) -> str | None:
+    """Why the sentence ``text`` (``doc`` tokens ``start``..``end``; ``own_line``: alone on its line) is
+    ``other``, or None when it is not."""
     t = text.strip()
     if BYLINE_RE.match(t):
         return "byline or credit"
@@ -78,6 +89,8 @@ def other_reason(text: str, headline: bool, doc: Doc | None = None, start: int =
         return "headline"
     if is_heading(t):
         return "heading (title case, no end punctuation)"
+    if own_line and is_label_line(t):
+        return "heading (a short line of its own without end punctuation)"
     if is_question(t):
         return "question: asserts nothing checkable"
     if INTRODUCES_RE.search(t):

@@ -96,6 +96,25 @@ def proposition(article: Article, start: int, end: int, doc: Doc | None) -> tupl
     return _span(text, start, end), None
 
 
+PRONOUNS = frozenset(["he", "she", "they", "him", "her", "them", "his", "hers", "their", "we", "us", "i", "it"])
+
+
+def named_source(article: Article, source: Span | None) -> Span | None:
+    """The source mention resolved through the quotes stage's speakers: a bare pronoun ("He") that is a mention
+    of a named speaker becomes that speaker's nearest named mention before it (else its first named one)."""
+    if source is None or source.text.lower() not in PRONOUNS:
+        return source
+    for cluster in article.speakers:
+        if cluster.anonymous or not any(m.start == source.start for m in cluster.mentions):
+            continue
+        named = [m for m in cluster.mentions if m.text.lower() not in PRONOUNS]
+        before = [m for m in named if m.start < source.start]
+        pick = before[-1] if before else (named[0] if named else None)
+        if pick is not None:
+            return Span(text=pick.text, start=pick.start, end=pick.end)
+    return source
+
+
 def without_hedges(span: Span, hedges: list[Span]) -> str:
     """The proposition's text with the hedge words inside it removed (spaces collapsed)."""
     out, cur = [], span.start

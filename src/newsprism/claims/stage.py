@@ -14,7 +14,7 @@ from newsprism.claims import fields as FX
 from newsprism.claims.entities import claim_entities
 from newsprism.claims.model import ClaimsModel, shipped
 from newsprism.claims.other import is_question, other_reason
-from newsprism.claims.proposition import proposition, without_hedges
+from newsprism.claims.proposition import named_source, proposition, without_hedges
 from newsprism.claims.types import claim_type
 from newsprism.model import Claim, make_span
 
@@ -83,6 +83,12 @@ def is_headline(work: Work, index: int) -> bool:
     line_end = art.text.find("\n", sent.start)
     line = art.text[sent.start : line_end if line_end >= 0 else len(art.text)].strip()
     return bool(line) and line[-1] not in ".!?\"”’'" and _words(line) <= HEADLINE_MAX_WORDS and line_end >= 0
+
+
+def own_line(text: str, start: int, end: int) -> bool:
+    """The sentence ``text[start:end]`` stands alone on its line (only spaces between it and the line ends)."""
+    before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
 def _unit_embeddings(batch: list[Work], units: list[Unit], texts: list[str], options: Options | None) -> np.ndarray:
@@ -175,6 +181,7 @@ def _claim(work: Work, sc: Scored, kind: str, span: tuple[int, int], nlp: Langua
     prop, source = proposition(art, s, e, doc)
     if source is None and quote is not None and quote.speaker is not None and quote.speaker.start is not None:
         source = make_span(art, quote.speaker.start, quote.speaker.end or quote.speaker.start)
+    source = named_source(art, source)  # "He" -> the speaker's named mention (quotes stage)
     return make_span(
         art,
         s,
@@ -219,7 +226,8 @@ def _sentence(work: Work, si: int, items: list[Scored], cuts: Cuts, nlp: Languag
     if headline:
         sent.headline = True
     sent.kind, sent.kind_reason, sent.fact = "other", None, None
-    reason = other_reason(art.text[sent.start : sent.end], headline, work.doc, sent.start, sent.end)
+    own = own_line(art.text, sent.start, sent.end)
+    reason = other_reason(art.text[sent.start : sent.end], headline, work.doc, sent.start, sent.end, own)
     if reason is not None:
         sent.kind_reason = reason
         return
@@ -227,13 +235,13 @@ def _sentence(work: Work, si: int, items: list[Scored], cuts: Cuts, nlp: Languag
     if not parts or all(x.label == "none" for x in parts):
         parts = [whole]
     claims = [x for x in parts if x.label == "claim"]
-    opinions = [x for x in parts if x.label in ("opinion", "both")]
+    opinions = [x for x in parts if AB.is_opinion_label(x.label)]
     scores = (
         f"check-worthiness {whole.cw:.2f} (cut {cuts.checkworthiness:.2f}, claim from "
         f"{cuts.claim_checkworthiness:.2f}), subjectivity {whole.subj:.2f} "
         f"(claim below {cuts.claim_below:.2f}, opinion from {cuts.opinion_from:.2f})"
     )
-    block = _blocking(work, si) if claims else None
+    block = _blocking(work, si, items) if claims else None
     if claims and block is None:
         if opinions:
             sent.kind, sent.kind_reason = "mixed", f"a check-worthy clause beside an opinion clause; {scores}"
@@ -246,16 +254,27 @@ def _sentence(work: Work, si: int, items: list[Scored], cuts: Cuts, nlp: Languag
     _not_claim(work, si, parts, block, scores, nlp)
 
 
-def _blocking(work: Work, si: int) -> str | None:
-    """The cue that keeps sentence ``si`` from being a claim (``claims.abstain.blocking_cue``), or None."""
+def _blocking(work: Work, si: int, items: list[Scored]) -> str | None:
+    """The cue that keeps sentence ``si`` from being a claim (``claims.abstain.blocking_cue``), else
+    ``"reported"`` for reported words with no number or date in any unit (``claims.abstain.reported_block``)."""
     art, sent = work.article, work.article.sentences[si]
     future = AB.main_verb_future(work.doc, sent.start, sent.end)
-    return AB.blocking_cue(art.text[sent.start : sent.end], _attributed(art, sent.start, sent.end), future)
+    attributed = _attributed(art, sent.start, sent.end)
+    cue = AB.blocking_cue(art.text[sent.start : sent.end], attributed, future)
+    if cue is None and attributed:
+        return AB.reported_block(attributed, any(_anchor(work, x) is not None for x in items))
+    return cue
 
 
 def _attributed(art: Article, start: int, end: int) -> bool:
     """The sentence reports someone's words: mostly a quotation, or a reporting verb ("said", "according to")."""
     return FX.enclosing_quote(art, start, end) is not None or bool(FX.ATTRIBUTION_RE.search(art.text[start:end]))
+
+
+def _quoted(art: Article, start: int, end: int) -> bool:
+    """The sentence is mostly a direct quotation (direct, partial or block: someone's own words)."""
+    quote = FX.enclosing_quote(art, start, end)
+    return quote is not None and quote.kind in DIRECT_KINDS
 
 
 def _not_claim(work: Work, si: int, parts: list[Scored], block: str | None, scores: str, nlp: Language | None) -> None:
@@ -272,14 +291,16 @@ def _not_claim(work: Work, si: int, parts: list[Scored], block: str | None, scor
         sent.kind, sent.kind_reason = "mixed", f"{why} but holds a number or date to check; {scores}"
         sent.fact = make_span(art, *span)
         art.claims.append(_claim(work, x, "mixed", span, nlp))
-    elif any(x.label in ("opinion", "both") for x in parts):
+    elif any(AB.is_opinion_label(x.label) for x in parts):
         sent.kind = "opinion"
         sent.kind_reason = f"subjective, nothing countable or dated to check; {scores}"
-    elif (cue := AB.opinion_cue(art.text[sent.start : sent.end])) is not None:  # only when it can decide
+    elif (cue := AB.opinion_cue(art.text[sent.start : sent.end], _quoted(art, sent.start, sent.end))) is not None:
         sent.kind, sent.kind_reason = (
             "opinion",
             f"explicit judgement ({cue} cue: first person or judgement frame); {scores}",
         )
+    elif block == "reported":
+        sent.kind_reason = f"reported words with no number or date to check: may be a judgement (abstained); {scores}"
     elif block is not None:
         sent.kind_reason = f"check-worthy but a {block} cue: not a clean claim (abstained); {scores}"
     elif checkable:
