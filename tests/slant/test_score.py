@@ -58,7 +58,7 @@ def test_minilm_weight_moves_the_probability(cal: dict[str, dict[str, float]]) -
     from newsprism.slant.score import babe_proba, model
 
     texts = ["The radical senator's disastrous scheme will destroy the economy.", "The bill passed 52 to 48."]
-    cal["babe"].update(w_char=0.0, w_emb=0.0, temperature=1.0)
+    cal["babe"].update(w_char=0.0, w_emb=0.0, stack=0.0, temperature=1.0)
     assert np.allclose(babe_proba(texts), model("babe").predict_proba(texts)[:, 1])
     cal["babe"]["w_emb"] = 1.0
     assert not np.allclose(babe_proba(texts), model("babe").predict_proba(texts)[:, 1])

@@ -50,8 +50,8 @@ def bench_slant(ctx: BenchContext) -> list[Metric]:
     """AllSides media-split macro-F1 (shipped model, TF-IDF+LR baseline) and left-vs-right AUC, phrase-lexicon AUC
     (right vs left articles), hyperpartisan accuracy, BABE macro-F1 (split == "test": every row)."""
     from newsprism.datasets import slant as data
-    from newsprism.slant.features import doc_vector
-    from newsprism.slant.score import MODEL_DIR, allsides_proba, babe_proba, hyperpartisan_proba
+    from newsprism.slant.features import MAX_SENTENCES, doc_vector, split_sentences
+    from newsprism.slant.score import MODEL_DIR, allsides_proba, babe_proba, hyperpartisan_proba, sentence_bias_of
 
     out: list[Metric] = []
     root = ctx.data_dir
@@ -87,8 +87,10 @@ def bench_slant(ctx: BenchContext) -> list[Metric]:
     hv = _sub(np.flatnonzero(data.seeded_split(len(hp), SPLIT_SEED) | test), 129, ctx.quick, ctx.seed)
     hy = np.array([int(hp[i]["label"]) for i in hv])  # type: ignore[call-overload,unused-ignore]
     htexts = [str(hp[i]["text"]) for i in hv]
-    dv = np.stack([doc_vector(v) for v in data.sentence_vectors(htexts, "hyperpartisan")])  # regex sentences, cached
-    hpred = hyperpartisan_proba(htexts, dv, model_dir=models) > 0.5
+    svs = data.sentence_vectors(htexts, "hyperpartisan")  # regex sentences, cached
+    dv = np.stack([doc_vector(v) for v in svs])
+    sb = sentence_bias_of([split_sentences(t)[:MAX_SENTENCES] for t in htexts], svs, models)  # pooled by the head
+    hpred = hyperpartisan_proba(htexts, dv, model_dir=models, sentence_bias=sb) > 0.5
     h = hash_files(sorted((root / "hyperpartisan").glob("*.xml")))
     out.append(Metric("slant", "hyperpartisan_accuracy", float(accuracy_score(hy, hpred)), 0.822,
                       "SemEval-2019 winner (test)", len(hv), ctx.split, h))  # fmt: skip

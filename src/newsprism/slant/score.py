@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -14,6 +15,7 @@ from newsprism.model import Article, Slant, SlantPhrase, make_span
 from newsprism.slant.baseline import WordLR
 from newsprism.slant.calibration import apply_temperature
 from newsprism.slant.classifier import LinearText
+from newsprism.slant.stack import POOL_SENTENCES, Stacker, lexicon_features, pooled
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "slant"
 LABELS: tuple[Literal["left", "center", "right"], ...] = (
@@ -60,10 +62,31 @@ def _emb_lr(name: str, model_dir: Path = MODEL_DIR) -> tuple[np.ndarray, np.ndar
         return z["coef"].astype(np.float64), z["intercept"].astype(np.float64)
 
 
-def _averaged(name: str, texts: list[str], vectors: np.ndarray | None, model_dir: Path = MODEL_DIR) -> np.ndarray:
+@lru_cache(maxsize=8)
+def _stacker(name: str, model_dir: Path = MODEL_DIR) -> Stacker:
+    return Stacker.load(model_dir / f"{name}_stack.json")
+
+
+@lru_cache(maxsize=4)
+def babe_lexicon(model_dir: Path = MODEL_DIR) -> dict[str, float]:
+    """BABE biased-word rates (`slant.stack.lexicon_rates`) stored in ``model_dir``."""
+    d = json.loads((model_dir / "babe_lexicon.json").read_text(encoding="utf-8"))
+    return {str(k): float(v) for k, v in d["rates"].items()}
+
+
+def _averaged(
+    name: str,
+    texts: list[str],
+    vectors: np.ndarray | None,
+    model_dir: Path = MODEL_DIR,
+    extra: Callable[[], np.ndarray] | None = None,
+    cal: dict[str, float] | None = None,
+) -> np.ndarray:
     """Calibrated P(class 1): word TF-IDF LR, char TF-IDF LR (weight ``w_char``) and MiniLM LR (weight ``w_emb``)
-    probabilities averaged, then temperature-scaled (weights and T chosen on inner CV)."""
-    cal = calibration()[name]
+    probabilities averaged; when ``stack`` is set, the stacked head (`slant.stack`) over the average's logit and
+    the ``extra`` features; then temperature-scaled (every choice made on inner CV). ``cal``: the weights (default:
+    ``calibration.json``'s; the trainer passes the ones it just chose)."""
+    cal = calibration()[name] if cal is None else cal
     wc, we = cal.get("w_char", 0.0), cal["w_emb"]
     p = (1 - wc - we) * model(name, model_dir).predict_proba(texts)[:, 1]
     if wc > 0:
@@ -73,6 +96,10 @@ def _averaged(name: str, texts: list[str], vectors: np.ndarray | None, model_dir
             raise ValueError(f"{name}: MiniLM vectors are needed (w_emb = {we})")
         coef, intercept = _emb_lr(name, model_dir)
         p = p + we / (1.0 + np.exp(-(np.asarray(vectors, dtype=np.float64) @ coef.T + intercept)[:, 0]))
+    if cal.get("stack", 0.0) > 0:
+        if extra is None:
+            raise ValueError(f"{name}: the stacked head needs its extra features")
+        p = _stacker(name, model_dir).proba(p, extra())
     return np.asarray(apply_temperature(p, cal["temperature"]))
 
 
@@ -89,17 +116,43 @@ def allsides_proba(texts: list[str], model_dir: Path = MODEL_DIR) -> np.ndarray:
 
 
 def hyperpartisan_proba(
-    texts: list[str], doc_vectors: np.ndarray | None = None, model_dir: Path = MODEL_DIR
+    texts: list[str],
+    doc_vectors: np.ndarray | None = None,
+    model_dir: Path = MODEL_DIR,
+    sentence_bias: list[np.ndarray] | None = None,
 ) -> np.ndarray:
-    """Calibrated P(hyperpartisan); ``doc_vectors`` = `features.doc_vector` of each text's sentence vectors
-    (computed from regex sentences when not given)."""
-    if doc_vectors is None and calibration()["hyperpartisan"]["w_emb"] > 0:
+    """Calibrated P(hyperpartisan); ``doc_vectors`` = `features.doc_vector` of each text's sentence vectors and
+    ``sentence_bias`` = each text's sentence-bias probabilities (both computed from regex sentences when needed
+    and not given: that is an extra encoder pass)."""
+    cal = calibration()["hyperpartisan"]
+    need_bias = cal.get("stack", 0.0) > 0 and sentence_bias is None
+    if (doc_vectors is None and cal["w_emb"] > 0) or need_bias:
         from newsprism.nlp import embed
         from newsprism.slant.features import MAX_SENTENCES, doc_vector, split_sentences
 
         sents = [split_sentences(t)[:MAX_SENTENCES] for t in texts]
-        doc_vectors = np.stack([doc_vector(np.asarray(embed(s)) if s else np.zeros((0, 384))) for s in sents])
-    return _averaged("hyperpartisan", texts, doc_vectors, model_dir)
+        vecs = [np.asarray(embed(s)) if s else np.zeros((0, 384)) for s in sents]
+        if doc_vectors is None:
+            doc_vectors = np.stack([doc_vector(v) for v in vecs])
+        if need_bias:
+            sentence_bias = sentence_bias_of(sents, vecs, model_dir)
+    bias = sentence_bias
+    return _averaged("hyperpartisan", texts, doc_vectors, model_dir, lambda: pooled(bias or []))
+
+
+def sentence_bias_of(
+    sentences: list[list[str]],
+    vectors: list[np.ndarray],
+    model_dir: Path = MODEL_DIR,
+    cal: dict[str, float] | None = None,
+) -> list[np.ndarray]:
+    """Each article's sentence-bias (BABE) probabilities from its sentence texts and MiniLM vectors."""
+    flat = [s for ss in sentences for s in ss]
+    if not flat:
+        return [np.zeros(0) for _ in sentences]
+    p = babe_proba(flat, np.concatenate([v for v in vectors if len(v)]), model_dir, cal)
+    ends = np.cumsum([len(s) for s in sentences])
+    return [p[e - len(s) : e] for s, e in zip(sentences, ends, strict=True)]
 
 
 def phrase_matches(text: str, lex: dict[str, float]) -> list[tuple[int, int, float]]:
@@ -189,7 +242,10 @@ def slant(article: Article, sentence_vectors: np.ndarray | None = None) -> Slant
     text = f"{article.title or ''}\n{article.text}"
     probs = allsides_proba([text])[0]
     dv = None if sentence_vectors is None else doc_vector(sentence_vectors)[None, :]
-    hyper = float(hyperpartisan_proba([text], dv)[0])
+    first = article.sentences[:POOL_SENTENCES]  # their bias, when sentence_bias ran first (as the stage does)
+    bias = [s.bias for s in first if s.bias is not None]
+    sb = [np.asarray(bias)] if first and len(bias) == len(first) else None
+    hyper = float(hyperpartisan_proba([text], dv, sentence_bias=sb)[0])
     score, evidence = phrase_evidence(article)
     n_words = len(WORD.findall(article.text))
     best = int(probs.argmax())
@@ -211,13 +267,19 @@ def slant(article: Article, sentence_vectors: np.ndarray | None = None) -> Slant
     )
 
 
-def babe_proba(texts: list[str], vectors: np.ndarray | None = None, model_dir: Path = MODEL_DIR) -> np.ndarray:
-    """Calibrated P(biased) per sentence: word/char TF-IDF LRs averaged with a MiniLM LR (weights from inner CV)."""
-    if vectors is None and calibration()["babe"]["w_emb"] > 0:
+def babe_proba(
+    texts: list[str],
+    vectors: np.ndarray | None = None,
+    model_dir: Path = MODEL_DIR,
+    cal: dict[str, float] | None = None,
+) -> np.ndarray:
+    """Calibrated P(biased) per sentence: word/char TF-IDF LRs averaged with a MiniLM LR, then the stacked head with
+    the biased-word lexicon features (`slant.stack`); weights from inner CV."""
+    if vectors is None and (calibration()["babe"] if cal is None else cal)["w_emb"] > 0:
         from newsprism.nlp import embed
 
         vectors = np.asarray(embed(texts))
-    return _averaged("babe", texts, vectors, model_dir)
+    return _averaged("babe", texts, vectors, model_dir, lambda: lexicon_features(texts, babe_lexicon(model_dir)), cal)
 
 
 def sentence_bias(article: Article, sentence_vectors: np.ndarray | None = None) -> None:

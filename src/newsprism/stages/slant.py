@@ -25,9 +25,12 @@ SLANT_FILES = (
     "babe.npz",
     "babe_char.npz",
     "babe_emb.npz",
+    "babe_stack.json",
+    "babe_lexicon.json",
     "hyperpartisan.npz",
     "hyperpartisan_char.npz",
     "hyperpartisan_emb.npz",
+    "hyperpartisan_stack.json",
 )  # what newsprism.slant.score loads (the char/emb models are read when calibration.json weighs them)
 
 
@@ -39,7 +42,7 @@ def _models(options: Options) -> dict[str, Path]:
     "slant",
     requires=("sentences",),
     produces=("slant", "sentences.bias"),
-    version="5",
+    version="6",
     per_article=True,
     models=_models,
 )
@@ -49,5 +52,5 @@ def slant_stage(work: Work, options: Options) -> None:
     from newsprism.slant.score import sentence_bias, slant
 
     vectors = sentence_embeddings([work], options)[0] if work.article.sentences else None  # shared with claims/frames
+    sentence_bias(work.article, vectors)  # first: the hyperpartisan head pools these sentence probabilities
     work.article.slant = slant(work.article, vectors)
-    sentence_bias(work.article, vectors)

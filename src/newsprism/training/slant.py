@@ -28,13 +28,14 @@ import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
 from newsprism import metrics
 from newsprism.datasets import slant as data
 from newsprism.slant import baseline, classifier
 from newsprism.slant.calibration import apply_temperature
 from newsprism.training import calibration, text_classifier
+from newsprism.training import slant_stack as stacking
 from newsprism.training.registry import trainer
 from newsprism.training.slant_phrases import build_phrases
 
@@ -79,9 +80,13 @@ CHAR_GRID = (
 MIX_GRID = tuple((a, b) for a in (0.0, 0.2, 0.3, 0.5) for b in (0.0, 0.2, 0.3, 0.5, 0.7, 1.0) if a + b <= 1.0)
 
 
-def inner_folds(y: np.ndarray, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
-    """5 stratified folds of the training part."""
-    return list(StratifiedKFold(INNER_FOLDS, shuffle=True, random_state=seed).split(np.zeros(len(y)), y))
+def inner_folds(y: np.ndarray, seed: int, groups: np.ndarray | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """5 stratified folds of the training part; with ``groups`` (BABE: the source article, hyperpartisan: the
+    publisher's domain) no group is split across folds, so held-out rows come from unseen articles/publishers."""
+    if groups is None:
+        return list(StratifiedKFold(INNER_FOLDS, shuffle=True, random_state=seed).split(np.zeros(len(y)), y))
+    sgk = StratifiedGroupKFold(INNER_FOLDS, shuffle=True, random_state=seed)
+    return list(sgk.split(np.zeros(len(y)), y, groups))
 
 
 def fit_spec(x: sparse.csr_matrix, y: np.ndarray, spec: TextSpec) -> classifier.LinearText:
@@ -92,9 +97,9 @@ class Grid:
     """Inner-CV out-of-fold probabilities of every grid entry, then one fit on the whole training part (each fit is
     made once: the training-part fits are kept by entry name)."""
 
-    def __init__(self, texts: list[str], y: np.ndarray, tr: np.ndarray, seed: int):
+    def __init__(self, texts: list[str], y: np.ndarray, tr: np.ndarray, seed: int, groups: np.ndarray | None = None):
         self.texts, self.y, self.tr = texts, y, tr
-        self.folds = inner_folds(y[tr], seed)
+        self.folds = inner_folds(y[tr], seed, None if groups is None else groups[tr])
         self._x: dict[tuple[bool, int, bool], sparse.csr_matrix] = {}
         self.oof: dict[str, np.ndarray] = {}
         self._fits: dict[str, classifier.LinearText] = {}
@@ -226,59 +231,89 @@ def _allsides_validation(
     }
 
 
-def _binary(
-    name: str,
-    texts: list[str],
-    y: np.ndarray,
-    seed: int,
-    specs: tuple[TextSpec, ...],
-    emb_c: tuple[float, ...],
-    vectors: Callable[[], np.ndarray],
-    metric: Callable[[np.ndarray, np.ndarray], float],
-    out_dir: Path,
-    heldout_dir: Path,
-) -> dict[str, Any]:
-    """Word TF-IDF grid, char TF-IDF grid, MiniLM-vector LR grid, then the best of each averaged with weights
-    from `MIX_GRID`, all on inner CV; then calibration. Validation is scored for every entry, never used."""
+@dataclass
+class BinaryTask:
+    """One binary slant model: data, grids, metric, the stacked head's candidates (`training.slant_stack`)."""
+
+    name: str
+    texts: list[str]
+    y: np.ndarray
+    groups: np.ndarray  # inner folds never split a group (BABE: source article; hyperpartisan: publisher domain)
+    specs: tuple[TextSpec, ...]
+    emb_c: tuple[float, ...]
+    vectors: Callable[[], np.ndarray]
+    metric: Callable[[np.ndarray, np.ndarray], float]
+    balanced_head: bool  # class-balanced stacked head (macro-F1) or not (accuracy)
+    previous: tuple[str, str, float, float, float]  # before session 10: word spec, char spec, MiniLM C, w_char, w_emb
+    extras: Callable[[np.ndarray, np.ndarray, list[tuple[np.ndarray, np.ndarray]]], list[stacking.Extra]]
+
+
+def _binary(task: BinaryTask, seed: int, out_dir: Path, heldout_dir: Path) -> dict[str, Any]:
+    """Word TF-IDF grid, char TF-IDF grid, MiniLM-vector LR grid, the best of each averaged with weights from
+    `MIX_GRID`, then the stacked head when it beats the average, all on grouped inner CV; then calibration.
+    Validation is scored for every entry, never used to choose."""
+    texts, y, metric = task.texts, task.y, task.metric
     va = data.seeded_split(len(texts), seed)
     tr, vi = np.flatnonzero(~va), np.flatnonzero(va)
     ytr = y[tr]
-    grid = Grid(texts, y, tr, seed)
-    report: dict[str, Any] = {"grid": {}}
+    grid = Grid(texts, y, tr, seed, task.groups)
+    report: dict[str, Any] = {"grid": {}, "inner_folds": "StratifiedGroupKFold (grouped)"}
     val: dict[str, np.ndarray] = {}
-    for spec in specs + CHAR_GRID:
+    for spec in task.specs + CHAR_GRID:
         oof = grid.run(spec)[:, 1]
         val[spec.name] = grid.fit(spec).proba_from_counts(grid.x(spec)[vi])[:, 1]
         report["grid"][spec.name] = {"inner": metric(ytr, oof), "val": metric(y[vi], val[spec.name])}
-    best = max(specs, key=lambda s: report["grid"][s.name]["inner"])
+    best = max(task.specs, key=lambda s: report["grid"][s.name]["inner"])
     best_char = max(CHAR_GRID, key=lambda s: report["grid"][s.name]["inner"])
-    e = vectors()
-    emb_oof, emb_fits = _embedding_grid(e, y, tr, vi, grid.folds, emb_c, metric, report, val)
-    best_c = max(emb_c, key=lambda c: report["grid"][f"MiniLM LR C={c:g}"]["inner"])
+    e = task.vectors()
+    emb_oof, emb_fits = _embedding_grid(e, y, tr, vi, grid.folds, task.emb_c, metric, report, val)
+    best_c = max(task.emb_c, key=lambda c: report["grid"][f"MiniLM LR C={c:g}"]["inner"])
+    pw, pc, pcc, pwc, pwe = task.previous
+    prev = _mix((grid.oof[pw][:, 1], grid.oof[pc][:, 1], emb_oof[pcc]), pwc, pwe)
+    report["previous_inner"] = metric(ytr, prev)  # the configuration shipped before, on the same grouped folds
     parts_oof = (grid.oof[best.name][:, 1], grid.oof[best_char.name][:, 1], emb_oof[best_c])
     parts_val = (val[best.name], val[best_char.name], val[f"emb {best_c:g}"])
     w_char, w_emb = _choose_mix(parts_oof, parts_val, ytr, y[vi], metric, report)
-    oof = _mix(parts_oof, w_char, w_emb)
+    oof, pv = _mix(parts_oof, w_char, w_emb), _mix(parts_val, w_char, w_emb)
+    report["mix_inner"] = metric(ytr, oof)
+    head = stacking.choose(
+        oof, pv, task.extras(tr, vi, grid.folds), (ytr, y[vi]), grid.folds, metric, task.balanced_head, report
+    )
+    stack = head is not None and head.inner > report["mix_inner"]
+    if head is not None and stack:
+        oof, pv = head.oof, head.stacker.proba(pv, head.extra.val)
     t, fitted = calibration.choose_temperature(oof, ytr, grid.folds)
-    pv = _mix(parts_val, w_char, w_emb)
-    finals = ((heldout_dir, grid.fit, emb_fits[best_c]), (out_dir, grid.fit_all, _emb_lr(e, y, best_c)))
-    for where, fit, emb in finals:
-        _save_binary(where, name, fit(best), fit(best_char) if w_char > 0 else None, emb)
+    finals = ((heldout_dir, grid.fit, emb_fits[best_c], False), (out_dir, grid.fit_all, _emb_lr(e, y, best_c), True))
+    for where, fit, emb, all_rows in finals:
+        _save_binary(where, task.name, fit(best), fit(best_char) if w_char > 0 else None, emb)
+        _save_head(where, task.name, head if stack else None, all_rows)
+    chosen = f"{best.name} + {best_char.name} + MiniLM LR C={best_c:g}, w_char={w_char:g}, w_emb={w_emb:g}"
     report.update(
-        chosen=f"{best.name} + {best_char.name} + MiniLM LR C={best_c:g}, w_char={w_char:g}, w_emb={w_emb:g}",
+        chosen=chosen + (f"; stacked head: {head.extra.name}, C={head.c:g}" if head is not None and stack else ""),
         w_char=w_char,
         w_emb=w_emb,
+        stack=float(stack),
         temperature=t,
         inner=metric(ytr, oof),
         val=metric(y[vi], pv),
         inner_nll={"raw": calibration.nll(oof, ytr), "cross_fitted_T": calibration.nll(fitted, ytr)},
         inner_ece={"raw": metrics.ece(oof, ytr), "cross_fitted_T": metrics.ece(fitted, ytr)},
-        val_ece={
-            "raw": metrics.ece(pv, y[vi]),
-            "calibrated": metrics.ece(apply_temperature(pv, t), y[vi]),
-        },
+        val_ece={"raw": metrics.ece(pv, y[vi]), "calibrated": metrics.ece(apply_temperature(pv, t), y[vi])},
     )
     return report
+
+
+def _save_head(where: Path, name: str, head: stacking.StackChoice | None, all_rows: bool) -> None:
+    """``name``_stack.json (the stacked head fitted on the training part's out-of-fold average, reused for the
+    all-rows refit as the temperatures are) and the head's own files; stale ones are removed."""
+    path = where / f"{name}_stack.json"
+    if head is None:
+        path.unlink(missing_ok=True)
+        if name == "babe":
+            (where / "babe_lexicon.json").unlink(missing_ok=True)
+        return
+    head.stacker.save(path, features=["logit of the average", head.extra.name], c=head.c)
+    head.extra.save(where, all_rows)
 
 
 def _mix(parts: tuple[np.ndarray, np.ndarray, np.ndarray], wc: float, we: float) -> np.ndarray:
@@ -355,11 +390,86 @@ def _macro_f1(y: np.ndarray, p: np.ndarray) -> float:
     return float(f1_score(y, p > 0.5, average="macro"))
 
 
+def babe_task(data_dir: Path) -> BinaryTask:
+    """BABE sentences (rows as `datasets.slant.read_babe`) with their source article and annotated biased words."""
+    import ast
+    import csv
+
+    texts, labels, groups, marked = [], [], [], []
+    with data.data_file(data_dir / "babe", "babe_train.csv", "*.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter=";"):
+            if row.get("label_bias") not in ("Biased", "Non-biased"):
+                continue
+            texts.append(row["text"])
+            labels.append(int(row["label_bias"] == "Biased"))
+            groups.append(row.get("news_link") or row["text"])
+            words = row.get("biased_words") or "[]"
+            marked.append([str(w) for w in ast.literal_eval(words)] if words.startswith("[") else [])
+
+    def extras(tr: np.ndarray, vi: np.ndarray, folds: list[tuple[np.ndarray, np.ndarray]]) -> list[stacking.Extra]:
+        return stacking.lexicon_extras(texts, marked, tr, vi, folds)
+
+    previous = ("raw 1-2gram C=4", "raw char 2-5gram C=1", 1.0, 0.2, 0.5)
+    return BinaryTask("babe", texts, np.array(labels), np.array(groups), BABE_GRID, BABE_EMB_C,
+                      lambda: data.text_vectors(texts, "babe"), _macro_f1, True, previous, extras)  # fmt: skip
+
+
+def hp_domains(data_dir: Path) -> np.ndarray:
+    """Publisher domain of each hyperpartisan article (ground-truth ``url``), in `read_hyperpartisan`'s order."""
+    from urllib.parse import urlparse
+
+    from lxml import etree
+
+    root = data_dir / "hyperpartisan"
+    truth_file = data.data_file(root, "ground-truth-training-byarticle-20181122.xml", "ground-truth-*byarticle*.xml")
+    dom = {}
+    for _, el in etree.iterparse(str(truth_file), tag="article"):
+        dom[el.get("id")] = urlparse(el.get("url") or "").netloc.lower().removeprefix("www.")
+        el.clear()
+    ids = []
+    for _, el in etree.iterparse(str(data.data_file(root, "articles-training-byarticle-20181122.xml",
+                                                    "articles-*byarticle*.xml")), tag="article"):  # fmt: skip
+        ids.append(el.get("id"))
+        el.clear()
+    return np.array([dom[i] for i in ids])
+
+
+def hp_task(data_dir: Path, babe_cal: dict[str, float], heldout_dir: Path) -> BinaryTask:
+    """Hyperpartisan articles; the stacked head's candidate = their first sentences' BABE probabilities pooled,
+    from the training-part BABE model in ``heldout_dir`` (another data set: no hyperpartisan row is seen)."""
+    from newsprism.slant.features import MAX_SENTENCES, doc_vector, split_sentences
+    from newsprism.slant.score import sentence_bias_of
+    from newsprism.slant.stack import pooled
+
+    hp = data.read_hyperpartisan(data_dir / "hyperpartisan")
+    texts = [str(r["text"]) for r in hp]
+    sv = data.sentence_vectors(texts, "hyperpartisan")
+
+    def extras(tr: np.ndarray, vi: np.ndarray, folds: list[tuple[np.ndarray, np.ndarray]]) -> list[stacking.Extra]:
+        sents = [split_sentences(t)[:MAX_SENTENCES] for t in texts]
+        f = pooled(sentence_bias_of(sents, sv, heldout_dir, babe_cal))
+        return [stacking.Extra("pooled sentence bias", f[tr], f[vi], stacking.no_files)]
+
+    previous = ("raw 1-1gram C=32", "raw char 2-5gram C=4", 16.0, 0.5, 0.3)
+    y = np.array([int(r["label"]) for r in hp])  # type: ignore[call-overload]
+    return BinaryTask("hyperpartisan", texts, y, hp_domains(data_dir), HP_GRID, HP_EMB_C,
+                      lambda: np.stack([doc_vector(v) for v in sv]), _accuracy, False, previous, extras)  # fmt: skip
+
+
+def train_binary(data_dir: Path, out_dir: Path, seed: int, heldout_dir: Path) -> dict[str, Any]:
+    """BABE first (the hyperpartisan head pools its sentence probabilities), then hyperpartisan."""
+    report: dict[str, Any] = {"babe": _binary(babe_task(data_dir), seed, out_dir, heldout_dir)}
+    babe_cal = {n: report["babe"][n] for n in CAL_KEYS}
+    report["hyperpartisan"] = _binary(hp_task(data_dir, babe_cal, heldout_dir), seed, out_dir, heldout_dir)
+    return report
+
+
+CAL_KEYS = ("w_char", "w_emb", "stack", "temperature")
+
+
 @trainer("slant", heldout=True)
 def train(data_dir: Path, out_dir: Path, seed: int, heldout_dir: Path) -> dict[str, float]:
     """Partisan phrases (log-odds), AllSides media-split classifier, hyperpartisan, BABE sentence bias."""
-    from newsprism.slant import features
-
     out_dir.mkdir(parents=True, exist_ok=True)
     heldout_dir.mkdir(parents=True, exist_ok=True)
     rows = data.read_allsides(data_dir / "allsides")
@@ -367,35 +477,11 @@ def train(data_dir: Path, out_dir: Path, seed: int, heldout_dir: Path) -> dict[s
     tr_idx, va_idx = np.flatnonzero(~val), np.flatnonzero(val)
     build_phrases(rows, [int(i) for i in tr_idx], out_dir / "phrases.json")
     report: dict[str, Any] = {"seed": seed, "allsides": _allsides(rows, tr_idx, va_idx, seed, out_dir, heldout_dir)}
-    hp = data.read_hyperpartisan(data_dir / "hyperpartisan")
-    ht = [str(r["text"]) for r in hp]
-    hy = np.array([int(r["label"]) for r in hp])  # type: ignore[call-overload]
-
-    def hp_vectors() -> np.ndarray:
-        return np.stack([features.doc_vector(v) for v in data.sentence_vectors(ht, "hyperpartisan")])
-
-    report["hyperpartisan"] = _binary(
-        "hyperpartisan", ht, hy, seed, HP_GRID, HP_EMB_C, hp_vectors, _accuracy, out_dir, heldout_dir
-    )
-    bb = list(data.read_babe(data_dir / "babe"))
-    bt = [str(r["text"]) for r in bb]
-    by = np.array([int(r["label"]) for r in bb])  # type: ignore[call-overload]
-    report["babe"] = _binary(
-        "babe",
-        bt,
-        by,
-        seed,
-        BABE_GRID,
-        BABE_EMB_C,
-        lambda: data.text_vectors(bt, "babe"),
-        _macro_f1,
-        out_dir,
-        heldout_dir,
-    )
+    report.update(train_binary(data_dir, out_dir, seed, heldout_dir))
     a = report["allsides"]
     cal = {
         "allsides": {k: a[k] for k in ("temperature", "min_confidence", "min_words")},
-        **{k: {n: report[k][n] for n in ("w_char", "w_emb", "temperature")} for k in ("hyperpartisan", "babe")},
+        **{k: {n: report[k][n] for n in CAL_KEYS} for k in ("hyperpartisan", "babe")},
     }
     (out_dir / "calibration.json").write_text(json.dumps(cal, indent=1), encoding="utf-8")
     scores = {
