@@ -111,6 +111,37 @@ def _gender_of(given: str) -> str:
     return "f" if given in FEMALE_NAMES else "m" if given in MALE_NAMES else ""
 
 
+HYPHENS = ("-", "‐", "‑")
+
+
+def hyphen_glue(doc: Doc, j: int) -> bool:
+    """Tokens ``j`` and ``j + 2`` are one hyphenated name ("Ocasio-Cortez", "Nunez-Smith"): a hyphen between two
+    proper nouns with no space on either side (session 10, issue 19, round 8)."""
+    return (
+        j >= 0
+        and j + 2 < len(doc)
+        and doc[j + 1].text in HYPHENS
+        and doc[j].whitespace_ == ""
+        and doc[j + 1].whitespace_ == ""
+        and doc[j].pos_ == "PROPN"
+        and doc[j + 2].pos_ == "PROPN"
+    )
+
+
+def glued(toks: list[Token]) -> list[tuple[str, Token]]:
+    """Words of consecutive name tokens, a hyphenated name as one word ("Ocasio", "-", "Cortez" ->
+    "Ocasio-Cortez"), each with its first token."""
+    out: list[tuple[str, Token]] = []
+    pending = False  # the word before ends in a gluing hyphen
+    for t in toks:
+        if pending or (out and out[-1][1].i < t.i and hyphen_glue(t.doc, t.i - 1)):
+            out[-1] = (out[-1][0] + t.text, out[-1][1])
+            pending = not pending
+        else:
+            out.append((t.text, t))
+    return out
+
+
 def _strip_poss(words: list[str]) -> list[str]:
     if words and words[-1] in ("’s", "'s", "’", "'"):
         words = words[:-1]
@@ -249,7 +280,10 @@ class NameBook:
         doc = self.doc
         n = len(doc)
         j = i
-        while j + 1 < n and doc[j + 1].pos_ == "PROPN" and doc[j + 1].whitespace_ == doc[j + 1].whitespace_:
+        while j + 1 < n and (doc[j + 1].pos_ == "PROPN" or hyphen_glue(doc, j)):
+            if hyphen_glue(doc, j):
+                j += 2  # "Ocasio-Cortez": one name (session 10)
+                continue
             if doc[j].whitespace_ == "" and doc[j + 1].text not in ("’s", "'s"):
                 break
             j += 1
@@ -277,7 +311,7 @@ class NameBook:
                 continue
             k, i, j = self._chunk(i)
             toks = [doc[x] for x in range(k, j + 1)]
-            words = [w for w in _strip_poss([t.text for t in toks]) if w[:1].isalnum()]
+            words = [w for w in _strip_poss([w for w, _ in glued(toks)]) if w[:1].isalnum()]
             title, rest, gender = _title_of(words)
             label = ent_label.get(j, ent_label.get(i, ""))
             if (

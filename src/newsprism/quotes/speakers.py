@@ -41,6 +41,8 @@ from newsprism.quotes.speaker_names import (
     _strip_poss,
     _through_clause,
     _title_of,
+    glued,
+    hyphen_glue,
 )
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*")  # one paragraph break (blank lines included)
@@ -243,8 +245,10 @@ class SpeakerBook(PronounBook):
                 right = max(right, org.end - 1)
         if tok.pos_ == "PROPN":
             k = tok.i
-            while k - 1 >= left and (self.doc[k - 1].pos_ == "PROPN" or self.doc[k - 1].lower_ in TITLE_WORDS):
-                k -= 1
+            while k - 1 >= left and (
+                self.doc[k - 1].pos_ == "PROPN" or self.doc[k - 1].lower_ in TITLE_WORDS or hyphen_glue(self.doc, k - 2)
+            ):
+                k -= 1  # "Ocasio-Cortez": the hyphen of one name too (session 10)
             for x in range(k, tok.i):  # a name starts at its given name
                 if self.doc[x].lower_ in FEMALE_NAMES or self.doc[x].lower_ in MALE_NAMES:
                     if x > k and self.doc[x - 1].lower_ not in TITLE_WORDS:
@@ -315,7 +319,7 @@ class SpeakerBook(PronounBook):
         start, end = self.np_span(tok)
         span = self.doc.char_span(start, end, alignment_mode="expand")
         toks = list(span) if span is not None else [tok]
-        words = _strip_poss([t.text for t in toks if t.dep_ != "det" and t.pos_ != "DET" and not t.is_punct])
+        words = _strip_poss([w for w, t in glued(toks) if t.dep_ != "det" and t.pos_ != "DET" and not t.is_punct])
         words = [w for w in words if w[:1].isalnum()]
         low = [w.lower() for w in words]
         if _no_one(tok, low):
