@@ -28,3 +28,18 @@ def test_fit_writes_a_loadable_model() -> None:
     p_same, p_near = model.scores(x)
     assert metrics["n_same"] == 30 and metrics["n_near"] == 80
     assert p_same[:30].mean() > p_same[30:].mean() and p_near[:80].mean() > p_near[80:].mean()
+
+
+def test_fit_with_folds_grouped_by_story() -> None:
+    """Grouped CV (a story's pairs all in one fold) gives out-of-fold probabilities for every pair and finds a
+    separating feature's threshold."""
+    from newsprism.training.claim_pairs import oof_proba
+
+    stories = [f"s{k}" for k in range(20) for _ in range(6)]
+    y = np.array([k % 2 for k in range(20) for _ in range(6)])
+    x = np.array([[float(k), float(v)] for k, v in zip(np.arange(20).repeat(6), y, strict=True)])
+    grouped = oof_proba(x, y, 13, stories)
+    assert grouped.shape == (120,) and np.all((grouped >= 0) & (grouped <= 1))
+    assert grouped[y == 1].min() > grouped[y == 0].max()
+    data, metrics = fit(x, ["same" if v else "different" for v in y], 13, stories)
+    assert metrics["cv_same_recall"] == 1.0 and model_from_json(data).same.threshold <= 1.0

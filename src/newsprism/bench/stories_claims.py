@@ -54,6 +54,12 @@ def pair_texts(split: str, data_dir: Path, samples: Path = SAMPLES) -> dict[int,
     return out
 
 
+def pair_stories(split: str, samples: Path = SAMPLES) -> dict[int, str]:
+    """``{pair: story (BASIL triplet id)}`` of a sample (CV folds are grouped by it)."""
+    rows = [json.loads(x) for x in (samples / f"claim_pairs_{split}.jsonl").read_text(encoding="utf-8").splitlines()]
+    return {int(r["pair"]): str(r["story"]) for r in rows}
+
+
 def labelled_matrix(
     split: str, data_dir: Path, samples: Path = SAMPLES
 ) -> tuple[list[int], list[tuple[str, str]], np.ndarray, list[str]]:

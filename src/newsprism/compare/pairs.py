@@ -14,8 +14,9 @@ The scorer reads only the two texts and their cosine, so it scores claims and pl
 
 Two logistic heads (``models/compare/claim_pairs.json``: feature standardisation, coefficients, thresholds; no
 pickle): ``same`` (same vs related-or-different) and ``near`` (same-or-related vs different). Fitted by ``newsprism
-train claim-pairs`` on the blind labels of ``benchmarks/samples/claim_pairs_train.jsonl`` only; the ``same``
-threshold is the lowest whose out-of-fold precision on those labels is >= 0.85 (docs/stories.md); so is
+train compare`` on the blind labels of ``benchmarks/samples/claim_pairs_train.jsonl`` and of round 1 of the val
+sample (session 10; round 2 is the blind evaluation); the ``same`` threshold is the lowest whose out-of-fold
+precision on those labels (folds grouped by story) is >= 0.85 (docs/stories.md); so is
 ``partial_threshold``, the P(same or related) a partial match (:mod:`newsprism.compare.related`) needs, while the
 ``near`` head's own threshold (best F1) still marks the ``related`` pairs that feed conflicts and narratives.
 Compare is not a registered stage, so the file is declared by :func:`compare_models`

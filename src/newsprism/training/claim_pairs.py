@@ -1,13 +1,16 @@
-"""``newsprism train compare``: the claim-pair scorer (issue 21) from the blind TRAIN labels only.
+"""``newsprism train compare``: the claim-pair scorer (issue 21) from the blind TRAIN and round-1 labels.
 
-Reads ``benchmarks/samples/claim_pairs_train.jsonl`` with ``claim_pair_labels_train_*.jsonl`` (text from the shared
+Reads ``benchmarks/samples/claim_pairs_train.jsonl`` with ``claim_pair_labels_train_*.jsonl`` and, since session 10,
+round 1 of the validation sample (``claim_pairs_val.jsonl`` with ``claim_pair_labels_val_*.jsonl``: its labels became
+tuning data once round 2, ``claim_pairs_val2.jsonl``, was drawn as the new blind evaluation; text from the shared
 BASIL files), computes :func:`newsprism.compare.pairs.pair_features`, and fits two L2 logistic regressions on
 standardised features: ``same`` (same vs the rest) and ``near`` (same or related vs different). Thresholds come from
-out-of-fold probabilities of a repeated stratified 5-fold CV on the same train labels: ``same`` takes the lowest
+out-of-fold probabilities of a repeated stratified 5-fold CV grouped by story (a triplet's pairs never on both sides
+of a fold) on those labels: ``same`` takes the lowest
 threshold whose out-of-fold precision is >= ``TARGET_PRECISION`` (most recall at that precision), ``near`` the one
 with the best F1 (it marks the ``related`` pairs that feed conflicts and narratives); ``partial_threshold``, the
 P(same or related) a shown partial match needs, is the lowest whose out-of-fold precision of "same or related" is
->= ``PARTIAL_PRECISION`` (issue 21, session 9). The validation sample is never read.
+>= ``PARTIAL_PRECISION`` (issue 21, session 9). Round 2 (``val2``) is never read.
 Writes ``claim_pairs.json`` (JSON, no pickle).
 """
 
@@ -28,15 +31,20 @@ C = 1.0
 REPEATS = 5
 
 
-def oof_proba(x: np.ndarray, y: np.ndarray, seed: int) -> np.ndarray:
-    """Out-of-fold probabilities, averaged over ``REPEATS`` seeded stratified 5-fold splits."""
+TUNING_SPLITS = ("train", "val")  # the train sample and val round 1; round 2 ("val2") is the blind evaluation
+
+
+def oof_proba(x: np.ndarray, y: np.ndarray, seed: int, groups: list[str] | None = None) -> np.ndarray:
+    """Out-of-fold probabilities, averaged over ``REPEATS`` seeded stratified 5-fold splits (grouped by ``groups``,
+    the pairs' stories, when given)."""
     from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold
+    from sklearn.model_selection import StratifiedGroupKFold
 
     out = np.zeros(len(y))
+    ids = groups if groups is not None else [str(i) for i in range(len(y))]
     for r in range(REPEATS):
-        folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed + r)
-        for tr, te in folds.split(x, y):
+        folds = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed + r)
+        for tr, te in folds.split(x, y, ids):
             mean, scale = _standard(x[tr])
             clf = LogisticRegression(C=C, max_iter=2000).fit((x[tr] - mean) / scale, y[tr])
             out[te] += clf.predict_proba((x[te] - mean) / scale)[:, 1] / REPEATS
@@ -73,8 +81,10 @@ def threshold_best_f1(p: np.ndarray, y: np.ndarray) -> float:
     return best
 
 
-def fit(x: np.ndarray, labels: list[str], seed: int) -> tuple[dict[str, object], dict[str, float]]:
-    """The model's JSON and the out-of-fold metrics on the train labels."""
+def fit(
+    x: np.ndarray, labels: list[str], seed: int, groups: list[str] | None = None
+) -> tuple[dict[str, object], dict[str, float]]:
+    """The model's JSON and the out-of-fold metrics on the tuning labels (folds grouped by ``groups``)."""
     from sklearn.linear_model import LogisticRegression
 
     from newsprism.compare.pairs import FEATURES, Head, PairModel
@@ -86,7 +96,7 @@ def fit(x: np.ndarray, labels: list[str], seed: int) -> tuple[dict[str, object],
     for name, pos in (("same", {"same"}), ("near", {"same", "related"})):
         y = np.array([lab in pos for lab in labels], dtype=int)
         clf = LogisticRegression(C=C, max_iter=2000).fit(z, y)
-        oof = oof_proba(x, y, seed)
+        oof = oof_proba(x, y, seed, groups)
         if name == "same":
             thr, prec, rec = threshold_at_precision(oof, y, TARGET_PRECISION)
             metrics.update(cv_same_precision=prec, cv_same_recall=rec, cv_same_threshold=thr)
@@ -100,7 +110,10 @@ def fit(x: np.ndarray, labels: list[str], seed: int) -> tuple[dict[str, object],
     partial_cut = round(metrics["cv_partial_threshold"], 3)
     model = PairModel(mean, scale, heads["same"], heads["near"], CANDIDATE_COS, partial_cut)
     data = model.to_json()
-    data["trained_on"] = "benchmarks/samples/claim_pairs_train.jsonl + claim_pair_labels_train_*.jsonl (issue 21)"
+    data["trained_on"] = (
+        "benchmarks/samples/claim_pairs_train.jsonl + claim_pair_labels_train_*.jsonl, claim_pairs_val.jsonl (round 1)"
+        " + claim_pair_labels_val_*.jsonl; CV folds grouped by story (issue 21)"
+    )
     data["cv"] = {k: round(v, 4) for k, v in metrics.items()}
     assert list(data["features"]) == list(FEATURES)  # type: ignore[call-overload]
     return data, metrics
@@ -108,16 +121,21 @@ def fit(x: np.ndarray, labels: list[str], seed: int) -> tuple[dict[str, object],
 
 @trainer("compare")
 def train_compare(data_dir: Path, out_dir: Path, seed: int) -> dict[str, float]:
-    """Claim-pair scorer of the comparison (same / related), from the blind train claim-pair labels."""
-    from newsprism.bench.stories_claims import labelled_matrix
+    """Claim-pair scorer of the comparison (same / related), from the blind train and val round-1 claim-pair labels."""
+    from newsprism.bench.stories_claims import labelled_matrix, pair_stories
     from newsprism.compare.pairs import pair_features
 
-    pairs, texts, cos, labels = labelled_matrix("train", data_dir)
-    if not pairs:
-        raise ValueError("no labelled train claim pairs (benchmarks/samples/claim_pair_labels_train_*.jsonl)")
-    x = np.vstack([pair_features(a, b, float(c)) for (a, b), c in zip(texts, cos, strict=True)])
-    data, metrics = fit(x, labels, seed)
+    rows, labels, groups = [], [], []
+    for split in TUNING_SPLITS:
+        pairs, texts, cos, gold = labelled_matrix(split, data_dir)
+        rows += [pair_features(a, b, float(c)) for (a, b), c in zip(texts, cos, strict=True)]
+        labels += gold
+        story = pair_stories(split)
+        groups += [story[p] for p in pairs]
+    if not rows:
+        raise ValueError("no labelled claim pairs (benchmarks/samples/claim_pair_labels_train_*.jsonl)")
+    data, metrics = fit(np.vstack(rows), labels, seed, groups)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "claim_pairs.json").write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    metrics["n_pairs"] = float(len(pairs))
+    metrics["n_pairs"] = float(len(rows))
     return metrics
