@@ -74,3 +74,30 @@ def test_babe_head_reads_the_biased_word_lexicon(cal: dict[str, dict[str, float]
     with_head = babe_proba(texts, vectors)
     cal["babe"]["stack"] = 0.0
     assert not np.allclose(with_head, babe_proba(texts, vectors))
+
+
+def test_slant_pools_the_sentence_bias_already_set_without_re_embedding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stage sets ``sentences[i].bias`` first; `slant` reads them and its given vectors (no encoder pass)."""
+    import newsprism.nlp as nlp
+    from newsprism.model import Article, content_id
+    from newsprism.records import Sentence
+    from newsprism.slant.score import calibration, slant
+
+    if not calibration()["hyperpartisan"].get("stack"):
+        pytest.skip("the shipped hyperpartisan model has no stacked head")
+
+    def no_encoder(texts: list[str]) -> np.ndarray:
+        raise AssertionError("slant re-embedded sentences")
+
+    monkeypatch.setattr(nlp, "embed", no_encoder)
+    text = "The senator spoke on Monday. The bill passed the chamber after a long debate."
+    sents = [Sentence(start=0, end=28), Sentence(start=29, end=len(text))]
+    vectors = np.full((2, 384), 1 / np.sqrt(384))
+    a = Article(id=content_id(text), text=text, sentences=sents)
+    for s in a.sentences:
+        s.bias = 0.05
+    calm = slant(a, vectors).hyperpartisan
+    for s in a.sentences:
+        s.bias = 0.95
+    loaded = slant(a, vectors).hyperpartisan
+    assert calm is not None and loaded is not None and loaded > calm
