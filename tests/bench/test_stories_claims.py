@@ -36,3 +36,23 @@ def test_legacy_rule_is_cosine_plus_bonuses() -> None:
     assert not legacy_rule("Some words here.", "Other words there.", 0.5)
     text = "Police said Smith counted 40 people."
     assert legacy_rule(text, text, 0.6) and not legacy_rule("No names at all.", "No names at all.", 0.6)
+
+
+def test_each_round_is_scored_under_its_own_prefix() -> None:
+    """Round 1 (now tuning data) keeps the old names, round 2 (the blind evaluation) gets ``claim_pairs_r2_``; a
+    round without a sample or labels gives no metric, and --quick none at all."""
+    from newsprism.bench.registry import BenchContext
+    from newsprism.bench.stories_claims import ROUNDS, evaluate_claim_pairs, round_metrics
+    from newsprism.compare.pairs import load_model
+    from shared_data import SHARED, require
+
+    assert ROUNDS == (("val", "claim_pairs_"), ("val2", "claim_pairs_r2_"))
+    data = require(SHARED / "data" / "basil" / "articles")
+    ctx = BenchContext(data.parent.parent)
+    model = load_model()
+    assert round_metrics(ctx, model, "no-such-round", "x_") == []
+    assert evaluate_claim_pairs(BenchContext(ctx.data_dir, quick=True)) == []
+    metrics = round_metrics(ctx, model, "val", "claim_pairs_")
+    names = {m.name for m in metrics}
+    assert {"claim_pairs_same_precision", "claim_pairs_same_recall", "claim_pairs_kappa_ab"} <= names
+    assert all(0.0 <= m.value <= 1.0 for m in metrics) and all(m.n == 300 for m in metrics if "kappa" not in m.name)

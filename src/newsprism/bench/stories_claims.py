@@ -3,7 +3,9 @@
 The samples (``benchmarks/samples/claim_pairs_{train,val}.jsonl``, drawn by scripts/draw_claim_pairs.py, cosine-
 stratified) hold cross-article sentence pairs of BASIL triplets; the labels (``claim_pair_labels_<split>_<who>.jsonl``:
 ``same`` / ``related`` / ``different``, docs/claims_pairs_judging.md) were written blind. ``train`` labels fit the
-scorer (:mod:`newsprism.training.claim_pairs`); only the ``val`` labels are scored here. Gold: labeller ``a``'s
+scorer (:mod:`newsprism.training.claim_pairs`), and since session 10 so do round 1's ``val`` labels: the
+blind evaluation is round 2 (``claim_pairs_val2.jsonl``, ``claim_pair_labels_val2_<who>.jsonl``; metrics
+``claim_pairs_r2_*``), while round 1's metrics (``claim_pairs_*``) are now in-sample. Gold: labeller ``a``'s
 label, else the first other labeller's. Printed (full runs): precision and recall of ``same`` by the shipped scorer
 at its shipped threshold; by the rule of before issue 21 (cosine + entity/number bonuses >= 0.70, on the same
 sentences); and by cosine alone at the lowest cosine whose precision on the sample reaches the scorer's (the
@@ -109,15 +111,28 @@ def cosine_at_precision(cos: np.ndarray, gold: list[bool], target: float) -> tup
     return best
 
 
+ROUNDS = (("val", "claim_pairs_"), ("val2", "claim_pairs_r2_"))
+"""(split, metric prefix): round 1 (tuning data since session 10: the scorer is fit on it) and round 2 (blind)."""
+
+
 def evaluate_claim_pairs(ctx: BenchContext) -> list[Metric]:
-    """Full runs: the val-sample metrics named in the module docstring (none without labels or in --quick)."""
-    from newsprism.bench.stories_conflicts import cohen_kappa
-    from newsprism.compare.pairs import load_model, pair_features
+    """Full runs: the metrics named in the module docstring for each round with labels (none in --quick)."""
+    from newsprism.compare.pairs import load_model
 
     model = load_model()
     if ctx.quick or model is None or ctx.split == "test":
         return []
-    pairs, texts, cos, gold = labelled_matrix("val", ctx.data_dir)
+    return [m for split, prefix in ROUNDS for m in round_metrics(ctx, model, split, prefix)]
+
+
+def round_metrics(ctx: BenchContext, model: Any, split: str, prefix: str) -> list[Metric]:
+    """The claim-pair metrics of one labelled sample (``split``), named ``<prefix><metric>``; none without labels."""
+    from newsprism.bench.stories_conflicts import cohen_kappa
+    from newsprism.compare.pairs import pair_features
+
+    if not (SAMPLES / f"claim_pairs_{split}.jsonl").is_file():
+        return []
+    pairs, texts, cos, gold = labelled_matrix(split, ctx.data_dir)
     if not pairs:
         return []
     x = np.vstack([pair_features(a, b, float(c)) for (a, b), c in zip(texts, cos, strict=True)])
@@ -125,30 +140,29 @@ def evaluate_claim_pairs(ctx: BenchContext) -> list[Metric]:
     is_same = [g == "same" for g in gold]
     pred = [(c >= model.candidate_cos) and p >= model.same.threshold for c, p in zip(cos, p_same, strict=True)]
     p, r, n_pred = prf(pred, is_same)
-    legacy = [legacy_rule(a, b, float(c)) for (a, b), c in zip(texts, cos, strict=True)]
-    lp, lr, _ = prf(legacy, is_same)
+    lp, lr, _ = prf([legacy_rule(a, b, float(c)) for (a, b), c in zip(texts, cos, strict=True)], is_same)
     ct, cp, cr = cosine_at_precision(cos, is_same, p)
     three = [_three(c, ps, pn, model) for c, ps, pn in zip(cos, p_same, p_near, strict=True)]
     values: dict[str, Any] = {
-        "claim_pairs_same_precision": p,
-        "claim_pairs_same_recall": r,
-        "claim_pairs_legacy_precision": lp,
-        "claim_pairs_legacy_recall": lr,
-        "claim_pairs_cosine_recall_at_precision": cr,
-        "claim_pairs_three_way_accuracy": float(np.mean([t == g for t, g in zip(three, gold, strict=True)])),
+        "same_precision": p,
+        "same_recall": r,
+        "legacy_precision": lp,
+        "legacy_recall": lr,
+        "cosine_recall_at_precision": cr,
+        "three_way_accuracy": float(np.mean([t == g for t, g in zip(three, gold, strict=True)])),
     }
-    labels = read_labels("val")
+    labels = read_labels(split)
     shared = sorted(set(labels.get("a", {})) & set(labels.get("b", {})))
     if shared:
-        values["claim_pairs_kappa_ab"] = cohen_kappa([labels["a"][k] for k in shared], [labels["b"][k] for k in shared])
+        values["kappa_ab"] = cohen_kappa([labels["a"][k] for k in shared], [labels["b"][k] for k in shared])
     print(
-        f"claim pairs (val, {len(pairs)} labelled, {sum(is_same)} same): scorer P {p:.3f} R {r:.3f} ({n_pred} "
+        f"claim pairs ({split}, {len(pairs)} labelled, {sum(is_same)} same): scorer P {p:.3f} R {r:.3f} ({n_pred} "
         f"predicted); legacy rule P {lp:.3f} R {lr:.3f}; cosine >= {ct:.3f} P {cp:.3f} R {cr:.3f}",
         file=sys.stderr,
     )
     data_hash = hashlib.sha256(json.dumps(sorted(zip(pairs, gold, strict=True))).encode()).hexdigest()[:12]
     return [
-        Metric(task=TASK, name=k, value=round(float(v), 4), n=len(shared) if k.endswith("kappa_ab") else len(pairs),
+        Metric(task=TASK, name=prefix + k, value=round(float(v), 4), n=len(shared) if k == "kappa_ab" else len(pairs),
                split=ctx.split, data_hash=data_hash)
         for k, v in values.items()
     ]  # fmt: skip
