@@ -56,11 +56,12 @@ def test_read_labels_and_precision(tmp_path: Path) -> None:
         read_labels(f)
 
 
-def test_rounds_two_and_three_are_fresh_samples_of_150() -> None:
+def test_rounds_two_to_four_are_fresh_samples_of_150() -> None:
     from newsprism.bench.task_claims import BLIND_ROUNDS
 
     rounds = [read_sample(r.sample) for r in BLIND_ROUNDS]
-    assert [r.number for r in BLIND_ROUNDS] == [1, 2, 3] and BLIND_ROUNDS[2].split == "blind r3"
+    assert [r.number for r in BLIND_ROUNDS] == [1, 2, 3, 4] and BLIND_ROUNDS[3].split == "blind r4"
+    assert [r.split for r in BLIND_ROUNDS[:3]] == ["tuning r1", "tuning r2", "tuning r3"]
     seen: set[str] = set()
     for rows in rounds:
         assert len(rows) == 150 and [r["sample"] for r in rows] == list(range(150))
