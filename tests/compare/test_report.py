@@ -96,3 +96,20 @@ def test_untitled_articles_are_named_by_a_headline_line_never_a_path() -> None:
     assert display_title(Article(id="y", text=body)) == "A storm hit the town on Monday and flooded the old quarter,…"
     arts = [Article(id="p", text=body, source="/data/feeds/0001_abc.txt"), Article(id="q", text=body, outlet="Daily")]
     assert article_names(arts) == {"p": "A1", "q": "Daily"}
+
+
+def test_shown_conflicts_come_with_the_leads_not_verdicts_note(story_articles: list[Article]) -> None:
+    """Issue 26: blind precision of shown conflicts is low, so wherever one is shown the reader is told so."""
+    from newsprism.report.story_links import CONFLICTS_NOTE, shown_conflicts
+
+    comp = compare(story_articles)
+    assert any(shown_conflicts(s) for s in comp.stories)
+    md = render_comparison(comp, story_articles, "md")
+    head = md.index("### Numbers that disagree")
+    assert md[head:].split("\n")[2] == f"_{CONFLICTS_NOTE}_"
+    html = render_comparison(comp, story_articles, "html")
+    assert html.index(CONFLICTS_NOTE) > html.index("<h3>Numbers that disagree</h3>")
+    for s in comp.stories:
+        s.number_conflicts = []
+    assert CONFLICTS_NOTE not in render_comparison(comp, story_articles, "md")
+    assert CONFLICTS_NOTE not in render_comparison(comp, story_articles, "html")

@@ -27,6 +27,7 @@ from newsprism.quotes.confidence import shown
 from newsprism.report import tone as tone_view
 from newsprism.report.slant import lean_not_shown
 from newsprism.report.story_links import (
+    CONFLICTS_NOTE,
     NARRATIVE_NOTE,
     QUOTE_MARKS,
     RELATED_NOTE,
@@ -456,6 +457,7 @@ def _story_view(story: Story, articles: Sequence[Article]) -> dict[str, Any]:
         "omits": {a.id: _omits(story).get(a.id, Omissions()) for a in arts},
         "texts": texts,
         "conflicts": shown_conflicts(story),
+        "conflicts_note": CONFLICTS_NOTE,
         "quotes": quotes,
         "chart": _chart(story, names),
         "tone_matrix": tone_matrix(story, names, arts),

@@ -12,6 +12,12 @@ from newsprism.report.truncation import cell, truncated
 MAX_NARRATIVES = 6  # narratives a report opens with, most articles first
 MAX_RELATED = 10  # partial matches a report lists, closest to the same claim first
 QUOTE_MARKS = "\"“”‘’'«»"
+# Said wherever conflicts are shown: on blind same-event samples most shown reports were not real conflicts
+# (docs/conflicts.md, README trust table), so a reader gets them as leads, not verdicts (issue 26).
+CONFLICTS_NOTE = (
+    "Leads to check, not verdicts: on our blind samples of same-event coverage few shown reports were real"
+    " conflicts (docs/conflicts.md)."
+)
 
 
 def shown_conflicts(story: Story) -> list[NumberConflict]:
@@ -26,7 +32,7 @@ def conflicts_markdown(story: Story, names: dict[str, str]) -> list[str]:
     shown = shown_conflicts(story)
     if not shown:
         return []
-    out = ["### Numbers that disagree", ""]
+    out = ["### Numbers that disagree", "", f"_{CONFLICTS_NOTE}_", ""]
     for c in shown:
         vals = "; ".join(f"{names.get(v.article, v.article)}: **{cell(v.text, 40)}**" for v in c.values)
         how = "same claim" if c.match == "claim_group" else "similar claims"
