@@ -151,14 +151,16 @@ def test_tagger_spans_stay_in_sentences_with_voice_and_shown(seed_texts: dict[st
 
 
 def test_lexicon_spans_shown_by_their_row_score(pipe: Any) -> None:
-    """A lexicon row precise on the PTC training articles is shown; an imprecise one stays in the JSON only."""
+    """A lexicon row precise on the PTC training articles is shown; an imprecise one stays in the JSON only (the
+    row score is the calibrator's main input for a lexicon span)."""
     from newsprism.techniques.lexicon_scores import shipped_scores
 
     art = run(pipe, "Senators called the inquiry a witch hunt on Tuesday. Crowds marched against the regime.")
     cut, scores = shipped_model().shown_threshold, shipped_scores()
     hunt, regime = find(art, "witch hunt"), find(art, "regime")
-    assert hunt.score == scores["witch hunt"] >= cut and hunt.shown
-    assert regime.score == scores["regime"] < cut and not regime.shown
+    assert scores["witch hunt"] > cut > scores["regime"]
+    assert hunt.score >= cut and hunt.shown
+    assert regime.score < cut and not regime.shown
 
 
 @pytest.mark.parametrize("which", ["linear", "tagger"])

@@ -108,17 +108,28 @@ def detector_inputs(
 
 
 def scored_spans(
-    model: TechniquesModel, arts: list[PtcArticle], toks: dict[str, list[Tok]], entries: tuple[lex.Entry, ...]
+    model: TechniquesModel,
+    arts: list[PtcArticle],
+    toks: dict[str, list[Tok]],
+    entries: tuple[lex.Entry, ...],
+    states: dict[str, LineStates] | None = None,
 ) -> list[tuple[str, float, int]]:
-    """(method, score, overlaps a gold SI span) for every detection of the full detector."""
+    """(method, score, overlaps a gold SI span) for every detection of the full detector. A model with a span
+    calibrator reads the TC classifier, so it gets the lines' encoder states (``states`` or :func:`ptc_states`)."""
     from newsprism.techniques.model import detect
 
+    if model.calibrator is not None and states is None:
+        from newsprism.techniques.states import ptc_states
+
+        states = ptc_states(arts)
     out = []
     for a in arts:
         text, tk, sents, vectors = detector_inputs(model, a, toks)
-        # labels do not count here: a model reading encoder states gets zero states (spans keep their scores)
-        empty = [_no_states(text[s:e]) for s, e in sents] if model.span_states else None
-        dets = detect(model, text, tk, sents, entries, embed=no_embedding, sentence_vectors=vectors, encodings=empty)
+        # without a calibrator labels do not count here: a model reading encoder states may get zero states
+        enc = [x for _, x in states[a.id]] if states is not None else None
+        if enc is None and model.span_states:
+            enc = [_no_states(text[s:e]) for s, e in sents]
+        dets = detect(model, text, tk, sents, entries, embed=no_embedding, sentence_vectors=vectors, encodings=enc)
         out += [(d.source, d.score, int(any(d.start < ge and gs < d.end for gs, ge in a.si))) for d in dets]
     return out
 
@@ -169,11 +180,15 @@ def evaluate_tagger(
 
 
 def shown_linear(
-    model: TechniquesModel, arts: list[PtcArticle], toks: dict[str, list[Tok]], entries: tuple[lex.Entry, ...]
+    model: TechniquesModel,
+    arts: list[PtcArticle],
+    toks: dict[str, list[Tok]],
+    entries: tuple[lex.Entry, ...],
+    states: dict[str, LineStates] | None = None,
 ) -> dict[str, float]:
     """The linear model's shown spans (score >= its shown threshold, as ``detect`` marks them): the share that
     overlaps a gold span, their number and their share of all detections."""
-    scored = scored_spans(model, arts, toks, entries)
+    scored = scored_spans(model, arts, toks, entries, states)
     hits = [y for _, score, y in scored if score >= model.shown_threshold]
     return {
         "shown_precision": sum(hits) / len(hits) if hits else 0.0,
@@ -208,7 +223,7 @@ def bench_techniques(ctx: BenchContext) -> list[Metric]:
         "tagger": evaluate_tagger(tagger, arts, toks, entries, states),
         "linear": evaluate(model, arts, toks, entries, states=states),
     }
-    scores["linear"].update(shown_linear(model, arts, toks, entries))
+    scores["linear"].update(shown_linear(model, arts, toks, entries, states))
     data_hash = hash_files(data_files(root))
     cuts = {"linear": model.shown_threshold, "tagger": tagger.shown_threshold}
     default = load_options().techniques_model  # unprefixed: the model the stage runs; the other one prefixed

@@ -25,7 +25,9 @@ def _models(options: Options) -> dict[str, Path]:
         files.update(
             {
                 k: p
-                for k, p in shipped("techniques/tc_emb_coef.npy", "techniques/si_gate_coef.npy").items()
+                for k, p in shipped(
+                    "techniques/tc_emb_coef.npy", "techniques/si_gate_coef.npy", "techniques/shown_calibrator.json"
+                ).items()
                 if p.exists()
             }
         )
@@ -33,14 +35,14 @@ def _models(options: Options) -> dict[str, Path]:
     files["package:lexicons/neutral.tsv"] = LEXICON_PATH
     if options.neutral_lexicon:
         files["user:neutral_lexicon"] = Path(options.neutral_lexicon)
-    return {**files, **model_files(options.embedding_model, "minilm")}
+    return {**files, **model_files(options.embedding_model, "minilm", compute=options.encoder_compute)}
 
 
 @stage(
     "techniques",
     requires=("sentences", "quotes", "doc"),
     produces=("techniques", "technique_summary"),
-    version="6",  # 6: the linear TC classifier reads span vectors from the shared encoder pass (issue 22)
+    version="7",  # 7: the linear model's span calibrator scores every detection and sets its shown cut (issue 27)
     per_article=True,
     models=_models,
 )

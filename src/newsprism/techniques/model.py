@@ -26,11 +26,14 @@ from newsprism.techniques.features import (
 from newsprism.techniques.lexicon_scores import shipped_scores
 from newsprism.techniques.repetition import long_quotes, repeated_ngrams
 from newsprism.techniques.rescore import Rescorer, span_vector
+from newsprism.techniques.shown import Calibrator, read_calibrator
+from newsprism.techniques.shown import features as calibrator_features
 
 if TYPE_CHECKING:
     from newsprism.nlp.encoder import SentenceStates
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "techniques"
+CALIBRATOR_FILE = "shown_calibrator.json"
 
 
 @dataclass
@@ -102,6 +105,7 @@ class TechniquesModel:
     meta: dict[str, Any]
     tc_emb_coef: np.ndarray | None = None  # (n_classes, 768): MiniLM [span, sentence] embeddings
     si_gate_coef: np.ndarray | None = None  # (384,): "sentence holds a propaganda span" from its MiniLM vector
+    calibrator: Calibrator | None = None  # every detection's score and shown cut (shown_calibrator.json)
     _rescorer: tuple[str, Rescorer] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -114,7 +118,8 @@ class TechniquesModel:
             tc_emb = np.load(emb_path, allow_pickle=False).astype(np.float32) if emb_path.exists() else None
             gate_path = path / "si_gate_coef.npy"
             gate = np.load(gate_path, allow_pickle=False).astype(np.float32) if gate_path.exists() else None
-        except (OSError, ValueError) as exc:
+            calibrator = read_calibrator(path / CALIBRATOR_FILE)
+        except (OSError, ValueError, KeyError) as exc:
             raise ModelError("E091", path=path, reason=str(exc)) from exc
         return cls(
             si.astype(np.float32),
@@ -125,6 +130,7 @@ class TechniquesModel:
             meta,
             tc_emb,
             gate,
+            calibrator,
         )
 
     def save(self, path: Path) -> None:
@@ -135,6 +141,8 @@ class TechniquesModel:
             np.save(path / "tc_emb_coef.npy", self.tc_emb_coef.astype(np.float32), allow_pickle=False)
         if self.si_gate_coef is not None:
             np.save(path / "si_gate_coef.npy", self.si_gate_coef.astype(np.float32), allow_pickle=False)
+        if self.calibrator is not None:
+            (path / CALIBRATOR_FILE).write_text(json.dumps(self.calibrator.data, indent=1) + "\n", encoding="utf-8")
         meta = dict(self.meta, si_bias=self.si_bias, tc_bias=[float(b) for b in self.tc_bias], classes=self.classes)
         (path / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
@@ -157,8 +165,11 @@ class TechniquesModel:
 
     @property
     def shown_threshold(self) -> float:
-        """Spans scoring below it are kept in the JSON with ``shown`` false (``meta["shown_threshold"]``, chosen on
+        """Spans scoring below it are kept in the JSON with ``shown`` false: the calibrator's cut when the model has
+        one (:mod:`newsprism.training.techniques_calibrator`), else ``meta["shown_threshold"]`` (chosen on
         out-of-fold training articles: :mod:`newsprism.training.techniques_shown`); 0 shows every span."""
+        if self.calibrator is not None:
+            return self.calibrator.cut
         return float(self.meta.get("shown_threshold", 0.0))
 
     @property
@@ -293,6 +304,7 @@ class Candidates:
     rule: list[Detection]  # lexicon and repetition detections
     rule_x: list[list[float] | None]  # re-scorer features of each repetition span (None for lexicon spans)
     model: list[tuple[int, int, float, list[float]]]  # (start, end, mean token probability, re-scorer features)
+    lexicon_x: list[list[float]] = field(default_factory=list)  # re-scorer features of each lexicon span
 
 
 def candidates(
@@ -325,6 +337,7 @@ def candidates(
     # this calibrated them better (ECE) than max(precision, model-span score) (docs/models/techniques.md)
     rule = lexicon_detections(hits, float(model.meta.get("lexicon_precision", 0.5)), lexicon_scores)
     rule_x: list[list[float] | None] = [None] * len(rule)
+    lexicon_x = [features(h.start, h.end) for h in hits]
     taken = Taken()
     for h in hits:
         taken.add(h.start, h.end)
@@ -338,7 +351,25 @@ def candidates(
     # decoded sentence by sentence: a span never crosses a sentence boundary, and ends on its phrase's last noun
     decoded = decode_sentences(toks, probs, model.threshold, sorted(sentences))
     spans = [(s, e, p, features(s, e)) for s, e, p in decoded if taken.free(s, e)]
-    return Candidates(hits, rule, rule_x, spans)
+    return Candidates(hits, rule, rule_x, spans, lexicon_x)
+
+
+def _classify_spans(
+    model: TechniquesModel,
+    text: str,
+    toks: list[Tok],
+    sentences: list[tuple[int, int]],
+    where: list[tuple[int, int]],
+    embed: Any,
+    encodings: list[SentenceStates] | None,
+) -> np.ndarray:
+    """TC probabilities of the spans ``where`` (dense columns from the encoder states when the model reads them)."""
+    if not where:
+        return np.zeros((0, len(model.classes)), dtype=np.float32)
+    ctx = [_sentence_of(sentences, s, e, text) for s, e in where]
+    lem = [_lemmas(toks, s, e) for s, e in where]
+    dense = _state_vectors(text, sentences, where, encodings) if model.span_states else None
+    return model.classify(text, where, ctx, lem, embed, dense)
 
 
 def detect(
@@ -354,6 +385,8 @@ def detect(
     sentence_vectors: np.ndarray | None = None,
     quoted: list[tuple[int, int]] | None = None,
     encodings: list[SentenceStates] | None = None,
+    lexicon_scores: Mapping[str, float] | None = None,
+    trace: list[tuple[Detection, list[float], np.ndarray]] | None = None,
 ) -> list[Detection]:
     """Spans from the lexicon (with neutral wording), repeated n-grams and the SI tagger, each classified.
 
@@ -361,10 +394,13 @@ def detect(
     ``quoted``: character spans of quoted speech the repetition rule ignores (default: long quotations found
     by quotation marks, :func:`newsprism.techniques.repetition.long_quotes`). With a re-scorer in the model,
     tagger spans (and, with ``meta["rescore_repetition"]``, repetition spans) whose re-scorer probability is
-    below ``meta["rescore_cut"]`` are dropped. Scores: tagger spans :meth:`TechniquesModel.span_score`, rule spans
-    their rule's measured precision; every detection scoring below :attr:`TechniquesModel.shown_threshold` has
+    below ``meta["rescore_cut"]`` are dropped. Scores: with a calibrator (:mod:`newsprism.techniques.shown`) its
+    probability for every detection, else tagger spans :meth:`TechniquesModel.span_score` and rule spans their
+    rule's measured precision; every detection scoring below :attr:`TechniquesModel.shown_threshold` has
     ``shown`` false. A model with :attr:`TechniquesModel.span_states` classifies spans from ``encodings`` (one per
-    sentence, sentences sorted; encoded here when absent) and ignores ``embed``.
+    sentence, sentences sorted; encoded here when absent) and ignores ``embed``. ``lexicon_scores``: as
+    :func:`candidates`. ``trace`` receives (detection, re-scorer features, TC probabilities) of every detection
+    before calibration (the calibrator's training rows: :mod:`newsprism.training.techniques_calibrator`).
     """
     cand = candidates(
         model,
@@ -376,23 +412,32 @@ def detect(
         use_repetition=use_repetition,
         sentence_vectors=sentence_vectors,
         quoted=quoted,
+        lexicon_scores=lexicon_scores,
     )
     # repetition spans the re-scorer rates below the cut are dropped (when ``meta["rescore_repetition"]``); the
     # tagger does not report their place either
     filter_rep = bool(model.meta.get("rescore_repetition"))
-    out = [d for d, x in zip(cand.rule, cand.rule_x, strict=True) if x is None or not filter_rep or model.keep(x)]
+    rule = [
+        (d, cand.lexicon_x[i] if x is None else x)  # lexicon detections come first, one per hit
+        for i, (d, x) in enumerate(zip(cand.rule, cand.rule_x, strict=True))
+        if x is None or not filter_rep or model.keep(x)
+    ]
+    spans = [(s, e, model.span_score(p, x), x) for s, e, p, x in cand.model if model.keep(x)]
+    cal = model.calibrator
+    where = [(d.start, d.end) for d, _ in rule] if cal is not None or trace is not None else []
+    where += [(s, e) for s, e, _, _ in spans]
+    tc = _classify_spans(model, text, toks, sentences, where, embed, encodings)
+    out = [d for d, _ in rule]
+    for (s, e, q, _), row in zip(spans, tc[len(where) - len(spans) :], strict=True):
+        k = int(np.argmax(row))
+        out.append(Detection(s, e, model.classes[k], q, float(row[k]), "model", lex.neutral_for(text[s:e], entries)))
+    xs = [x for _, x in rule] + [x for *_, x in spans]
+    if trace is not None:
+        trace += [(d, x, row) for d, x, row in zip(out, xs, tc, strict=True)]
+    if cal is not None:  # one calibrated score per detection, from all the detector knows of it
+        for d, x, row in zip(out, xs, tc, strict=True):
+            d.score = cal.prob(calibrator_features(d.source, d.score, x, row, d.technique))
     cut = model.shown_threshold
     for d in out:
         d.shown = d.score >= cut
-    model_spans = [(s, e, model.span_score(p, x)) for s, e, p, x in cand.model if model.keep(x)]
-    if model_spans:
-        ctx = [_sentence_of(sentences, s, e, text) for s, e, _ in model_spans]
-        lem = [_lemmas(toks, s, e) for s, e, _ in model_spans]
-        where = [(s, e) for s, e, _ in model_spans]
-        dense = _state_vectors(text, sentences, where, encodings) if model.span_states else None
-        tc = model.classify(text, where, ctx, lem, embed, dense)
-        for (s, e, q), row in zip(model_spans, tc, strict=True):
-            k = int(np.argmax(row))
-            neutral = lex.neutral_for(text[s:e], entries)
-            out.append(Detection(s, e, model.classes[k], q, float(row[k]), "model", neutral, shown=q >= cut))
     return sorted(out, key=lambda d: (d.start, d.end))

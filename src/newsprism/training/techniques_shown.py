@@ -150,15 +150,19 @@ def write_shown(meta_path: Path, choice: dict[str, Any], scored: Scored, protoco
 @trainer("techniques-shown")
 def train_shown(data_dir: Path, out_dir: Path, seed: int) -> dict[str, float]:
     """Shown-span thresholds of both techniques models, chosen on held-out training articles (no refit)."""
+    from newsprism.techniques.model import TechniquesModel
     from newsprism.training.techniques import OOF_PROTOCOL
 
     root = data_dir / "ptc" if (data_dir / "ptc").is_dir() else data_dir
     base = MODELS_DIR / "techniques" if out_dir.name == "techniques-shown" else out_dir
     result: dict[str, float] = {}
-    for name, scored, protocol in (
-        ("linear", linear_oof_scored(root, seed), OOF_PROTOCOL),
-        ("tagger", tagger_tune_scored(root), TAGGER_PROTOCOL),
-    ):
+    runs = [("tagger", lambda: tagger_tune_scored(root), TAGGER_PROTOCOL)]
+    if TechniquesModel.load(base).calibrator is None:
+        runs.insert(0, ("linear", lambda: linear_oof_scored(root, seed), OOF_PROTOCOL))
+    else:  # the span calibrator's trainer chooses the linear model's cut with its scores
+        print("linear: shown cut kept (chosen by `newsprism train techniques-calibrator`)")
+    for name, score, protocol in runs:
+        scored = score()
         path = base / ("tagger" if name == "tagger" else "") / "meta.json"
         choice = write_shown(path, choose_cut(scored), scored, protocol)
         print(f"{name}: {json.dumps(choice)}")
