@@ -44,6 +44,11 @@ class Options(BaseModel):
     techniques_model: Literal["tagger", "linear"] = Field(
         "linear", description="techniques spans: the fine-tuned encoder tagger, or the previous linear model"
     )
+    encoder_compute: Literal["float", "int8"] = Field(
+        "float",
+        description="MiniLM compute: float, or int8 (a derived graph cached in the user cache; ~half the encoder "
+        "CPU, vectors move slightly: heads are trained on float)",
+    )
     tone_model: Literal["head", "rule"] = Field(
         "rule", description="tone labels: the learned head (models/tone/head.json) or the v2 rule (clause VADER, band)"
     )

@@ -105,6 +105,9 @@ class Pipeline:
 
     def __init__(self, options: Options | None = None, stages: Iterable[str] | None = None) -> None:
         self.options = options or load_options()
+        from newsprism.nlp.embed import set_compute
+
+        set_compute(self.options.encoder_compute)  # every MiniLM call of the process, not only the shared pass
         if self.options.threads:
             from threadpoolctl import threadpool_limits
 

@@ -25,6 +25,8 @@ TOKEN_BUDGET = 512
 MEMO_SIZE = 20_000  # distinct texts kept per model (~30 MB): covers a batch's sentences, clauses and spans
 MINILM_VOCAB = "models/minilm/vocab.txt"  # bert-base-uncased WordPiece vocabulary, Apache-2.0 (MODEL_LICENSES.md)
 _THREADS = int(os.environ.get("NEWSPRISM_THREADS", "0") or 0)
+_COMPUTE: str | None = None  # "float" or "int8" (option encoder_compute); None = read the options once
+INT8_LABEL = "minilm:model.int8-compute.onnx"  # provenance key of the derived int8 graph (nlp/int8.py)
 
 
 def _package_file(package: str, relative: str) -> Path | None:
@@ -97,8 +99,9 @@ def load_tokenizer(path: Path) -> Tokenizer:
     return minilm_tokenizer(path) if path.suffix == ".txt" else Tokenizer.from_file(str(path))
 
 
-def model_files(*names: str) -> dict[str, Path]:
-    """``{"<name>:model.onnx": path, "<name>:<tokenizer file>": path}`` per embedding model (for provenance).
+def model_files(*names: str, compute: str = "float") -> dict[str, Path]:
+    """``{"<name>:model.onnx": path, "<name>:<tokenizer file>": path}`` per embedding model (for provenance);
+    with ``compute="int8"`` also MiniLM's derived int8-compute graph (built into the cache if missing).
 
     A directory model is named by its last path part, so no local path leaks into the output."""
     out: dict[str, Path] = {}
@@ -107,13 +110,21 @@ def model_files(*names: str) -> dict[str, Path]:
         label = name if name == "minilm" else Path(name).name
         out[f"{label}:model.onnx"] = onnx
         out[f"{label}:{tok.name}"] = tok
+        if name == "minilm" and compute == "int8":
+            from newsprism.nlp.int8 import int8_model
+
+            out[INT8_LABEL] = int8_model(onnx)
     return out
 
 
 class Embedder:
-    """Batched MiniLM encoder: sorts by length, restores input order."""
+    """Batched MiniLM encoder: sorts by length, restores input order.
 
-    def __init__(self, name: str = "minilm", threads: int = 0) -> None:
+    ``compute="int8"`` runs MiniLM's int8-compute graph (:mod:`newsprism.nlp.int8`): about half the CPU, but the
+    vectors move (cosine to float ~0.99), so heads trained on float features may score differently.
+    """
+
+    def __init__(self, name: str = "minilm", threads: int = 0, compute: str = "float") -> None:
         import onnxruntime as ort
 
         onnx, tok = _locate(name)
@@ -129,7 +140,11 @@ class Embedder:
             so.intra_op_num_threads = threads
             so.inter_op_num_threads = 1
         model: str | bytes = str(onnx)
-        if name == "minilm":  # one extra output, intermediate token states (nlp/encoder.py); the others unchanged
+        if name == "minilm" and compute == "int8":  # the derived graph has the states output too
+            from newsprism.nlp.int8 import int8_model
+
+            model = str(int8_model(onnx))
+        elif name == "minilm":  # one extra output, intermediate token states (nlp/encoder.py); the others unchanged
             from newsprism.nlp.encoder import with_state_output
 
             model = with_state_output(onnx.read_bytes())
@@ -232,13 +247,36 @@ def set_threads(threads: int) -> None:
     _THREADS = max(0, threads)
 
 
-def embedder(name: str = "minilm") -> Embedder:
-    return _embedder(name, _THREADS)
+def set_compute(compute: str | None) -> None:
+    """MiniLM's compute for :func:`embedder` calls that do not name one: "float", "int8", or None (read the
+    ``encoder_compute`` option, ``$NEWSPRISM_CONFIG`` included, at the next call). A Pipeline sets it."""
+    global _COMPUTE
+    _COMPUTE = compute
 
 
-@lru_cache(maxsize=2)
-def _embedder(name: str, threads: int) -> Embedder:
-    return Embedder(name, threads)
+def default_compute() -> str:
+    """The compute set by :func:`set_compute`, else the ``encoder_compute`` option (read once)."""
+    global _COMPUTE
+    if _COMPUTE is None:
+        from newsprism.errors import ConfigError
+        from newsprism.options import load_options
+
+        try:
+            _COMPUTE = load_options().encoder_compute
+        except ConfigError:  # a broken config file is reported where options are loaded, not here
+            return "float"
+    return _COMPUTE
+
+
+def embedder(name: str = "minilm", compute: str | None = None) -> Embedder:
+    """The process's encoder for ``name``; ``compute`` ("float"/"int8") applies to MiniLM only."""
+    mode = (compute or default_compute()) if name == "minilm" else "float"
+    return _embedder(name, _THREADS, mode)
+
+
+@lru_cache(maxsize=4)
+def _embedder(name: str, threads: int, compute: str = "float") -> Embedder:
+    return Embedder(name, threads, compute)
 
 
 def embed(texts: list[str], name: str = "minilm", batch_size: int = 64) -> np.ndarray:

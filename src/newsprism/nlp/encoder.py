@@ -157,12 +157,15 @@ class SentenceStates:
     pooled: np.ndarray  # (384,) float32: the sentence vector, as newsprism.nlp.embed.embed returns it
 
 
-def encode(texts: list[str], name: str = "minilm", batch_size: int = 64) -> list[SentenceStates]:
+def encode(
+    texts: list[str], name: str = "minilm", batch_size: int = 64, compute: str | None = None
+) -> list[SentenceStates]:
     """One encoder pass per distinct text: states, offsets and pooled vector (the embedder's memo is filled,
-    so a later :func:`newsprism.nlp.embed.embed` of these texts costs nothing)."""
+    so a later :func:`newsprism.nlp.embed.embed` of these texts costs nothing). ``compute``: "float" or "int8"
+    (None: the process default, :func:`newsprism.nlp.embed.default_compute`)."""
     from newsprism.nlp.embed import embedder
 
-    emb = embedder(name)
+    emb = embedder(name, compute)
     uniq = list(dict.fromkeys(texts))
     done: dict[str, SentenceStates] = {}
     for idx in emb.batches(uniq, batch_size):
@@ -187,7 +190,8 @@ def sentence_encodings(batch: list[Work], options: Options) -> list[list[Sentenc
     missing = [w for w in batch if SENTENCE_STATES not in w.cache]
     if missing:
         texts = [w.article.text[s.start : s.end] for w in missing for s in w.article.sentences]
-        encoded = encode(texts) if texts else []  # the heads are trained on MiniLM's states
+        # the heads are trained on MiniLM's states (float compute; int8 is an option, issue 22)
+        encoded = encode(texts, compute=options.encoder_compute) if texts else []
         pos = 0
         for w in missing:
             n = len(w.article.sentences)

@@ -28,7 +28,7 @@ def _models(options: Options) -> dict[str, Path]:
         raise ModelError("E081", path=meta_path.parent, reason=str(exc)) from exc
     return {
         **shipped("claims/meta.json", *(f"claims/{f}" for f in files)),
-        **model_files(options.embedding_model, "minilm"),
+        **model_files(options.embedding_model, "minilm", compute=options.encoder_compute),
     }
 
 
@@ -44,7 +44,7 @@ def _models(options: Options) -> dict[str, Path]:
         "sentences.kind_reason",
         "sentences.fact",
     ),
-    version="4",  # 4: issue 26 quantity and date model (approx, role, counted, granularity, predicate)
+    version="5",  # 4: issue 26 quantity and date model; 5: NumberMention.counts_subject, DateMention.subject
     models=_models,
 )
 def claims_stage(batch: list[Work], options: Options) -> None:

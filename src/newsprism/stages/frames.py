@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 
 def _models(options: Options) -> dict[str, Path]:
-    return model_files("minilm")  # newsprism.frames.score embeds with the default model, whatever the option
+    # newsprism.frames.score embeds with the default model, whatever the option
+    return model_files("minilm", compute=options.encoder_compute)
 
 
 @stage(

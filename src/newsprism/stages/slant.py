@@ -35,7 +35,10 @@ SLANT_FILES = (
 
 
 def _models(options: Options) -> dict[str, Path]:
-    return {**shipped(*(f"slant/{f}" for f in SLANT_FILES)), **model_files(options.embedding_model, "minilm")}
+    return {
+        **shipped(*(f"slant/{f}" for f in SLANT_FILES)),
+        **model_files(options.embedding_model, "minilm", compute=options.encoder_compute),
+    }
 
 
 @stage(

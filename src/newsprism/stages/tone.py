@@ -23,7 +23,11 @@ def _models(options: Options) -> dict[str, Path]:
     if spec is None or not spec.submodule_search_locations:
         raise ModelError("E030", name="vaderSentiment", reason="not installed (pip install vaderSentiment)")
     base = Path(next(iter(spec.submodule_search_locations)))
-    head = shipped("tone/head.json") | model_files("minilm") if options.tone_model == "head" else {}
+    head = (
+        shipped("tone/head.json") | model_files("minilm", compute=options.encoder_compute)
+        if options.tone_model == "head"
+        else {}
+    )
     return {f"vader:{f}": base / f for f in ("vader_lexicon.txt", "emoji_utf8_lexicon.txt")} | head
 
 
