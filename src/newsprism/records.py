@@ -155,6 +155,9 @@ class NumberMention(Span):
     modifiers: list[str] = Field(default_factory=list, description="lemmas modifying the counted noun")
     predicate: str | None = Field(default=None, description="lemma of the clause's verb the number belongs to")
     subject: str | None = Field(default=None, description="the predicate's subject (lemma; a name's word)")
+    counts_subject: bool | None = Field(
+        default=None, description="true when the number counts its predicate's subject ('Four states have sued')"
+    )
 
 
 class DateMention(Span):
@@ -168,6 +171,9 @@ class DateMention(Span):
     iso_end: str | None = Field(default=None, description="last day of a week span ('earlier this week')")
     predicate: str | None = Field(
         default=None, description="lemma of the word the date attaches to: the clause's verb or an event noun"
+    )
+    subject: str | None = Field(
+        default=None, description="the subject of the date's verb: a name as written, else a lemma; null: a pronoun"
     )
 
 

@@ -9,6 +9,7 @@ from newsprism.compare.conflicts import (
     ROUND1,
     ROUND3,
     ROUND5,
+    ROUND6,
     SHOW_THRESHOLD,
     anchors,
     date_interval,
@@ -324,3 +325,44 @@ def test_a_resolved_date_entity_replaces_an_unresolved_regex_date() -> None:
     final.dates = [Mention("Feb. 28", s, s + 7, None, "--02-28", "date", "date", src=None)]
     assert len(find_conflicts([(effective, final, None)], [effective, final])) == 1
     assert find_conflicts([(effective, final, None)], [effective, final], ROUND5) == []
+
+
+def test_dates_of_one_verb_with_two_named_subjects_are_two_events() -> None:
+    text_a, text_b = "Senator Lee announced Thursday that the bill passed.", "The Finance Committee announced Friday."
+    ua = _sentence_unit("a", text_a, "Thursday", "2019-02-14", predicate="announce", subject="Lee")
+    ub = _sentence_unit("b", text_b, "Friday", "2019-02-15", predicate="announce", subject="Committee")
+    assert find_conflicts([(ua, ub, None)], [ua, ub]) == []
+    assert len(find_conflicts([(ua, ub, None)], [ua, ub], ROUND6)) == 1  # round 6 reported it
+    da, db = ua.entity_dates[0].src, ub.entity_dates[0].src
+    ga, gb = _unit("a", [], [da]), _unit("b", [], [db])
+    assert find_conflicts([(ga, gb, "c1")], [ga, gb]) == []  # also inside one claim group
+
+
+def test_a_pronoun_title_or_unknown_subject_does_not_make_two_events() -> None:
+    for sa, sb in (("Lee", None), ("Lee", "senator"), ("staffer", "director"), ("Lee", "lee"), (None, None)):
+        ua = _sentence_unit("a", "Lee announced Thursday.", "Thursday", "2019-02-14", predicate="announce", subject=sa)
+        ub = _sentence_unit(
+            "b", "The senator announced Friday.", "Friday", "2019-02-15", predicate="announce", subject=sb
+        )
+        assert len(find_conflicts([(ua, ub, None)], [ua, ub])) == 1, (sa, sb)
+
+
+def test_a_count_of_a_verbs_subject_is_a_count_of_that_act() -> None:
+    hurt = _num("Six", 6, counted="people", predicate="injure", counts_subject=True)
+    struck = _num("four", 4, counted="people", predicate=None)
+    assert _conflicts([struck], [hurt], None) == []  # the other verb unknown ("striking four people")
+    shot = _num("four", 4, counted="people", predicate="shoot")
+    assert _conflicts([shot], [hurt]) == []  # two verbs, two sets of people
+    assert len(_conflicts([_num("four", 4, counted="people", predicate="wound")], [hurt])) == 1  # one class
+    assert len(_conflicts([_num("four", 4, counted="people", predicate="injure")], [hurt])) == 1
+    ua, ub = _unit("a", [shot]), _unit("b", [hurt])
+    assert len(find_conflicts([(ua, ub, "c1")], [ua, ub], ROUND6)) == 1  # round 6 compared them
+
+
+def test_a_count_that_is_no_subject_keeps_its_verbs_apart_only_by_subject() -> None:
+    took = _num("35", 35, counted="oath", predicate="take", subject="smith", modifiers=["word"])
+    gave = _num("38", 38, counted="oath", predicate="administer", subject="jones", modifiers=["word"])
+    assert len(_conflicts([took], [gave])) == 1  # "the 35-word oath": the number counts words of one oath
+    says = _num("47", 47, counted="indictment", predicate="say", modifiers=["page"])
+    filed = _num("48", 48, counted="indictment", predicate="charge", modifiers=["page"])
+    assert len(_conflicts([filed], [says])) == 1  # counts_subject False: an attribute, not the subject's count

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from newsprism.nlp.parse_context import date_predicate, parse_context
+from newsprism.nlp.parse_context import counts_subject, date_predicate, date_subject, parse_context
 
 
 @pytest.fixture(scope="module")
@@ -59,3 +59,30 @@ def test_subject_of_the_predicate(nlp: Any) -> None:
     assert parse_context(nlp(text), *_at(text, "$716 billion"))[3] == "obama"
     text = "He cut $716 billion from Medicare."
     assert parse_context(nlp(text), *_at(text, "$716 billion"))[3] is None  # a pronoun says nothing
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("Four states have legalized the drug.", "Four", True),
+        ("Six people, including two aides, were injured in the attack.", "Six", True),
+        ("Two of the states sued the government.", "Two", True),
+        ("A gunman opened fire, striking four people.", "four", False),
+        ("The 47-page indictment says the money was spent.", "47", False),
+        ("There were six arrests on Wednesday.", "six", False),
+    ],
+)
+def test_whether_a_number_counts_its_verbs_subject(nlp: Any, text: str, number: str, expected: bool) -> None:
+    assert counts_subject(nlp(text), *_at(text, number)) is expected
+
+
+def test_subject_of_a_dates_verb(nlp: Any) -> None:
+    text = "Senator Jane Roe announced Thursday on the floor that the bill passed."
+    assert date_subject(nlp(text), *_at(text, "Thursday")) == "Roe"  # a name as written
+    text = "The press secretary of a senator had to apologize Saturday for the post."
+    assert date_subject(nlp(text), *_at(text, "Saturday")) == "secretary"  # through "had to"
+    text = "He will leave on January 1."
+    assert date_subject(nlp(text), *_at(text, "January 1")) is None  # a pronoun says nothing
+    text = "They met before the Nov. 6 election."
+    assert date_subject(nlp(text), *_at(text, "Nov. 6")) is None  # an event noun
+    assert counts_subject(None, 0, 2) is None and date_subject(None, 0, 2) is None

@@ -235,7 +235,7 @@ def _resolve(expression: str, published: str | None, future: bool = False) -> Re
 def mentions(article: Article, start: int, end: int, doc: Doc | None = None) -> list[DateMention]:
     """DATE entities inside ``article.text[start:end]`` (durations left out), each resolved by :func:`resolve`,
     with the word it attaches to when ``doc`` (the article's parse) is given."""
-    from newsprism.nlp.parse_context import date_predicate
+    from newsprism.nlp.parse_context import date_predicate, date_subject
 
     out = []
     for ent in article.entities:
@@ -251,6 +251,7 @@ def mentions(article: Article, start: int, end: int, doc: Doc | None = None) -> 
                     granularity=r.granularity,
                     iso_end=r.end,
                     predicate=date_predicate(doc, ent.start, ent.end),
+                    subject=date_subject(doc, ent.start, ent.end),
                 )
             )
     return out

@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsprism.model import NumberMention
-from newsprism.nlp.parse_context import parse_context
+from newsprism.nlp.parse_context import counts_subject, parse_context
 from newsprism.nlp.span_tokens import tokens_between
 
 if TYPE_CHECKING:
@@ -202,6 +202,7 @@ def numbers(
                 modifiers=modifiers,
                 predicate=predicate,
                 subject=subject,
+                counts_subject=counts_subject(doc, s, e),
             )
         )
     return out

@@ -38,6 +38,12 @@ of February", "His resignation is effective December 31" vs "his final day in of
 unresolved regex date it overlaps, "about" before a money figure of two significant digits or more is that figure's
 rounding, a bound ("less than $5.7 billion") states no figure, and one verb of one event alone is shown when both
 amounts are exact.
+
+After round 6 (``date_agents``, ``count_acts``; ``ROUND6`` is the rule set scored on round 6): two dates whose verbs
+have two different named subjects are two events ("McConnell announced Thursday" vs "The House Judiciary Committee
+announced Friday"; a pronoun, a title or an unknown subject does not tell them apart), and a count of a predicate's
+subject is a count of that act ("four people struck" vs "Six people were injured": the verb says who is counted),
+compared only with a count of the same verb or one ``COUNT_ACTS`` class.
 """
 
 from __future__ import annotations
@@ -82,6 +88,8 @@ DEPART_RE = re.compile(
 )
 """Words in a date's clause before it that make it the date of leaving a post ("His resignation is effective
 December 31", "his final day in office will be Feb. 28"; round 6)."""
+COUNT_ACTS = ({"kill", "die"}, {"injure", "wound", "hurt"}, {"arrest", "detain"})
+"""Verbs that count one set of people when a count is their subject ("19 people were killed" vs "21 people died")."""
 _MONEY = {"USD": "USD", "dollar": "USD", "EUR": "EUR", "euro": "EUR", "GBP": "GBP", "JPY": "JPY", "cent": "cent"}
 
 
@@ -97,20 +105,30 @@ class Rules:
     event_amounts: bool = True  # round 5: amounts without a counted noun of one act/thing, same event
     depart_dates: bool = True  # round 6: the verbs and words of leaving a post are one event for a date
     amount_precision: bool = True  # round 6: "about $3.6 billion" is its rounding; one verb alone is shown
+    date_agents: bool = True  # after round 6: dates of verbs with two different named subjects are two events
+    count_acts: bool = True  # after round 6: a count of a predicate's subject is a count of that act only
 
 
 SHIPPED = Rules()
+_LATER = {"date_agents": False, "count_acts": False}  # the changes after round 6, off in every older rule set
 ROUND1 = Rules(
-    two_digits=False, subject_same_predicate=False, event_dates=False, strict_counted=False, event_amounts=False
+    two_digits=False,
+    subject_same_predicate=False,
+    event_dates=False,
+    strict_counted=False,
+    event_amounts=False,
+    **_LATER,
 )
 """The rules of round 1 (commit 10f56dd), kept for ``bench stories``."""
-ROUND3 = Rules(event_months=False, event_amounts=False)
+ROUND3 = Rules(event_months=False, event_amounts=False, **_LATER)
 """The rules scored on round 3 (commit 9a6d87b..e67d267), before the round-4 changes."""
-ROUND4 = Rules(event_amounts=False)
+ROUND4 = Rules(event_amounts=False, **_LATER)
 """The rules scored on round 4 (commit 38cf7fd), before the round-5 amount rule."""
-ROUND5 = Rules(depart_dates=False, amount_precision=False)
+ROUND5 = Rules(depart_dates=False, amount_precision=False, **_LATER)
 """The rules scored on round 5 (commit f21f048), before the round-6 changes (the claims stage's changes of round 6
 — "$5.6” billion", "would"/"is effective" dates read forward — are not switchable)."""
+ROUND6 = Rules(**_LATER)
+"""The rules scored on round 6 (commit 58d4c6c), before the date-agent and count-act checks."""
 
 
 @dataclass(frozen=True)
@@ -296,7 +314,7 @@ def find_conflicts(
             for mb in _dates(b, rules):
                 claimed = any(ma is m for m in a.dates) and any(mb is m for m in b.dates)
                 if group and claimed:
-                    c = _date_conflict(a, b, group, ma, mb)
+                    c = _date_conflict(a, b, group, ma, mb, rules)
                 else:  # a similar or same-event pair, or a date of a sentence without claims
                     c = _event_date_conflict(a, b, group, ma, mb, rules)
                 if c is not None and _new(seen, a, ma, b, mb):
@@ -367,6 +385,8 @@ def _event_date_conflict(
     partial = group is not None or (b.article, b.start) in getattr(a, "partial", ())
     if da.iso_end or db.iso_end or not dates_disagree(da, db):
         return None
+    if rules.date_agents and different_agents(da, db):
+        return None  # "McConnell announced Thursday" vs "The House Judiciary Committee announced Friday"
     planned = partial and future_context(a.text, ma.start - a.start) and future_context(b.text, mb.start - b.start)
     if not _granular_enough(da, db, planned, rules):
         return None
@@ -419,6 +439,8 @@ def _number_conflict(
     ia, ib = number_interval(qa, rules), number_interval(qb, rules)
     if not same or ia is None or ib is None or ia.overlaps(ib):
         return None
+    if rules.count_acts and not one_act_count(qa, qb):
+        return None  # "four people struck" vs "Six people were injured": two acts, two sets of people
     if group is None and not (qa.counted and qb.counted):
         return None  # an amount without a counted noun: only inside one claim group
     if _reports_value(qa, by_article.get(b.article, []), rules) or _reports_value(
@@ -433,10 +455,32 @@ def _number_conflict(
     return make_conflict("number", qa.counted or qa.what, _unit(qa), group, text, conf, *sides)
 
 
-def _date_conflict(a: Any, b: Any, group: str, ma: Any, mb: Any) -> NumberConflict | None:
+def one_act_count(qa: NumberMention, qb: NumberMention) -> bool:
+    """False when one number counts its predicate's subject ("Six people were injured") and the other is not a
+    count of the same verb or of one ``COUNT_ACTS`` class (another verb, or none known: "striking four people")."""
+    if qa.role != "count" or not (qa.counts_subject or qb.counts_subject):
+        return True
+    if not qa.predicate or not qb.predicate:
+        return False
+    return qa.predicate == qb.predicate or any({qa.predicate, qb.predicate} <= acts for acts in COUNT_ACTS)
+
+
+def different_agents(da: DateMention, db: DateMention) -> bool:
+    """Whether two dates' verbs have different named subjects ("McConnell" vs "Committee"): two agents, two
+    events. A pronoun or an unknown subject (None), or a common noun ("staffer", "director", "resignation": a title
+    or description that may stand for the other's name) never tells two agents apart."""
+    sa, sb = da.subject, db.subject
+    if not sa or not sb or not (sa[0].isupper() and sb[0].isupper()):
+        return False
+    return sa.lower() != sb.lower()
+
+
+def _date_conflict(a: Any, b: Any, group: str, ma: Any, mb: Any, rules: Rules = SHIPPED) -> NumberConflict | None:
     da, db = ma.src, mb.src
     if not isinstance(da, DateMention) or not isinstance(db, DateMention) or not dates_disagree(da, db):
         return None
+    if rules.date_agents and different_agents(da, db):
+        return None  # two named agents: two events
     if da.predicate and db.predicate and da.predicate != db.predicate:
         return None  # dates of two different events
     what = f"the date of '{da.predicate}'" if da.predicate and da.predicate == db.predicate else "the claim's date"

@@ -4,7 +4,8 @@
 "19 people were killed": counted ``person``, predicate ``kill``; "Obama has cut $716 billion": subject ``obama``;
 "a 595-mile border": counted ``border``; "5% of voters": counted ``voter``; "announced on Monday": predicate
 ``announce``; "the Nov. 6 election": predicate ``election``. All lemmas, lowercased. Without a parse every part
-is None (or empty).
+is None (or empty). Round 7: whether the counted thing is its predicate's subject ("Four states have legalized":
+the verb says which states are counted), and the subject of a date's verb ("McConnell announced Thursday").
 """
 
 from __future__ import annotations
@@ -123,3 +124,54 @@ def date_predicate(doc: Doc | None, start: int, end: int) -> str | None:
     if att.pos_ in _NOUNS and root.dep_ in ("compound", "nmod", "amod", "poss"):
         return _lemma(att)  # "the Nov. 6 election", "Tuesday's arguments"
     return _lemma(_verb_above(att))
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def counts_subject(doc: Doc | None, start: int, end: int) -> bool | None:
+    """Whether the number at ``doc.text[start:end]`` counts its predicate's subject ("Four states have legalized",
+    "Six people were injured", "Two of the states sued"): then the verb says which ones are counted. False for an
+    attribute of a thing ("the 47-page indictment says": it counts pages) or a count in another role; None without
+    a parse."""
+    if doc is None:
+        return None
+    root = span_root(doc, start, end)
+    if root is None:
+        return None
+    noun = counted_noun(root, start, end)
+    phrase = root.head if noun is not None and noun.i == root.head.i else root
+    if noun is not None and noun.i not in (root.i, root.head.i) and not _via_of(root, noun):
+        return False  # "a 12-nation deal": the number counts nations of the deal
+    return phrase.dep_ in _SUBJECT_DEPS and phrase.head.pos_ in ("VERB", "AUX")
+
+
+def _via_of(root: Token, noun: Token) -> bool:
+    return noun.head.dep_ == "prep" and noun.head.head.i == root.i
+
+
+def date_subject(doc: Doc | None, start: int, end: int) -> str | None:
+    """The subject of the verb a date attaches to: a name as written ("McConnell announced Thursday":
+    ``McConnell``), else its lemma ("had to apologize Saturday": the subject of "had", ``director``); None for an
+    event noun, a pronoun, no parse."""
+    if doc is None:
+        return None
+    root = span_root(doc, start, end)
+    if root is None or root.head.i == root.i:
+        return None
+    att = root.head
+    while att.lemma_.lower() in _TIME_NOUNS and att.head.i != att.i:
+        root, att = att, att.head
+    if att.pos_ in _NOUNS and root.dep_ in ("compound", "nmod", "amod", "poss"):
+        return None  # "the Nov. 6 election": an event noun has no subject here
+    verb = _verb_above(att)
+    for _ in range(MAX_STEPS):  # "had to apologize": the subject sits on the verb above an xcomp or conj
+        if verb is None or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+            break
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) if verb is not None else None
+    if subj is None or subj.lower_ in _PRONOUNS:
+        return None
+    return subj.text if subj.pos_ == "PROPN" else subj.lemma_.lower()
