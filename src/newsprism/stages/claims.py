@@ -44,7 +44,7 @@ def _models(options: Options) -> dict[str, Path]:
         "sentences.kind_reason",
         "sentences.fact",
     ),
-    version="4",  # 4: issue 26 quantity and date model (approx, role, counted, granularity, predicate)
+    version="5",  # 4: issue 26 quantity and date model; 5: NumberMention.counts_subject, DateMention.subject
     models=_models,
 )
 def claims_stage(batch: list[Work], options: Options) -> None:
