@@ -54,6 +54,8 @@ def test_supported_dates_resolve(expr: str, published: str | None, iso: str, bas
         ("56", "2018-10-26"),  # an age tagged DATE ("Cesar Sayoc, 56,") was read as 1956
         ("2019-20", None),  # a season or fiscal year, not 20 December 2019
         ("the 1990s", None),
+        ("his 30s", "2017-11-09"),  # after round 6 (issue 26): an age's decade was read as the article's day
+        ("her early 20s", "2017-11-09"),
         ("January", "not a date"),
     ],
 )

@@ -366,3 +366,17 @@ def test_a_count_that_is_no_subject_keeps_its_verbs_apart_only_by_subject() -> N
     says = _num("47", 47, counted="indictment", predicate="say", modifiers=["page"])
     filed = _num("48", 48, counted="indictment", predicate="charge", modifiers=["page"])
     assert len(_conflicts([filed], [says])) == 1  # counts_subject False: an attribute, not the subject's count
+
+
+def test_a_number_inside_a_date_is_no_count() -> None:
+    def unit(article: str, text: str, number: str, value: float) -> SimpleNamespace:
+        s = text.index(number)
+        q = NumberMention(text=number, start=s, end=s + len(number), value=value, role="count", counted="attack")
+        u = _unit(article, [q])
+        u.text, u.end = text, len(text)
+        return u
+
+    sept = unit("a", "He sued over the Sept. 11 attacks.", "11", 11)
+    slash = unit("b", "Courts heard claims over the 9/11 attacks.", "9", 9)
+    assert find_conflicts([(sept, slash, "c1")], [sept, slash]) == []
+    assert len(find_conflicts([(sept, slash, "c1")], [sept, slash], ROUND6)) == 1  # round 6 reported it

@@ -59,6 +59,10 @@ _YEAR_PREFIX = r"(?:in|since|by|until|from|before|after|during|early|late|mid)[-
 BARE_YEAR_RE = re.compile(rf"^(?:{_YEAR_PREFIX})*(1[6-9]\d\d|20\d\d)$", re.IGNORECASE)
 YEAR_RANGE_RE = re.compile(r"\b(1[6-9]|20)\d\d\s*[-–/]\s*(\d\d){1,2}\b")  # "2019-20": a season or fiscal year
 WEEKDAY_ONLY_RE = re.compile(rf"^(?:last\s+|this\s+|on\s+)?({WEEKDAY_PATTERN})$", re.IGNORECASE)
+AGE_DECADE_RE = re.compile(
+    r"^(?:(?:his|her|their|its|my|our|your|the)\s+)?(?:(?:early|mid|late)[- ]?)?'?[1-9]0'?s$", re.IGNORECASE
+)
+"""A person's decade of life ("his 30s", "her early 20s"), or a two-digit decade ("the '30s"): never a day."""
 DECADE_RE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[- ])?(1[6-9]\d0|20\d0)'?s$", re.IGNORECASE)
 RELATIVE_RE = re.compile(
     rf"\b(ago|last|next|this|yesterday|today|tomorrow|tonight|{WEEKDAY_PATTERN}|recent|recently|past|earlier|later|"
@@ -187,8 +191,8 @@ def _resolve(expression: str, published: str | None, future: bool = False) -> Re
     m = BARE_YEAR_RE.match(t)
     if m:
         return Resolved(m.group(1), "text")
-    if DECADE_RE.match(t) or YEAR_RANGE_RE.search(t):
-        return UNRESOLVED  # "the 1990s", "2019-20": spans of years, kept as text
+    if DECADE_RE.match(t) or YEAR_RANGE_RE.search(t) or AGE_DECADE_RE.match(t):
+        return UNRESOLVED  # "the 1990s", "2019-20": spans of years, kept as text; "his 30s": an age
     low = t
     while (stripped := PART_OF.sub("", _LEADING.sub("", low))) != low:
         low = stripped

@@ -43,7 +43,8 @@ After round 6 (``date_agents``, ``count_acts``; ``ROUND6`` is the rule set score
 have two different named subjects are two events ("McConnell announced Thursday" vs "The House Judiciary Committee
 announced Friday"; a pronoun, a title or an unknown subject does not tell them apart), and a count of a predicate's
 subject is a count of that act ("four people struck" vs "Six people were injured": the verb says who is counted),
-compared only with a count of the same verb or one ``COUNT_ACTS`` class.
+compared only with a count of the same verb or one ``COUNT_ACTS`` class. A number that is part of a date ("the
+Sept. 11 attacks", "9/11") is no count (``date_parts``).
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ from typing import Any
 
 from newsprism.claims.dates import future_context
 from newsprism.compare import amounts
+from newsprism.lexicons.calendar import MONTH_PATTERN
 from newsprism.model import ConflictValue, DateMention, NumberConflict, NumberMention, Span
 
 SHOW_THRESHOLD = 0.7
@@ -88,6 +90,8 @@ DEPART_RE = re.compile(
 )
 """Words in a date's clause before it that make it the date of leaving a post ("His resignation is effective
 December 31", "his final day in office will be Feb. 28"; round 6)."""
+DATE_PART_BEFORE = re.compile(rf"(?:\b(?:{MONTH_PATTERN})\.?\s*|\d\s*/\s*)$")
+"""Text right before a number that makes it part of a date: "the Sept. [11] attacks", "9/[11]"."""
 COUNT_ACTS = ({"kill", "die"}, {"injure", "wound", "hurt"}, {"arrest", "detain"})
 """Verbs that count one set of people when a count is their subject ("19 people were killed" vs "21 people died")."""
 _MONEY = {"USD": "USD", "dollar": "USD", "EUR": "EUR", "euro": "EUR", "GBP": "GBP", "JPY": "JPY", "cent": "cent"}
@@ -107,10 +111,11 @@ class Rules:
     amount_precision: bool = True  # round 6: "about $3.6 billion" is its rounding; one verb alone is shown
     date_agents: bool = True  # after round 6: dates of verbs with two different named subjects are two events
     count_acts: bool = True  # after round 6: a count of a predicate's subject is a count of that act only
+    date_parts: bool = True  # after round 6: "the Sept. 11 attacks", "9/11": a number in a date is no count
 
 
 SHIPPED = Rules()
-_LATER = {"date_agents": False, "count_acts": False}  # the changes after round 6, off in every older rule set
+_LATER = {"date_agents": False, "count_acts": False, "date_parts": False}  # after round 6; off in older rule sets
 ROUND1 = Rules(
     two_digits=False,
     subject_same_predicate=False,
@@ -128,7 +133,7 @@ ROUND5 = Rules(depart_dates=False, amount_precision=False, **_LATER)
 """The rules scored on round 5 (commit f21f048), before the round-6 changes (the claims stage's changes of round 6
 — "$5.6” billion", "would"/"is effective" dates read forward — are not switchable)."""
 ROUND6 = Rules(**_LATER)
-"""The rules scored on round 6 (commit 58d4c6c), before the date-agent and count-act checks."""
+"""The rules scored on round 6 (commit 58d4c6c), before the date-agent, count-act and date-part checks."""
 
 
 @dataclass(frozen=True)
@@ -441,6 +446,8 @@ def _number_conflict(
         return None
     if rules.count_acts and not one_act_count(qa, qb):
         return None  # "four people struck" vs "Six people were injured": two acts, two sets of people
+    if rules.date_parts and (part_of_date(a, ma) or part_of_date(b, mb)):
+        return None  # "the Sept. 11 attacks" vs "the 9/11 attacks": dates, not counts of attacks
     if group is None and not (qa.counted and qb.counted):
         return None  # an amount without a counted noun: only inside one claim group
     if _reports_value(qa, by_article.get(b.article, []), rules) or _reports_value(
@@ -453,6 +460,13 @@ def _number_conflict(
     conf = _number_confidence(qa, qb, group is not None or partial)
     sides = ((a, ma, qa.value), (b, mb, qb.value))
     return make_conflict("number", qa.counted or qa.what, _unit(qa), group, text, conf, *sides)
+
+
+def part_of_date(u: Any, m: Any) -> bool:
+    """Whether mention ``m`` is part of a date in unit ``u``'s text: after a month name ("Sept. 11") or around a
+    slash between digits ("9/11")."""
+    before, after = u.text[: max(m.start - u.start, 0)][-12:], u.text[m.end - u.start :][:3]
+    return bool(DATE_PART_BEFORE.search(before) or re.match(r"\s*/\s*\d", after))
 
 
 def one_act_count(qa: NumberMention, qb: NumberMention) -> bool:
