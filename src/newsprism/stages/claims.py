@@ -44,7 +44,7 @@ def _models(options: Options) -> dict[str, Path]:
         "sentences.kind_reason",
         "sentences.fact",
     ),
-    version="5",  # 4: issue 26 quantity and date model; 5: NumberMention.counts_subject, DateMention.subject
+    version="6",  # 4: issue 26 quantity/date model; 5: counts_subject, DateMention.subject; 6: "his 30s" no date
     models=_models,
 )
 def claims_stage(batch: list[Work], options: Options) -> None:
