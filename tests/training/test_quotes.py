@@ -19,6 +19,7 @@ from newsprism.training.quotes import (
     judged_items,
     measure,
     polnear_right,
+    round_of,
     split_groups,
 )
 
@@ -106,7 +107,7 @@ def test_judged_items_pair_samples_with_judgements(tmp_path: Path) -> None:
     j = {"n": 1, "real_quote": True, "right_span": True, "right_speaker": False}
     (tmp_path / "judgements_r9.jsonl").write_text(json.dumps(j), encoding="utf-8")
     (tmp_path / "sample_r10.jsonl").write_text(json.dumps(rows[1]), encoding="utf-8")  # not judged yet
-    [it] = judged_items(tmp_path)
+    [it] = judged_items(tmp_path, last_round=9)
     assert (it.record_id, it.start, it.end, it.speaker, it.parts) == ("a", 0, 5, "X", [(9, 12)])
     assert it.real_span and not it.right
 
@@ -117,3 +118,21 @@ def test_judged_articles_split_into_three_disjoint_parts() -> None:
     assert set().union(*parts.values()) == set(groups)
     assert not (parts["fit"] & parts["hold"]) and not (parts["calibrate"] & parts["hold"])
     assert len(parts["fit"]) == 20 and len(parts["hold"]) == 10 and parts == split_groups(groups)
+
+
+def test_only_rounds_up_to_the_last_tuning_round_are_read(tmp_path: Path) -> None:
+    """The blind round that measures the shipped scorer never becomes its tuning data by accident (issue 19)."""
+    assert [round_of(Path(n)) for n in ("sample.jsonl", "sample_r8.jsonl", "sample_r12.jsonl", "x.jsonl")] == [
+        1,
+        8,
+        12,
+        0,
+    ]
+    for name, rid in (("", "one"), ("_r8", "eight"), ("_r9", "nine")):
+        row = {"n": 1, "record_id": rid, "start": 0, "end": 5, "speaker": "X"}
+        (tmp_path / f"sample{name}.jsonl").write_text(json.dumps(row), encoding="utf-8")
+        j = {"n": 1, "real_quote": True, "right_span": True, "right_speaker": True}
+        (tmp_path / f"judgements{name}.jsonl").write_text(json.dumps(j), encoding="utf-8")
+    assert {it.record_id for it in judged_items(tmp_path, last_round=8)} == {"one", "eight"}
+    assert {it.record_id for it in judged_items(tmp_path, last_round=9)} == {"one", "eight", "nine"}
+    assert {it.record_id for it in judged_items(tmp_path)} == {"one", "eight"}  # LAST_TUNING_ROUND = 8

@@ -15,8 +15,9 @@ bench's validation split:
   calibrate (a quarter) and hold (a quarter).
 
 The logistic regression is fitted on PolNeAR A+B and the judged fit part (weight :data:`JUDGED_WEIGHT`), Platt-
-scaled on the judged calibrate part, and its shown threshold is the lowest whose precision on the judged hold
-part is at least :data:`AIM`. Only candidates a report could show are used (:func:`eligible`).
+scaled on the judged calibrate part, and its shown threshold is the lowest whose precision on the judged calibrate
+and hold parts together is at least :data:`THRESHOLD_AIM` (session 10; :data:`THRESHOLD_RULE`). Only candidates
+a report could show are used (:func:`eligible`).
 """
 
 from __future__ import annotations
@@ -54,6 +55,19 @@ TREES: dict[str, Any] = {
     "random_state": 0,
 }
 AIM = 0.92  # issue 19: precision of shown quotations
+# Aiming the choice higher than the issue's 0.92 is what meets 0.92 out of sample: in 5-fold cross-validation by
+# article over the judged calibrate + hold items (3 seeds), a threshold chosen for 0.94 on four folds showed
+# 0.935 / 0.918 / 0.942 on the fifth, one chosen for 0.92 only 0.910 / 0.914 / 0.906 (session 10).
+THRESHOLD_AIM = 0.94
+THRESHOLD_RULE = (
+    f"session 10: the lowest threshold at which the judged calibrate + hold parts together ({{n}} items) reach "
+    f"precision {THRESHOLD_AIM}; aim {THRESHOLD_AIM} chosen by 5-fold cross-validation by article over those items"
+    " (3 seeds; a threshold chosen for 0.94 on four folds showed 0.935 / 0.918 / 0.942 on the fifth, for 0.92 only"
+    " 0.910 / 0.914 / 0.906)"
+)
+# The shipped scorer was fit on the judged items of rounds 1-8; round 9 is its blind measurement (0.930, session 10)
+# and joins the tuning data at the next refit, when this number moves and the next round measures that refit.
+LAST_TUNING_ROUND = 8
 MIN_SHOWN = 40  # a threshold is chosen among those that still show this many held-out items
 SAMPLES = Path(__file__).resolve().parents[3] / "benchmarks" / "quotes_sample"
 CACHE = Path(tempfile.gettempdir()) / "newsprism_quotes_inner"  # the DocBin cache of scripts/quotes_inner_split.py
@@ -161,12 +175,19 @@ def polnear_labelled(pairs: Iterable[tuple[PolnearDoc, Doc, str]]) -> Data:
     return xs, ys, [1.0] * len(ys)
 
 
-def judged_items(root: Path = SAMPLES) -> list[Judged]:
-    """The first judge's judgement of every item of every round (``sample*.jsonl`` with ``judgements*.jsonl``)."""
+def round_of(sample: Path) -> int:
+    """The blind round a sample file holds: ``sample.jsonl`` is round 1, ``sample_r9.jsonl`` round 9."""
+    m = re.fullmatch(r"sample(?:_r(\d+))?\.jsonl", sample.name)
+    return int(m.group(1) or 1) if m else 0
+
+
+def judged_items(root: Path = SAMPLES, last_round: int = LAST_TUNING_ROUND) -> list[Judged]:
+    """The first judge's judgement of every item of rounds 1..``last_round`` (``sample*.jsonl`` with
+    ``judgements*.jsonl``)."""
     out: list[Judged] = []
     for sample in sorted(root.glob("sample*.jsonl")):
         jpath = root / sample.name.replace("sample", "judgements")
-        if not jpath.exists():
+        if not jpath.exists() or not 1 <= round_of(sample) <= last_round:
             continue
         items = {r["n"]: r for r in map(json.loads, sample.read_text(encoding="utf-8").splitlines()) if "n" in r}
         for j in map(json.loads, jpath.read_text(encoding="utf-8").splitlines()):
@@ -315,8 +336,8 @@ def train_labelled(polnear: dict[str, Data], judged: Data, groups: list[str]) ->
     parts = split_groups(groups)
     jd = {k: subset(judged, groups, v) for k, v in parts.items()}
     model = fit_trees(join(polnear["A"], polnear["B"], jd["fit"]), jd["calibrate"])
-    ps = [probability(model, x) for x in jd["hold"][0]]
-    model["threshold"] = choose_threshold(ps, jd["hold"][1])
+    both = join(jd["calibrate"], jd["hold"])
+    model["threshold"] = choose_threshold([probability(model, x) for x in both[0]], both[1], THRESHOLD_AIM)
     model["hold"] = measure(model, jd["hold"])
     model["calibrate"] = measure(model, jd["calibrate"])
     model["polnear_check"] = measure(model, polnear["C"])
@@ -324,10 +345,12 @@ def train_labelled(polnear: dict[str, Data], judged: Data, groups: list[str]) ->
         f"fit: PolNeAR inner A+B ({len(polnear['A'][1]) + len(polnear['B'][1])} candidates, random.Random"
         f"({INNER_SEED})) and judged blind-round items of {len(parts['fit'])} articles ({len(jd['fit'][1])} items, "
         f"weight {JUDGED_WEIGHT}); Platt: judged items of {len(parts['calibrate'])} other articles "
-        f"({len(jd['calibrate'][1])}); threshold (precision >= {AIM}): judged items of {len(parts['hold'])} "
-        f"further articles ({len(jd['hold'][1])}); split random.Random({SPLIT_SEED}) by article. Label: real "
-        "quotation, right content and right speaker (PolNeAR: content and source of one gold attribution)"
+        f"({len(jd['calibrate'][1])}); hold: judged items of {len(parts['hold'])} further articles "
+        f"({len(jd['hold'][1])}); threshold: see threshold_rule; split random.Random({SPLIT_SEED}) by article. "
+        "Label: real quotation, right content and right speaker (PolNeAR: content and source of one gold attribution)"
     )
+    model["calibrate_and_hold"] = measure(model, both)
+    model["threshold_rule"] = THRESHOLD_RULE.format(n=len(both[1]))
     return model
 
 
