@@ -57,3 +57,13 @@ def test_calibrate_writes_the_cut(tmp_path: Path) -> None:
 
     cal = read_calibrator(tmp_path / "shown_calibrator.json")
     assert cal is not None and cal.cut == model["shown_threshold"]
+
+
+def test_choose_takes_the_lowest_target_every_fold_meets(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tc, "KINDS", ("lr",))
+    x, y, folds = _data()
+    kind, target, runs = tc.choose(x, y, folds, log=lambda _: None)
+    assert kind == "lr" and target in tc.TARGETS
+    first_ok = next(r for r in runs if r["worst_fold"] >= tc.FOLD_FLOOR)
+    assert target == first_ok["target"]
+    assert all(r["worst_fold"] < tc.FOLD_FLOOR for r in runs if r["target"] < target)

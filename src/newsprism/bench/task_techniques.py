@@ -78,7 +78,8 @@ def evaluate(
         golds.append(a.si)
         if a.tc:
             spans = [(s, e) for _, s, e in a.tc]
-            dense = span_state_vectors(sents, [x for _, x in states[a.id]], spans) if states is not None else None
+            enc = [x for _, x in states[a.id]] if states is not None else None
+            dense = span_state_vectors(sents, enc, spans, model.wide_states) if enc is not None else None
             probs = model.classify(
                 a.text,
                 spans,

@@ -175,8 +175,13 @@ class TechniquesModel:
     @property
     def span_states(self) -> bool:
         """The TC classifier reads span vectors from the shared encoder pass (``meta["tc_span_vector"]`` =
-        "states"), not MiniLM embeddings of the span texts."""
-        return self.meta.get("tc_span_vector") == "states"
+        "states" or "states_wide"), not MiniLM embeddings of the span texts."""
+        return self.meta.get("tc_span_vector") in ("states", "states_wide")
+
+    @property
+    def wide_states(self) -> bool:
+        """The span vectors use the wide layout (:func:`newsprism.techniques.spanvec.span_state_vectors`)."""
+        return self.meta.get("tc_span_vector") == "states_wide"
 
     @property
     def gate_weight(self) -> float:
@@ -284,16 +289,21 @@ def _lemmas(toks: list[Tok], start: int, end: int) -> list[str]:
 
 
 def _state_vectors(
-    text: str, sentences: list[tuple[int, int]], spans: list[tuple[int, int]], encodings: list[SentenceStates] | None
+    text: str,
+    sentences: list[tuple[int, int]],
+    spans: list[tuple[int, int]],
+    encodings: list[SentenceStates] | None,
+    wide: bool = False,
 ) -> np.ndarray:
-    """[span, sentence] vectors from the sentences' encoder states (encoded now when the caller has none)."""
+    """[span, sentence] vectors (``wide``: and the wide blocks) from the sentences' encoder states (encoded now
+    when the caller has none)."""
     from newsprism.techniques.spanvec import span_state_vectors
 
     if encodings is None:
         from newsprism.nlp.encoder import encode
 
         encodings = encode([text[s:e] for s, e in sentences])
-    return span_state_vectors(sentences, encodings, spans)
+    return span_state_vectors(sentences, encodings, spans, wide)
 
 
 @dataclass
@@ -368,8 +378,39 @@ def _classify_spans(
         return np.zeros((0, len(model.classes)), dtype=np.float32)
     ctx = [_sentence_of(sentences, s, e, text) for s, e in where]
     lem = [_lemmas(toks, s, e) for s, e in where]
-    dense = _state_vectors(text, sentences, where, encodings) if model.span_states else None
+    dense = _state_vectors(text, sentences, where, encodings, model.wide_states) if model.span_states else None
     return model.classify(text, where, ctx, lem, embed, dense)
+
+
+def _kept_rules(model: TechniquesModel, cand: Candidates) -> list[tuple[Detection, list[float]]]:
+    """Rule detections with their re-scorer features; repetition spans the re-scorer rates below the cut are
+    dropped (when ``meta["rescore_repetition"]``), and the tagger does not report their place either."""
+    filter_rep = bool(model.meta.get("rescore_repetition"))
+    return [
+        (d, cand.lexicon_x[i] if x is None else x)  # lexicon detections come first, one per hit
+        for i, (d, x) in enumerate(zip(cand.rule, cand.rule_x, strict=True))
+        if x is None or not filter_rep or model.keep(x)
+    ]
+
+
+def _score(
+    model: TechniquesModel,
+    dets: list[Detection],
+    xs: list[list[float]],
+    tc: np.ndarray,
+    trace: list[tuple[Detection, list[float], np.ndarray]] | None,
+) -> None:
+    """With a calibrator, every detection's score from all the detector knows of it (``trace`` gets the inputs);
+    then ``shown`` from the model's shown threshold."""
+    if trace is not None:
+        trace += list(zip(dets, xs, tc, strict=True))
+    cal = model.calibrator
+    if cal is not None:
+        for d, x, row in zip(dets, xs, tc, strict=True):
+            d.score = cal.prob(calibrator_features(d.source, d.score, x, row, d.technique))
+    cut = model.shown_threshold
+    for d in dets:
+        d.shown = d.score >= cut
 
 
 def detect(
@@ -414,30 +455,14 @@ def detect(
         quoted=quoted,
         lexicon_scores=lexicon_scores,
     )
-    # repetition spans the re-scorer rates below the cut are dropped (when ``meta["rescore_repetition"]``); the
-    # tagger does not report their place either
-    filter_rep = bool(model.meta.get("rescore_repetition"))
-    rule = [
-        (d, cand.lexicon_x[i] if x is None else x)  # lexicon detections come first, one per hit
-        for i, (d, x) in enumerate(zip(cand.rule, cand.rule_x, strict=True))
-        if x is None or not filter_rep or model.keep(x)
-    ]
+    rule = _kept_rules(model, cand)
     spans = [(s, e, model.span_score(p, x), x) for s, e, p, x in cand.model if model.keep(x)]
-    cal = model.calibrator
-    where = [(d.start, d.end) for d, _ in rule] if cal is not None or trace is not None else []
+    where = [(d.start, d.end) for d, _ in rule] if model.calibrator is not None or trace is not None else []
     where += [(s, e) for s, e, _, _ in spans]
     tc = _classify_spans(model, text, toks, sentences, where, embed, encodings)
     out = [d for d, _ in rule]
     for (s, e, q, _), row in zip(spans, tc[len(where) - len(spans) :], strict=True):
         k = int(np.argmax(row))
         out.append(Detection(s, e, model.classes[k], q, float(row[k]), "model", lex.neutral_for(text[s:e], entries)))
-    xs = [x for _, x in rule] + [x for *_, x in spans]
-    if trace is not None:
-        trace += [(d, x, row) for d, x, row in zip(out, xs, tc, strict=True)]
-    if cal is not None:  # one calibrated score per detection, from all the detector knows of it
-        for d, x, row in zip(out, xs, tc, strict=True):
-            d.score = cal.prob(calibrator_features(d.source, d.score, x, row, d.technique))
-    cut = model.shown_threshold
-    for d in out:
-        d.shown = d.score >= cut
+    _score(model, out, [x for _, x in rule] + [x for *_, x in spans], tc, trace)
     return sorted(out, key=lambda d: (d.start, d.end))

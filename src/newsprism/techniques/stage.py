@@ -53,14 +53,11 @@ def analyse(
     model: TechniquesModel | None = None,
     tagger: TaggerModel | None = None,
 ) -> None:
-    """Fill ``article.techniques`` and ``article.technique_summary``.
-
-    ``which`` (option ``techniques_model``) chooses the model spans: ``"tagger"`` (the fine-tuned tagger,
-    ``tagger`` or the shipped one) or ``"linear"`` (``model`` or the shipped one, its sentence gate fed by
-    ``sentence_vectors``, MiniLM, one row per sentence, computed if absent). ``states`` are the shared encoder
-    pass's states, one per ``article.sentences`` (:mod:`newsprism.nlp.encoder`): the tagger's input and the linear
-    model's span vectors; encoded here when absent.
-    """
+    """Fill ``article.techniques`` and ``article.technique_summary``. ``which`` (option ``techniques_model``):
+    ``"tagger"`` (``tagger`` or the shipped one) or ``"linear"`` (``model`` or the shipped one; its sentence gate
+    reads ``sentence_vectors``, one MiniLM row per sentence, computed if absent). ``states``: the shared encoder
+    pass's states per ``article.sentences`` (:mod:`newsprism.nlp.encoder`), the tagger's input and the linear
+    model's span vectors; encoded here when absent."""
     entries = lex.load_lexicon(user_lexicon)
     toks = tokens_from_doc(doc)
     sents = [(s.start, s.end) for s in article.sentences]

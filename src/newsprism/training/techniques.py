@@ -16,6 +16,7 @@ from newsprism.techniques import TECHNIQUES
 from newsprism.techniques import neutral as lex
 from newsprism.techniques.embcache import cached_embed
 from newsprism.techniques.features import (
+    TC_FEATURES,
     Tok,
     hash_spans,
     hash_tokens,
@@ -77,13 +78,14 @@ def _fit_si(x: Any, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
 def _fit_tc(
     x: Any, y: list[str], c: float, class_weight: str | None = None
 ) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
-    """-> (sparse coef, bias, classes, dense embedding coef already scaled by EMB_WEIGHT)."""
+    """-> (sparse coef, bias, classes, dense embedding coef already scaled by EMB_WEIGHT); the dense columns are
+    those after the TC_FEATURES hashed ones."""
     from sklearn.linear_model import LogisticRegression
 
     clf = LogisticRegression(C=c, max_iter=500, class_weight=class_weight)
     clf.fit(x, y)
     coef = clf.coef_.astype(np.float32)
-    n = coef.shape[1] - 768
+    n = TC_FEATURES
     return coef[:, :n], clf.intercept_.astype(np.float32), [str(k) for k in clf.classes_], EMB_WEIGHT * coef[:, n:]
 
 

@@ -20,14 +20,21 @@ from newsprism.datasets.ptc import PtcArticle, line_sentences, load_ptc, split, 
 from newsprism.metrics import micro_f1
 from newsprism.techniques.features import Tok, hash_spans, span_features
 from newsprism.techniques.model import MODEL_DIR, TechniquesModel, _lemmas, _sentence_of
-from newsprism.techniques.spanvec import span_state_vectors
+from newsprism.techniques.spanvec import DIM, WIDE_BLOCKS, span_state_vectors
 from newsprism.training.registry import trainer
 
 CONFIGS: tuple[tuple[float, str | None], ...] = ((0.3, None), (1.0, None), (1.0, "balanced"))
+# the wide span-vector layout (spanvec.wide_blocks; issue 27, session 10): 5-fold article-grouped CV on the 297
+# training articles (C 1, balanced) 0.6161 ([span, pooled]) -> 0.6247, tune split 0.650 -> 0.654, but validation
+# 0.5857 -> 0.5857 (measured once) at ~5x the span-vector time: not shipped (docs/models/techniques.md)
+WIDE = False
 
 
-def tc_data(arts: list[PtcArticle], toks: dict[str, list[Tok]], states: dict[str, Any]) -> tuple[Any, list[str]]:
-    """Hashed span features + EMB_WEIGHT x [state span vector, line pooled vector] of every gold TC span."""
+def tc_data(
+    arts: list[PtcArticle], toks: dict[str, list[Tok]], states: dict[str, Any], wide: bool = WIDE
+) -> tuple[Any, list[str]]:
+    """Hashed span features + EMB_WEIGHT x [state span vector, line pooled vector] (``wide``: and the wide
+    blocks) of every gold TC span."""
     from scipy.sparse import csr_matrix, hstack
 
     from newsprism.training.techniques import EMB_WEIGHT
@@ -42,8 +49,8 @@ def tc_data(arts: list[PtcArticle], toks: dict[str, list[Tok]], states: dict[str
             feats.append(span_features(a.text, s, e, _sentence_of(sents, s, e, a.text), _lemmas(toks[a.id], s, e)))
             labels.append(tech)
         if spans:
-            dense.append(span_state_vectors(sents, [x for _, x in states[a.id]], spans))
-    emb = np.vstack(dense) if dense else np.zeros((0, 768), np.float32)
+            dense.append(span_state_vectors(sents, [x for _, x in states[a.id]], spans, wide))
+    emb = np.vstack(dense) if dense else np.zeros((0, (WIDE_BLOCKS if wide else 2) * DIM), np.float32)
     return hstack([hash_spans(feats), csr_matrix(EMB_WEIGHT * emb)]).tocsr(), labels
 
 
@@ -81,7 +88,7 @@ def refit_tc(data_dir: Path, model_dir: Path, seed: int = 13, log: Any = print) 
     valid = _score(fit, x_va, y_va)
     model.tc_coef, model.tc_bias, model.classes, model.tc_emb_coef = fit
     meta = model.meta
-    meta.update(tc_C=best[1], tc_class_weight=best[2], tc_span_vector="states")
+    meta.update(tc_C=best[1], tc_class_weight=best[2], tc_span_vector="states_wide" if WIDE else "states")
     meta.setdefault("tuning", {})["tc_micro_f1"] = best[0]
     meta.setdefault("validation", {})["tc_micro_f1"] = valid
     model.save(model_dir)
