@@ -472,7 +472,11 @@ def train_techniques_linear(data_dir: Path, out_dir: Path, seed: int) -> dict[st
     # the CLI's default target is models/<task>; the linear model's files live in models/techniques
     target = out_dir.with_name("techniques") if out_dir.name == "techniques-linear" else out_dir
     metrics = train(root, target, seed)
+    from newsprism.training.techniques_calibrator import fit_calibrator
     from newsprism.training.techniques_tc import refit_tc
 
     # the shipped TC classifier reads span vectors from the shared encoder pass (issue 22): refit it that way
-    return {**metrics, **refit_tc(root, target, seed)}
+    metrics.update(refit_tc(root, target, seed))
+    # then the span calibrator and shown cut on the refit model's out-of-fold detections (issue 27, session 10)
+    shown = fit_calibrator(root, target, seed)
+    return {**metrics, "shown_threshold": float(shown["threshold"]), "shown_precision_oof": float(shown["precision"])}

@@ -90,8 +90,9 @@ def detection_rows(
     return out
 
 
-def oof_table(data_dir: Path, seed: int = 13, log: Any = print) -> Table:
-    """Calibrator features, labels and folds of the out-of-fold detections of the training articles."""
+def oof_table(data_dir: Path, seed: int = 13, log: Any = print, model_dir: Path | None = None) -> Table:
+    """Calibrator features, labels and folds of the out-of-fold detections of the training articles, decoded
+    with the settings of the linear model in ``model_dir`` (default the shipped one)."""
     from newsprism.datasets.ptc import load_ptc, split, tokenize
     from newsprism.techniques import neutral as lex
     from newsprism.techniques.lexicon_scores import build_scores
@@ -102,7 +103,7 @@ def oof_table(data_dir: Path, seed: int = 13, log: Any = print) -> Table:
     from newsprism.training.techniques_tc import tc_data
 
     t0 = time.time()
-    shipped = shipped_model()
+    shipped = shipped_model() if model_dir is None else TechniquesModel.load(model_dir)
     train_arts, _ = split(load_ptc(data_dir), seed)
     toks, states = tokenize(train_arts), ptc_states(train_arts)
     entries, rows_lex = lex.load_lexicon(None), tuple(lex.read_tsv(lex.LEXICON_PATH))
@@ -257,6 +258,19 @@ def choose(x: np.ndarray, y: np.ndarray, folds: np.ndarray, log: Any = print) ->
     return str(best["kind"]), float(best["target"]), runs
 
 
+def fit_calibrator(data_dir: Path, model_dir: Path, seed: int = 13, log: Any = print) -> dict[str, Any]:
+    """The whole protocol for the linear model in ``model_dir``: out-of-fold table, nested choice, fit, cut; writes
+    the calibrator file and the cut into ``model_dir``. Returns the shown choice."""
+    x, y, folds = oof_table(data_dir, seed, log, model_dir)
+    kind, aim, runs = choose(x, y, folds, log)
+    model = calibrate(x, y, folds, kind, aim)
+    model["nested_cv"] = [{k: r[k] for k in ("kind", "target", "shown", "precision", "worst_fold")} for r in runs]
+    write(model, model_dir)
+    choice: dict[str, Any] = model["shown_choice"]
+    log(json.dumps({"kind": kind, **choice}))
+    return choice
+
+
 @trainer("techniques-calibrator")
 def train_calibrator(data_dir: Path, out_dir: Path, seed: int) -> dict[str, float]:
     """The linear techniques model's span calibrator and shown cut (out-of-fold training detections; no refit)."""
@@ -265,11 +279,5 @@ def train_calibrator(data_dir: Path, out_dir: Path, seed: int) -> dict[str, floa
     root = data_dir / "ptc" if (data_dir / "ptc").is_dir() else data_dir
     target = MODEL_DIR if out_dir.name == "techniques-calibrator" else out_dir
     random.seed(seed)
-    x, y, folds = oof_table(root)
-    kind, aim, runs = choose(x, y, folds)
-    model = calibrate(x, y, folds, kind, aim)
-    model["nested_cv"] = [{k: r[k] for k in ("kind", "target", "shown", "precision", "worst_fold")} for r in runs]
-    write(model, target)
-    c = model["shown_choice"]
-    print(json.dumps(c))
+    c = fit_calibrator(root, target, seed)
     return {"shown_threshold": float(c["threshold"]), "n": float(c["n"]), "precision": float(c["precision"])}
