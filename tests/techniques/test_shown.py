@@ -94,3 +94,13 @@ def test_shipped_calibrator_is_small_json_and_loaded() -> None:
     model = TechniquesModel.load(MODEL_DIR)
     assert model.calibrator is not None
     assert model.shown_threshold == model.calibrator.cut == model.meta["shown_threshold"]
+
+
+def test_save_keeps_the_calibrator(tmp_path: Any) -> None:
+    model = shipped_model()
+    assert model.calibrator is not None
+    model.save(tmp_path)
+    again = TechniquesModel.load(tmp_path)
+    assert again.calibrator is not None and again.shown_threshold == model.shown_threshold
+    x = features("model", 0.55, [0.1] * len(SPAN_FEATURES), [0.6, 0.3], "Doubt")
+    assert again.calibrator.prob(x) == model.calibrator.prob(x)
