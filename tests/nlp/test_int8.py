@@ -94,7 +94,7 @@ def test_cache_is_reused_without_a_rebuild(cache: Path, monkeypatch: pytest.Monk
 
 
 def test_a_damaged_cache_file_is_rebuilt(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setenv("NEWSPRISM_CACHE", str(tmp_path))
     source = _locate("minilm")[0]
@@ -108,6 +108,7 @@ def test_a_damaged_cache_file_is_rebuilt(
     int8._int8_model.cache_clear()
     assert got == path and "rebuilding" in caplog.text
     assert int8._valid(path) and path.stat().st_size > 1_000_000
+    assert path.read_bytes() == (cache / "encoder" / path.name).read_bytes()  # the build is deterministic
     fresh = Embedder("minilm", compute="int8")  # loads, with the states output
     assert [o.name for o in fresh.session.get_outputs()] == ["last_hidden_state", "layer_states"]
 

@@ -249,7 +249,10 @@ def set_threads(threads: int) -> None:
 
 def set_compute(compute: str | None) -> None:
     """MiniLM's compute for :func:`embedder` calls that do not name one: "float", "int8", or None (read the
-    ``encoder_compute`` option, ``$NEWSPRISM_CONFIG`` included, at the next call). A Pipeline sets it."""
+    ``encoder_compute`` option, ``$NEWSPRISM_CONFIG`` included, at the next call). A Pipeline sets it.
+
+    One compute per process: some stages keep vectors derived from MiniLM for the process's life (frames'
+    prototypes), so a later change does not reach them."""
     global _COMPUTE
     _COMPUTE = compute
 
