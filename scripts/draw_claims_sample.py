@@ -5,9 +5,10 @@
     .venv/bin/python scripts/draw_claims_sample.py --round 2  # writes benchmarks/samples/claims_blind_r2.jsonl
     .venv/bin/python scripts/draw_claims_sample.py --round 3  # writes benchmarks/samples/claims_blind_r3.jsonl
     .venv/bin/python scripts/draw_claims_sample.py --round 4  # writes benchmarks/samples/claims_blind_r4.jsonl
+    .venv/bin/python scripts/draw_claims_sample.py --round 5  # writes benchmarks/samples/claims_blind_r5.jsonl
 
 Round N > 1 (seed ``ROUNDS[N]``) skips every record of the earlier rounds (a round becomes tuning data once its
-numbers are reported: rounds 1-3 are tuning data, round 4 is the report set). View a round for labelling with
+numbers are reported: rounds 1-4 are tuning data, round 5 is the report set). View a round for labelling with
 ``scripts/show_claims_sample.py``.
 
 Records of the slant validation outlets (``media_split`` with seed ``SPLIT_SEED``, as ``bench slant`` and the
@@ -45,7 +46,7 @@ SAMPLES = ROOT / "benchmarks" / "samples"
 OUT = SAMPLES / "claims_blind.jsonl"
 SPLIT_SEED = 13  # the slant media split's seed: its validation outlets
 DRAW_SEED = 23  # round 1's own seed (issue 23)
-ROUNDS = {1: DRAW_SEED, 2: 47, 3: 83, 4: 131}  # round -> draw seed
+ROUNDS = {1: DRAW_SEED, 2: 47, 3: 83, 4: 131, 5: 173}  # round -> draw seed
 
 
 def round_path(n: int) -> Path:

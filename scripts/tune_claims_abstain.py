@@ -1,10 +1,10 @@
-"""Choose the claims stage's abstention (issue 23) on the TUNING rounds of the blind sample (rounds 1-3).
+"""Choose the claims stage's abstention (issue 23) on the TUNING rounds of the blind sample (rounds 1-4).
 
     .venv/bin/python scripts/tune_claims_abstain.py                   # runs nlp+quotes+claims on rounds 1-3, caches
     .venv/bin/python scripts/tune_claims_abstain.py --cached          # reuses the cache ($NEWSPRISM_CACHE or /tmp)
     .venv/bin/python scripts/tune_claims_abstain.py --cached --inner  # + the training part's inner-CV check (~4 min)
 
-Rounds 1-3 (labeller a) are tuning data since their numbers were reported; round 4 is the report set and is never
+Rounds 1-4 (labeller a) are tuning data since their numbers were reported; round 5 is the report set and is never
 read here. The stage is run once on each round's records with a probe on the kind decision that records, per
 sample sentence, every unit's (damped) scores, whether it holds a number or date (the ``mixed`` anchor), the form
 rule, the blocking cue, the stance cue and the enclosing quotation. The decision is then replayed (``decide``,
@@ -19,7 +19,7 @@ and whose opinions keep >= ``INNER_MIN_OPINION`` SUBJ on CheckThat's training se
 subjectivity, ClaimBuster check-worthiness) are candidates. Printed: the cue groups' share SUBJ / check-worthy on
 the training splits, the 5-fold x 5-shuffle CV precision of the selection procedure (pooled over held-out
 folds), the choice made without each round scored on that round, and the setting chosen on all rows (shipped in
-``claims/abstain.py``).
+``claims/abstain.py``). Probed rows are refreshed with the current text rules (``refresh``) before the replay.
 """
 
 from __future__ import annotations
@@ -37,10 +37,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "benchmarks" / "samples"
 SAMPLE = SAMPLES / "claims_blind.jsonl"
-ROUNDS = {  # the TUNING rounds: reported rounds only (round 4 is the report set and is never read here)
+ROUNDS = {  # the TUNING rounds: reported rounds only (round 5 is the report set and is never read here)
     1: (SAMPLE, SAMPLES / "claims_blind_labels_a.jsonl"),
     2: (SAMPLES / "claims_blind_r2.jsonl", SAMPLES / "claims_blind_r2_labels_a.jsonl"),
     3: (SAMPLES / "claims_blind_r3.jsonl", SAMPLES / "claims_blind_r3_labels_a.jsonl"),
+    4: (SAMPLES / "claims_blind_r4.jsonl", SAMPLES / "claims_blind_r4_labels_a.jsonl"),
 }
 CACHE_DIR = Path(os.environ.get("NEWSPRISM_CACHE", "/tmp/newsprism-cache"))
 CUE_SETS = ((), ("stance",), ("stance", "recommendation"), ("stance", "recommendation", "speculation"))
@@ -227,6 +228,36 @@ def cue_shares(data_dir: Path) -> None:
         print(f"{name}: all {base:.2f} ({len(rows)}); " + ", ".join(parts))
 
 
+_NLP: list[Any] = []
+
+
+def refresh(row: dict[str, Any]) -> dict[str, Any]:
+    """A probed row with its text-read facts recomputed by the current code (session 10, after round 4): the form
+    rules (``claims.other``; the sentence parsed alone, headlines as probed), the reporting verbs, the blocking and
+    stance cues; the scores, anchors, quotation and main-verb tense stay as probed."""
+    from newsprism.claims.abstain import blocking_cue
+    from newsprism.claims.cues import cues
+    from newsprism.claims.fields import ATTRIBUTION_RE
+    from newsprism.claims.other import other_reason
+
+    if not _NLP:
+        from newsprism.nlp.spacy_loader import load_spacy
+        from newsprism.options import load_options
+
+        _NLP.append(load_spacy(load_options().spacy_model))
+    text = row["text"]
+    form = row["form"] or other_reason(text, False, _NLP[0](text), 0, len(text)) is not None
+    attributed = row["quote"] is not None or bool(ATTRIBUTION_RE.search(text))
+    found = cues(text)
+    return {
+        **row,
+        "form": form,
+        "attributed": attributed,
+        "block": blocking_cue(text, attributed, row["main_future"]),
+        "cues": [c for c in ("stance", "recommendation", "speculation") if c in found],
+    }
+
+
 def load_rounds(data_dir: Path, rounds: list[int], cached: bool) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Probed rows of the tuning rounds (each keyed "round:sample") and labeller a's kinds under the same keys."""
     from newsprism.bench.task_claims import read_labels
@@ -242,7 +273,7 @@ def load_rounds(data_dir: Path, rounds: list[int], cached: bool) -> tuple[list[d
             got = probe(data_dir, sample)
             cache.parent.mkdir(parents=True, exist_ok=True)
             cache.write_text(json.dumps(got), encoding="utf-8")
-        rows += [{**r, "key": f"{n}:{r['sample']}", "round": n} for r in got]
+        rows += [{**refresh(r), "key": f"{n}:{r['sample']}", "round": n} for r in got]
         gold.update({f"{n}:{k}": v for k, v in read_labels(labels).items()})
     return rows, gold
 
@@ -272,6 +303,18 @@ def cross_validate(rows: list[dict[str, Any]], gold: dict[str, str]) -> None:
             print(
                 f"chosen without round {n}: {p}; on round {n}: {counts([r for r in rows if r['round'] == n], gold, p)}"
             )
+
+
+def inner_proxy_cached(data_dir: Path, cached: bool) -> dict[tuple[float, float], float]:
+    """``inner_proxy``, read from / written to the cache (it depends only on the shipped model and the grid)."""
+    path = CACHE_DIR / "claims_inner_proxy_v1.json"
+    if cached and path.is_file():
+        got = json.loads(path.read_text(encoding="utf-8"))
+        return {(a, b): v for a, b, v in got}
+    out = inner_proxy(data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps([[a, b, v] for (a, b), v in out.items()]), encoding="utf-8")
+    return out
 
 
 def inner_proxy(data_dir: Path) -> dict[tuple[float, float], float]:
@@ -311,12 +354,12 @@ def main() -> int:
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cached", action="store_true", help="reuse the probe cache")
-    ap.add_argument("--rounds", default="1,2,3", help="tuning rounds to read (default 1,2,3)")
+    ap.add_argument("--rounds", default="1,2,3,4", help="tuning rounds to read (default 1,2,3,4)")
     ap.add_argument("--inner", action="store_true", help=f"keep settings with inner-CV share OBJ >= {INNER_MIN}")
     args = ap.parse_args()
     data_dir = default_data_dir()
     if args.inner:
-        proxy = inner_proxy(data_dir)
+        proxy = inner_proxy_cached(data_dir, args.cached)
         GRID[:] = [
             p
             for p in GRID

@@ -29,6 +29,11 @@ from newsprism.pipeline import Pipeline
         ("The mayor has reportedly resigned, according to two aides.", []),  # sourcing hedge, not speculation
         ("Comments suggested the need to revive the ban.", []),  # 'the need to' is a noun, not a deontic modal
         ("The bill passed 52-48 on Tuesday.", []),
+        ("A recession next year is very likely, the economist wrote.", ["speculation"]),  # round 4
+        ("The new rule makes it likely that rents rise.", ["speculation"]),
+        ("The tax cut made it more likely that the deficit grew.", ["speculation"]),
+        ("A deal before the deadline is unlikely.", ["speculation"]),
+        ("The poll surveyed 900 likely voters in May.", []),  # "likely voters" is no hedge
     ],
 )
 def test_cue_groups(text: str, groups: list[str]) -> None:
@@ -41,6 +46,14 @@ def test_forecast_blocks_a_claim_only_when_unattributed() -> None:
     assert blocking_cue("Officials said the budget should be cut.", attributed=True) == "recommendation"
     assert opinion_cue("I believe the count was wrong.") == "stance"
     assert opinion_cue("The count was wrong, the court found.") is None
+
+
+def test_saying_and_recalled_are_reporting_verbs() -> None:
+    from newsprism.claims.fields import ATTRIBUTION_RE
+
+    assert ATTRIBUTION_RE.search("The mayor praised the plan, saying it was a very good deal.")
+    assert ATTRIBUTION_RE.search("The rates were too high, the treasurer recalled.")
+    assert not ATTRIBUTION_RE.search("The rates were too high in June.")
 
 
 def test_a_video_link_with_running_time_is_other() -> None:

@@ -118,7 +118,7 @@ def test_shipped_cuts_are_the_stricter_of_meta_and_abstention_cuts() -> None:
         ("Mexican President Sharply Criticized the USA", True),
         ("What Happens Next for the Border", True),
         ("Mexican President sharply criticized the USA.", False),
-        ("the senator said the bill would pass", False),
+        ("The senator said the bill would pass", False),  # lower-case start: a cut sentence (other)
     ],
 )
 def test_subheadings_are_other(text: str, heading: bool) -> None:
@@ -150,3 +150,38 @@ def test_harbor_quoted_judgement_is_no_claim_and_sources_are_named(analyze: Call
     judged = next(s for s in art.sentences if art.text[s.start : s.end] == "The numbers never added up.")
     assert judged.kind != "claim", judged.kind_reason  # Rick Hale's quoted judgement (README example)
     assert all(c.source is None or c.source.text.lower() not in ("he", "she", "they") for c in art.claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hide Caption 4 of 21 Photos: Volunteers stack sandbags along the river in May.",  # photo-gallery furniture
+        "Show caption The council chamber before the vote.",
+        "and the second vote was held after the chamber emptied.",  # the splitter cut the sentence: lower-case start
+        "“Why would we raise the fee now?,” the treasurer recalled in an interview.",  # a quoted question
+        '"How can we pay for this?" she asked the board on Monday.',
+    ],
+)
+def test_round_4_page_furniture_fragments_and_quoted_questions_are_other(text: str) -> None:
+    assert other_reason(text, headline=False) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "iPhone sales rose 5 percent in the third quarter.",  # a brand written lower-case is no cut sentence
+        "42 people were injured in the crash, police said.",
+        "The council asked why the fee was raised?",  # a question is other (unchanged)
+    ],
+)
+def test_round_4_form_rules_keep_statements(text: str) -> None:
+    expect_other = text.endswith("?")
+    assert (other_reason(text, headline=False) is not None) == expect_other
+
+
+def test_a_sentence_without_a_finite_verb_is_a_fragment(analyze: Callable[..., Article]) -> None:
+    text = "The budget at its lowest level in years, the surplus gone.\nThe council cut its budget by 4 percent."
+    art = analyze(text)
+    first, second = art.sentences[0], art.sentences[1]
+    assert first.kind == "other" and "finite verb" in (first.kind_reason or "")
+    assert "fragment" not in (second.kind_reason or "")

@@ -228,7 +228,15 @@ BLIND_ROUNDS = (
         "tuning r3",
         "round 3: TUNING data (reported, then rules chosen on rounds 1-3)",
     ),
-    BlindRound(4, SAMPLE.parent / "claims_blind_r4.jsonl", "claims_blind_r4_labels", "blind_r4", "blind r4", "round 4"),
+    BlindRound(
+        4,
+        SAMPLE.parent / "claims_blind_r4.jsonl",
+        "claims_blind_r4_labels",
+        "blind_r4",
+        "tuning r4",
+        "round 4: TUNING data (reported, then rules chosen on rounds 1-4)",
+    ),
+    BlindRound(5, SAMPLE.parent / "claims_blind_r5.jsonl", "claims_blind_r5_labels", "blind_r5", "blind r5", "round 5"),
 )
 
 

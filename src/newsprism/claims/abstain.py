@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 CLAIM_BELOW = 0.30  # subjectivity under which a check-worthy unit may be a claim (meta.json's cut when lower)
-CLAIM_CHECKWORTHINESS = 0.85  # check-worthiness a claim needs (the head's threshold when higher); rounds 1-3 CV
+CLAIM_CHECKWORTHINESS = 0.85  # a claim's check-worthiness (the head's threshold when higher); rounds 1-3, kept on 1-4
 # No opinion cut of its own: the 0.95 cut chosen on round 1 found 0 of round 2's 53 blind opinions (1 predicted,
 # wrong) and was withdrawn after that one measurement (docs/claims.md); meta.json's cut decides as before.
 OPINION_FROM = 0.0

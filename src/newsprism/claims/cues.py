@@ -33,7 +33,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "speculation": re.compile(
         r"\b(?:perhaps|possibly|probably|arguably|presumably|conceivably|seemingly|"
         r"(?:seems?|seemed|appears?|appeared)\s+to|(?:is|are|was|were|be)\s+(?:\w+\s+)?likely\s+to|"
-        r"likely\s+(?:will|would)|will\s+likely|would\s+likely)\b",
+        r"likely\s+(?:will|would)|will\s+likely|would\s+likely|(?:very|highly|quite|fairly)\s+likely|"
+        r"(?:makes?|made|making)\s+it\s+(?:\w+\s+)?likely|likely\s+that|unlikely)\b",
         re.IGNORECASE,
     ),
     "stance": re.compile(

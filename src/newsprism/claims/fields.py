@@ -34,7 +34,8 @@ ANON_SOURCE_RE = re.compile(
 )
 ATTRIBUTION_RE = re.compile(
     r"\b(said|says|say|told|tells|stated|states|reported|reports|announced|claimed|claims|according to|"
-    r"wrote|writes|testified|confirmed|insisted|argued|noted|estimated?)\b",
+    r"wrote|writes|testified|confirmed|insisted|argued|noted|estimated?|saying|added|adds|explained|recalled|"
+    r"tweeted|acknowledged|asserted)\b",
     re.IGNORECASE,
 )
 NAMED_LABELS = {"PERSON", "ORG", "NORP", "GPE"}

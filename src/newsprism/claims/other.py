@@ -30,7 +30,9 @@ BOILERPLATE_RE = re.compile(
     r"credit|source|related|advertisement|editor'?s\s+note|update|correction)\s*[:|]|"
     r"\b(?:getty\s+images|ap\s+photo|reuters/|afp\s+via)\b|^follow\s+(?:him|her|them|us|me)\s+on\b|"
     r"^(?:contact|email|e-mail)\s+(?:him|her|them|us|the\s+author)\b|\bcontributed\s+(?:to\s+)?this\s+report\b|"
-    r"^share\s+(?:this|on)\b|^(?:listen|watch)\s*:|\bthe\s+views\s+expressed\b",
+    r"^share\s+(?:this|on)\b|^(?:listen|watch)\s*:|\bthe\s+views\s+expressed\b|"
+    r"\b(?:hide|show|expand|toggle)\s+caption\b|\b(?:photo|image|slide)\s+\d+\s+of\s+\d+\b|"
+    r"\b\d+\s+of\s+\d+\s+(?:photos|images|slides|pictures)\b",
     re.IGNORECASE,
 )
 EMBED_RE = re.compile(
@@ -39,6 +41,9 @@ EMBED_RE = re.compile(
     re.IGNORECASE,
 )  # a social-media embed's credit ("A video posted by Jane Doe (@jdoe) on Dec 31, 2016"; "— Jane Doe (@jdoe) May 1,
 # 2017" opening the sentence) and a "Story highlights" box: page furniture (issue 23, rounds 1-2 of the blind sample)
+QUOTED_QUESTION_RE = re.compile(r"\?\s*[\"”’']|\?,")  # a question inside a quotation ('"… why not?," she asked')
+LOWER_START_RE = re.compile(r"^[\W_]*[a-z][a-z'’-]*\b")  # "and the rest of it was …": the splitter cut a sentence
+FINITE_TAGS = ("VBD", "VBP", "VBZ", "MD")  # a finite verb (past, present, modal); "VB" alone is an imperative
 TIMECODE_RE = re.compile(r"\b\d{1,2}:\d{2}\s*$")  # "Extend unemployment insurance 05:07": a video link's title
 INTRODUCES_RE = re.compile(r"[:\u2014\u2013-]\s*[\"“‘']?\s*$")  # ends by introducing what follows
 MIN_WORDS = 4
@@ -91,12 +96,14 @@ def other_reason(
         return "heading (title case, no end punctuation)"
     if own_line and is_label_line(t):
         return "heading (a short line of its own without end punctuation)"
-    if is_question(t):
+    if is_question(t) or QUOTED_QUESTION_RE.search(t):
         return "question: asserts nothing checkable"
     if INTRODUCES_RE.search(t):
         return "attribution that introduces what follows"
     if words(t) < MIN_WORDS:
         return "fragment"
-    if doc is not None and not any(tok.pos_ in ("VERB", "AUX") for tok in tokens_between(doc, start, end)):
-        return "fragment (no verb)"
+    if LOWER_START_RE.match(t):
+        return "fragment (starts lower-case: part of a sentence the splitter cut)"
+    if doc is not None and not any(tok.tag_ in FINITE_TAGS for tok in tokens_between(doc, start, end)):
+        return "fragment (no finite verb)"
     return None

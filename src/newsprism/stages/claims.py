@@ -44,7 +44,7 @@ def _models(options: Options) -> dict[str, Path]:
         "sentences.kind_reason",
         "sentences.fact",
     ),
-    version="6",  # 4: issue 26 quantity/date model; 5: counts_subject, DateMention.subject; 6: "his 30s" no date
+    version="7",  # 4: issue 26 numbers/dates; 5: counts_subject, date subject; 6: "his 30s"; 7: round-4 rules
     models=_models,
 )
 def claims_stage(batch: list[Work], options: Options) -> None:
