@@ -139,3 +139,19 @@ def test_int8_choice_is_in_the_provenance(cache: Path, compute_reset: None) -> N
     for name in ("claims", "slant", "frames", "techniques"):
         assert pipe.provenance.stages[name].models[INT8_LABEL] == sha256_of(path)
     assert pipe.provenance.stages["nlp"].models.keys().isdisjoint({INT8_LABEL})
+
+
+def test_vector_caches_of_the_two_computes_never_share_a_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Disk caches of MiniLM vectors are keyed by text only, so an int8 process reads and writes its own folder."""
+    from newsprism.claims.features import cache_dir as claims_cache
+    from newsprism.compare.features import cache_dir as compare_cache
+    from newsprism.datasets.slant import cache_dir as slant_cache
+    from newsprism.nlp.embed import vector_cache_root
+
+    monkeypatch.setenv("NEWSPRISM_CACHE", str(tmp_path))
+    monkeypatch.setattr(embed_mod, "_COMPUTE", "float")
+    assert vector_cache_root() == tmp_path
+    assert (claims_cache(), compare_cache(), slant_cache()) == (tmp_path / "claims", tmp_path, tmp_path / "slant")
+    monkeypatch.setattr(embed_mod, "_COMPUTE", "int8")
+    assert vector_cache_root() == tmp_path / "int8"
+    assert claims_cache() == tmp_path / "int8" / "claims" and slant_cache() == tmp_path / "int8" / "slant"

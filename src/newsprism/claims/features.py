@@ -23,7 +23,6 @@ SPARSE: dict[str, dict[str, Any]] = {
     "word": {"analyzer": "word", "ngram_range": NGRAMS, "token_pattern": TOKEN_PATTERN, "max_features": 20000},
     "char": {"analyzer": "char_wb", "ngram_range": (2, 5), "max_features": 40000},
 }
-CACHE_DIR = Path(os.environ.get("NEWSPRISM_CACHE", "/tmp/newsprism-cache")) / "claims"
 
 
 def normalise(text: str) -> str:
@@ -65,9 +64,16 @@ def tfidf(
     return normalize(counts.multiply(idf[None, :]).tocsr(), norm="l2", copy=False)
 
 
+def cache_dir() -> Path:
+    """The claims embedding cache: ``claims/`` under :func:`newsprism.nlp.embed.vector_cache_root`."""
+    from newsprism.nlp.embed import vector_cache_root
+
+    return vector_cache_root() / "claims"
+
+
 def _cache_path(texts: list[str]) -> Path:
     key = hashlib.sha256("\x1e".join(normalise(t) for t in texts).encode("utf-8")).hexdigest()[:20]
-    return CACHE_DIR / f"{key}.npy"
+    return cache_dir() / f"{key}.npy"
 
 
 def is_cached(texts: list[str]) -> bool:
@@ -87,7 +93,7 @@ def embeddings(texts: list[str], cache: bool = True) -> np.ndarray:
         if arr.shape == (len(texts), 384):
             return arr
     arr = embed(norm)
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    cache_dir().mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
     np.save(tmp, arr, allow_pickle=False)
     tmp.replace(path)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -224,7 +223,9 @@ def headline(text: str) -> str:
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("NEWSPRISM_CACHE", "/tmp/newsprism-cache"))
+    from newsprism.nlp.embed import vector_cache_root
+
+    return vector_cache_root()
 
 
 def cached_embed(texts: list[str], model: str = "minilm", cache_name: str | None = None) -> np.ndarray:

@@ -108,11 +108,13 @@ def token_vectors(arts: list[PtcArticle], toks: dict[str, list[Tok]]) -> dict[st
 
     The cache ``$NEWSPRISM_CACHE/ptc-tokvec-v1.npz`` holds one array per article, keyed by id and text length.
     """
+    from newsprism.nlp.embed import vector_cache_root
     from newsprism.nlp.tokvec import align
     from newsprism.nlp.tokvec import token_vectors as encode_tokens
 
-    CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"{TOKVEC_CACHE}.npz"
+    cache = vector_cache_root()
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / f"{TOKVEC_CACHE}.npz"
     key = {a.id: f"a{a.id}_{len(a.text)}" for a in arts}
     known = read_arrays(path)
     todo = [a for a in arts if key[a.id] not in known]

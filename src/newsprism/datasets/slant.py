@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -94,7 +93,9 @@ def seeded_split(n: int, seed: int, frac: float = 0.2) -> np.ndarray:
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("NEWSPRISM_CACHE", "/tmp/newsprism-cache")) / "slant"
+    from newsprism.nlp.embed import vector_cache_root
+
+    return vector_cache_root() / "slant"
 
 
 def _cache_path(name: str, texts: list[str], tag: str) -> Path:

@@ -271,6 +271,14 @@ def default_compute() -> str:
     return _COMPUTE
 
 
+def vector_cache_root() -> Path:
+    """Where on-disk caches of MiniLM-derived vectors live: ``$NEWSPRISM_CACHE`` (default /tmp/newsprism-cache), or
+    its ``int8/`` folder when the process computes in int8 — the caches are keyed by text only, and the two computes
+    give different vectors, so they never share a file."""
+    root = Path(os.environ.get("NEWSPRISM_CACHE", "/tmp/newsprism-cache"))
+    return root / "int8" if default_compute() == "int8" else root
+
+
 def embedder(name: str = "minilm", compute: str | None = None) -> Embedder:
     """The process's encoder for ``name``; ``compute`` ("float"/"int8") applies to MiniLM only."""
     mode = (compute or default_compute()) if name == "minilm" else "float"

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import numpy as np
-
-CACHE = Path(os.environ.get("NEWSPRISM_CACHE", "/tmp/newsprism-cache"))
 
 
 def embed_unique(texts: list[str]) -> np.ndarray:
@@ -26,9 +21,12 @@ _LOADED: dict[str, dict[str, np.ndarray]] = {}
 
 
 def cached_embed(texts: list[str], name: str = "ptc-minilm-v2") -> np.ndarray:
-    """Like :func:`embed_unique`, reusing and extending ``/tmp/newsprism-cache/<name>.npz`` (read once)."""
-    CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"{name}.npz"
+    """Like :func:`embed_unique`, reusing and extending ``<vector cache root>/<name>.npz`` (read once)."""
+    from newsprism.nlp.embed import vector_cache_root
+
+    cache = vector_cache_root()
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / f"{name}.npz"
     if name not in _LOADED:
         _LOADED[name] = {}
         if path.exists():

@@ -6,20 +6,18 @@ then train on these states without recomputing the frozen base.
 
 from __future__ import annotations
 
-import os
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from newsprism.arraycache import read_arrays, write_arrays
+from newsprism.nlp.embed import vector_cache_root
 from newsprism.nlp.encoder import STATE_LAYER, SentenceStates, encode
 
 if TYPE_CHECKING:
     from newsprism.datasets.ptc import PtcArticle
 
-CACHE = Path(os.environ.get("NEWSPRISM_CACHE", "/tmp/newsprism-cache"))
 NAME = f"ptc-states-l{STATE_LAYER}-v1"
 
 LineStates = list[tuple[int, SentenceStates]]  # (line start in the article, the line's encoding)
@@ -63,8 +61,9 @@ def ptc_states(arts: list[PtcArticle], log: object = None) -> dict[str, LineStat
     """Per article id: every non-blank line's (start, :class:`SentenceStates`), cached in ``$NEWSPRISM_CACHE``."""
     from newsprism.datasets.ptc import line_sentences
 
-    CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"{NAME}.npz"
+    cache = vector_cache_root()
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / f"{NAME}.npz"
     key = {a.id: f"a{a.id}_{len(a.text)}" for a in arts}
     known = read_arrays(path)
     todo = [a for a in arts if f"{key[a.id]}.n" not in known]
