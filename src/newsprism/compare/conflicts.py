@@ -49,15 +49,23 @@ Sept. 11 attacks", "9/11") is no count (``date_parts``).
 
 from __future__ import annotations
 
-import calendar
-import math
 import re
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from newsprism.claims.dates import future_context
 from newsprism.compare import amounts
+from newsprism.compare.conflict_rules import ROUND1 as ROUND1
+from newsprism.compare.conflict_rules import ROUND3 as ROUND3
+from newsprism.compare.conflict_rules import ROUND4 as ROUND4
+from newsprism.compare.conflict_rules import ROUND5 as ROUND5
+from newsprism.compare.conflict_rules import ROUND6 as ROUND6
+from newsprism.compare.conflict_rules import SHIPPED, Rules
+from newsprism.compare.intervals import (
+    amount_interval,
+    date_interval,
+    number_interval,
+    unit_of,
+)
 from newsprism.lexicons.calendar import MONTH_PATTERN
 from newsprism.model import ConflictValue, DateMention, NumberConflict, NumberMention, Span
 
@@ -65,8 +73,6 @@ SHOW_THRESHOLD = 0.7
 """Conflicts shown in Markdown/HTML reports (chosen on BASIL training triplets; docs/conflicts.md)."""
 GROUP_BASE = 0.4  # the two claims are one claim group, or a partial match by the claim-pair scorer (issue 21)
 SIMILAR_BASE = 0.25  # only similar claims (cosine >= CONFLICT_COS)
-ABOUT = 0.15  # "about 19": +-15%
-VAGUE = {"dozens", "hundreds", "thousands", "millions", "billions", "several", "few", "many"}
 REPORTING = {"say", "tell", "add", "write", "note", "state", "report", "speak", "ask", "claim", "explain", "tweet"}
 """Predicates that date a statement, not the event: "said Monday" vs "said Tuesday" are mostly two statements."""
 _NEAR_SKIP = {"on", "late", "early", "last", "this", "next", "the", "by", "until", "since", "of", "and", "for", "in"}
@@ -94,130 +100,13 @@ DATE_PART_BEFORE = re.compile(rf"(?:\b(?:{MONTH_PATTERN})\.?\s*|\d\s*/\s*)$")
 """Text right before a number that makes it part of a date: "the Sept. [11] attacks", "9/[11]"."""
 COUNT_ACTS = ({"kill", "die"}, {"injure", "wound", "hurt"}, {"arrest", "detain"})
 """Verbs that count one set of people when a count is their subject ("19 people were killed" vs "21 people died")."""
-_MONEY = {"USD": "USD", "dollar": "USD", "EUR": "EUR", "euro": "EUR", "GBP": "GBP", "JPY": "JPY", "cent": "cent"}
-
-
-@dataclass(frozen=True)
-class Rules:
-    """Which round-2 changes apply (module docstring); the default is the shipped rule set."""
-
-    two_digits: bool = True  # a figure is precise to at least two significant digits
-    subject_same_predicate: bool = True  # different subjects only matter for the same predicate
-    event_dates: bool = True  # day dates of same-event or similar claims, and of sentences without claims
-    strict_counted: bool = True  # a unit word is no counted noun; modifiers must agree; a bound date is no day
-    event_months: bool = True  # round 4: planned dates (future tense) of one verb, same event: a month vs a day
-    event_amounts: bool = True  # round 5: amounts without a counted noun of one act/thing, same event
-    depart_dates: bool = True  # round 6: the verbs and words of leaving a post are one event for a date
-    amount_precision: bool = True  # round 6: "about $3.6 billion" is its rounding; one verb alone is shown
-    date_agents: bool = True  # after round 6: dates of verbs with two different named subjects are two events
-    count_acts: bool = True  # after round 6: a count of a predicate's subject is a count of that act only
-    date_parts: bool = True  # after round 6: "the Sept. 11 attacks", "9/11": a number in a date is no count
-
-
-SHIPPED = Rules()
-_LATER = {"date_agents": False, "count_acts": False, "date_parts": False}  # after round 6; off in older rule sets
-ROUND1 = Rules(
-    two_digits=False,
-    subject_same_predicate=False,
-    event_dates=False,
-    strict_counted=False,
-    event_amounts=False,
-    **_LATER,
-)
-"""The rules of round 1 (commit 10f56dd), kept for ``bench stories``."""
-ROUND3 = Rules(event_months=False, event_amounts=False, **_LATER)
-"""The rules scored on round 3 (commit 9a6d87b..e67d267), before the round-4 changes."""
-ROUND4 = Rules(event_amounts=False, **_LATER)
-"""The rules scored on round 4 (commit 38cf7fd), before the round-5 amount rule."""
-ROUND5 = Rules(depart_dates=False, amount_precision=False, **_LATER)
-"""The rules scored on round 5 (commit f21f048), before the round-6 changes (the claims stage's changes of round 6
-— "$5.6” billion", "would"/"is effective" dates read forward — are not switchable)."""
-ROUND6 = Rules(**_LATER)
-"""The rules scored on round 6 (commit 58d4c6c), before the date-agent, count-act and date-part checks."""
-
-
-@dataclass(frozen=True)
-class Interval:
-    low: float
-    high: float
-    low_open: bool = False
-    high_open: bool = False
-
-    def overlaps(self, other: Interval) -> bool:
-        if self.high < other.low or other.high < self.low:
-            return False
-        if self.high == other.low and (self.high_open or other.low_open):
-            return False
-        return not (other.high == self.low and (other.high_open or self.low_open))
-
-
-def _rounding(q: NumberMention, two_digits: bool = True) -> float:
-    """Half a unit of the last significant written digit, scaled: "1.2 million" covers +-0.05 million, "$43,000"
-    +-500 (a round figure); at least 0.5% of the value. With ``two_digits`` a figure with one significant digit is
-    read to two: "50,000" covers +-500 (not +-5,000, which would reach 55,000), "2 million" +-50,000."""
-    digits = "".join(ch for ch in q.text.split()[0] if ch.isdigit() or ch == ".")
-    if q.value is None or not digits.strip(".") or digits.count(".") > 1:
-        return 0.005 * abs(q.value or 0.0)
-    raw = float(digits)
-    scale = q.value / raw if raw else 1.0
-    if "." in digits:
-        step = 10.0 ** -len(digits.split(".")[1])
-    else:
-        zeros = len(digits) - len(digits.rstrip("0")) if raw else 0
-        step = 10.0**zeros if zeros >= 2 else 1.0  # "43,000": rounded to the thousand; "40": exact
-    if two_digits and len(digits.replace(".", "").strip("0")) < 2:
-        step /= 10.0
-    half = 0.5 * step * scale if (scale > 1 or step > 1) else 0.0
-    return max(half, 0.005 * abs(q.value))
-
-
-def number_interval(q: NumberMention, rules: Rules = SHIPPED) -> Interval | None:
-    """The values ``q`` allows (None when it is too vague to disagree with anything)."""
-    if q.value is None or q.text.lower().strip() in VAGUE:
-        return None
-    v = q.value
-    if q.approx == "range" and q.high is not None:
-        return Interval(v, q.high)
-    if q.approx == "about":
-        return Interval(v * (1 - ABOUT), v * (1 + ABOUT))
-    if q.approx == "more_than":
-        return Interval(v, math.inf, low_open=True)
-    if q.approx == "at_least":
-        return Interval(v, math.inf)
-    if q.approx == "less_than":
-        return Interval(-math.inf, v, high_open=True)
-    if q.approx == "at_most":
-        return Interval(-math.inf, v)
-    tol = _rounding(q, rules.two_digits)
-    return Interval(v - tol, v + tol)
-
-
-def date_interval(d: DateMention) -> tuple[date, date] | None:
-    """The days a resolved date covers (a day, a week span, a month or a year)."""
-    if not d.iso:
-        return None
-    try:
-        parts = [int(x) for x in d.iso.split("-")]
-        if len(parts) == 1:
-            return date(parts[0], 1, 1), date(parts[0], 12, 31)
-        if len(parts) == 2:
-            return date(parts[0], parts[1], 1), date(parts[0], parts[1], calendar.monthrange(*parts)[1])
-        lo = date(*parts)
-        hi = date.fromisoformat(d.iso_end) if d.iso_end else lo
-    except ValueError:
-        return None
-    return lo, hi
-
-
-def _unit(q: NumberMention) -> str | None:
-    return _MONEY.get(q.unit or "", q.unit) if q.role == "money" else q.unit
 
 
 def same_quantity(a: NumberMention, b: NumberMention, rules: Rules = SHIPPED) -> tuple[bool, list[str]]:
     """Whether two numbers quantify the same thing, and the evidence (words) for it."""
-    if a.role != b.role or a.role in (None, "rank") or _unit(a) != _unit(b):
+    if a.role != b.role or a.role in (None, "rank") or unit_of(a) != unit_of(b):
         return False, []
-    why = [f"both {a.role}s" + (f" in {_unit(a)}" if _unit(a) else "")]
+    why = [f"both {a.role}s" + (f" in {unit_of(a)}" if unit_of(a) else "")]
     if a.counted and b.counted:
         if a.counted != b.counted:
             return False, []
@@ -459,7 +348,7 @@ def _number_conflict(
     text = f"{' '.join(why)} in {where}; '{qa.text}' and '{qb.text}' cannot both hold"
     conf = _number_confidence(qa, qb, group is not None or partial)
     sides = ((a, ma, qa.value), (b, mb, qb.value))
-    return make_conflict("number", qa.counted or qa.what, _unit(qa), group, text, conf, *sides)
+    return make_conflict("number", qa.counted or qa.what, unit_of(qa), group, text, conf, *sides)
 
 
 def part_of_date(u: Any, m: Any) -> bool:
@@ -536,35 +425,15 @@ def make_conflict(
     )
 
 
-def _amount_interval(q: NumberMention, precise_about: bool = False) -> Interval | None:
-    """``number_interval`` with an exact figure's rounding half-open, as rounding is: "$3.5 billion" covers 3.45 up
-    to (not including) 3.55 billion, which "$3.6 billion" covers. With ``precise_about`` (round 6) "about" before
-    a figure written to two significant digits or more is that figure's rounding: "about $3.6 billion" covers 3.55
-    up to 3.65 billion (the writer chose the precision), not +-15 %."""
-    if precise_about and q.approx == "about" and _significant(q.text) >= 2:
-        q = q.model_copy(update={"approx": None})
-    iv = number_interval(q)
-    return Interval(iv.low, iv.high, high_open=True) if iv is not None and q.approx is None else iv
-
-
-def _significant(text: str) -> int:
-    """Significant digits of the first figure in ``text`` ("$3.6 billion" 2, "$3 billion" 1, "43,000" 2)."""
-    m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
-    digits = m.group(0).replace(",", "") if m else ""
-    if "." in digits:
-        return len(digits.replace(".", "").lstrip("0"))
-    return len(digits.strip("0"))
-
-
 def _reports_amount(q: NumberMention, others: list[NumberMention], precise: bool = False) -> bool:
     """Whether an article states an amount of ``q``'s unit that ``q``'s interval covers (anywhere in it); with
     ``precise`` (round 6) a bound ("less than", "more than") is no stated amount."""
-    iq = _amount_interval(q, precise)
+    iq = amount_interval(q, precise)
     for o in others:
         if precise and o.approx in ("more_than", "less_than", "at_least", "at_most"):
             continue  # a bound ("less than $5.7 billion") states no figure (round 6)
-        io = _amount_interval(o, precise)
-        if iq is not None and io is not None and o.role == q.role and _unit(o) == _unit(q) and iq.overlaps(io):
+        io = amount_interval(o, precise)
+        if iq is not None and io is not None and o.role == q.role and unit_of(o) == unit_of(q) and iq.overlaps(io):
             return True
     return False
 
@@ -584,11 +453,11 @@ def amount_conflict(
     qa, qb = ma.src, mb.src
     if not isinstance(qa, NumberMention) or not isinstance(qb, NumberMention) or (qa.counted and qb.counted):
         return None
-    if qa.role != qb.role or qa.role not in ("money", "measure") or not _unit(qa) or _unit(qa) != _unit(qb):
+    if qa.role != qb.role or qa.role not in ("money", "measure") or not unit_of(qa) or unit_of(qa) != unit_of(qb):
         return None
     partial = (b.article, b.start) in getattr(a, "partial", ())
     precise = rules.amount_precision
-    ia, ib = _amount_interval(qa, precise), _amount_interval(qb, precise)
+    ia, ib = amount_interval(qa, precise), amount_interval(qb, precise)
     if not (group or partial) or ia is None or ib is None or ia.overlaps(ib):
         return None
     agents = amounts.agent(qa.subject), amounts.agent(qb.subject)
@@ -612,13 +481,13 @@ def amount_conflict(
     verb = verb or (f"with the verbs '{qa.predicate}'/'{qb.predicate}' (one act)" if act == "class" else "")
     where = "the same claim group" if group else "claims matched as the same event"
     kind = "amounts of money" if qa.role == "money" else "measures"
-    why = " ".join(x for x in (f"{kind} in {_unit(qa)}", thing, verb) if x)
+    why = " ".join(x for x in (f"{kind} in {unit_of(qa)}", thing, verb) if x)
     text = f"{why} in {where}, neither article stating the other's; '{qa.text}' and '{qb.text}' cannot both hold"
     verb_weight = 0.25 if precise else 0.2  # round 6: one verb of one event alone, both exact, is shown (0.70)
     score = GROUP_BASE + {"verb": verb_weight, "class": 0.1}.get(act, 0.0) + (0.3 if one_head else 0.2 * bool(thing))
     score += 0.05 * (qa.approx is None and qb.approx is None)
     sides = ((a, ma, qa.value), (b, mb, qb.value))
-    return make_conflict("number", ha or qa.what, _unit(qa), group, text, round(min(score, 1.0), 3), *sides)
+    return make_conflict("number", ha or qa.what, unit_of(qa), group, text, round(min(score, 1.0), 3), *sides)
 
 
 def _phrase(u: Any, m: Any) -> set[str]:
