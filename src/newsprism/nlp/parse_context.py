@@ -108,9 +108,9 @@ def parse_context(doc: Doc | None, start: int, end: int) -> tuple[str | None, li
     return _lemma(noun), mods, _lemma(verb), subject_of(verb, noun)
 
 
-def date_predicate(doc: Doc | None, start: int, end: int) -> str | None:
-    """The word a date attaches to: the verb of its clause ("announced [on Monday]"), or the event noun it
-    modifies ("the [Nov. 6] election")."""
+def _date_attachment(doc: Doc | None, start: int, end: int) -> tuple[Token, Token] | None:
+    """The date span's root and the word it attaches to, above time nouns ("Friday evening": the evening's
+    attachment); None without a parse or for a root that heads its sentence."""
     if doc is None:
         return None
     root = span_root(doc, start, end)
@@ -118,7 +118,17 @@ def date_predicate(doc: Doc | None, start: int, end: int) -> str | None:
         return None
     att = root.head
     while att.lemma_.lower() in _TIME_NOUNS and att.head.i != att.i:
-        root, att = att, att.head  # "Friday evening": the evening's attachment
+        root, att = att, att.head
+    return root, att
+
+
+def date_predicate(doc: Doc | None, start: int, end: int) -> str | None:
+    """The word a date attaches to: the verb of its clause ("announced [on Monday]"), or the event noun it
+    modifies ("the [Nov. 6] election")."""
+    found = _date_attachment(doc, start, end)
+    if found is None:
+        return None
+    root, att = found
     if root.dep_ == "pobj":
         return _lemma(_verb_above(att))  # "on Monday": the clause's verb (a PP on a noun is mostly misattached)
     if att.pos_ in _NOUNS and root.dep_ in ("compound", "nmod", "amod", "poss"):
@@ -154,14 +164,10 @@ def date_subject(doc: Doc | None, start: int, end: int) -> str | None:
     """The subject of the verb a date attaches to: a name as written ("McConnell announced Thursday":
     ``McConnell``), else its lemma ("had to apologize Saturday": the subject of "had", ``director``); None for an
     event noun, a pronoun, no parse."""
-    if doc is None:
+    found = _date_attachment(doc, start, end)
+    if found is None:
         return None
-    root = span_root(doc, start, end)
-    if root is None or root.head.i == root.i:
-        return None
-    att = root.head
-    while att.lemma_.lower() in _TIME_NOUNS and att.head.i != att.i:
-        root, att = att, att.head
+    root, att = found
     if att.pos_ in _NOUNS and root.dep_ in ("compound", "nmod", "amod", "poss"):
         return None  # "the Nov. 6 election": an event noun has no subject here
     verb = _verb_above(att)
