@@ -176,3 +176,13 @@ def test_broken_stage_breaks_the_real_gate(monkeypatch: pytest.MonkeyPatch, data
     assert not result.errors, result.errors
     with pytest.raises(BenchError, match="E051"):
         apply_gate(result, quick=True)
+
+
+def test_a_stored_measurement_never_pins_a_bound_its_own_run_breaks() -> None:
+    """0.81395 rounds to 0.814, whose floor would be above the run; it is stored as 0.8139 (floor 0.813)."""
+    entry = {"direction": "higher", "chance": None}
+    pin = gate.pin_entry("t", "acc", entry, 0.81395, 0.0)
+    assert pin["measured"] == 0.8139 and pin["floor"] == 0.813
+    assert gate.pin_entry("t", "acc", entry, pin["measured"], 0.0) == pin  # the shipped-files rule holds
+    ceiling = gate.pin_entry("t", "rss", {"direction": "lower", "chance": None}, 812.34561, 0.0)
+    assert ceiling["measured"] == 812.3457 and ceiling["ceiling"] >= 812.34561

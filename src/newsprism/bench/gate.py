@@ -160,6 +160,17 @@ def _up(x: float) -> float:
     return math.ceil(round(x * 1000, 6)) / 1000
 
 
+def _shown(value: float, direction: str) -> float:
+    """``value`` to 4 decimals, rounded toward the safe side of its bound (down for a floor, up for a ceiling), so
+    that the bound recomputed from the stored value (tests/bench/test_gate.py) is the bound the run itself got:
+    0.81395 is stored as 0.8139, not 0.814, whose floor 0.814 the same run would break."""
+    if direction == "higher":
+        return math.floor(round(value * 10000, 6)) / 10000
+    if direction == "lower":
+        return math.ceil(round(value * 10000, 6)) / 10000
+    return round(value, 4)
+
+
 def chance_level(entry: dict[str, Any], mode: str) -> float | None:
     """The entry's chance level for ``mode`` (``chance`` is a number, null, or ``{"full": …, "quick": …}``)."""
     chance = entry.get("chance")
@@ -177,7 +188,7 @@ def pin_entry(
     metric without a declared chance level).
     """
     direction = entry.get("direction", "higher")
-    out: dict[str, Any] = {"measured": round(value, 4), "noise": noise}
+    out: dict[str, Any] = {"measured": _shown(value, direction), "noise": noise}
     if entry.get("not_gated"):  # declared reported-only: no bound
         return out
     if direction == "exact":
