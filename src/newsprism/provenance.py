@@ -29,7 +29,8 @@ MODELS_DIR = Path(__file__).resolve().parent / "models"
 _CHUNK = 1 << 20
 
 
-def _file_sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """sha256 of one file, read in chunks (uncached: a file rebuilt in place gets its new digest)."""
     h = hashlib.sha256()
     with path.open("rb") as f:
         while chunk := f.read(_CHUNK):
@@ -41,12 +42,12 @@ def _file_sha256(path: Path) -> str:
 def sha256_of(path: Path) -> str:
     """sha256 of a file, or of a directory as ``relative path NUL sha256`` lines of its files (caches skipped)."""
     if path.is_file():
-        return _file_sha256(path)
+        return file_sha256(path)
     if not path.is_dir():
         raise ModelError("E030", name=str(path), reason="model file not found (declared by a stage's models=)")
     h = hashlib.sha256()
     for f in sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        h.update(f"{f.relative_to(path).as_posix()}\0{_file_sha256(f)}\n".encode())
+        h.update(f"{f.relative_to(path).as_posix()}\0{file_sha256(f)}\n".encode())
     return h.hexdigest()
 
 

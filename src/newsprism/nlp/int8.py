@@ -11,7 +11,6 @@ cached in the user cache, keyed by the source model's sha256, the onnxruntime ve
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import tempfile
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from newsprism.errors import ModelError
 from newsprism.nlp.encoder import STATE_LAYER, with_state_output
+from newsprism.provenance import file_sha256
 
 log = logging.getLogger(__name__)
 BUILD_VERSION = 1  # bump when the recipe changes: the cache key changes with it
@@ -33,26 +33,18 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsprism" / "encoder"
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def cached_path(source: Path, layer: int = STATE_LAYER) -> Path:
     """Where the int8 graph of ``source`` is cached (the file may not exist yet)."""
     import onnxruntime as ort
 
-    key = f"{_sha256(source)[:16]}-ort{ort.__version__}-l{layer}-v{BUILD_VERSION}"
+    key = f"{file_sha256(source)[:16]}-ort{ort.__version__}-l{layer}-v{BUILD_VERSION}"
     return cache_dir() / f"minilm-int8-{key}.onnx"
 
 
 def _valid(path: Path) -> bool:
     digest = path.with_suffix(".sha256")
     try:
-        return digest.read_text(encoding="ascii").strip() == _sha256(path)
+        return digest.read_text(encoding="ascii").strip() == file_sha256(path)
     except (OSError, UnicodeDecodeError):
         return False
 
@@ -100,7 +92,7 @@ def build(source: bytes, path: Path, layer: int = STATE_LAYER) -> None:
                 quantize_dynamic(str(folded), str(quant), weight_type=QuantType.QInt8, per_channel=True)
             finally:
                 root.setLevel(level)
-            digest.write_text(_sha256(quant) + "\n", encoding="ascii")
+            digest.write_text(file_sha256(quant) + "\n", encoding="ascii")
             os.replace(quant, path)
             os.replace(digest, path.with_suffix(".sha256"))
     except OSError as exc:
