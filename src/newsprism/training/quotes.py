@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from newsprism.metrics import trim_span
 from newsprism.quotes.confidence import FEATURES, features, nested, probability, tree_value, vector
 from newsprism.training.registry import trainer
+from newsprism.training.trees import trees_json
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -268,23 +269,9 @@ def fit_trees(train: Data, calib: Data) -> dict[str, Any]:
 
     gb = GradientBoostingClassifier(**TREES)
     gb.fit(train[0], train[1], sample_weight=train[2])
-    lr_rate = float(TREES["learning_rate"])
-    trees: list[dict[str, list[Any]]] = []
-    for est in gb.estimators_[:, 0]:
-        t = est.tree_
-        trees.append(
-            {
-                "f": [int(f) for f in t.feature],
-                "t": [float(x) for x in t.threshold],  # unrounded: a split between two seen values
-                "l": [int(c) for c in t.children_left],
-                "r": [int(c) for c in t.children_right],
-                "v": [round(float(v[0][0]) * lr_rate, 6) for v in t.value],
-            }
-        )
-    model: dict[str, Any] = {"features": list(FEATURES), "trees": trees, "intercept": 0.0, "platt_a": 1.0}
+    trees, intercept = trees_json(gb, float(TREES["learning_rate"]), train[0][0])
+    model: dict[str, Any] = {"features": list(FEATURES), "trees": trees, "intercept": intercept, "platt_a": 1.0}
     model["platt_b"] = 0.0
-    x0 = train[0][0]
-    model["intercept"] = round(float(gb.decision_function([x0])[0]) - sum(tree_value(t, x0) for t in trees), 6)
     z = [[model["intercept"] + sum(tree_value(t, x) for t in trees)] for x in calib[0]]
     platt = LogisticRegression(C=1e6, max_iter=2000).fit(z, calib[1])
     model["platt_a"] = round(float(platt.coef_[0][0]), 6)

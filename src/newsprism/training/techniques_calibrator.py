@@ -130,6 +130,7 @@ def fit(x: np.ndarray, y: np.ndarray, kind: str = KIND) -> dict[str, Any]:
     from sklearn.linear_model import LogisticRegression
 
     from newsprism.techniques.shown import FEATURES
+    from newsprism.training.trees import trees_json
 
     if kind == "lr":
         mean, scale = x.mean(axis=0), x.std(axis=0)
@@ -143,24 +144,8 @@ def fit(x: np.ndarray, y: np.ndarray, kind: str = KIND) -> dict[str, Any]:
             "intercept": float(lr.intercept_[0]),
         }
     gb = GradientBoostingClassifier(**TREES).fit(x, y)
-    rate = float(TREES["learning_rate"])
-    trees: list[dict[str, list[Any]]] = []
-    for est in gb.estimators_[:, 0]:
-        t = est.tree_
-        trees.append(
-            {
-                "f": [int(v) for v in t.feature],
-                "t": [float(v) for v in t.threshold],
-                "l": [int(v) for v in t.children_left],
-                "r": [int(v) for v in t.children_right],
-                "v": [round(float(v[0][0]) * rate, 6) for v in t.value],
-            }
-        )
-    x0 = x[:1]
-    from newsprism.quotes.confidence import tree_value
-
-    intercept = float(gb.decision_function(x0)[0]) - sum((tree_value(t, list(x0[0])) for t in trees), 0.0)
-    return {"features": list(FEATURES), "trees": trees, "intercept": round(intercept, 6)}
+    trees, intercept = trees_json(gb, float(TREES["learning_rate"]), x[0])
+    return {"features": list(FEATURES), "trees": trees, "intercept": intercept}
 
 
 def predict(model: dict[str, Any], x: np.ndarray) -> np.ndarray:
