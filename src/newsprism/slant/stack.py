@@ -23,9 +23,11 @@ from pathlib import Path
 
 import numpy as np
 
+from newsprism.slant.features import MAX_SENTENCES
+
 WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 LEX_THRESHOLD = 0.3  # a word "rated biased" when at least this share of its training sentences marked it
-POOL_SENTENCES = 20  # as features.MAX_SENTENCES: the sentences the document vector reads
+POOL_SENTENCES = MAX_SENTENCES  # the sentences the document vector reads
 
 
 def tokens(text: str) -> list[str]:
