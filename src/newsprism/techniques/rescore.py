@@ -39,7 +39,8 @@ FEATURES = (
 )
 
 
-def _logit(p: float) -> float:
+def logit(p: float) -> float:
+    """log(p / (1 - p)) with p clipped to [1e-6, 1 - 1e-6]."""
     q = min(max(p, 1e-6), 1 - 1e-6)
     return math.log(q / (1 - q))
 
@@ -66,7 +67,7 @@ def span_vector(
     sent = next(((s, e) for s, e in sentences if s <= start < e), (start, end))
     span = text[start:end]
     return [
-        _logit(mean_p),
+        logit(mean_p),
         float(lg.max()),
         float(lg.min()),
         math.log(n),

@@ -20,6 +20,7 @@ from typing import Any
 from newsprism.quotes.confidence import tree_value
 from newsprism.techniques import TECHNIQUES
 from newsprism.techniques.rescore import FEATURES as SPAN_FEATURES
+from newsprism.techniques.rescore import logit
 
 SOURCES = ("lexicon", "repetition", "model")
 FEATURES = (
@@ -34,18 +35,13 @@ FEATURES = (
 )
 
 
-def _logit(p: float) -> float:
-    q = min(max(p, 1e-6), 1 - 1e-6)
-    return math.log(q / (1 - q))
-
-
 def features(source: str, base: float, span_x: Sequence[float], tc: Sequence[float], technique: str) -> list[float]:
     """The :data:`FEATURES` of one detection: ``span_x`` its re-scorer features, ``tc`` its TC probabilities."""
     top = [*sorted((float(p) for p in tc), reverse=True), 0.0, 0.0]
     return [
         *(float(source == s) for s in SOURCES),
         float(base),
-        _logit(base),
+        logit(base),
         *(float(v) for v in span_x),
         top[0],
         top[0] - top[1],
