@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from newsprism.claims.quantities import approximation, role
+from newsprism.claims.quantities import QUOTE_GAP, approximation, role
 from newsprism.compare.conflicts import make_conflict
 from newsprism.lexicons.calendar import MONTH_NUMBERS, MONTH_PATTERN
 from newsprism.model import DateMention, NumberConflict, NumberMention
@@ -74,10 +74,9 @@ _SKIP_WHAT |= set(MULTIPLIERS)
 _SKIP_WHAT |= {"from", "for", "on", "at", "by", "with", "into", "over", "under", "that", "which", "who", "were", "was"}
 _SKIP_WHAT |= {"is", "are", "had", "has", "have", "said", "says", "new", "other", "additional", "total", "least", "at"}
 
-_QUOTE_GAP = r"(?:[”\"’](?=\s?(?:thousand|million|billion|trillion)\b))?"  # "$5.6” billion" (issue 26)
 _NUM = re.compile(
     r"(?P<cur>[$€£])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"(?:{_QUOTE_GAP}\s?(?P<mult>thousand|million|billion|trillion|bn|k|m)\b)?(?P<pct>\s?(?:%|percent\b|per cent\b))?",
+    rf"(?:{QUOTE_GAP}\s?(?P<mult>thousand|million|billion|trillion|bn|k|m)\b)?(?P<pct>\s?(?:%|percent\b|per cent\b))?",
     re.IGNORECASE,
 )
 _WORDNUM = re.compile(r"\b(?P<w>" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
